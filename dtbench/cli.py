@@ -1,0 +1,136 @@
+"""Command line: ``dtbench`` opens the GUI; sub-commands work headless.
+
+Errors are one line on stderr with exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from dtbench import __version__
+from dtbench.messages import system_language, translate
+
+
+def _tr(text: str) -> str:
+    return translate("cli", text)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {_tr('error')}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = _tr("database file or SQLAlchemy URL (default: $DTBENCH_DB or the user data folder)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH_OR_URL", help=db_help)
+    parser = _Parser(prog="dtbench", parents=[common],
+                     description=_tr("Digital-transformation consulting workbench (DB2102/T)."))
+    parser.add_argument("--version", action="version", version=f"dtbench {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    p_list = sub.add_parser("list", parents=[common], help=_tr("list engagements"))
+    p_list.add_argument("--json", action="store_true", help=_tr("print JSON"))
+    p_list.add_argument("--trash", action="store_true", help=_tr("list the trash instead"))
+    p_guide = sub.add_parser("guide", parents=[common], help=_tr("print the guide's framework"))
+    p_guide.add_argument("--json", action="store_true",
+                         help=_tr("print the whole framework as JSON (both languages)"))
+    p_guide.add_argument("--lang", choices=("zh", "en"), help=_tr("language of the outline"))
+    return parser
+
+
+def _fail(message: str) -> NoReturn:
+    sys.stderr.write(f"dtbench: {message}\n")
+    raise SystemExit(2)
+
+
+def _open(db: str | None):  # type: ignore[no-untyped-def]
+    from dtbench.store import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        _fail(translate("StoreError", type(exc).template).replace("%1", exc.detail))
+    except OSError as exc:
+        _fail(f"{db}: {exc.strerror}")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from dtbench.engagement.service import list_engagements
+
+    store = _open(args.db)
+    try:
+        rows = list_engagements(store, trash=args.trash)
+    finally:
+        store.close()
+    if args.json:
+        data = [{"uuid": r.uuid, "title": r.title, "client": r.client_name,
+                 "industry": r.industry, "status": r.status,
+                 "updated_at": r.updated_at.isoformat(timespec="seconds")} for r in rows]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        stamp = r.updated_at.strftime("%Y-%m-%d %H:%M")
+        print(f"{r.uuid}  {stamp}  {r.status:<9}  {r.client_name} — {r.title}")
+    if not rows:
+        print(_tr("No engagements."))
+    return 0
+
+
+def cmd_guide(args: argparse.Namespace) -> int:
+    from dtbench.guide import GuideDataError, load_guide
+
+    try:
+        guide = load_guide()
+    except GuideDataError as exc:
+        _fail(str(exc))
+    if args.json:
+        print(json.dumps(guide.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    lang = args.lang or system_language()
+    print(f"{guide.standard.code} {guide.standard.title.get(lang)}")
+    for area in guide.areas:
+        print(f"\n{area.key} {area.title.get(lang)}")
+        for group in area.groups:
+            if group.key != area.key:
+                print(f"  {group.key} {group.title.get(lang)}")
+            for clause in group.clauses:
+                subs = sum(len(i.subitems) for i in clause.items)
+                print(f"    {clause.label(lang)}  [{len(clause.items)} / {subs}]")
+                for item in clause.items:
+                    print(f"      {item.letter}) {item.text.get(lang)}")
+    return 0
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the windowed launcher: the GUI with optional --db."""
+    args = build_parser().parse_args(argv)
+    return _run_gui(args.db)
+
+
+def _run_gui(db: str | None) -> int:
+    from dtbench.ui.app import run
+
+    return run(db)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "list":
+            return cmd_list(args)
+        if args.command == "guide":
+            return cmd_guide(args)
+        return _run_gui(args.db)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

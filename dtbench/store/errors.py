@@ -1,0 +1,49 @@
+"""Errors the store reports to the user.
+
+Messages are English source strings marked for Qt's translation tools (context "StoreError");
+the UI and the CLI translate them with the loaded catalogue, so the core stays free of Qt.
+"""
+
+from __future__ import annotations
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name read by lupdate
+    """Mark ``text`` for translation without translating it here."""
+    return text
+
+
+class StoreError(Exception):
+    """A problem with the database that the user can act on."""
+
+    template = QT_TRANSLATE_NOOP("StoreError", "The database cannot be used: %1")
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(self.template.replace("%1", detail))
+        self.detail = detail
+
+
+class UnreadableDatabaseError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError", "The database %1 cannot be opened: it is damaged or not a dtbench database."
+    )
+
+
+class NewerDatabaseError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The database %1 was written by a newer version of dtbench. Update dtbench to open "
+        "it; the file was left untouched.",
+    )
+
+
+class DatabaseBusyError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError", "The database %1 is locked by another program. Close it and try again."
+    )
+
+
+class MigrationError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "Updating the database %1 failed; it was restored from the backup taken just before.",
+    )

@@ -1,0 +1,105 @@
+"""SQLAlchemy 2 typed schema.
+
+Every entity that can leave the machine has a UUID, created/updated times and a version
+counter (SQLAlchemy's version_id_col, so a stale write fails instead of silently winning).
+Later issues add diagnosis answers, roadmap, KPIs, organization and culture, and attachments
+as tables that reference ``engagements.id``.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+STATUSES = ("draft", "active", "delivered", "archived")
+LANGUAGES = ("zh", "en")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Tracked:
+    """UUID, timestamps and version counter shared by every stored entity."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__: Any = {"version_id_col": version}  # overridden per class below
+
+
+class Client(Tracked, Base):
+    __tablename__ = "clients"
+
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str] = mapped_column(String(100), default="")
+    industry: Mapped[str] = mapped_column(String(100), default="")
+    size_employees: Mapped[str] = mapped_column(String(20), default="")
+    size_revenue: Mapped[str] = mapped_column(String(20), default="")
+    region: Mapped[str] = mapped_column(String(100), default="")
+    main_products: Mapped[str] = mapped_column(Text, default="")
+    existing_systems: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="client", cascade="all, delete-orphan", order_by="Contact.position"
+    )
+    engagements: Mapped[list[Engagement]] = relationship(back_populates="client")
+
+    __mapper_args__ = {"version_id_col": Tracked.version}
+
+
+class Contact(Tracked, Base):
+    __tablename__ = "contacts"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"),
+                                           index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+
+    client: Mapped[Client] = relationship(back_populates="contacts")
+
+    __mapper_args__ = {"version_id_col": Tracked.version}
+
+
+class Engagement(Tracked, Base):
+    __tablename__ = "engagements"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    consultants: Mapped[str] = mapped_column(String(300), default="")
+    start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    language: Mapped[str] = mapped_column(String(5), default="zh")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
+
+    client: Mapped[Client] = relationship(back_populates="engagements")
+
+    __mapper_args__ = {"version_id_col": Tracked.version}
