@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from dtbench import __version__
 from dtbench.messages import system_language, translate
+from dtbench.store.errors import QT_TRANSLATE_NOOP
 
 
 def _tr(text: str) -> str:
@@ -21,24 +22,51 @@ def _tr(text: str) -> str:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {_tr('error')}: {message}\n")
+        label = _tr(QT_TRANSLATE_NOOP("cli", "error"))
+        self.exit(2, f"{self.prog}: {label}: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_help = _tr("database file or SQLAlchemy URL (default: $DTBENCH_DB or the user data folder)")
+    db_help = _tr(
+        QT_TRANSLATE_NOOP(
+            "cli", "database file or SQLAlchemy URL (default: $DTBENCH_DB or the user data folder)"
+        )
+    )
+    # --db is accepted before or after the sub-command; SUPPRESS keeps a sub-command's
+    # parser from overwriting a value given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH_OR_URL", help=db_help)
-    parser = _Parser(prog="dtbench", parents=[common],
-                     description=_tr("Digital-transformation consulting workbench (DB2102/T)."))
+    common.add_argument("--db", metavar="PATH_OR_URL", help=db_help, default=argparse.SUPPRESS)
+    parser = _Parser(
+        prog="dtbench",
+        description=_tr(
+            QT_TRANSLATE_NOOP("cli", "Digital-transformation consulting workbench (DB2102/T).")
+        ),
+    )
+    parser.add_argument("--db", metavar="PATH_OR_URL", help=db_help, default=None)
     parser.add_argument("--version", action="version", version=f"dtbench {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    p_list = sub.add_parser("list", parents=[common], help=_tr("list engagements"))
-    p_list.add_argument("--json", action="store_true", help=_tr("print JSON"))
-    p_list.add_argument("--trash", action="store_true", help=_tr("list the trash instead"))
-    p_guide = sub.add_parser("guide", parents=[common], help=_tr("print the guide's framework"))
-    p_guide.add_argument("--json", action="store_true",
-                         help=_tr("print the whole framework as JSON (both languages)"))
-    p_guide.add_argument("--lang", choices=("zh", "en"), help=_tr("language of the outline"))
+    p_list = sub.add_parser(
+        "list", parents=[common], help=_tr(QT_TRANSLATE_NOOP("cli", "list engagements"))
+    )
+    p_list.add_argument(
+        "--json", action="store_true", help=_tr(QT_TRANSLATE_NOOP("cli", "print JSON"))
+    )
+    p_list.add_argument(
+        "--trash", action="store_true", help=_tr(QT_TRANSLATE_NOOP("cli", "list the trash instead"))
+    )
+    p_guide = sub.add_parser(
+        "guide", parents=[common], help=_tr(QT_TRANSLATE_NOOP("cli", "print the guide's framework"))
+    )
+    p_guide.add_argument(
+        "--json",
+        action="store_true",
+        help=_tr(QT_TRANSLATE_NOOP("cli", "print the whole framework as JSON (both languages)")),
+    )
+    p_guide.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help=_tr(QT_TRANSLATE_NOOP("cli", "language of the outline")),
+    )
     return parser
 
 
@@ -67,16 +95,24 @@ def cmd_list(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        data = [{"uuid": r.uuid, "title": r.title, "client": r.client_name,
-                 "industry": r.industry, "status": r.status,
-                 "updated_at": r.updated_at.isoformat(timespec="seconds")} for r in rows]
+        data = [
+            {
+                "uuid": r.uuid,
+                "title": r.title,
+                "client": r.client_name,
+                "industry": r.industry,
+                "status": r.status,
+                "updated_at": r.updated_at.isoformat(timespec="seconds"),
+            }
+            for r in rows
+        ]
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     for r in rows:
         stamp = r.updated_at.strftime("%Y-%m-%d %H:%M")
         print(f"{r.uuid}  {stamp}  {r.status:<9}  {r.client_name} — {r.title}")
     if not rows:
-        print(_tr("No engagements."))
+        print(_tr(QT_TRANSLATE_NOOP("cli", "No engagements.")))
     return 0
 
 

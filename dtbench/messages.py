@@ -47,8 +47,11 @@ def _catalogue(lang: str) -> dict[tuple[str, str], str]:
         for message in context.iter("message"):
             source = message.findtext("source") or ""
             node = message.find("translation")
-            if node is not None and node.text and node.get("type") not in ("unfinished",
-                                                                            "obsolete"):
+            if (
+                node is not None
+                and node.text
+                and node.get("type") not in ("unfinished", "obsolete")
+            ):
                 table[(ctx, source)] = node.text
     return table
 

@@ -63,10 +63,23 @@ class Profile:
     updated_at: datetime | None = None
 
 
-ENGAGEMENT_FIELDS = ("title", "consultants", "start_date", "end_date", "status", "language",
-                     "notes")
-CLIENT_FIELDS = {"client_name": "name", "short_name": "short_name", "industry": "industry",
-                 "size_employees": "size_employees", "size_revenue": "size_revenue",
-                 "region": "region", "main_products": "main_products",
-                 "existing_systems": "existing_systems"}
+ENGAGEMENT_FIELDS = (
+    "title",
+    "consultants",
+    "start_date",
+    "end_date",
+    "status",
+    "language",
+    "notes",
+)
+CLIENT_FIELDS = {
+    "client_name": "name",
+    "short_name": "short_name",
+    "industry": "industry",
+    "size_employees": "size_employees",
+    "size_revenue": "size_revenue",
+    "region": "region",
+    "main_products": "main_products",
+    "existing_systems": "existing_systems",
+}
 EDITABLE_FIELDS = (*ENGAGEMENT_FIELDS, *CLIENT_FIELDS, "contacts")

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, selectinload
 from dtbench.engagement.records import (
     CLIENT_FIELDS,
     EDITABLE_FIELDS,
-    ENGAGEMENT_FIELDS,
     EMPLOYEE_BANDS,
+    ENGAGEMENT_FIELDS,
     LANGUAGES,
     REVENUE_BANDS,
     STATUSES,
@@ -30,30 +30,53 @@ class NotFoundError(LookupError):
 
 
 def _row(e: Engagement) -> EngagementRow:
-    return EngagementRow(uuid=e.uuid, title=e.title, client_name=e.client.name,
-                         industry=e.client.industry, status=e.status,
-                         updated_at=max(e.updated_at, e.client.updated_at),
-                         deleted_at=e.deleted_at)
+    return EngagementRow(
+        uuid=e.uuid,
+        title=e.title,
+        client_name=e.client.name,
+        industry=e.client.industry,
+        status=e.status,
+        updated_at=max(e.updated_at, e.client.updated_at),
+        deleted_at=e.deleted_at,
+    )
 
 
 def _profile(e: Engagement) -> Profile:
     c = e.client
     return Profile(
-        uuid=e.uuid, client_uuid=c.uuid, title=e.title, consultants=e.consultants,
-        start_date=e.start_date, end_date=e.end_date, status=e.status, language=e.language,
-        notes=e.notes, client_name=c.name, short_name=c.short_name, industry=c.industry,
-        size_employees=c.size_employees, size_revenue=c.size_revenue, region=c.region,
-        main_products=c.main_products, existing_systems=tuple(c.existing_systems or ()),
-        contacts=tuple(ContactRecord(name=k.name, role=k.role, phone=k.phone, email=k.email)
-                       for k in c.contacts),
-        version=e.version, created_at=e.created_at,
+        uuid=e.uuid,
+        client_uuid=c.uuid,
+        title=e.title,
+        consultants=e.consultants,
+        start_date=e.start_date,
+        end_date=e.end_date,
+        status=e.status,
+        language=e.language,
+        notes=e.notes,
+        client_name=c.name,
+        short_name=c.short_name,
+        industry=c.industry,
+        size_employees=c.size_employees,
+        size_revenue=c.size_revenue,
+        region=c.region,
+        main_products=c.main_products,
+        existing_systems=tuple(c.existing_systems or ()),
+        contacts=tuple(
+            ContactRecord(name=k.name, role=k.role, phone=k.phone, email=k.email)
+            for k in c.contacts
+        ),
+        version=e.version,
+        created_at=e.created_at,
         updated_at=max(e.updated_at, c.updated_at),
     )
 
 
 def _get(session: Session, uuid: str, *, in_trash: bool | None = False) -> Engagement:
-    stmt = (select(Engagement).where(Engagement.uuid == uuid)
-            .options(selectinload(Engagement.client).selectinload(Client.contacts)))
+    stmt = (
+        select(Engagement)
+        .where(Engagement.uuid == uuid)
+        .options(selectinload(Engagement.client).selectinload(Client.contacts))
+    )
     found = session.scalars(stmt).first()
     if found is None:
         raise NotFoundError(uuid)
@@ -83,8 +106,15 @@ def industries(store: Store) -> list[str]:
         return sorted(found)
 
 
-def create_engagement(store: Store, *, client_name: str, title: str, industry: str = "",
-                      language: str = "zh", **extra: Any) -> Profile:
+def create_engagement(
+    store: Store,
+    *,
+    client_name: str,
+    title: str,
+    industry: str = "",
+    language: str = "zh",
+    **extra: Any,
+) -> Profile:
     """Create a client and an engagement for it; ``extra`` takes any editable profile field."""
     client_name = client_name.strip()
     title = title.strip()
@@ -152,8 +182,9 @@ def _set_contacts(s: Session, client: Client, contacts: Iterable[ContactRecord])
     client.contacts.clear()
     s.flush()
     for position, c in enumerate(contacts):
-        client.contacts.append(Contact(position=position, name=c.name, role=c.role,
-                                       phone=c.phone, email=c.email))
+        client.contacts.append(
+            Contact(position=position, name=c.name, role=c.role, phone=c.phone, email=c.email)
+        )
     client.updated_at = utcnow()
 
 
@@ -161,9 +192,16 @@ def duplicate_engagement(store: Store, uuid: str, title: str) -> Profile:
     """A new engagement for the same client with a copy of the engagement's own fields."""
     with store.session() as s:
         src = _get(s, uuid)
-        copy = Engagement(client=src.client, title=title, consultants=src.consultants,
-                          start_date=src.start_date, end_date=src.end_date, status="draft",
-                          language=src.language, notes=src.notes)
+        copy = Engagement(
+            client=src.client,
+            title=title,
+            consultants=src.consultants,
+            start_date=src.start_date,
+            end_date=src.end_date,
+            status="draft",
+            language=src.language,
+            notes=src.notes,
+        )
         s.add(copy)
         s.flush()
         return _profile(copy)
@@ -188,8 +226,11 @@ def empty_trash(store: Store) -> int:
             s.delete(e)
         s.flush()
         for client in clients:
-            remaining = s.scalar(select(func.count()).select_from(Engagement)
-                                 .where(Engagement.client_id == client.id))
+            remaining = s.scalar(
+                select(func.count())
+                .select_from(Engagement)
+                .where(Engagement.client_id == client.id)
+            )
             if not remaining:
                 s.delete(client)
         return len(doomed)

@@ -104,23 +104,32 @@ def load_guide_from(folder: Path) -> Guide:
             path = folder / "clauses" / f"{head.key}.json"
             data = _decode(path, ClauseFile)
             if data.group != head.key:
-                raise GuideDataError(path, data.group, f"file holds group {data.group}, "
-                                     f"framework.json expects {head.key}")
+                raise GuideDataError(
+                    path,
+                    data.group,
+                    f"file holds group {data.group}, framework.json expects {head.key}",
+                )
             for clause in data.clauses:
                 if clause.key in seen:
                     raise GuideDataError(path, clause.key, "duplicate clause key")
                 seen.add(clause.key)
                 _check_clause(path, head.key, clause)
             groups.append(Group(key=head.key, title=head.title, clauses=data.clauses))
-        areas.append(Area(key=area.key, title=area.title, description=area.description,
-                          groups=tuple(groups)))
+        areas.append(
+            Area(key=area.key, title=area.title, description=area.description, groups=tuple(groups))
+        )
     gl_path = folder / "glossary.json"
     glossary = _decode(gl_path, GlossaryFile)
     for term in glossary.terms:
         _check_text(gl_path, term.key, "term", term.term)
         _check_text(gl_path, term.key, "definition", term.definition)
-    return Guide(standard=framework.standard, overview=framework.overview, areas=tuple(areas),
-                 terms=glossary.terms, abbreviations=glossary.abbreviations)
+    return Guide(
+        standard=framework.standard,
+        overview=framework.overview,
+        areas=tuple(areas),
+        terms=glossary.terms,
+        abbreviations=glossary.abbreviations,
+    )
 
 
 @cache

@@ -107,9 +107,7 @@ def _probe_sqlite(path: Path) -> str | None:
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()
         if not has:
-            tables = con.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type='table'"
-            ).fetchone()
+            tables = con.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()
             if tables and tables[0]:
                 raise UnreadableDatabaseError(str(path))
             return None
@@ -145,8 +143,7 @@ def open_store(target: str | Path | None = None, *, migrate_to: str = "head") ->
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _set_sqlite_pragmas)
-        store = Store(url=url, engine=engine,
-                      sessions=sessionmaker(engine, expire_on_commit=False))
+        store = Store(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
         _migrate(store, sqlite_path, known, migrate_to)
     except StoreError:
         raise

@@ -7,7 +7,7 @@ the UI and the CLI translate them with the loaded catalogue, so the core stays f
 from __future__ import annotations
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name read by lupdate
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation without translating it here."""
     return text
 

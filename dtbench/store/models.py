@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -48,7 +48,9 @@ class Tracked:
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
-    __mapper_args__: Any = {"version_id_col": version}  # overridden per class below
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 class Client(Tracked, Base):
@@ -68,14 +70,11 @@ class Client(Tracked, Base):
     )
     engagements: Mapped[list[Engagement]] = relationship(back_populates="client")
 
-    __mapper_args__ = {"version_id_col": Tracked.version}
-
 
 class Contact(Tracked, Base):
     __tablename__ = "contacts"
 
-    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"),
-                                           index=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(100), default="")
@@ -83,8 +82,6 @@ class Contact(Tracked, Base):
     email: Mapped[str] = mapped_column(String(200), default="")
 
     client: Mapped[Client] = relationship(back_populates="contacts")
-
-    __mapper_args__ = {"version_id_col": Tracked.version}
 
 
 class Engagement(Tracked, Base):
@@ -101,5 +98,3 @@ class Engagement(Tracked, Base):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
 
     client: Mapped[Client] = relationship(back_populates="engagements")
-
-    __mapper_args__ = {"version_id_col": Tracked.version}

@@ -81,8 +81,13 @@ def parse_glossary(lines: list[str]) -> dict:
     cur: dict | None = None
     for ln in lines[i0:i1]:
         if m := TERM.match(ln):
-            cur = {"key": f"3.{m.group(1)}", "term": tx(""), "definition": tx(""), "notes": [],
-                   "source": ""}
+            cur = {
+                "key": f"3.{m.group(1)}",
+                "term": tx(""),
+                "definition": tx(""),
+                "notes": [],
+                "source": "",
+            }
             terms.append(cur)
             continue
         if cur is None:

@@ -52,8 +52,9 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("language", sa.String(length=5), nullable=False),
         sa.Column("notes", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(["client_id"], ["clients.id"],
-                                name=op.f("fk_engagements_client_id_clients")),
+        sa.ForeignKeyConstraint(
+            ["client_id"], ["clients.id"], name=op.f("fk_engagements_client_id_clients")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_engagements")),
         sa.UniqueConstraint("uuid", name=op.f("uq_engagements_uuid")),
     )

@@ -30,8 +30,12 @@ def upgrade() -> None:
         sa.Column("role", sa.String(length=100), nullable=False),
         sa.Column("phone", sa.String(length=50), nullable=False),
         sa.Column("email", sa.String(length=200), nullable=False),
-        sa.ForeignKeyConstraint(["client_id"], ["clients.id"], ondelete="CASCADE",
-                                name=op.f("fk_contacts_client_id_clients")),
+        sa.ForeignKeyConstraint(
+            ["client_id"],
+            ["clients.id"],
+            ondelete="CASCADE",
+            name=op.f("fk_contacts_client_id_clients"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contacts")),
         sa.UniqueConstraint("uuid", name=op.f("uq_contacts_uuid")),
     )

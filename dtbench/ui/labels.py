@@ -1,0 +1,41 @@
+"""Translated display names for stored codes (status, size bands, languages)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def status_label(code: str) -> str:
+    return {
+        "draft": QCoreApplication.translate("Labels", "Draft"),
+        "active": QCoreApplication.translate("Labels", "Active"),
+        "delivered": QCoreApplication.translate("Labels", "Delivered"),
+        "archived": QCoreApplication.translate("Labels", "Archived"),
+    }.get(code, code)
+
+
+def employee_band_label(code: str) -> str:
+    return {
+        "": QCoreApplication.translate("Labels", "Not set"),
+        "lt20": QCoreApplication.translate("Labels", "Fewer than 20 employees"),
+        "20-299": QCoreApplication.translate("Labels", "20–299 employees"),
+        "300-999": QCoreApplication.translate("Labels", "300–999 employees"),
+        "ge1000": QCoreApplication.translate("Labels", "1,000 employees or more"),
+    }.get(code, code)
+
+
+def revenue_band_label(code: str) -> str:
+    return {
+        "": QCoreApplication.translate("Labels", "Not set"),
+        "lt3m": QCoreApplication.translate("Labels", "Under CNY 3 million"),
+        "3m-20m": QCoreApplication.translate("Labels", "CNY 3–20 million"),
+        "20m-400m": QCoreApplication.translate("Labels", "CNY 20–400 million"),
+        "ge400m": QCoreApplication.translate("Labels", "CNY 400 million or more"),
+    }.get(code, code)
+
+
+def language_label(code: str) -> str:
+    return {
+        "zh": QCoreApplication.translate("Labels", "Chinese"),
+        "en": QCoreApplication.translate("Labels", "English"),
+    }.get(code, code)

@@ -1,0 +1,363 @@
+"""The main window: the engagement list, the engagement workspace, menus and shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from dtbench.engagement import service
+from dtbench.store import Store, StoreError
+from dtbench.ui import settings as prefs
+from dtbench.ui.dialogs import NewEngagementDialog, about_text
+from dtbench.ui.engagement_list import EngagementListPage
+from dtbench.ui.errors import describe
+from dtbench.ui.translations import Translations
+
+
+class MainWindow(QMainWindow):
+    """Owns the open store and switches between the list and an engagement's workspace."""
+
+    def __init__(
+        self,
+        store: Store,
+        translations: Translations,
+        open_store: Callable[[str], Store] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.store = store
+        self.translations = translations
+        self._open_store = open_store
+        self.workspace = None  # created on first open: keeps the guide off the start-up path
+        self.undo_group = QUndoGroup(self)
+        self._create_actions()
+        self.list_page = EngagementListPage(
+            [
+                self.act_new,
+                self.act_open,
+                self.act_edit,
+                self.act_duplicate,
+                self.act_archive,
+                self.act_delete,
+                self.act_trash,
+            ],
+            self,
+        )
+        self.list_page.open_requested.connect(self.open_engagement)
+        self.list_page.selection_changed.connect(self._update_actions)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.list_page)
+        self.setCentralWidget(self.stack)
+        self._create_menus()
+        self.translations.changed.connect(self._language_changed)
+        self.retranslate()
+        self.refresh()
+        self._restore_geometry()
+
+    # ---------------------------------------------------------------- actions
+    def _action(
+        self, slot: Callable[[], object], shortcut: QKeySequence | str | None = None, name: str = ""
+    ) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _create_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.act_new = self._action(self.new_engagement, QKeySequence(key.New), "new")
+        self.act_open = self._action(self.open_selected, "Ctrl+Return", "open")
+        self.act_edit = self._action(self.edit_profile, "Ctrl+E", "edit")
+        self.act_duplicate = self._action(self.duplicate, "Ctrl+D", "duplicate")
+        self.act_archive = self._action(self.archive, None, "archive")
+        self.act_delete = self._action(self.delete, QKeySequence(key.Delete), "delete")
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_trash = self._action(self.show_trash, None, "trash")
+        self.act_back = self._action(self.show_list, "Alt+Left", "back")
+        self.act_open_db = self._action(self.choose_database, QKeySequence(key.Open), "open_db")
+        self.act_quit = self._action(self.close, QKeySequence(key.Quit), "quit")
+        self.act_about = self._action(self.about, None, "about")
+        self.act_undo = self.undo_group.createUndoAction(self)
+        self.act_undo.setShortcut(QKeySequence(key.Undo))
+        self.act_redo = self.undo_group.createRedoAction(self)
+        self.act_redo.setShortcut(QKeySequence(key.Redo))
+        self.lang_group = QActionGroup(self)
+        self.act_zh = QAction("中文", self, checkable=True)
+        self.act_en = QAction("English", self, checkable=True)
+        for act, code in ((self.act_zh, "zh"), (self.act_en, "en")):
+            self.lang_group.addAction(act)
+            act.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_new)
+        self.menu_file.addAction(self.act_open)
+        self.menu_file.addAction(self.act_back)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_open_db)
+        self.menu_recent = QMenu(self)
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+        self.menu_file.addMenu(self.menu_recent)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.menu_edit.addSeparator()
+        for act in (self.act_edit, self.act_duplicate, self.act_archive, self.act_delete):
+            self.menu_edit.addAction(act)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_trash)
+        self.menu_view = bar.addMenu("")
+        self.menu_lang = self.menu_view.addMenu("")
+        self.menu_lang.addAction(self.act_zh)
+        self.menu_lang.addAction(self.act_en)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("dtbench — Digital Transformation Consulting Workbench"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.menu_lang.setTitle(self.tr("&Language"))
+        self.menu_recent.setTitle(self.tr("&Recent databases"))
+        self.act_new.setText(self.tr("&New engagement…"))
+        self.act_open.setText(self.tr("&Open engagement"))
+        self.act_edit.setText(self.tr("Edit &profile"))
+        self.act_duplicate.setText(self.tr("D&uplicate…"))
+        self.act_archive.setText(self.tr("&Archive"))
+        self.act_delete.setText(self.tr("&Delete…"))
+        self.act_trash.setText(self.tr("&Trash…"))
+        self.act_back.setText(self.tr("&Back to engagement list"))
+        self.act_open_db.setText(self.tr("Open &database…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_about.setText(self.tr("&About dtbench"))
+        self.act_undo.setText(self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo"))
+        self.act_zh.setChecked(self.translations.language == "zh")
+        self.act_en.setChecked(self.translations.language == "en")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ state
+    def refresh(self, keep: str | None = None) -> None:
+        try:
+            rows = service.list_engagements(self.store)
+        except StoreError as exc:
+            self.show_error(describe(exc))
+            return
+        self.list_page.set_rows(rows, keep)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        selected = self.list_page.current_uuid() is not None
+        in_list = self.stack.currentWidget() is self.list_page
+        for act in (
+            self.act_open,
+            self.act_edit,
+            self.act_duplicate,
+            self.act_archive,
+            self.act_delete,
+        ):
+            act.setEnabled(selected and in_list)
+        self.act_back.setEnabled(not in_list)
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("dtbench"), message)
+
+    def status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    # --------------------------------------------------------------- commands
+    def new_engagement(self) -> str | None:
+        dialog = NewEngagementDialog(
+            service.industries(self.store), self.translations.language, self
+        )
+        if dialog.exec() != NewEngagementDialog.DialogCode.Accepted:
+            return None
+        try:
+            profile = service.create_engagement(self.store, **dialog.values())
+        except (StoreError, ValueError) as exc:
+            self.show_error(describe(exc))
+            return None
+        self.refresh(profile.uuid)
+        self.open_engagement(profile.uuid)
+        return profile.uuid
+
+    def open_selected(self) -> None:
+        uuid = self.list_page.current_uuid()
+        if uuid:
+            self.open_engagement(uuid)
+
+    def edit_profile(self) -> None:
+        self.open_selected()
+
+    def open_engagement(self, uuid: str) -> None:
+        try:
+            profile = service.get_profile(self.store, uuid)
+        except (StoreError, service.NotFoundError) as exc:
+            self.show_error(describe(exc))
+            self.refresh()
+            return
+        workspace = self._workspace()
+        workspace.open(profile)
+        self.undo_group.setActiveStack(workspace.undo_stack)
+        self.stack.setCurrentWidget(workspace)
+        workspace.steps.setFocus()
+        self._update_actions()
+
+    def _workspace(self):  # type: ignore[no-untyped-def]
+        if self.workspace is None:
+            from dtbench.guide import load_guide
+            from dtbench.ui.workspace import Workspace
+
+            self.workspace = Workspace(self.store, load_guide(), self.translations.language, self)
+            self.workspace.profile_changed.connect(lambda p: self.refresh(p.uuid))
+            self.workspace.error.connect(self.show_error)
+            self.stack.addWidget(self.workspace)
+        return self.workspace
+
+    def show_list(self) -> None:
+        if self.workspace is not None:
+            self.workspace.leave()
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
+        self.stack.setCurrentWidget(self.list_page)
+        self.refresh()
+        self.list_page.view.setFocus()
+
+    def duplicate(self) -> None:
+        uuid = self.list_page.current_uuid()
+        if not uuid:
+            return
+        profile = service.get_profile(self.store, uuid)
+        title, ok = QInputDialog.getText(
+            self,
+            self.tr("Duplicate engagement"),
+            self.tr("Title of the copy:"),
+            text=self.tr("%1 (copy)").replace("%1", profile.title),
+        )
+        if not ok or not title.strip():
+            return
+        copy = service.duplicate_engagement(self.store, uuid, title.strip())
+        self.refresh(copy.uuid)
+        self.status(self.tr("Engagement duplicated."))
+
+    def archive(self) -> None:
+        uuid = self.list_page.current_uuid()
+        if uuid:
+            service.set_field(self.store, uuid, "status", "archived")
+            self.refresh(uuid)
+            self.status(self.tr("Engagement archived."))
+
+    def delete(self, *, confirm: bool = True) -> None:
+        uuid = self.list_page.current_uuid()
+        if not uuid:
+            return
+        profile = service.get_profile(self.store, uuid)
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete engagement"),
+                self.tr("Move “%1” to the trash? You can restore it from Edit ▸ Trash.").replace(
+                    "%1", f"{profile.client_name} — {profile.title}"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        service.move_to_trash(self.store, uuid)
+        self.refresh()
+        self.status(self.tr("Engagement moved to the trash."))
+
+    def show_trash(self) -> None:
+        from dtbench.ui.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self.store, self)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh()
+
+    def choose_database(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Open or create a database"),
+            str(Path.home()),
+            self.tr("dtbench databases (*.sqlite3 *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.switch_database(path)
+
+    def switch_database(self, target: str) -> bool:
+        if self._open_store is None:
+            return False
+        try:
+            store = self._open_store(target)
+        except StoreError as exc:
+            self.show_error(describe(exc))
+            return False
+        if self.workspace is not None:
+            self.workspace.leave()
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+        self.store.close()
+        self.store = store
+        prefs.remember_database(target)
+        self.show_list()
+        self.status(self.tr("Opened %1").replace("%1", target))
+        return True
+
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        for entry in prefs.recent_databases():
+            act = self.menu_recent.addAction(entry)
+            act.triggered.connect(lambda _c=False, e=entry: self.switch_database(e))
+        if self.menu_recent.isEmpty():
+            act = self.menu_recent.addAction(self.tr("(none)"))
+            act.setEnabled(False)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About dtbench"), about_text(self.store.url))
+
+    def set_language(self, language: str) -> None:
+        self.translations.apply(language)
+        prefs.settings().setValue("language", language)
+
+    def _language_changed(self, language: str) -> None:
+        if self.workspace is not None:
+            self.workspace.set_language(language)
+
+    # --------------------------------------------------------------- geometry
+    def _restore_geometry(self) -> None:
+        geometry = prefs.settings().value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workspace is not None:
+            self.workspace.leave()
+        prefs.settings().setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

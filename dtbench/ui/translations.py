@@ -1,0 +1,57 @@
+"""Switch the UI language at run time: dtbench's catalogue plus Qt's own (qtbase)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+from dtbench.paths import i18n_dir
+
+LANGUAGES = ("zh", "en")
+
+
+def system_language() -> str:
+    """'zh' when the system locale is Chinese, else 'en'."""
+    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+class Translations(QObject):
+    """Holds the installed translators; emits ``changed`` after a switch.
+
+    Installing a translator makes Qt send LanguageChange to every widget, which re-runs its
+    ``retranslate()``; guide content follows ``language``.
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._translators: list[QTranslator] = []
+        self.language = "en"
+        self.missing: list[str] = []
+
+    def apply(self, language: str) -> None:
+        if language not in LANGUAGES:
+            language = "en"
+        app = QCoreApplication.instance()
+        assert app is not None
+        for old in self._translators:
+            app.removeTranslator(old)
+        self._translators.clear()
+        self.missing.clear()
+        if language == "zh":
+            own = QTranslator(self)
+            if own.load(str(i18n_dir() / "dtbench_zh_CN.qm")):
+                self._translators.append(own)
+            else:
+                self.missing.append("dtbench_zh_CN.qm")
+            qt = QTranslator(self)
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt.load("qtbase_zh_CN", qt_dir):
+                self._translators.append(qt)
+        for translator in self._translators:
+            app.installTranslator(translator)
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Chinese if language == "zh" else QLocale.Language.English)
+        )
+        self.language = language
+        self.changed.emit(language)

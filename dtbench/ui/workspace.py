@@ -1,0 +1,82 @@
+"""An open engagement: a step navigator on the left, the step's page on the right.
+
+Steps arrive with later features (diagnosis, plan, deliverables); the Profile step and the
+guide are here now.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QWidget,
+)
+
+from dtbench.engagement.records import Profile
+from dtbench.guide import Guide
+from dtbench.store import Store
+from dtbench.ui.guide_page import GuidePage
+from dtbench.ui.profile_page import ProfilePage
+
+
+class Workspace(QWidget):
+    profile_changed = Signal(object)
+    error = Signal(str)
+
+    def __init__(
+        self, store: Store, guide: Guide, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.steps = QListWidget(self)
+        self.steps.setObjectName("steps")
+        self.steps.setMaximumWidth(220)
+        self.pages = QStackedWidget(self)
+        self.profile = ProfilePage(store, self.undo_stack, self)
+        self.guide = GuidePage(guide, language, self)
+        for page in (self.profile, self.guide):
+            self.pages.addWidget(page)
+            self.steps.addItem(QListWidgetItem())
+        self.steps.currentRowChanged.connect(self._go)
+        self.profile.profile_changed.connect(self.profile_changed)
+        self.profile.error.connect(self.error)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.steps)
+        layout.addWidget(self.pages, 1)
+        for number in range(1, self.steps.count() + 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda n=number: self.steps.setCurrentRow(n - 1))
+        self.retranslate()
+        self.steps.setCurrentRow(0)
+
+    def open(self, profile: Profile) -> None:
+        self.undo_stack.clear()
+        self.profile.load(profile)
+        self.steps.setCurrentRow(0)
+
+    def set_language(self, language: str) -> None:
+        self.guide.set_language(language)
+
+    def _go(self, row: int) -> None:
+        self.profile.flush()
+        self.pages.setCurrentIndex(row)
+
+    def leave(self) -> None:
+        """Save pending typing before the workspace is hidden."""
+        self.profile.flush()
+
+    def retranslate(self) -> None:
+        names = (self.tr("Client profile"), self.tr("Guide"))
+        for i, name in enumerate(names):
+            item = self.steps.item(i)
+            item.setText(f"{i + 1}  {name}")
+            item.setData(Qt.ItemDataRole.ToolTipRole, f"Ctrl+{i + 1}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

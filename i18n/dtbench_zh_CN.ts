@@ -1,0 +1,538 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Open another database…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <source>Open or create a database</source>
+        <translation>打开或新建数据库</translation>
+    </message>
+    <message>
+        <source>dtbench databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>dtbench 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No font that can display Chinese was found. Chinese text may appear as empty boxes; install a Chinese font such as Noto Sans CJK SC.</source>
+        <translation>未找到可显示中文的字体，中文可能显示为空白方框。请安装中文字体，例如 Noto Sans CJK SC。</translation>
+    </message>
+</context>
+<context>
+    <name>EngagementListPage</name>
+    <message>
+        <source>All industries</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <source>Search client, title or industry (Ctrl+F)</source>
+        <translation>搜索客户、标题或行业（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Industry:</source>
+        <translation>行业(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>No engagements yet. Create one with File ▸ New engagement (Ctrl+N).</source>
+        <translation>还没有咨询项目。请通过“文件 ▸ 新建咨询项目”（Ctrl+N）创建。</translation>
+    </message>
+</context>
+<context>
+    <name>EngagementTableModel</name>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>That engagement no longer exists.</source>
+        <translation>该咨询项目已不存在。</translation>
+    </message>
+    <message>
+        <source>The value was not accepted: %1</source>
+        <translation>该值未被接受：%1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Fewer than 20 employees</source>
+        <translation>20 人以下</translation>
+    </message>
+    <message>
+        <source>20–299 employees</source>
+        <translation>20–299 人</translation>
+    </message>
+    <message>
+        <source>300–999 employees</source>
+        <translation>300–999 人</translation>
+    </message>
+    <message>
+        <source>1,000 employees or more</source>
+        <translation>1000 人及以上</translation>
+    </message>
+    <message>
+        <source>Under CNY 3 million</source>
+        <translation>300 万元以下</translation>
+    </message>
+    <message>
+        <source>CNY 3–20 million</source>
+        <translation>300 万–2000 万元</translation>
+    </message>
+    <message>
+        <source>CNY 20–400 million</source>
+        <translation>2000 万–4 亿元</translation>
+    </message>
+    <message>
+        <source>CNY 400 million or more</source>
+        <translation>4 亿元及以上</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>dtbench — Digital Transformation Consulting Workbench</source>
+        <translation>dtbench — 数字化转型咨询工作台</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent databases</source>
+        <translation>最近的数据库(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New engagement…</source>
+        <translation>新建咨询项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open engagement</source>
+        <translation>打开咨询项目(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;profile</source>
+        <translation>编辑概况(&amp;P)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>复制(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>归档(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>回收站(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back to engagement list</source>
+        <translation>返回项目列表(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Open &amp;database…</source>
+        <translation>打开数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About dtbench</source>
+        <translation>关于 dtbench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>dtbench</source>
+        <translation>dtbench</translation>
+    </message>
+    <message>
+        <source>Duplicate engagement</source>
+        <translation>复制咨询项目</translation>
+    </message>
+    <message>
+        <source>Title of the copy:</source>
+        <translation>副本标题：</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>Engagement duplicated.</source>
+        <translation>咨询项目已复制。</translation>
+    </message>
+    <message>
+        <source>Engagement archived.</source>
+        <translation>咨询项目已归档。</translation>
+    </message>
+    <message>
+        <source>Delete engagement</source>
+        <translation>删除咨询项目</translation>
+    </message>
+    <message>
+        <source>Move “%1” to the trash? You can restore it from Edit ▸ Trash.</source>
+        <translation>将“%1”移到回收站？之后可在“编辑 ▸ 回收站”中恢复。</translation>
+    </message>
+    <message>
+        <source>Engagement moved to the trash.</source>
+        <translation>咨询项目已移到回收站。</translation>
+    </message>
+    <message>
+        <source>Open or create a database</source>
+        <translation>打开或新建数据库</translation>
+    </message>
+    <message>
+        <source>dtbench databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>dtbench 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>About dtbench</source>
+        <translation>关于 dtbench</translation>
+    </message>
+</context>
+<context>
+    <name>NewEngagementDialog</name>
+    <message>
+        <source>New engagement</source>
+        <translation>新建咨询项目</translation>
+    </message>
+    <message>
+        <source>&amp;Client name:</source>
+        <translation>客户名称(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Industry:</source>
+        <translation>行业(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Deliverable &amp;language:</source>
+        <translation>交付语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>e.g. 大连某装备制造有限公司</source>
+        <translation>例如：大连某装备制造有限公司</translation>
+    </message>
+    <message>
+        <source>e.g. Digital transformation diagnosis 2026</source>
+        <translation>例如：2026 年数字化转型诊断</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>The title and the client name cannot be empty.</source>
+        <translation>标题和客户名称不能为空。</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>咨询项目</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Client contacts</source>
+        <translation>客户联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>C&amp;onsultants:</source>
+        <translation>顾问(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>周期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Deliverable &amp;language:</source>
+        <translation>交付语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Client &amp;name:</source>
+        <translation>客户名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>S&amp;hort name:</source>
+        <translation>简称(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Industry:</source>
+        <translation>行业(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Size (&amp;employees):</source>
+        <translation>规模（人数）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Size (&amp;revenue):</source>
+        <translation>规模（营业收入）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>地区(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Main products:</source>
+        <translation>主要产品(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>E&amp;xisting systems:</source>
+        <translation>现有系统(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Other systems, separated by commas</source>
+        <translation>其他系统，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>&amp;Add contact</source>
+        <translation>添加联系人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve contact</source>
+        <translation>删除联系人(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <source>The database cannot be used: %1</source>
+        <translation>无法使用该数据库：%1</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be opened: it is damaged or not a dtbench database.</source>
+        <translation>无法打开数据库 %1：文件已损坏或不是 dtbench 数据库。</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version of dtbench. Update dtbench to open it; the file was left untouched.</source>
+        <translation>数据库 %1 由更新版本的 dtbench 写入。请升级 dtbench 后再打开；该文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The database %1 is locked by another program. Close it and try again.</source>
+        <translation>数据库 %1 被其他程序锁定。请关闭该程序后重试。</translation>
+    </message>
+    <message>
+        <source>Updating the database %1 failed; it was restored from the backup taken just before.</source>
+        <translation>数据库 %1 升级失败，已用升级前的备份恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n engagement(s) in the trash for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>永久删除回收站中的 %n 个咨询项目？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Empty trash…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Client profile</source>
+        <translation>客户概况</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>指南</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>database file or SQLAlchemy URL (default: $DTBENCH_DB or the user data folder)</source>
+        <translation>数据库文件或 SQLAlchemy URL（默认：$DTBENCH_DB 或用户数据文件夹）</translation>
+    </message>
+    <message>
+        <source>Digital-transformation consulting workbench (DB2102/T).</source>
+        <translation>数字化转型咨询工作台（DB2102/T）。</translation>
+    </message>
+    <message>
+        <source>list engagements</source>
+        <translation>列出咨询项目</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>输出 JSON</translation>
+    </message>
+    <message>
+        <source>list the trash instead</source>
+        <translation>改为列出回收站</translation>
+    </message>
+    <message>
+        <source>print the guide&apos;s framework</source>
+        <translation>输出指南框架</translation>
+    </message>
+    <message>
+        <source>print the whole framework as JSON (both languages)</source>
+        <translation>以 JSON 输出完整框架（中英文）</translation>
+    </message>
+    <message>
+        <source>language of the outline</source>
+        <translation>大纲的语言</translation>
+    </message>
+    <message>
+        <source>No engagements.</source>
+        <translation>没有咨询项目。</translation>
+    </message>
+</context>
+</TS>
