@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from dtbench import __version__
+from dtbench.paths import resource_path
 from dtbench.store import Store, StoreError, open_store
 from dtbench.ui import settings as prefs
 from dtbench.ui.errors import describe
@@ -52,6 +54,7 @@ def run(db: str | None = None) -> int:
     app.setOrganizationName("dtbench")
     app.setApplicationName("dtbench")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "dtbench.svg"))))
     translations = Translations(app)
     saved = prefs.settings().value("language")
     translations.apply(str(saved) if saved in ("zh", "en") else system_language())

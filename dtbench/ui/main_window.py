@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
             ],
             self,
         )
+        # Delete acts on the list only (a text field keeps its own Delete key).
+        self.list_page.addAction(self.act_delete)
         self.list_page.open_requested.connect(self.open_engagement)
         self.list_page.selection_changed.connect(self._update_actions)
         self.stack = QStackedWidget(self)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 
 from dtbench.paths import i18n_dir
 
@@ -54,4 +62,7 @@ class Translations(QObject):
             QLocale(QLocale.Language.Chinese if language == "zh" else QLocale.Language.English)
         )
         self.language = language
+        # Deliver the LanguageChange events now so every view is retranslated before the
+        # guide content follows ``changed``.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.changed.emit(language)

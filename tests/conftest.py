@@ -1,0 +1,63 @@
+"""Every test runs offscreen with its own DTBENCH_HOME (data folder, settings) and database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's settings and caches must not touch the real home folder.
+os.environ.setdefault("XDG_CONFIG_HOME", str(Path(os.environ.get("TMPDIR", "/tmp")) / "dtb-cfg"))
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("DTBENCH_HOME", str(folder))
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.delenv("DTBENCH_DB", raising=False)
+    monkeypatch.delenv("DTBENCH_LANG", raising=False)
+    return folder
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "engagements.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[object]:
+    from dtbench.store import open_store
+
+    opened = open_store(db_path)
+    yield opened
+    opened.close()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile i18n/*.ts the way the build does, when the .qm files are missing or stale.
+
+    ``pip install -e .`` compiles them too; this keeps a test run right after editing a .ts.
+    """
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "dtbench_build", ROOT / "packaging" / "dtbench_build.py"
+    )
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    i18n = ROOT / "i18n"
+    stale = any(
+        not (qm := ts.with_suffix(".qm")).exists() or qm.stat().st_mtime < ts.stat().st_mtime
+        for ts in i18n.glob("*.ts")
+    )
+    if stale:
+        build.compile_translations(i18n)

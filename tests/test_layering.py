@@ -1,0 +1,45 @@
+"""The core stays free of Qt: every module outside dtbench/ui imports with PySide6 blocked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCRIPT = r"""
+import importlib, pkgutil, sys
+
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6" or name.startswith("PySide6."):
+            raise ImportError("PySide6 is blocked for this test")
+        return None
+
+sys.meta_path.insert(0, Block())
+import dtbench
+names = []
+for info in pkgutil.walk_packages(dtbench.__path__, "dtbench."):
+    if info.name == "dtbench.__main__" or info.name.startswith(("dtbench.ui", "dtbench.store.migrations")):
+        continue
+    importlib.import_module(info.name)
+    names.append(info.name)
+assert not any(n.startswith("PySide6") for n in sys.modules)
+print("\n".join(names))
+"""
+
+
+def test_core_modules_import_without_qt() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    imported = set(result.stdout.split())
+    assert {
+        "dtbench.cli",
+        "dtbench.guide.loader",
+        "dtbench.store.database",
+        "dtbench.engagement.service",
+        "dtbench.messages",
+    } <= imported

@@ -1,0 +1,291 @@
+"""The application shell driven as a user drives it (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+from dtbench.engagement import service
+from dtbench.engagement.records import EngagementRow
+from dtbench.store import Store, open_store
+from dtbench.ui.dialogs import NewEngagementDialog
+from dtbench.ui.engagement_model import UUID_ROLE, EngagementFilter, EngagementTableModel
+from dtbench.ui.main_window import MainWindow
+from dtbench.ui.translations import Translations
+
+
+@pytest.fixture
+def translations(qapp: QApplication) -> Translations:
+    t = Translations(qapp)
+    t.apply("en")
+    yield t
+    t.apply("en")
+
+
+@pytest.fixture
+def window(qtbot, store: Store, translations: Translations) -> MainWindow:  # type: ignore[no-untyped-def]
+    w = MainWindow(store, translations, open_store=open_store)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type ``text``: ASCII as key presses, Chinese as an input-method commit (as an IME does)."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    widget.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def _row(uuid: str, client: str, title: str, industry: str, status: str, day: int) -> EngagementRow:
+    return EngagementRow(uuid, title, client, industry, status, datetime(2026, 1, day))
+
+
+def test_list_model_filters_without_widgets(qapp: QApplication) -> None:
+    model = EngagementTableModel()
+    proxy = EngagementFilter()
+    proxy.setSourceModel(model)
+    model.set_rows(
+        [
+            _row("1", "大连华信", "诊断", "装备制造", "active", 1),
+            _row("2", "海港物流", "规划", "物流", "draft", 2),
+            _row("3", "Dalian Chem", "Diagnosis", "化工", "draft", 3),
+        ]
+    )
+    assert proxy.rowCount() == 3
+    proxy.set_text("dalian")
+    assert [proxy.index(r, 0).data(UUID_ROLE) for r in range(proxy.rowCount())] == ["3"]
+    proxy.set_text("")
+    proxy.set_status("draft")
+    assert proxy.rowCount() == 2
+    proxy.set_industry("物流")
+    assert proxy.rowCount() == 1 and proxy.index(0, 1).data() == "规划"
+    proxy.set_status("")
+    proxy.set_industry("")
+    proxy.sort(EngagementTableModel.CHANGED, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, 0).data(UUID_ROLE) for r in range(3)] == ["3", "2", "1"]
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Client"
+
+
+def test_create_engagement_through_the_dialog_with_the_keyboard(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, NewEngagementDialog)
+        type_text(qtbot, dialog.client, "大连华信精密机械有限公司")
+        type_text(qtbot, dialog.title_edit, "数字化转型诊断")
+        dialog.industry.setCurrentText("装备制造")
+        qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill)
+    uuid = window.new_engagement()
+    assert uuid is not None
+    [row] = service.list_engagements(store)
+    assert (row.client_name, row.title, row.industry) == (
+        "大连华信精密机械有限公司",
+        "数字化转型诊断",
+        "装备制造",
+    )
+    # A new engagement opens straight into its workspace on the profile step.
+    assert window.stack.currentWidget() is window.workspace
+    assert window.workspace.profile.profile.uuid == uuid
+
+
+def test_new_dialog_refuses_empty_client(qtbot, qapp: QApplication) -> None:
+    dialog = NewEngagementDialog([], "zh")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    type_text(qtbot, dialog.title_edit, "T")
+    assert not ok.isEnabled()
+    type_text(qtbot, dialog.client, "C")
+    assert ok.isEnabled()
+
+
+def test_profile_edits_are_saved_at_once_and_undoable(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    created = service.create_engagement(store, client_name="A公司", title="Old title")
+    window.refresh()
+    window.open_engagement(created.uuid)
+    page = window.workspace.profile
+    title = page.findChild(QLineEdit, "title")
+    title.setFocus()
+    title.selectAll()
+    type_text(qtbot, title, "新标题")
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    assert service.get_profile(store, created.uuid).title == "新标题"
+    region = page.findChild(QLineEdit, "region")
+    region.setFocus()
+    type_text(qtbot, region, "大连")
+    qtbot.keyClick(region, Qt.Key.Key_Return)
+    assert service.get_profile(store, created.uuid).region == "大连"
+    page.size_employees.setCurrentIndex(page.size_employees.findData("300-999"))
+    page.size_employees.activated.emit(page.size_employees.currentIndex())
+    assert service.get_profile(store, created.uuid).size_employees == "300-999"
+
+    window.act_undo.trigger()
+    assert service.get_profile(store, created.uuid).size_employees == ""
+    window.act_undo.trigger()
+    assert service.get_profile(store, created.uuid).region == ""
+    assert region.text() == ""
+    window.act_undo.trigger()
+    assert service.get_profile(store, created.uuid).title == "Old title"
+    assert title.text() == "Old title"
+    window.act_redo.trigger()
+    assert service.get_profile(store, created.uuid).title == "新标题"
+    # The list shows the change when the consultant goes back to it.
+    window.act_back.trigger()
+    assert window.list_page.proxy.index(0, 1).data() == "新标题"
+
+
+def test_notes_are_saved_when_leaving_the_field(qtbot, window: MainWindow, store: Store) -> None:
+    created = service.create_engagement(store, client_name="A", title="T")
+    window.refresh()
+    window.open_engagement(created.uuid)
+    notes = window.workspace.profile.findChild(
+        type(window.workspace.profile.labels["notes"].buddy()), "notes"
+    )
+    notes.setFocus()
+    type_text(qtbot, notes, "首次访谈：生产部")
+    window.act_back.trigger()  # leaving the workspace saves pending typing
+    assert service.get_profile(store, created.uuid).notes == "首次访谈：生产部"
+
+
+def test_contacts_and_systems_are_saved(qtbot, window: MainWindow, store: Store) -> None:
+    created = service.create_engagement(store, client_name="A", title="T")
+    window.refresh()
+    window.open_engagement(created.uuid)
+    page = window.workspace.profile
+    page.system_checks["MES"].click()
+    page.other_systems.setText("用友U8")
+    page.other_systems.editingFinished.emit()
+    assert service.get_profile(store, created.uuid).existing_systems == ("MES", "用友U8")
+    page.add_contact.click()
+    page.contacts.item(0, 0).setText("王建国")
+    assert [c.name for c in service.get_profile(store, created.uuid).contacts] == ["王建国"]
+    window.act_undo.trigger()
+    assert service.get_profile(store, created.uuid).contacts == ()
+
+
+def test_delete_moves_to_trash_and_trash_restores(
+    qtbot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = service.create_engagement(store, client_name="A", title="Keep")
+    b = service.create_engagement(store, client_name="B", title="Remove")
+    window.refresh(b.uuid)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.list_page.view.setFocus()
+    qtbot.keyClick(window.list_page.view, Qt.Key.Key_Delete)
+    assert [r.uuid for r in service.list_engagements(store)] == [a.uuid]
+    assert window.list_page.proxy.rowCount() == 1
+
+    from dtbench.ui.trash_dialog import TrashDialog
+
+    dialog = TrashDialog(store, window)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    dialog.restore_button.click()
+    assert {r.uuid for r in service.list_engagements(store)} == {a.uuid, b.uuid}
+    service.move_to_trash(store, b.uuid)
+    dialog.refresh()
+    dialog.empty_button.click()
+    assert dialog.model.rowCount() == 0
+    assert service.list_engagements(store, trash=True) == []
+    assert [r.uuid for r in service.list_engagements(store)] == [a.uuid]
+
+
+def test_duplicate_and_archive(
+    qtbot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    a = service.create_engagement(store, client_name="A", title="Base")
+    window.refresh(a.uuid)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("Copy of base", True))
+    window.act_duplicate.trigger()
+    titles = sorted(r.title for r in service.list_engagements(store))
+    assert titles == ["Base", "Copy of base"]
+    window.list_page.select(a.uuid)
+    window.act_archive.trigger()
+    assert service.get_profile(store, a.uuid).status == "archived"
+    window.list_page.status.setCurrentIndex(window.list_page.status.findData("archived"))
+    assert window.list_page.proxy.rowCount() == 1
+
+
+def test_keyboard_only_search_and_open(qtbot, window: MainWindow, store: Store) -> None:
+    service.create_engagement(store, client_name="大连华信", title="One")
+    target = service.create_engagement(store, client_name="海港物流", title="Two")
+    window.refresh()
+    qtbot.keyClick(window.list_page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.list_page.search.hasFocus()
+    type_text(qtbot, window.list_page.search, "海港")
+    qtbot.keyClick(window.list_page.search, Qt.Key.Key_Down)
+    assert window.list_page.view.hasFocus()
+    qtbot.keyClick(window.list_page.view, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.workspace
+    assert window.workspace.profile.profile.uuid == target.uuid
+    qtbot.keyClick(window.workspace.steps, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.pages.currentWidget() is window.workspace.guide
+
+
+def test_language_switch_without_restart(qtbot, window: MainWindow, store: Store) -> None:
+    created = service.create_engagement(store, client_name="A", title="T")
+    window.refresh()
+    window.open_engagement(created.uuid)
+    window.workspace.guide.select("7.3.3")
+    assert "Product quality management" in window.workspace.guide.view.toPlainText()
+    window.act_zh.trigger()
+    assert window.menu_file.title() == "文件(&F)"
+    assert window.list_page.model.headerData(0, Qt.Orientation.Horizontal) == "客户"
+    assert window.workspace.steps.item(0).text().endswith("客户概况")
+    assert window.workspace.profile.labels["title"].text() == "标题(&T)："
+    assert "产品质量管理" in window.workspace.guide.view.toPlainText()
+    assert window.workspace.guide.current_key() == "7.3.3"
+    window.act_en.trigger()
+    assert window.menu_file.title() == "&File"
+    assert "Product quality management" in window.workspace.guide.view.toPlainText()
+
+
+def test_geometry_and_last_database_are_remembered(
+    qtbot, store: Store, translations: Translations, tmp_path: Path
+) -> None:
+    from dtbench.ui import settings as prefs
+
+    first = MainWindow(store, translations, open_store=open_store)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    other = tmp_path / "second.sqlite3"
+    assert first.switch_database(str(other))
+    first.close()
+    assert prefs.last_database() == str(other)
+    assert prefs.recent_databases()[0] == str(other)
+    second = MainWindow(first.store, translations, open_store=open_store)
+    qtbot.addWidget(second)
+    assert second.size() == QSize(700, 500)
+
+
+def test_unusable_database_message_is_translated(
+    qapp: QApplication, translations: Translations, tmp_path: Path
+) -> None:
+    from dtbench.store import UnreadableDatabaseError
+    from dtbench.ui.errors import describe
+
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"x" * 4096)
+    with pytest.raises(UnreadableDatabaseError) as err:
+        open_store(broken)
+    translations.apply("zh")
+    assert describe(err.value).startswith(f"无法打开数据库 {broken}")
