@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # --db is accepted before or after the sub-command; SUPPRESS keeps a sub-command's
     # parser from overwriting a value given before it.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--db", metavar="PATH_OR_URL", help=db_help, default=argparse.SUPPRESS)
     parser = _Parser(
         prog="dtbench",

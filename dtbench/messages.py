@@ -9,7 +9,6 @@ from __future__ import annotations
 import locale
 import os
 from functools import cache
-from xml.etree import ElementTree
 
 from dtbench.paths import i18n_dir
 
@@ -34,6 +33,8 @@ def system_language() -> str:
 
 @cache
 def _catalogue(lang: str) -> dict[tuple[str, str], str]:
+    from xml.etree import ElementTree
+
     name = CATALOGUES.get(lang)
     if name is None:
         return {}

@@ -43,6 +43,14 @@
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>No database is open. Use File ▸ Open database… (Ctrl+O).</source>
+        <translation>未打开数据库。请使用“文件 ▸ 打开数据库…”（Ctrl+O）。</translation>
+    </message>
+    <message>
         <source>No engagements yet. Create one with File ▸ New engagement (Ctrl+N).</source>
         <translation>还没有咨询项目。请通过“文件 ▸ 新建咨询项目”（Ctrl+N）创建。</translation>
     </message>

@@ -21,7 +21,8 @@ sys.meta_path.insert(0, Block())
 import dtbench
 names = []
 for info in pkgutil.walk_packages(dtbench.__path__, "dtbench."):
-    if info.name == "dtbench.__main__" or info.name.startswith(("dtbench.ui", "dtbench.store.migrations")):
+    skip = ("dtbench.__main__", "dtbench.ui", "dtbench.store.migrations")
+    if info.name.startswith(skip):
         continue
     importlib.import_module(info.name)
     names.append(info.name)

@@ -289,3 +289,69 @@ def test_unusable_database_message_is_translated(
         open_store(broken)
     translations.apply("zh")
     assert describe(err.value).startswith(f"无法打开数据库 {broken}")
+
+
+def _run_until(qapp: QApplication, condition, db: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    """Start the GUI as ``dtbench --db db`` does and quit once ``condition(window)`` holds."""
+    from dtbench.ui.app import run
+
+    found: list[MainWindow] = []
+
+    def poll() -> None:
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
+        if windows and condition(windows[0]):
+            found.append(windows[0])
+            qapp.quit()
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+    assert run(db) == 0
+    window = found[0]
+    window.close()
+    return window
+
+
+def test_gui_start_shows_window_then_fills_the_list(qapp: QApplication, db_path: Path) -> None:
+    store = open_store(db_path)
+    service.create_engagement(store, client_name="大连华信", title="诊断")
+    store.close()
+    window = _run_until(qapp, lambda w: w.store is not None, str(db_path))
+    assert window.list_page.proxy.rowCount() == 1
+    assert window.list_page.proxy.index(0, 0).data() == "大连华信"
+    window.store.close()
+
+
+def test_gui_start_with_damaged_database_says_so_and_keeps_the_file(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"not a database" * 300)
+    before = broken.read_bytes()
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0  # closed without choosing another database
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    window = _run_until(qapp, lambda w: w.list_page._state == "closed", str(broken))
+    assert shown and "damaged" in shown[0]
+    assert "No database is open" in window.list_page.empty_hint.text()
+    assert not window.act_new.isEnabled()
+    assert broken.read_bytes() == before
+
+
+def test_a_chinese_font_is_available_to_qt(qapp: QApplication) -> None:
+    from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
+
+    from dtbench.ui.fonts import ensure_chinese_font
+
+    family = ensure_chinese_font()
+    assert family is not None, "no CJK font: install fonts-wqy-microhei or fonts-noto-cjk"
+    assert family in QApplication.font().families()
+    font = QFont(family)
+    assert QFontInfo(font).family() == family
+    metrics = QFontMetrics(font)
+    missing = [ch for ch in "数字化转型咨询工作台" if not metrics.inFontUcs4(ord(ch))]
+    assert not missing, (family, missing)

@@ -9,6 +9,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+__all__ = ["NotFoundError"]
+
+from dtbench.engagement.errors import NotFoundError
 from dtbench.engagement.records import (
     CLIENT_FIELDS,
     EDITABLE_FIELDS,
@@ -23,10 +26,6 @@ from dtbench.engagement.records import (
 )
 from dtbench.store.database import Store
 from dtbench.store.models import Client, Contact, Engagement, utcnow
-
-
-class NotFoundError(LookupError):
-    """No engagement with that UUID (or it is in the trash when it must not be)."""
 
 
 def _row(e: Engagement) -> EngagementRow:

@@ -2,30 +2,37 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from dtbench import __version__
-from dtbench.paths import resource_path
-from dtbench.store import Store, StoreError, open_store
+from dtbench.paths import DB_ENV, resource_path
+from dtbench.store.errors import StoreError
 from dtbench.ui import settings as prefs
 from dtbench.ui.errors import describe
 from dtbench.ui.fonts import ensure_chinese_font
 from dtbench.ui.translations import Translations, system_language
 
+if TYPE_CHECKING:
+    from dtbench.store.database import Store
 
-def open_with_recovery(target: str | None) -> Store | None:
+
+def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Store | None:
     """Open the database, letting the user pick another file when it cannot be used."""
+    from dtbench.store import open_store
+
     while True:
         try:
             store = open_store(target)
             prefs.remember_database(target or store.url)
             return store
         except StoreError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "dtbench", describe(exc))
+            box = QMessageBox(QMessageBox.Icon.Warning, "dtbench", describe(exc), parent=parent)
             other = box.addButton(
                 QCoreApplication.translate("App", "Open another database…"),
                 QMessageBox.ButtonRole.AcceptRole,
@@ -35,7 +42,7 @@ def open_with_recovery(target: str | None) -> Store | None:
             if box.clickedButton() is not other:
                 return None
             path, _f = QFileDialog.getSaveFileName(
-                None,
+                parent,
                 QCoreApplication.translate("App", "Open or create a database"),
                 "",
                 QCoreApplication.translate(
@@ -48,7 +55,14 @@ def open_with_recovery(target: str | None) -> Store | None:
             target = path
 
 
+def _open_store(target: str) -> Store:
+    from dtbench.store import open_store
+
+    return open_store(target)
+
+
 def run(db: str | None = None) -> int:
+    """Show the main window at once, then open the database (SQLAlchemy loads meanwhile)."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName("dtbench")
@@ -59,32 +73,31 @@ def run(db: str | None = None) -> int:
     saved = prefs.settings().value("language")
     translations.apply(str(saved) if saved in ("zh", "en") else system_language())
     font = ensure_chinese_font()
-    store = open_with_recovery(db or _remembered())
-    if store is None:
-        return 1
     from dtbench.ui.main_window import MainWindow
 
-    window = MainWindow(store, translations, open_store=open_store)
+    window = MainWindow(None, translations, open_store=_open_store)
     window.show()
-    if font is None:
-        QTimer.singleShot(
-            0,
-            lambda: window.show_error(
+
+    def open_database() -> None:
+        store = open_with_recovery(db or _remembered(), window)
+        if store is None:
+            window.database_unavailable()
+        else:
+            window.set_store(store)
+        if font is None:
+            window.show_error(
                 QCoreApplication.translate(
                     "App",
-                    "No font that can display Chinese was found. Chinese text may appear as empty "
-                    "boxes; install a Chinese font such as Noto Sans CJK SC.",
+                    "No font that can display Chinese was found. Chinese text may appear as "
+                    "empty boxes; install a Chinese font such as Noto Sans CJK SC.",
                 )
-            ),
-        )
+            )
+
+    QTimer.singleShot(0, open_database)
     return app.exec()
 
 
 def _remembered() -> str | None:
-    import os
-
-    from dtbench.paths import DB_ENV
-
     if os.environ.get(DB_ENV):
         return None
     return prefs.last_database()

@@ -81,6 +81,7 @@ class EngagementListPage(QWidget):
         self.empty_hint.setObjectName("empty_hint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
+        self._state = "ready"
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
@@ -100,6 +101,12 @@ class EngagementListPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_hint)
+        self.retranslate()
+
+    def set_state(self, state: str) -> None:
+        """'loading' while the database opens, 'closed' when none is open, else 'ready'."""
+        self._state = state
+        self.empty_hint.setVisible(state != "ready" or self.model.rowCount() == 0)
         self.retranslate()
 
     def set_rows(self, rows: list[EngagementRow], keep: str | None = None) -> None:
@@ -167,7 +174,11 @@ class EngagementListPage(QWidget):
         if self.industry.count():
             self.industry.setItemText(0, self.tr("All industries"))
         self.empty_hint.setText(
-            self.tr("No engagements yet. Create one with File ▸ New engagement (Ctrl+N).")
+            self.tr("Opening the database…")
+            if self._state == "loading"
+            else self.tr("No database is open. Use File ▸ Open database… (Ctrl+O).")
+            if self._state == "closed"
+            else self.tr("No engagements yet. Create one with File ▸ New engagement (Ctrl+N).")
         )
         self.model.retranslate()
 

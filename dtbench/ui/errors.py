@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from dtbench.engagement.service import NotFoundError
-from dtbench.store import StoreError
+from dtbench.engagement.errors import NotFoundError
+from dtbench.store.errors import StoreError
 
 
 def describe(exc: BaseException) -> str:

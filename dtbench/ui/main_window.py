@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
@@ -17,13 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtbench.engagement import service
-from dtbench.store import Store, StoreError
+from dtbench.lazy import lazy_module
+from dtbench.store.errors import StoreError
 from dtbench.ui import settings as prefs
-from dtbench.ui.dialogs import NewEngagementDialog, about_text
 from dtbench.ui.engagement_list import EngagementListPage
 from dtbench.ui.errors import describe
 from dtbench.ui.translations import Translations
+
+if TYPE_CHECKING:
+    from dtbench.engagement import service
+    from dtbench.store.database import Store
+    from dtbench.ui.workspace import Workspace
+else:
+    service = lazy_module("dtbench.engagement.service")
 
 
 class MainWindow(QMainWindow):
@@ -31,7 +38,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         translations: Translations,
         open_store: Callable[[str], Store] | None = None,
         parent: QWidget | None = None,
@@ -41,7 +48,9 @@ class MainWindow(QMainWindow):
         self.store = store
         self.translations = translations
         self._open_store = open_store
-        self.workspace = None  # created on first open: keeps the guide off the start-up path
+        self.workspace: Workspace | None = (
+            None  # created on first open: keeps the guide off the start-up path
+        )
         self.undo_group = QUndoGroup(self)
         self._create_actions()
         self.list_page = EngagementListPage(
@@ -66,6 +75,8 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self.translations.changed.connect(self._language_changed)
         self.retranslate()
+        if store is None:
+            self.list_page.set_state("loading")
         self.refresh()
         self._restore_geometry()
 
@@ -163,9 +174,23 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ state
+    def _db(self) -> Store:
+        # Commands are disabled until a database is open.
+        assert self.store is not None
+        return self.store
+
+    def set_store(self, store: Store) -> None:
+        """Show the engagements of ``store`` (the window opens before the database does)."""
+        self.store = store
+        self.list_page.set_state("ready")
+        self.refresh()
+
     def refresh(self, keep: str | None = None) -> None:
+        if self.store is None:
+            self._update_actions()
+            return
         try:
-            rows = service.list_engagements(self.store)
+            rows = service.list_engagements(self._db())
         except StoreError as exc:
             self.show_error(describe(exc))
             return
@@ -173,8 +198,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        selected = self.list_page.current_uuid() is not None
+        selected = self.list_page.current_uuid() is not None and self.store is not None
         in_list = self.stack.currentWidget() is self.list_page
+        for act in (self.act_new, self.act_trash):
+            act.setEnabled(self.store is not None)
         for act in (
             self.act_open,
             self.act_edit,
@@ -193,13 +220,15 @@ class MainWindow(QMainWindow):
 
     # --------------------------------------------------------------- commands
     def new_engagement(self) -> str | None:
+        from dtbench.ui.dialogs import NewEngagementDialog
+
         dialog = NewEngagementDialog(
-            service.industries(self.store), self.translations.language, self
+            service.industries(self._db()), self.translations.language, self
         )
         if dialog.exec() != NewEngagementDialog.DialogCode.Accepted:
             return None
         try:
-            profile = service.create_engagement(self.store, **dialog.values())
+            profile = service.create_engagement(self._db(), **dialog.values())
         except (StoreError, ValueError) as exc:
             self.show_error(describe(exc))
             return None
@@ -217,7 +246,7 @@ class MainWindow(QMainWindow):
 
     def open_engagement(self, uuid: str) -> None:
         try:
-            profile = service.get_profile(self.store, uuid)
+            profile = service.get_profile(self._db(), uuid)
         except (StoreError, service.NotFoundError) as exc:
             self.show_error(describe(exc))
             self.refresh()
@@ -229,12 +258,12 @@ class MainWindow(QMainWindow):
         workspace.steps.setFocus()
         self._update_actions()
 
-    def _workspace(self):  # type: ignore[no-untyped-def]
+    def _workspace(self) -> Workspace:
         if self.workspace is None:
             from dtbench.guide import load_guide
             from dtbench.ui.workspace import Workspace
 
-            self.workspace = Workspace(self.store, load_guide(), self.translations.language, self)
+            self.workspace = Workspace(self._db(), load_guide(), self.translations.language, self)
             self.workspace.profile_changed.connect(lambda p: self.refresh(p.uuid))
             self.workspace.error.connect(self.show_error)
             self.stack.addWidget(self.workspace)
@@ -252,7 +281,7 @@ class MainWindow(QMainWindow):
         uuid = self.list_page.current_uuid()
         if not uuid:
             return
-        profile = service.get_profile(self.store, uuid)
+        profile = service.get_profile(self._db(), uuid)
         title, ok = QInputDialog.getText(
             self,
             self.tr("Duplicate engagement"),
@@ -261,14 +290,14 @@ class MainWindow(QMainWindow):
         )
         if not ok or not title.strip():
             return
-        copy = service.duplicate_engagement(self.store, uuid, title.strip())
+        copy = service.duplicate_engagement(self._db(), uuid, title.strip())
         self.refresh(copy.uuid)
         self.status(self.tr("Engagement duplicated."))
 
     def archive(self) -> None:
         uuid = self.list_page.current_uuid()
         if uuid:
-            service.set_field(self.store, uuid, "status", "archived")
+            service.set_field(self._db(), uuid, "status", "archived")
             self.refresh(uuid)
             self.status(self.tr("Engagement archived."))
 
@@ -276,7 +305,7 @@ class MainWindow(QMainWindow):
         uuid = self.list_page.current_uuid()
         if not uuid:
             return
-        profile = service.get_profile(self.store, uuid)
+        profile = service.get_profile(self._db(), uuid)
         if confirm:
             answer = QMessageBox.question(
                 self,
@@ -287,14 +316,14 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        service.move_to_trash(self.store, uuid)
+        service.move_to_trash(self._db(), uuid)
         self.refresh()
         self.status(self.tr("Engagement moved to the trash."))
 
     def show_trash(self) -> None:
         from dtbench.ui.trash_dialog import TrashDialog
 
-        dialog = TrashDialog(self.store, self)
+        dialog = TrashDialog(self._db(), self)
         dialog.exec()
         if dialog.changed:
             self.refresh()
@@ -310,6 +339,11 @@ class MainWindow(QMainWindow):
         if path:
             self.switch_database(path)
 
+    def database_unavailable(self) -> None:
+        """No database could be opened: say so and leave File ▸ Open database… to the user."""
+        self.list_page.set_state("closed")
+        self._update_actions()
+
     def switch_database(self, target: str) -> bool:
         if self._open_store is None:
             return False
@@ -323,8 +357,10 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
         self.store = store
+        self.list_page.set_state("ready")
         prefs.remember_database(target)
         self.show_list()
         self.status(self.tr("Opened %1").replace("%1", target))
@@ -340,7 +376,11 @@ class MainWindow(QMainWindow):
             act.setEnabled(False)
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About dtbench"), about_text(self.store.url))
+        from dtbench.ui.dialogs import about_text
+
+        QMessageBox.about(
+            self, self.tr("About dtbench"), about_text(self.store.url if self.store else "")
+        )
 
     def set_language(self, language: str) -> None:
         self.translations.apply(language)

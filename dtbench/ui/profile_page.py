@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtbench.engagement import service
 from dtbench.engagement.records import (
     COMMON_SYSTEMS,
     EMPLOYEE_BANDS,
@@ -39,7 +38,7 @@ from dtbench.engagement.records import (
     ContactRecord,
     Profile,
 )
-from dtbench.store import Store
+from dtbench.lazy import lazy_module
 from dtbench.ui.labels import (
     employee_band_label,
     language_label,
@@ -47,6 +46,13 @@ from dtbench.ui.labels import (
     status_label,
 )
 from dtbench.ui.undo import SetFieldCommand
+
+if TYPE_CHECKING:
+    from dtbench.engagement import service
+    from dtbench.store.database import Store
+else:
+    service = lazy_module("dtbench.engagement.service")
+
 
 NO_DATE = QDate(2000, 1, 1)
 TEXT_IDLE_MS = 800
@@ -82,7 +88,11 @@ class ProfilePage(QWidget):
         edit = QLineEdit(self)
         edit.setObjectName(field)
         edit.editingFinished.connect(lambda f=field: self._commit(f))
-        self._bind(field, edit.text, lambda v, e=edit: e.setText(v or ""), edit)
+
+        def put(value: str | None, e: QLineEdit = edit) -> None:
+            e.setText(value or "")
+
+        self._bind(field, edit.text, put, edit)
         return edit
 
     def _text(self, field: str) -> QPlainTextEdit:
@@ -97,7 +107,11 @@ class ProfilePage(QWidget):
         edit.textChanged.connect(lambda t=timer: None if self._loading else t.start())
         edit.installEventFilter(self)
         edit.setProperty("commit_field", field)
-        self._bind(field, edit.toPlainText, lambda v, e=edit: e.setPlainText(v or ""), edit)
+
+        def put(value: str | None, e: QPlainTextEdit = edit) -> None:
+            e.setPlainText(value or "")
+
+        self._bind(field, edit.toPlainText, put, edit)
         return edit
 
     def _combo(self, field: str, codes: tuple[str, ...]) -> QComboBox:
@@ -110,7 +124,10 @@ class ProfilePage(QWidget):
         def put(value: str, c: QComboBox = combo) -> None:
             c.setCurrentIndex(max(0, c.findData(value)))
 
-        self._bind(field, lambda c=combo: str(c.currentData()), put, combo)
+        def get(c: QComboBox = combo) -> str:
+            return str(c.currentData())
+
+        self._bind(field, get, put, combo)
         return combo
 
     def _date(self, field: str) -> QDateEdit:

@@ -22,7 +22,9 @@ def recent_databases() -> list[str]:
     value = settings().value("recent_databases", [])
     if isinstance(value, str):
         return [value]
-    return [str(v) for v in value or []]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return []
 
 
 def remember_database(url_or_path: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,9 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtbench.engagement import service
-from dtbench.store import Store
+from dtbench.lazy import lazy_module
 from dtbench.ui.engagement_model import UUID_ROLE, EngagementTableModel
+
+if TYPE_CHECKING:
+    from dtbench.engagement import service
+    from dtbench.store.database import Store
+else:
+    service = lazy_module("dtbench.engagement.service")
 
 
 class TrashDialog(QDialog):

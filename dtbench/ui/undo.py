@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from dtbench.engagement import service
 from dtbench.engagement.records import Profile
-from dtbench.store import Store, StoreError
+from dtbench.lazy import lazy_module
+from dtbench.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from dtbench.engagement import service
+    from dtbench.store.database import Store
+else:
+    service = lazy_module("dtbench.engagement.service")
 
 
 class SetFieldCommand(QUndoCommand):

@@ -6,6 +6,8 @@ guide are here now.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -17,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from dtbench.engagement.records import Profile
-from dtbench.guide import Guide
-from dtbench.store import Store
 from dtbench.ui.guide_page import GuidePage
 from dtbench.ui.profile_page import ProfilePage
+
+if TYPE_CHECKING:
+    from dtbench.guide import Guide
+    from dtbench.store.database import Store
 
 
 class Workspace(QWidget):

@@ -1,0 +1,67 @@
+"""Child process of bench_startup.py: show a main window, say so, quit.
+
+``floor``: a bare QApplication with an empty QMainWindow. ``dtbench``: the real start-up
+(dtbench.cli.main) against the database named by DTBENCH_DB. Both print "shown" once the event
+loop has run after the window's first Show event; dtbench then prints "filled" when the
+engagement list holds the database's rows.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+class _Watch(QObject):
+    def __init__(self, mode: str) -> None:
+        super().__init__()
+        self.mode = mode
+        self.seen = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and isinstance(obj, QMainWindow) and not self.seen:
+            self.seen = True
+            QTimer.singleShot(0, lambda: self._shown(obj))
+        return False
+
+    def _shown(self, window: QObject) -> None:
+        print("shown", flush=True)
+        if self.mode == "floor":
+            _quit()
+            return
+        # dtbench opens its database right after the window shows; wait for the list.
+        model = window.list_page.model  # type: ignore[attr-defined]
+        if model.rowCount():
+            self._filled()
+        else:
+            model.modelReset.connect(self._filled)
+
+    def _filled(self) -> None:
+        print("filled", flush=True)
+        _quit()
+
+
+def _quit() -> None:
+    app = QApplication.instance()
+    assert app is not None
+    app.quit()
+
+
+def main() -> int:
+    mode = sys.argv[1]
+    app = QApplication(sys.argv[:1])
+    watch = _Watch(mode)
+    app.installEventFilter(watch)
+    if mode == "floor":
+        window = QMainWindow()
+        window.show()
+        return app.exec()
+    from dtbench.cli import main as dtbench_main
+
+    return dtbench_main([])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
