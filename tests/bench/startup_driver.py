@@ -20,7 +20,7 @@ class _Watch(QObject):
         self.mode = mode
         self.seen = False
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(obj, QMainWindow) and not self.seen:
             self.seen = True
             QTimer.singleShot(0, lambda: self._shown(obj))
