@@ -355,3 +355,16 @@ def test_a_chinese_font_is_available_to_qt(qapp: QApplication) -> None:
     metrics = QFontMetrics(font)
     missing = [ch for ch in "数字化转型咨询工作台" if not metrics.inFontUcs4(ord(ch))]
     assert not missing, (family, missing)
+
+
+def test_action_on_an_engagement_removed_meanwhile_gives_a_message(
+    qtbot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = service.create_engagement(store, client_name="A", title="T")
+    window.refresh(gone.uuid)
+    service.move_to_trash(store, gone.uuid)  # e.g. from the command line, meanwhile
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: messages.append(text))
+    window.act_archive.trigger()
+    assert messages == ["That engagement no longer exists."]
+    assert window.list_page.proxy.rowCount() == 0

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from dtbench import __version__
 from dtbench.paths import DB_ENV, resource_path
 from dtbench.store.errors import StoreError
+from dtbench.ui import crash
 from dtbench.ui import settings as prefs
 from dtbench.ui.errors import describe
 from dtbench.ui.fonts import ensure_chinese_font
@@ -68,6 +69,7 @@ def run(db: str | None = None) -> int:
     app.setOrganizationName("dtbench")
     app.setApplicationName("dtbench")
     app.setApplicationVersion(__version__)
+    crash.install()
     app.setWindowIcon(QIcon(str(resource_path("icons", "dtbench.svg"))))
     translations = Translations(app)
     saved = prefs.settings().value("language")

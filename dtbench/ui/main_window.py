@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dtbench.engagement.errors import NotFoundError
 from dtbench.lazy import lazy_module
 from dtbench.store.errors import StoreError
 from dtbench.ui import settings as prefs
@@ -88,8 +89,16 @@ class MainWindow(QMainWindow):
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(lambda _checked=False: self._guarded(slot))
         return action
+
+    def _guarded(self, slot: Callable[[], object]) -> None:
+        """Run a command; a problem the user can act on becomes a message, not a crash."""
+        try:
+            slot()
+        except (StoreError, NotFoundError, ValueError) as exc:
+            self.show_error(describe(exc))
+            self.refresh()
 
     def _create_actions(self) -> None:
         key = QKeySequence.StandardKey
@@ -104,7 +113,9 @@ class MainWindow(QMainWindow):
         self.act_back = self._action(self.show_list, "Alt+Left", "back")
         self.act_open_db = self._action(self.choose_database, QKeySequence(key.Open), "open_db")
         self.act_quit = self._action(self.close, QKeySequence(key.Quit), "quit")
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_about = self._action(self.about, None, "about")
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.act_undo = self.undo_group.createUndoAction(self)
         self.act_undo.setShortcut(QKeySequence(key.Undo))
         self.act_redo = self.undo_group.createRedoAction(self)
@@ -247,7 +258,7 @@ class MainWindow(QMainWindow):
     def open_engagement(self, uuid: str) -> None:
         try:
             profile = service.get_profile(self._db(), uuid)
-        except (StoreError, service.NotFoundError) as exc:
+        except (StoreError, NotFoundError) as exc:
             self.show_error(describe(exc))
             self.refresh()
             return

@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dtbench.engagement.errors import NotFoundError
 from dtbench.lazy import lazy_module
+from dtbench.store.errors import StoreError
 from dtbench.ui.engagement_model import UUID_ROLE, EngagementTableModel
+from dtbench.ui.errors import describe
 
 if TYPE_CHECKING:
     from dtbench.engagement import service
@@ -69,7 +72,10 @@ class TrashDialog(QDialog):
         index = self.view.currentIndex()
         if not index.isValid():
             return
-        service.restore_from_trash(self._store, str(index.data(UUID_ROLE)))
+        try:
+            service.restore_from_trash(self._store, str(index.data(UUID_ROLE)))
+        except (StoreError, NotFoundError) as exc:
+            QMessageBox.warning(self, self.tr("Trash"), describe(exc))
         self.changed = True
         self.refresh()
 
@@ -87,7 +93,10 @@ class TrashDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        service.empty_trash(self._store)
+        try:
+            service.empty_trash(self._store)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Trash"), describe(exc))
         self.changed = True
         self.refresh()
 
