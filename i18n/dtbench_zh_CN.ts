@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>Something went wrong: %1
+
+Your saved work is safe. Details were written to %2.</source>
+        <translation>出现错误：%1
+
+已保存的工作不受影响。详细信息已写入 %2。</translation>
+    </message>
+</context>
+<context>
     <name>EngagementListPage</name>
     <message>
         <source>All industries</source>
