@@ -296,9 +296,17 @@ def _run_until(qapp: QApplication, condition, db: str) -> MainWindow:  # type: i
     from dtbench.ui.app import run
 
     found: list[MainWindow] = []
+    earlier = {id(w) for w in qapp.topLevelWidgets()}
+    unexpected: list[str] = []
 
     def poll() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
+        modal = qapp.activeModalWidget()
+        if modal is not None:  # an unexpected dialog would block the test for ever
+            unexpected.append(getattr(modal, "text", modal.windowTitle)())
+            modal.close()
+        windows = [
+            w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and id(w) not in earlier
+        ]
         if windows and condition(windows[0]):
             found.append(windows[0])
             qapp.quit()
@@ -307,6 +315,7 @@ def _run_until(qapp: QApplication, condition, db: str) -> MainWindow:  # type: i
 
     QTimer.singleShot(0, poll)
     assert run(db) == 0
+    assert not unexpected, unexpected
     window = found[0]
     window.close()
     return window
