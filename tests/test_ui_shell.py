@@ -296,7 +296,8 @@ def _run_until(qapp: QApplication, condition, db: str) -> MainWindow:  # type: i
     from dtbench.ui.app import run
 
     found: list[MainWindow] = []
-    earlier = {id(w) for w in qapp.topLevelWidgets()}
+    for old in qapp.topLevelWidgets():  # windows of earlier tests are not the one started here
+        old.setProperty("earlier_test", True)
     unexpected: list[str] = []
 
     def poll() -> None:
@@ -305,7 +306,9 @@ def _run_until(qapp: QApplication, condition, db: str) -> MainWindow:  # type: i
             unexpected.append(getattr(modal, "text", modal.windowTitle)())
             modal.close()
         windows = [
-            w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and id(w) not in earlier
+            w
+            for w in qapp.topLevelWidgets()
+            if isinstance(w, MainWindow) and not w.property("earlier_test")
         ]
         if windows and condition(windows[0]):
             found.append(windows[0])
