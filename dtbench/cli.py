@@ -81,7 +81,7 @@ def _open(db: str | None):  # type: ignore[no-untyped-def]
     try:
         return open_store(db)
     except StoreError as exc:
-        _fail(translate("StoreError", type(exc).template).replace("%1", exc.detail))
+        _fail(exc.message(translate))
     except OSError as exc:
         _fail(f"{db}: {exc.strerror}")
 

@@ -8,14 +8,6 @@
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <source>Open or create a database</source>
-        <translation>打开或新建数据库</translation>
-    </message>
-    <message>
-        <source>dtbench databases (*.sqlite3 *.db);;All files (*)</source>
-        <translation>dtbench 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>No font that can display Chinese was found. Chinese text may appear as empty boxes; install a Chinese font such as Noto Sans CJK SC.</source>
         <translation>未找到可显示中文的字体，中文可能显示为空白方框。请安装中文字体，例如 Noto Sans CJK SC。</translation>
     </message>

@@ -9,8 +9,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-__all__ = ["NotFoundError"]
-
 from dtbench.engagement.errors import NotFoundError
 from dtbench.engagement.records import (
     CLIENT_FIELDS,
@@ -26,6 +24,8 @@ from dtbench.engagement.records import (
 )
 from dtbench.store.database import Store
 from dtbench.store.models import Client, Contact, Engagement, utcnow
+
+__all__ = ["NotFoundError"]  # re-exported: callers catch it from here
 
 
 def _row(e: Engagement) -> EngagementRow:

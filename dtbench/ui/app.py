@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from dtbench import __version__
 from dtbench.paths import DB_ENV, resource_path
@@ -17,6 +17,7 @@ from dtbench.ui import crash
 from dtbench.ui import settings as prefs
 from dtbench.ui.errors import describe
 from dtbench.ui.fonts import ensure_chinese_font
+from dtbench.ui.main_window import MainWindow, ask_database_path
 from dtbench.ui.translations import Translations, system_language
 
 if TYPE_CHECKING:
@@ -42,15 +43,7 @@ def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Sto
             box.exec()
             if box.clickedButton() is not other:
                 return None
-            path, _f = QFileDialog.getSaveFileName(
-                parent,
-                QCoreApplication.translate("App", "Open or create a database"),
-                "",
-                QCoreApplication.translate(
-                    "App", "dtbench databases (*.sqlite3 *.db);;All files (*)"
-                ),
-                options=QFileDialog.Option.DontConfirmOverwrite,
-            )
+            path = ask_database_path(parent)
             if not path:
                 return None
             target = path
@@ -75,8 +68,6 @@ def run(db: str | None = None) -> int:
     saved = prefs.settings().value("language")
     translations.apply(str(saved) if saved in ("zh", "en") else system_language())
     font = ensure_chinese_font()
-    from dtbench.ui.main_window import MainWindow
-
     window = MainWindow(None, translations, open_store=_open_store)
     window.show()
 

@@ -10,8 +10,7 @@ from dtbench.store.errors import StoreError
 
 def describe(exc: BaseException) -> str:
     if isinstance(exc, StoreError):
-        template = QCoreApplication.translate("StoreError", type(exc).template)
-        return template.replace("%1", exc.detail)
+        return exc.message(QCoreApplication.translate)
     if isinstance(exc, NotFoundError):
         return QCoreApplication.translate("Errors", "That engagement no longer exists.")
     if isinstance(exc, ValueError):

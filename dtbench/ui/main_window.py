@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,6 +34,20 @@ else:
     service = lazy_module("dtbench.engagement.service")
 
 
+def ask_database_path(parent: QWidget | None) -> str:
+    """Ask for a database file to open or create; '' when cancelled."""
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("MainWindow", "Open or create a database"),
+        str(Path.home()),
+        QCoreApplication.translate(
+            "MainWindow", "dtbench databases (*.sqlite3 *.db);;All files (*)"
+        ),
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return path
+
+
 class MainWindow(QMainWindow):
     """Owns the open store and switches between the list and an engagement's workspace."""
 
@@ -49,9 +63,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.translations = translations
         self._open_store = open_store
-        self.workspace: Workspace | None = (
-            None  # created on first open: keeps the guide off the start-up path
-        )
+        # Created on first open: keeps the guide off the start-up path.
+        self.workspace: Workspace | None = None
         self.undo_group = QUndoGroup(self)
         self._create_actions()
         self.list_page = EngagementListPage(
@@ -238,11 +251,7 @@ class MainWindow(QMainWindow):
         )
         if dialog.exec() != NewEngagementDialog.DialogCode.Accepted:
             return None
-        try:
-            profile = service.create_engagement(self._db(), **dialog.values())
-        except (StoreError, ValueError) as exc:
-            self.show_error(describe(exc))
-            return None
+        profile = service.create_engagement(self._db(), **dialog.values())
         self.refresh(profile.uuid)
         self.open_engagement(profile.uuid)
         return profile.uuid
@@ -340,13 +349,7 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def choose_database(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Open or create a database"),
-            str(Path.home()),
-            self.tr("dtbench databases (*.sqlite3 *.db);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
+        path = ask_database_path(self)
         if path:
             self.switch_database(path)
 
