@@ -24,6 +24,21 @@ Your saved work is safe. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>DiagnosisError</name>
+    <message>
+        <source>%1 is %2 MB; evidence files may be at most %3 MB. Attach a smaller file or a reduced copy (for example a compressed photo or a PDF extract).</source>
+        <translation>%1 的大小为 %2 MB，证据文件最大 %3 MB。请附加较小的文件或压缩后的副本（例如压缩过的照片或 PDF 摘录）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>That assessment round no longer exists.</source>
+        <translation>该评估轮次已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>EngagementListPage</name>
     <message>
         <source>All industries</source>
@@ -94,6 +109,10 @@ Your saved work is safe. Details were written to %2.</source>
     <message>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>The operation failed: %1</source>
+        <translation>操作失败：%1</translation>
     </message>
 </context>
 <context>

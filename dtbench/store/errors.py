@@ -6,26 +6,14 @@ the UI and the CLI translate them with the loaded catalogue, so the core stays f
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark ``text`` for translation without translating it here."""
-    return text
-
-
-class StoreError(Exception):
+class StoreError(UserError):
     """A problem with the database that the user can act on."""
 
+    context = "StoreError"
     template = QT_TRANSLATE_NOOP("StoreError", "The database cannot be used: %1")
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(self.template.replace("%1", detail))
-        self.detail = detail
-
-    def message(self, translate: Callable[[str, str], str]) -> str:
-        """The message in the user's language, given a translate(context, text) function."""
-        return translate("StoreError", self.template).replace("%1", self.detail)
 
 
 class UnreadableDatabaseError(StoreError):

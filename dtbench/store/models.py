@@ -12,7 +12,20 @@ import uuid as uuid_module
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 NAMING = {
@@ -98,3 +111,99 @@ class Engagement(Tracked, Base):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
 
     client: Mapped[Client] = relationship(back_populates="engagements")
+    scopes: Mapped[list[ClauseScope]] = relationship(
+        back_populates="engagement", cascade="all, delete-orphan", passive_deletes=True
+    )
+    rounds: Mapped[list[AssessmentRound]] = relationship(
+        back_populates="engagement",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="AssessmentRound.number",
+    )
+
+
+class ClauseScope(Base):
+    """A clause taken out of scope or weighted; a clause without a row is in scope, weight 1."""
+
+    __tablename__ = "clause_scopes"
+    __table_args__ = (UniqueConstraint("engagement_id", "clause_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), index=True
+    )
+    clause_key: Mapped[str] = mapped_column(String(20))
+    in_scope: Mapped[bool] = mapped_column(Boolean, default=True)
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+
+    engagement: Mapped[Engagement] = relationship(back_populates="scopes")
+
+
+class AssessmentRound(Tracked, Base):
+    """One assessment of the engagement: the baseline, then follow-ups (guide 6.2.3 e–g)."""
+
+    __tablename__ = "assessment_rounds"
+    __table_args__ = (UniqueConstraint("engagement_id", "number"),)
+
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+    assessed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    engagement: Mapped[Engagement] = relationship(back_populates="rounds")
+
+
+class Answer(Base):
+    """The status and note of one item or sub-item in a round; status "" is unanswered."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("round_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment_rounds.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(10), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ClauseAssessment(Base):
+    """Levels, findings and interviewees of one clause in a round."""
+
+    __tablename__ = "clause_assessments"
+    __table_args__ = (UniqueConstraint("round_id", "clause_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment_rounds.id", ondelete="CASCADE"), index=True
+    )
+    clause_key: Mapped[str] = mapped_column(String(20))
+    current_level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    target_level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    findings: Mapped[str] = mapped_column(Text, default="")
+    interviewees: Mapped[str] = mapped_column(Text, default="")
+
+
+class Evidence(Tracked, Base):
+    """A file attached to a clause in a round; its bytes live once in ``evidence_blobs``."""
+
+    __tablename__ = "evidence"
+
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment_rounds.id", ondelete="CASCADE"), index=True
+    )
+    clause_key: Mapped[str] = mapped_column(String(20))
+    filename: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(ForeignKey("evidence_blobs.sha256"), index=True)
+    caption: Mapped[str] = mapped_column(Text, default="")
+
+
+class EvidenceBlob(Base):
+    __tablename__ = "evidence_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

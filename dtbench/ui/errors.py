@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from dtbench.engagement.errors import NotFoundError
-from dtbench.store.errors import StoreError
+from dtbench.errors import UserError
 
 
 def describe(exc: BaseException) -> str:
-    if isinstance(exc, StoreError):
+    if isinstance(exc, UserError):
         return exc.message(QCoreApplication.translate)
     if isinstance(exc, NotFoundError):
         return QCoreApplication.translate("Errors", "That engagement no longer exists.")

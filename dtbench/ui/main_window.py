@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from dtbench.engagement.errors import NotFoundError
+from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
 from dtbench.store.errors import StoreError
 from dtbench.ui import settings as prefs
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         """Run a command; a problem the user can act on becomes a message, not a crash."""
         try:
             slot()
-        except (StoreError, NotFoundError, ValueError) as exc:
+        except (UserError, NotFoundError, ValueError, OSError) as exc:
             self.show_error(describe(exc))
             self.refresh()
 

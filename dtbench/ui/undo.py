@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from dtbench.engagement.records import Profile
+from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
-from dtbench.store.errors import StoreError
 
 if TYPE_CHECKING:
     from dtbench.engagement import service
@@ -44,7 +44,7 @@ class SetFieldCommand(QUndoCommand):
     def _apply(self, value: Any) -> None:
         try:
             _previous, profile = service.set_field(self._store, self._uuid, self.field, value)
-        except (StoreError, ValueError, service.NotFoundError) as exc:
+        except (UserError, ValueError, LookupError) as exc:
             # Nothing was written: drop the command so the stack matches the database.
             self.setObsolete(True)
             self._on_error(exc)
@@ -56,3 +56,42 @@ class SetFieldCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self._old)
+
+
+class CallCommand(QUndoCommand):
+    """A change made by calling a service; undo calls its inverse.
+
+    ``redo_fn``/``undo_fn`` write to the database; ``after`` refreshes the view. A failure
+    (nothing written) makes the command obsolete and is reported through ``on_error``.
+    ``merge_id`` lets consecutive edits of the same text field become one undo step.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        redo_fn: Callable[[], object],
+        undo_fn: Callable[[], object],
+        after: Callable[[], None],
+        on_error: Callable[[Exception], None],
+        merge_key: str = "",
+    ) -> None:
+        super().__init__(text)
+        self._redo = redo_fn
+        self._undo = undo_fn
+        self._after = after
+        self._on_error = on_error
+        self.merge_key = merge_key
+
+    def _run(self, fn: Callable[[], object]) -> None:
+        try:
+            fn()
+        except (UserError, ValueError, LookupError, OSError) as exc:
+            self.setObsolete(True)
+            self._on_error(exc)
+        self._after()
+
+    def redo(self) -> None:
+        self._run(self._redo)
+
+    def undo(self) -> None:
+        self._run(self._undo)

@@ -1,0 +1,404 @@
+"""Store and load a diagnosis: scope and weights, rounds, answers, clause levels, evidence.
+
+Each call is one unit of work and returns plain records; setters return the previous value
+so the UI can undo.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from dtbench.diagnosis.errors import (
+    EvidenceTooLargeError,
+    EvidenceUnreadableError,
+    RoundNotFoundError,
+)
+from dtbench.diagnosis.records import (
+    CLAUSE_FIELDS,
+    AnswerRecord,
+    ClauseRecord,
+    EvidenceRecord,
+    RoundData,
+    RoundRecord,
+)
+from dtbench.diagnosis.scale import MAX_LEVEL, MIN_LEVEL, STATUSES, UNANSWERED
+from dtbench.diagnosis.scoring import IN_SCOPE, Report, ScopeEntry, score
+from dtbench.engagement.errors import NotFoundError
+from dtbench.guide import load_guide
+from dtbench.store.database import Store
+from dtbench.store.models import (
+    Answer,
+    AssessmentRound,
+    ClauseAssessment,
+    ClauseScope,
+    Engagement,
+    Evidence,
+    EvidenceBlob,
+    utcnow,
+)
+
+MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
+MIN_WEIGHT = 0.1
+MAX_WEIGHT = 10.0
+
+
+# ---------------------------------------------------------------- lookups
+def _engagement_id(s: Session, uuid: str) -> int:
+    found = s.scalar(
+        select(Engagement.id).where(Engagement.uuid == uuid, Engagement.deleted_at.is_(None))
+    )
+    if found is None:
+        raise NotFoundError(uuid)
+    return found
+
+
+def _round(s: Session, uuid: str) -> AssessmentRound:
+    found = s.scalar(select(AssessmentRound).where(AssessmentRound.uuid == uuid))
+    if found is None:
+        raise RoundNotFoundError()
+    return found
+
+
+def _round_id(s: Session, uuid: str) -> int:
+    found = s.scalar(select(AssessmentRound.id).where(AssessmentRound.uuid == uuid))
+    if found is None:
+        raise RoundNotFoundError()
+    return found
+
+
+def _record(r: AssessmentRound) -> RoundRecord:
+    return RoundRecord(uuid=r.uuid, number=r.number, name=r.name, assessed_on=r.assessed_on)
+
+
+def _check_clause(key: str) -> None:
+    load_guide().clause(key)  # KeyError for an unknown clause
+
+
+def _check_checkpoint(key: str) -> None:
+    if key not in load_guide().all_keys():
+        raise ValueError(f"unknown guide item {key!r}")
+
+
+# ---------------------------------------------------------------- scope
+def get_scope(store: Store, engagement: str) -> dict[str, ScopeEntry]:
+    """Clauses that are out of scope or weighted; others are in scope with weight 1."""
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        rows = s.scalars(select(ClauseScope).where(ClauseScope.engagement_id == eid))
+        return {r.clause_key: ScopeEntry(r.in_scope, r.weight) for r in rows}
+
+
+def set_scope(
+    store: Store, engagement: str, changes: Mapping[str, ScopeEntry]
+) -> dict[str, ScopeEntry]:
+    """Set scope entries of several clauses at once; returns the previous entries."""
+    for key, entry in changes.items():
+        _check_clause(key)
+        if not MIN_WEIGHT <= entry.weight <= MAX_WEIGHT:
+            raise ValueError(f"weight must be within {MIN_WEIGHT}–{MAX_WEIGHT}")
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        rows = {
+            r.clause_key: r
+            for r in s.scalars(select(ClauseScope).where(ClauseScope.engagement_id == eid))
+        }
+        old: dict[str, ScopeEntry] = {}
+        for key, entry in changes.items():
+            row = rows.get(key)
+            old[key] = ScopeEntry(row.in_scope, row.weight) if row else IN_SCOPE
+            if entry == IN_SCOPE:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(ClauseScope(engagement_id=eid, clause_key=key, **_scope_kw(entry)))
+            else:
+                row.in_scope, row.weight = entry.in_scope, entry.weight
+        _touch(s, eid)
+        return old
+
+
+def _scope_kw(entry: ScopeEntry) -> dict[str, object]:
+    return {"in_scope": entry.in_scope, "weight": entry.weight}
+
+
+def _touch(s: Session, engagement_id: int) -> None:
+    engagement = s.get(Engagement, engagement_id)
+    if engagement is not None:
+        engagement.updated_at = utcnow()
+
+
+# ---------------------------------------------------------------- rounds
+def list_rounds(store: Store, engagement: str) -> list[RoundRecord]:
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        stmt = (
+            select(AssessmentRound)
+            .where(AssessmentRound.engagement_id == eid)
+            .order_by(AssessmentRound.number)
+        )
+        return [_record(r) for r in s.scalars(stmt)]
+
+
+def ensure_rounds(store: Store, engagement: str, baseline_name: str) -> list[RoundRecord]:
+    """The engagement's rounds, creating the baseline round when there is none yet."""
+    rounds = list_rounds(store, engagement)
+    if rounds:
+        return rounds
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        s.add(AssessmentRound(engagement_id=eid, number=1, name=baseline_name))
+    return list_rounds(store, engagement)
+
+
+def new_round(
+    store: Store, engagement: str, name: str, assessed_on: date | None = None
+) -> RoundRecord:
+    """A new round that starts as a copy of the latest one (answers, levels, evidence)."""
+    name = name.strip()
+    if not name:
+        raise ValueError("name must not be empty")
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        last = s.scalar(
+            select(AssessmentRound)
+            .where(AssessmentRound.engagement_id == eid)
+            .order_by(AssessmentRound.number.desc())
+        )
+        number = 1 if last is None else last.number + 1
+        created = AssessmentRound(
+            engagement_id=eid, number=number, name=name, assessed_on=assessed_on
+        )
+        s.add(created)
+        s.flush()
+        if last is not None:
+            _copy_round(s, last.id, created.id)
+        _touch(s, eid)
+        return _record(created)
+
+
+def _copy_round(s: Session, source: int, target: int) -> None:
+    for a in s.scalars(select(Answer).where(Answer.round_id == source)):
+        s.add(Answer(round_id=target, key=a.key, status=a.status, note=a.note))
+    for c in s.scalars(select(ClauseAssessment).where(ClauseAssessment.round_id == source)):
+        s.add(
+            ClauseAssessment(
+                round_id=target,
+                clause_key=c.clause_key,
+                current_level=c.current_level,
+                target_level=c.target_level,
+                findings=c.findings,
+                interviewees=c.interviewees,
+            )
+        )
+    for e in s.scalars(select(Evidence).where(Evidence.round_id == source)):
+        s.add(
+            Evidence(
+                round_id=target,
+                clause_key=e.clause_key,
+                filename=e.filename,
+                size=e.size,
+                sha256=e.sha256,
+                caption=e.caption,
+            )
+        )
+
+
+def rename_round(store: Store, round_uuid: str, name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ValueError("name must not be empty")
+    with store.session() as s:
+        r = _round(s, round_uuid)
+        old, r.name = r.name, name
+        return old
+
+
+def delete_round(store: Store, round_uuid: str) -> None:
+    """Delete a round and everything recorded in it (the baseline stays if it is the last)."""
+    with store.session() as s:
+        r = _round(s, round_uuid)
+        count = s.scalar(
+            select(func.count())
+            .select_from(AssessmentRound)
+            .where(AssessmentRound.engagement_id == r.engagement_id)
+        )
+        if (count or 0) <= 1:
+            raise ValueError("the only round of an engagement cannot be deleted")
+        s.delete(r)
+
+
+# ---------------------------------------------------------------- answers and levels
+def load_round(store: Store, round_uuid: str) -> RoundData:
+    with store.session() as s:
+        r = _round(s, round_uuid)
+        answers = {
+            a.key: AnswerRecord(a.status, a.note)
+            for a in s.scalars(select(Answer).where(Answer.round_id == r.id))
+        }
+        clauses = {
+            c.clause_key: ClauseRecord(c.current_level, c.target_level, c.findings, c.interviewees)
+            for c in s.scalars(select(ClauseAssessment).where(ClauseAssessment.round_id == r.id))
+        }
+        evidence: dict[str, list[EvidenceRecord]] = {}
+        stmt = select(Evidence).where(Evidence.round_id == r.id).order_by(Evidence.id)
+        for e in s.scalars(stmt):
+            evidence.setdefault(e.clause_key, []).append(_evidence(e))
+        return RoundData(_record(r), answers, clauses, evidence)
+
+
+def set_answer(
+    store: Store,
+    round_uuid: str,
+    key: str,
+    *,
+    status: str | None = None,
+    note: str | None = None,
+) -> AnswerRecord:
+    """Set the status and/or note of an item or sub-item; returns the previous answer."""
+    _check_checkpoint(key)
+    if status is not None and status not in (*STATUSES, UNANSWERED):
+        raise ValueError(f"status must be one of {', '.join(STATUSES)} or empty")
+    with store.session() as s:
+        rid = _round_id(s, round_uuid)
+        row = s.scalar(select(Answer).where(Answer.round_id == rid, Answer.key == key))
+        old = AnswerRecord(row.status, row.note) if row else AnswerRecord()
+        new = AnswerRecord(
+            old.status if status is None else status, old.note if note is None else note
+        )
+        if new == AnswerRecord():
+            if row is not None:
+                s.delete(row)
+        elif row is None:
+            s.add(Answer(round_id=rid, key=key, status=new.status, note=new.note))
+        else:
+            row.status, row.note = new.status, new.note
+        return old
+
+
+def set_clause(store: Store, round_uuid: str, clause_key: str, name: str, value: object) -> object:
+    """Set a clause's current or target level (1–5 or None), findings or interviewees;
+    returns the previous value."""
+    _check_clause(clause_key)
+    if name not in CLAUSE_FIELDS:
+        raise ValueError(f"unknown clause field {name!r}")
+    if name in ("current", "target"):
+        if value is not None and (
+            not isinstance(value, int) or not MIN_LEVEL <= value <= MAX_LEVEL
+        ):
+            raise ValueError(f"level must be {MIN_LEVEL}–{MAX_LEVEL}")
+    elif not isinstance(value, str):
+        raise ValueError(f"{name} must be text")
+    column = {"current": "current_level", "target": "target_level"}.get(name, name)
+    with store.session() as s:
+        rid = _round_id(s, round_uuid)
+        row = s.scalar(
+            select(ClauseAssessment).where(
+                ClauseAssessment.round_id == rid, ClauseAssessment.clause_key == clause_key
+            )
+        )
+        if row is None:
+            row = ClauseAssessment(
+                round_id=rid, clause_key=clause_key, findings="", interviewees=""
+            )
+            s.add(row)
+        old: object = getattr(row, column)
+        setattr(row, column, value)
+        return old
+
+
+# ---------------------------------------------------------------- evidence
+def _evidence(e: Evidence) -> EvidenceRecord:
+    return EvidenceRecord(
+        uuid=e.uuid,
+        clause_key=e.clause_key,
+        filename=e.filename,
+        size=e.size,
+        sha256=e.sha256,
+        caption=e.caption,
+        added_at=e.created_at,
+    )
+
+
+def add_evidence(
+    store: Store, round_uuid: str, clause_key: str, path: Path, *, limit: int = MAX_EVIDENCE_BYTES
+) -> EvidenceRecord:
+    """Copy a file into the database as evidence of a clause."""
+    _check_clause(clause_key)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            mb = 1024 * 1024
+            raise EvidenceTooLargeError(path.name, f"{size / mb:.1f}", f"{limit // mb}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise EvidenceUnreadableError(path.name, exc.strerror or str(exc)) from exc
+    digest = hashlib.sha256(data).hexdigest()
+    with store.session() as s:
+        rid = _round_id(s, round_uuid)
+        if s.get(EvidenceBlob, digest) is None:
+            s.add(EvidenceBlob(sha256=digest, data=data))
+            s.flush()  # the blob first: evidence refers to it
+        row = Evidence(
+            round_id=rid, clause_key=clause_key, filename=path.name, size=len(data), sha256=digest
+        )
+        s.add(row)
+        s.flush()
+        return _evidence(row)
+
+
+def remove_evidence(store: Store, evidence_uuid: str) -> EvidenceRecord:
+    """Detach evidence; its bytes stay until ``purge_orphan_blobs`` so undo can restore it."""
+    with store.session() as s:
+        row = s.scalar(select(Evidence).where(Evidence.uuid == evidence_uuid))
+        if row is None:
+            raise LookupError(evidence_uuid)
+        record = _evidence(row)
+        s.delete(row)
+        return record
+
+
+def restore_evidence(store: Store, round_uuid: str, record: EvidenceRecord) -> None:
+    with store.session() as s:
+        rid = _round_id(s, round_uuid)
+        if s.get(EvidenceBlob, record.sha256) is None:
+            raise LookupError(record.sha256)
+        s.add(
+            Evidence(
+                uuid=record.uuid,
+                round_id=rid,
+                clause_key=record.clause_key,
+                filename=record.filename,
+                size=record.size,
+                sha256=record.sha256,
+                caption=record.caption,
+            )
+        )
+
+
+def evidence_data(store: Store, sha256: str) -> bytes:
+    with store.session() as s:
+        blob = s.get(EvidenceBlob, sha256)
+        if blob is None:
+            raise LookupError(sha256)
+        return blob.data
+
+
+def purge_orphan_blobs(store: Store) -> int:
+    """Delete stored files no evidence refers to any more; returns how many."""
+    with store.session() as s:
+        used = select(Evidence.sha256)
+        result = s.execute(delete(EvidenceBlob).where(EvidenceBlob.sha256.not_in(used)))
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+# ---------------------------------------------------------------- scores
+def round_report(store: Store, engagement: str, round_uuid: str) -> Report:
+    scope = get_scope(store, engagement)
+    data = load_round(store, round_uuid)
+    return score(load_guide(), data.statuses(), data.levels(), scope)

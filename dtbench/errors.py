@@ -1,0 +1,39 @@
+"""Errors the user can act on, with messages in the user's language.
+
+Messages are English source strings marked for Qt's translation tools; the UI and the CLI
+translate them with the loaded catalogue (``message(translate)``), so the core stays free of
+Qt. ``%1``, ``%2``… are filled with the details after translation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation without translating it here."""
+    return text
+
+
+class UserError(Exception):
+    """A problem the user can act on; subclasses set ``context`` and ``template``."""
+
+    context = "Errors"
+    template = QT_TRANSLATE_NOOP("Errors", "The operation failed: %1")
+
+    def __init__(self, *details: object) -> None:
+        self.details = tuple(str(d) for d in details)
+        super().__init__(self._fill(self.template))
+
+    @property
+    def detail(self) -> str:
+        return self.details[0] if self.details else ""
+
+    def _fill(self, text: str) -> str:
+        for n, value in enumerate(self.details, start=1):
+            text = text.replace(f"%{n}", value)
+        return text
+
+    def message(self, translate: Callable[[str, str], str]) -> str:
+        """The message in the user's language, given a translate(context, text) function."""
+        return self._fill(translate(self.context, self.template))
