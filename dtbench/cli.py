@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from dtbench import __version__
+from dtbench.errors import QT_TRANSLATE_NOOP
 from dtbench.messages import system_language, translate
-from dtbench.store.errors import QT_TRANSLATE_NOOP
 
 
 def _tr(text: str) -> str:
@@ -66,6 +66,41 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang",
         choices=("zh", "en"),
         help=_tr(QT_TRANSLATE_NOOP("cli", "language of the outline")),
+    )
+    p_demo = sub.add_parser(
+        "demo",
+        parents=[common],
+        help=_tr(QT_TRANSLATE_NOOP("cli", "create the sample engagement and print its id")),
+    )
+    del p_demo
+    p_summary = sub.add_parser(
+        "summary",
+        parents=[common],
+        help=_tr(QT_TRANSLATE_NOOP("cli", "print an engagement's scores and top gaps")),
+    )
+    p_summary.add_argument(
+        "id", help=_tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
+    )
+    p_summary.add_argument(
+        "--json", action="store_true", help=_tr(QT_TRANSLATE_NOOP("cli", "print JSON"))
+    )
+    p_summary.add_argument(
+        "--round",
+        type=int,
+        metavar="N",
+        help=_tr(QT_TRANSLATE_NOOP("cli", "assessment round number (default: the latest)")),
+    )
+    p_summary.add_argument(
+        "--top",
+        type=int,
+        default=10,
+        metavar="N",
+        help=_tr(QT_TRANSLATE_NOOP("cli", "how many gaps to list (default 10)")),
+    )
+    p_summary.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help=_tr(QT_TRANSLATE_NOOP("cli", "language of the output")),
     )
     return parser
 
@@ -141,6 +176,35 @@ def cmd_guide(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    from dtbench.diagnosis.demo import create_demo
+
+    store = _open(args.db)
+    try:
+        print(create_demo(store))
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from dtbench.diagnosis.summary import SummaryError, summarise
+
+    store = _open(args.db)
+    lang = args.lang or system_language()
+    try:
+        summary = summarise(store, args.id, round_number=args.round, top=args.top, lang=lang)
+    except SummaryError as exc:
+        _fail(exc.message(translate))
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(summary.to_text(lambda text: translate("cli", text)))
+    return 0
+
+
 def gui_main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the windowed launcher: the GUI with optional --db."""
     args = build_parser().parse_args(argv)
@@ -161,6 +225,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_list(args)
         if args.command == "guide":
             return cmd_guide(args)
+        if args.command == "demo":
+            return cmd_demo(args)
+        if args.command == "summary":
+            return cmd_summary(args)
         return _run_gui(args.db)
     except BrokenPipeError:
         return 0

@@ -13,6 +13,104 @@
     </message>
 </context>
 <context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Note on %1</source>
+        <translation>%1 的备注</translation>
+    </message>
+</context>
+<context>
+    <name>ClauseDetails</name>
+    <message>
+        <source>Suggested: answer items first</source>
+        <translation>建议等级：请先回答条目</translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Current level of %1</source>
+        <translation>%1 的现状等级</translation>
+    </message>
+    <message>
+        <source>Target level of %1</source>
+        <translation>%1 的目标等级</translation>
+    </message>
+    <message>
+        <source>Findings of %1</source>
+        <translation>%1 的诊断发现</translation>
+    </message>
+    <message>
+        <source>Interviewees of %1</source>
+        <translation>%1 的访谈对象</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>附加证据</translation>
+    </message>
+    <message>
+        <source>Documents and photos (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx *.pptx);;All files (*)</source>
+        <translation>文档和照片 (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx *.pptx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>附加 %1</translation>
+    </message>
+    <message>
+        <source>No program is set up to open %1. It was saved as %2.</source>
+        <translation>系统中没有可打开 %1 的程序。文件已另存为 %2。</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Current &amp;level:</source>
+        <translation>现状等级(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Tar&amp;get level:</source>
+        <translation>目标等级(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Fin&amp;dings:</source>
+        <translation>诊断发现(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Intervie&amp;wees:</source>
+        <translation>访谈对象(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>证据：</translation>
+    </message>
+    <message>
+        <source>What is in place, what is missing, the main risks…</source>
+        <translation>已具备什么、缺少什么、主要风险……</translation>
+    </message>
+    <message>
+        <source>Names and roles</source>
+        <translation>姓名和职务</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>附加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>Something went wrong: %1
@@ -21,6 +119,132 @@ Your saved work is safe. Details were written to %2.</source>
         <translation>出现错误：%1
 
 已保存的工作不受影响。详细信息已写入 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>The charts could not be drawn: %1</source>
+        <translation>无法绘制图表：%1</translation>
+    </message>
+    <message>
+        <source>Overall index: %1</source>
+        <translation>总体指数：%1</translation>
+    </message>
+    <message>
+        <source>Answered: %1 of %2 (%3 %)</source>
+        <translation>已回答：%1 / %2（%3 %）</translation>
+    </message>
+    <message>
+        <source>Average level now: %1</source>
+        <translation>平均现状等级：%1</translation>
+    </message>
+    <message>
+        <source>target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>Top gaps: %1</source>
+        <translation>最大差距：%1</translation>
+    </message>
+    <message>
+        <source>Clauses that moved: start a follow-up round to compare with this one.</source>
+        <translation>变化的条款：开始一轮复评后即可与本轮比较。</translation>
+    </message>
+    <message>
+        <source>Clauses that moved since “%1”: %2</source>
+        <translation>自“%1”以来变化的条款：%2 条</translation>
+    </message>
+    <message>
+        <source>Overall index</source>
+        <translation>总体指数</translation>
+    </message>
+    <message>
+        <source>Completion by area</source>
+        <translation>各领域完成情况</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <source>Maturity level by part of the guide</source>
+        <translation>指南各部分的成熟度等级</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Gaps ranked by priority</source>
+        <translation>按优先级排序的差距</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Answers by area</source>
+        <translation>各领域的回答分布</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Index by area and round</source>
+        <translation>各领域各轮次的指数</translation>
+    </message>
+    <message>
+        <source>Index (0–100)</source>
+        <translation>指数（0–100）</translation>
+    </message>
+    <message>
+        <source>No answers yet.</source>
+        <translation>尚无回答。</translation>
+    </message>
+    <message>
+        <source>No gaps: set target levels above the current ones.</source>
+        <translation>没有差距：请设置高于现状的目标等级。</translation>
+    </message>
+    <message>
+        <source>Only one round so far. Start a follow-up round to compare.</source>
+        <translation>目前只有一轮评估。开始复评后即可比较。</translation>
+    </message>
+    <message>
+        <source>No font that can display Chinese was found, so Chinese text in charts may appear as empty boxes. Install a Chinese font (for example Noto Sans CJK SC) and restart dtbench.</source>
+        <translation>未找到可显示中文的字体，图表中的中文可能显示为空白方框。请安装中文字体（例如 Noto Sans CJK SC）后重新启动 dtbench。</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnosis</name>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
     </message>
 </context>
 <context>
@@ -36,6 +260,105 @@ Your saved work is safe. Details were written to %2.</source>
     <message>
         <source>That assessment round no longer exists.</source>
         <translation>该评估轮次已不存在。</translation>
+    </message>
+    <message>
+        <source>No engagement has the id %1.</source>
+        <translation>没有编号为 %1 的咨询项目。</translation>
+    </message>
+    <message>
+        <source>%1 matches %2 engagements; give more of the id.</source>
+        <translation>%1 匹配到 %2 个咨询项目，请输入更长的编号。</translation>
+    </message>
+    <message>
+        <source>The engagement has no assessment round %1 (it has %2).</source>
+        <translation>该咨询项目没有第 %1 轮评估（现有轮次：%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisPage</name>
+    <message>
+        <source>Follow-up %1</source>
+        <translation>第 %1 次复评</translation>
+    </message>
+    <message>
+        <source>New assessment round</source>
+        <translation>新评估轮次</translation>
+    </message>
+    <message>
+        <source>The new round starts as a copy of the latest one; change what has moved since.
+
+Name of the round:</source>
+        <translation>新轮次以最近一轮的内容为起点，请修改此后发生变化的部分。
+
+轮次名称：</translation>
+    </message>
+    <message>
+        <source>New round %1</source>
+        <translation>新轮次 %1</translation>
+    </message>
+    <message>
+        <source>No clause in scope</source>
+        <translation>没有纳入范围的条款</translation>
+    </message>
+    <message>
+        <source>Choose the clauses to assess in the Scope step.</source>
+        <translation>请在“评估范围”步骤中选择要评估的条款。</translation>
+    </message>
+    <message>
+        <source>Answered %1 of %2</source>
+        <translation>已回答 %1 / %2</translation>
+    </message>
+    <message>
+        <source>coverage %1 %</source>
+        <translation>符合度 %1 %</translation>
+    </message>
+    <message>
+        <source>suggested level %1</source>
+        <translation>建议等级 %1</translation>
+    </message>
+    <message>
+        <source>gap %1</source>
+        <translation>差距 %1</translation>
+    </message>
+    <message>
+        <source>priority %1</source>
+        <translation>优先级 %1</translation>
+    </message>
+    <message>
+        <source>Answer %1</source>
+        <translation>回答 %1</translation>
+    </message>
+    <message>
+        <source>Last item of the clause — Ctrl+PgDown goes to the next clause.</source>
+        <translation>已是本条款最后一项 —— 按 Ctrl+PgDown 进入下一条款。</translation>
+    </message>
+    <message>
+        <source>Answered %1 of %2 (%3 %)</source>
+        <translation>已回答 %1 / %2（%3 %）</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>轮次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;New round…</source>
+        <translation>新轮次(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Keys: 1 met · 2 partly met · 3 not met · 4 not applicable · 0 clear · Enter note · Ctrl+PgDown / Ctrl+PgUp next / previous clause · Alt+K checklist</source>
+        <translation>按键：1 符合 · 2 部分符合 · 3 不符合 · 4 不适用 · 0 清除 · Enter 备注 · Ctrl+PgDown / Ctrl+PgUp 下一个/上一个条款 · Alt+K 检查清单</translation>
     </message>
 </context>
 <context>
@@ -464,6 +787,45 @@ Your saved work is safe. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>ScopePage</name>
+    <message>
+        <source>In scope: %1 of %2 clauses, %3 items and sub-items to assess.</source>
+        <translation>纳入范围：%1 / %2 个条款，需评估 %3 个条目和子条目。</translation>
+    </message>
+    <message>
+        <source>Include %1</source>
+        <translation>纳入 %1</translation>
+    </message>
+    <message>
+        <source>Exclude %1</source>
+        <translation>排除 %1</translation>
+    </message>
+    <message>
+        <source>A weight must be a number from %1 to %2.</source>
+        <translation>权重必须是 %1 到 %2 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Weight of %1</source>
+        <translation>%1 的权重</translation>
+    </message>
+    <message>
+        <source>Choose the clauses this engagement assesses and weight the ones that matter most (weight 1 = normal). Clauses left out disappear from the diagnosis and from every score. Space toggles the selected line; type a number to change a weight.</source>
+        <translation>选择本项目要评估的条款，并为最重要的条款设置权重（权重 1 为一般）。未纳入的条款不出现在诊断中，也不计入任何得分。按空格键切换所选行；输入数字可修改权重。</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+</context>
+<context>
     <name>StoreError</name>
     <message>
         <source>The database cannot be used: %1</source>
@@ -514,8 +876,24 @@ Your saved work is safe. Details were written to %2.</source>
 <context>
     <name>Workspace</name>
     <message>
+        <source>Baseline assessment</source>
+        <translation>基线评估</translation>
+    </message>
+    <message>
         <source>Client profile</source>
         <translation>客户概况</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>评估范围</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>现状诊断</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>诊断看板</translation>
     </message>
     <message>
         <source>Guide</source>
@@ -561,8 +939,44 @@ Your saved work is safe. Details were written to %2.</source>
         <translation>大纲的语言</translation>
     </message>
     <message>
+        <source>create the sample engagement and print its id</source>
+        <translation>创建示例咨询项目并输出其编号</translation>
+    </message>
+    <message>
+        <source>print an engagement&apos;s scores and top gaps</source>
+        <translation>输出咨询项目的得分和最大差距</translation>
+    </message>
+    <message>
+        <source>engagement id (or the start of it)</source>
+        <translation>咨询项目编号（或其开头部分）</translation>
+    </message>
+    <message>
+        <source>assessment round number (default: the latest)</source>
+        <translation>评估轮次编号（默认：最新一轮）</translation>
+    </message>
+    <message>
+        <source>how many gaps to list (default 10)</source>
+        <translation>列出的差距数量（默认 10）</translation>
+    </message>
+    <message>
+        <source>language of the output</source>
+        <translation>输出语言</translation>
+    </message>
+    <message>
         <source>No engagements.</source>
         <translation>没有咨询项目。</translation>
+    </message>
+    <message>
+        <source>Areas (index, level now → target):</source>
+        <translation>各领域（指数，现状等级 → 目标等级）：</translation>
+    </message>
+    <message>
+        <source>Top gaps (priority):</source>
+        <translation>最大差距（优先级）：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 </TS>

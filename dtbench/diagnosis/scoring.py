@@ -33,6 +33,8 @@ class ScopeEntry:
 
 
 IN_SCOPE = ScopeEntry()
+MIN_WEIGHT = 0.1
+MAX_WEIGHT = 10.0
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,8 @@ def _clamp(value: float | None, low: float, high: float) -> float | None:
     return None if value is None else min(high, max(low, value))
 
 
-def _area(key: str, clauses: list[ClauseScore]) -> AreaScore:
+def aggregate(key: str, clauses: list[ClauseScore]) -> AreaScore:
+    """Weighted indices and levels of a set of clauses (an area, or a group of the guide)."""
     counts: Counter[str] = Counter()
     for c in clauses:
         counts.update(c.counts)
@@ -225,7 +228,7 @@ def score(
             choice = levels.get(shape.key, LevelChoice())
             in_area.append(_clause(shape, answers, choice, entry.weight))
         if in_area:
-            areas.append(_area(area_key, in_area))
+            areas.append(aggregate(area_key, in_area))
             clauses.extend(in_area)
     return Report(
         clauses=tuple(clauses),

@@ -28,7 +28,14 @@ from dtbench.diagnosis.records import (
     RoundRecord,
 )
 from dtbench.diagnosis.scale import MAX_LEVEL, MIN_LEVEL, STATUSES, UNANSWERED
-from dtbench.diagnosis.scoring import IN_SCOPE, Report, ScopeEntry, score
+from dtbench.diagnosis.scoring import (
+    IN_SCOPE,
+    MAX_WEIGHT,
+    MIN_WEIGHT,
+    Report,
+    ScopeEntry,
+    score,
+)
 from dtbench.engagement.errors import NotFoundError
 from dtbench.guide import load_guide
 from dtbench.store.database import Store
@@ -44,8 +51,6 @@ from dtbench.store.models import (
 )
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
-MIN_WEIGHT = 0.1
-MAX_WEIGHT = 10.0
 
 
 # ---------------------------------------------------------------- lookups
@@ -402,3 +407,23 @@ def round_report(store: Store, engagement: str, round_uuid: str) -> Report:
     scope = get_scope(store, engagement)
     data = load_round(store, round_uuid)
     return score(load_guide(), data.statuses(), data.levels(), scope)
+
+
+def load_answer(store: Store, round_uuid: str, key: str) -> AnswerRecord:
+    with store.session() as s:
+        rid = _round_id(s, round_uuid)
+        row = s.scalar(select(Answer).where(Answer.round_id == rid, Answer.key == key))
+        return AnswerRecord(row.status, row.note) if row else AnswerRecord()
+
+
+def load_clause(store: Store, round_uuid: str, clause_key: str) -> ClauseRecord:
+    with store.session() as s:
+        rid = _round_id(s, round_uuid)
+        c = s.scalar(
+            select(ClauseAssessment).where(
+                ClauseAssessment.round_id == rid, ClauseAssessment.clause_key == clause_key
+            )
+        )
+        if c is None:
+            return ClauseRecord()
+        return ClauseRecord(c.current_level, c.target_level, c.findings, c.interviewees)

@@ -1,7 +1,7 @@
 """An open engagement: a step navigator on the left, the step's page on the right.
 
-Steps arrive with later features (diagnosis, plan, deliverables); the Profile step and the
-guide are here now.
+Steps: client profile, scope, diagnosis, dashboard, and the guide for reference; Ctrl+1…5
+jump to them. One undo stack covers every edit made in the workspace.
 """
 
 from __future__ import annotations
@@ -19,8 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from dtbench.engagement.records import Profile
+from dtbench.ui.dashboard_page import DashboardPage
+from dtbench.ui.diagnosis_page import DiagnosisPage
+from dtbench.ui.diagnosis_session import DiagnosisSession
 from dtbench.ui.guide_page import GuidePage
 from dtbench.ui.profile_page import ProfilePage
+from dtbench.ui.scope_page import ScopePage
 
 if TYPE_CHECKING:
     from dtbench.guide import Guide
@@ -38,11 +42,16 @@ class Workspace(QWidget):
         self.undo_stack = QUndoStack(self)
         self.steps = QListWidget(self)
         self.steps.setObjectName("steps")
-        self.steps.setMaximumWidth(220)
+        self.steps.setMaximumWidth(170)
         self.pages = QStackedWidget(self)
+        self.session = DiagnosisSession(store, guide, self.undo_stack, self)
+        self.session.error.connect(self.error)
         self.profile = ProfilePage(store, self.undo_stack, self)
+        self.scope = ScopePage(self.session, language, self)
+        self.diagnosis = DiagnosisPage(self.session, language, self)
+        self.dashboard = DashboardPage(self.session, language, self)
         self.guide = GuidePage(guide, language, self)
-        for page in (self.profile, self.guide):
+        for page in (self.profile, self.scope, self.diagnosis, self.dashboard, self.guide):
             self.pages.addWidget(page)
             self.steps.addItem(QListWidgetItem())
         self.steps.currentRowChanged.connect(self._go)
@@ -57,24 +66,33 @@ class Workspace(QWidget):
         self.retranslate()
         self.steps.setCurrentRow(0)
 
-    def open(self, profile: Profile) -> None:
+    def open(self, profile: Profile, step: int = 0) -> None:
         self.undo_stack.clear()
         self.profile.load(profile)
-        self.steps.setCurrentRow(0)
+        self.session.open(profile.uuid, self.tr("Baseline assessment"))
+        self.steps.setCurrentRow(step)
 
     def set_language(self, language: str) -> None:
-        self.guide.set_language(language)
+        for page in (self.scope, self.diagnosis, self.dashboard, self.guide):
+            page.set_language(language)
 
     def _go(self, row: int) -> None:
-        self.profile.flush()
+        self.leave()
         self.pages.setCurrentIndex(row)
 
     def leave(self) -> None:
-        """Save pending typing before the workspace is hidden."""
+        """Save pending typing before the workspace (or a step) is hidden."""
         self.profile.flush()
+        self.diagnosis.flush()
 
     def retranslate(self) -> None:
-        names = (self.tr("Client profile"), self.tr("Guide"))
+        names = (
+            self.tr("Client profile"),
+            self.tr("Scope"),
+            self.tr("Diagnosis"),
+            self.tr("Dashboard"),
+            self.tr("Guide"),
+        )
         for i, name in enumerate(names):
             item = self.steps.item(i)
             item.setText(f"{i + 1}  {name}")

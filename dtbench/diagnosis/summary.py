@@ -1,0 +1,167 @@
+"""``dtbench summary``: an engagement's scores, completion and top gaps, as text or JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from dtbench.diagnosis import service as dx
+from dtbench.diagnosis.records import RoundRecord
+from dtbench.diagnosis.scale import level
+from dtbench.diagnosis.scoring import Report
+from dtbench.errors import QT_TRANSLATE_NOOP, UserError
+from dtbench.guide import load_guide
+from dtbench.store.database import Store
+from dtbench.store.models import Engagement
+
+
+class SummaryError(UserError):
+    context = "DiagnosisError"
+
+
+class NoSuchEngagementError(SummaryError):
+    template = QT_TRANSLATE_NOOP("DiagnosisError", "No engagement has the id %1.")
+
+
+class AmbiguousIdError(SummaryError):
+    template = QT_TRANSLATE_NOOP(
+        "DiagnosisError", "%1 matches %2 engagements; give more of the id."
+    )
+
+
+class NoSuchRoundError(SummaryError):
+    template = QT_TRANSLATE_NOOP(
+        "DiagnosisError", "The engagement has no assessment round %1 (it has %2)."
+    )
+
+
+def find_engagement(store: Store, ident: str) -> tuple[str, str, str]:
+    """uuid, title and client name of the engagement whose id is or starts with ``ident``."""
+    ident = ident.strip().lower()
+    with store.session() as s:
+        stmt = select(Engagement).where(
+            Engagement.uuid.startswith(ident, autoescape=True), Engagement.deleted_at.is_(None)
+        )
+        found = list(s.scalars(stmt.limit(3)))
+        if not ident or not found:
+            raise NoSuchEngagementError(ident)
+        if len(found) > 1 and found[0].uuid != ident:
+            raise AmbiguousIdError(ident, len(found))
+        e = found[0]
+        return e.uuid, e.title, e.client.name
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+@dataclass(frozen=True)
+class Summary:
+    uuid: str
+    title: str
+    client: str
+    round: RoundRecord
+    rounds: list[RoundRecord]
+    report: Report
+    lang: str
+    top: int
+
+    def to_dict(self) -> dict[str, Any]:
+        guide = load_guide()
+        r = self.report
+        return {
+            "engagement": {"uuid": self.uuid, "title": self.title, "client": self.client},
+            "round": {
+                "number": self.round.number,
+                "name": self.round.name,
+                "assessed_on": self.round.assessed_on.isoformat()
+                if self.round.assessed_on
+                else None,
+            },
+            "rounds": [x.number for x in self.rounds],
+            "overall_index": _r(r.overall_index),
+            "current_level": _r(r.current_level),
+            "target_level": _r(r.target_level),
+            "answered": r.answered,
+            "total": r.total,
+            "completion": round(100 * r.completion, 1),
+            "areas": [
+                {
+                    "area": a.key,
+                    "title": next(x.title.get(self.lang) for x in guide.areas if x.key == a.key),
+                    "index": _r(a.index),
+                    "current_level": _r(a.current_level),
+                    "target_level": _r(a.target_level),
+                    "answered": a.answered,
+                    "total": a.total,
+                }
+                for a in r.areas
+            ],
+            "top_gaps": [
+                {
+                    "clause": c.key,
+                    "title": guide.clause(c.key).title.get(self.lang),
+                    "current": c.current,
+                    "target": c.target,
+                    "gap": c.gap,
+                    "weight": c.weight,
+                    "priority": round(c.priority, 2),
+                }
+                for c in r.ranked_gaps()[: self.top]
+            ],
+        }
+
+    def to_text(self, tr: Callable[[str], str]) -> str:
+        d = self.to_dict()
+
+        def num(v: float | None) -> str:
+            return "—" if v is None else f"{v:g}"
+
+        lines = [
+            f"{self.client} — {self.title}",
+            f"{tr(QT_TRANSLATE_NOOP('cli', 'Round'))} {self.round.number}: {self.round.name}",
+            f"{tr(QT_TRANSLATE_NOOP('cli', 'Overall index'))}: {num(d['overall_index'])}"
+            f"   {tr(QT_TRANSLATE_NOOP('cli', 'Level now / target'))}: "
+            f"{num(d['current_level'])} / {num(d['target_level'])}",
+            f"{tr(QT_TRANSLATE_NOOP('cli', 'Completion'))}: {d['answered']}/{d['total']}"
+            f" ({d['completion']:g} %)",
+            "",
+            tr(QT_TRANSLATE_NOOP("cli", "Areas (index, level now → target):")),
+        ]
+        for a in d["areas"]:
+            lines.append(
+                f"  {a['area']:<3} {a['title']}: {num(a['index'])}"
+                f"  ({num(a['current_level'])} → {num(a['target_level'])})"
+            )
+        lines += ["", tr(QT_TRANSLATE_NOOP("cli", "Top gaps (priority):"))]
+        for g in d["top_gaps"]:
+            now = level(g["current"]).name.get(self.lang)
+            goal = level(g["target"]).name.get(self.lang)
+            lines.append(
+                f"  {g['priority']:>5g}  {g['clause']:<6} {g['title']}: "
+                f"{g['current']} {now} → {g['target']} {goal}"
+            )
+        if not d["top_gaps"]:
+            lines.append("  " + tr(QT_TRANSLATE_NOOP("cli", "none")))
+        return "\n".join(lines)
+
+
+def summarise(
+    store: Store, ident: str, *, round_number: int | None = None, top: int = 10, lang: str = "zh"
+) -> Summary:
+    uuid, title, client = find_engagement(store, ident)
+    rounds = dx.list_rounds(store, uuid)
+    if not rounds:
+        rounds = dx.ensure_rounds(store, uuid, "基线评估" if lang == "zh" else "Baseline")
+    if round_number is None:
+        chosen = rounds[-1]
+    else:
+        match = [r for r in rounds if r.number == round_number]
+        if not match:
+            raise NoSuchRoundError(round_number, ", ".join(str(r.number) for r in rounds))
+        chosen = match[0]
+    report = dx.round_report(store, uuid, chosen.uuid)
+    return Summary(uuid, title, client, chosen, rounds, report, lang, max(0, top))

@@ -1,0 +1,2 @@
+"""Qt-free report building blocks: CJK font lookup and matplotlib charts for the dashboard
+and the Word/Excel deliverables."""

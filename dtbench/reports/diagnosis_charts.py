@@ -1,0 +1,171 @@
+"""The diagnosis charts (dashboard and deliverables) from a scored round.
+
+Plain data in, matplotlib Figures out; every label comes translated in ``ChartTexts`` so the
+same code serves the UI language on screen and the deliverable language in documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matplotlib.figure import Figure
+
+from dtbench.diagnosis.scale import MAX_LEVEL
+from dtbench.diagnosis.scoring import ALL_STATUSES, Report, aggregate, moved_clauses
+from dtbench.guide.model import Guide
+from dtbench.reports import charts
+
+CHART_NAMES = ("index", "progress", "radar", "gaps", "heatmap", "rounds")
+
+
+@dataclass(frozen=True)
+class ChartTexts:
+    overall_index: str
+    progress_title: str
+    answered: str
+    open: str
+    radar_title: str
+    current: str
+    target: str
+    gaps_title: str
+    priority: str
+    heatmap_title: str
+    statuses: Sequence[str]  # in the order of scoring.ALL_STATUSES
+    items: str
+    rounds_title: str
+    index_axis: str
+    no_data: str
+    no_gaps: str
+    one_round: str
+
+
+@dataclass(frozen=True)
+class DiagnosisCharts:
+    """What the charts show: the round's report and, to compare, every round's report."""
+
+    guide: Guide
+    lang: str
+    report: Report
+    rounds: Sequence[tuple[str, Report]]
+    texts: ChartTexts
+
+
+def _area_name(guide: Guide, key: str, lang: str) -> str:
+    for area in guide.areas:
+        if area.key == key:
+            return f"{area.key} {area.title.get(lang)}"
+    return key
+
+
+def radar_axes(data: DiagnosisCharts) -> tuple[list[str], list[float], list[float]]:
+    """Current and target level per group of the guide (6.1, 6.2 … 9) that is in scope."""
+    names: list[str] = []
+    current: list[float] = []
+    target: list[float] = []
+    by_key = data.report.by_key
+    for area in data.guide.areas:
+        for group in area.groups:
+            scores = [by_key[c.key] for c in group.clauses if c.key in by_key]
+            if not scores:
+                continue
+            agg = aggregate(group.key, scores)
+            title = (
+                group.title.get(data.lang) if group.key != area.key else area.title.get(data.lang)
+            )
+            names.append(f"{group.key} {title}")
+            current.append(agg.current_level or 0.0)
+            target.append(agg.target_level or 0.0)
+    return names, current, target
+
+
+def build(data: DiagnosisCharts, name: str, size: tuple[float, float]) -> Figure:
+    """One chart of the dashboard by name (see CHART_NAMES), at ``size`` inches."""
+    t = data.texts
+    report = data.report
+    if name == "index":
+        if report.overall_index is None:
+            return charts.empty_chart(t.no_data, size=size)
+        return charts.index_chart(report.overall_index, label=t.overall_index, size=size)
+    if name == "progress":
+        areas = report.areas
+        return charts.progress_chart(
+            [_area_name(data.guide, a.key, data.lang) for a in areas],
+            [a.answered for a in areas],
+            [a.total for a in areas],
+            title=t.progress_title,
+            done_label=t.answered,
+            open_label=t.open,
+            size=size,
+        )
+    if name == "radar":
+        axes, current, target = radar_axes(data)
+        if not any(current) and not any(target):
+            return charts.empty_chart(t.no_data, size=size)
+        return charts.radar_chart(
+            axes,
+            [charts.Series(t.current, current), charts.Series(t.target, target)],
+            scale_max=MAX_LEVEL,
+            title=t.radar_title,
+            size=size,
+        )
+    if name == "gaps":
+        ranked = report.ranked_gaps()
+        if not ranked:
+            return charts.empty_chart(t.no_gaps, size=size)
+        bars = [
+            charts.GapBar(
+                data.guide.clause(c.key).label(data.lang),
+                float(c.current or 0),
+                float(c.target or 0),
+                c.priority,
+            )
+            for c in ranked
+        ]
+        return charts.gap_chart(
+            bars,
+            title=t.gaps_title,
+            current_label=t.current,
+            target_label=t.target,
+            priority_label=t.priority,
+            scale_max=MAX_LEVEL,
+            size=size,
+        )
+    if name == "heatmap":
+        return charts.heatmap_chart(
+            [_area_name(data.guide, a.key, data.lang) for a in report.areas],
+            list(t.statuses),
+            [[float(a.counts[s]) for s in ALL_STATUSES] for a in report.areas],
+            title=t.heatmap_title,
+            colorbar_label=t.items,
+            size=size,
+        )
+    if name == "rounds":
+        if len(data.rounds) < 2:
+            return charts.empty_chart(t.one_round, size=size)
+        keys = [a.key for a in report.areas]
+        series = []
+        for round_name, r in data.rounds:
+            indexed = {a.key: a.index for a in r.areas}
+            series.append(charts.Series(round_name, [indexed.get(k) or 0.0 for k in keys]))
+        return charts.rounds_chart(
+            [_area_name(data.guide, k, data.lang) for k in keys],
+            series,
+            title=t.rounds_title,
+            scale_max=100,
+            value_label=t.index_axis,
+            size=size,
+        )
+    raise KeyError(name)
+
+
+def render_all(
+    data: DiagnosisCharts, sizes: dict[str, tuple[float, float]], dpi: float
+) -> dict[str, bytes]:
+    """PNG bytes of the named charts (safe to run in a worker thread)."""
+    return {
+        name: charts.render_png(build(data, name, size), dpi=dpi) for name, size in sizes.items()
+    }
+
+
+__all__ = ["CHART_NAMES", "ChartTexts", "DiagnosisCharts", "build", "moved_clauses", "render_all"]
