@@ -392,8 +392,12 @@ Name of the round:</source>
         <translation>未打开数据库。请使用“文件 ▸ 打开数据库…”（Ctrl+O）。</translation>
     </message>
     <message>
-        <source>No engagements yet. Create one with File ▸ New engagement (Ctrl+N).</source>
-        <translation>还没有咨询项目。请通过“文件 ▸ 新建咨询项目”（Ctrl+N）创建。</translation>
+        <source>No engagements yet. Create one with File ▸ New engagement (Ctrl+N), or look around in a sample engagement first: a fictitious Dalian manufacturer, fully diagnosed in two rounds.</source>
+        <translation>还没有咨询项目。请通过“文件 ▸ 新建咨询项目”（Ctrl+N）创建，或先看看示例项目：一家虚构的大连制造企业，已完成两轮完整诊断。</translation>
+    </message>
+    <message>
+        <source>Open the &amp;sample engagement</source>
+        <translation>打开示例咨询项目(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -574,6 +578,10 @@ Name of the round:</source>
     <message>
         <source>&amp;About dtbench</source>
         <translation>关于 dtbench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;sample engagement</source>
+        <translation>打开示例咨询项目(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>

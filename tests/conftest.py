@@ -41,6 +41,29 @@ def store(db_path: Path) -> Iterator[object]:
     opened.close()
 
 
+@pytest.fixture
+def translations(qapp):  # type: ignore[no-untyped-def]
+    """The UI in English unless a test switches; restored to English afterwards."""
+    from dtbench.ui.translations import Translations
+
+    t = Translations(qapp)
+    t.apply("en")
+    yield t
+    t.apply("en")
+
+
+@pytest.fixture
+def window(qtbot, store, translations):  # type: ignore[no-untyped-def]
+    """The main window on the test's database, shown offscreen."""
+    from dtbench.store import open_store
+    from dtbench.ui.main_window import MainWindow
+
+    w = MainWindow(store, translations, open_store=open_store)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Compile i18n/*.ts the way the build does, when the .qm files are missing or stale.
 

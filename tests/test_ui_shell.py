@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from qt_helpers import type_text
 
 from dtbench.engagement import service
 from dtbench.engagement.records import EngagementRow
@@ -16,35 +17,6 @@ from dtbench.ui.dialogs import NewEngagementDialog
 from dtbench.ui.engagement_model import UUID_ROLE, EngagementFilter, EngagementTableModel
 from dtbench.ui.main_window import MainWindow
 from dtbench.ui.translations import Translations
-
-
-@pytest.fixture
-def translations(qapp: QApplication) -> Translations:
-    t = Translations(qapp)
-    t.apply("en")
-    yield t
-    t.apply("en")
-
-
-@pytest.fixture
-def window(qtbot, store: Store, translations: Translations) -> MainWindow:  # type: ignore[no-untyped-def]
-    w = MainWindow(store, translations, open_store=open_store)
-    qtbot.addWidget(w)
-    w.show()
-    return w
-
-
-def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Type ``text``: ASCII as key presses, Chinese as an input-method commit (as an IME does)."""
-    from PySide6.QtGui import QInputMethodEvent
-
-    widget.setFocus()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def _row(uuid: str, client: str, title: str, industry: str, status: str, day: int) -> EngagementRow:

@@ -331,10 +331,12 @@ def _evidence(e: Evidence) -> EvidenceRecord:
 
 
 def add_evidence(
-    store: Store, round_uuid: str, clause_key: str, path: Path, *, limit: int = MAX_EVIDENCE_BYTES
+    store: Store, round_uuid: str, clause_key: str, path: Path, *, limit: int | None = None
 ) -> EvidenceRecord:
-    """Copy a file into the database as evidence of a clause."""
+    """Copy a file into the database as evidence of a clause (at most ``limit`` bytes,
+    MAX_EVIDENCE_BYTES by default)."""
     _check_clause(clause_key)
+    limit = MAX_EVIDENCE_BYTES if limit is None else limit
     try:
         size = path.stat().st_size
         if size > limit:

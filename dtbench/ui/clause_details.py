@@ -147,7 +147,9 @@ class ClauseDetails(QWidget):
     def reload(self) -> None:
         record = self.session.clause(self.clause_key)
         self._loading = True
-        if self.findings.toPlainText() != record.findings:
+        # Typing not yet saved wins: it is saved when the pause timer fires or focus leaves.
+        pending = self._timer.isActive()
+        if not pending and self.findings.toPlainText() != record.findings:
             self.findings.setPlainText(record.findings)
         self.interviewees.setText(record.interviewees)
         self._loading = False
@@ -208,6 +210,7 @@ class ClauseDetails(QWidget):
     # ------------------------------------------------------------ editing
     def _commit_level(self, name: str, combo: QComboBox) -> None:
         value = combo.currentData()
+        self.flush()  # read first: saving the findings reloads the editors
         text = (
             self.tr("Current level of %1") if name == "current" else self.tr("Target level of %1")
         ).replace("%1", self.clause_key)
@@ -226,6 +229,7 @@ class ClauseDetails(QWidget):
 
     def _commit_interviewees(self) -> None:
         value = self.interviewees.text().strip()
+        self.flush()  # read first: saving the findings reloads the editors
         if self.clause_key and value != self.session.clause(self.clause_key).interviewees:
             text = self.tr("Interviewees of %1").replace("%1", self.clause_key)
             self.session.set_clause(self.clause_key, "interviewees", value, text)

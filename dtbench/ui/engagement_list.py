@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -26,6 +27,7 @@ class EngagementListPage(QWidget):
     """Shows rows given by ``set_rows``; the main window owns the actions and the data."""
 
     open_requested = Signal(str)
+    demo_requested = Signal()
     selection_changed = Signal()
 
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
@@ -81,6 +83,10 @@ class EngagementListPage(QWidget):
         self.empty_hint.setObjectName("empty_hint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
+        self.demo_button = QPushButton(self)
+        self.demo_button.setObjectName("demo_button")
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.demo_button.hide()
         self._state = "ready"
 
         bar = QHBoxLayout()
@@ -101,13 +107,19 @@ class EngagementListPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_hint)
+        layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.retranslate()
 
     def set_state(self, state: str) -> None:
         """'loading' while the database opens, 'closed' when none is open, else 'ready'."""
         self._state = state
-        self.empty_hint.setVisible(state != "ready" or self.model.rowCount() == 0)
+        self._show_empty(state != "ready" or self.model.rowCount() == 0)
         self.retranslate()
+
+    def _show_empty(self, empty: bool) -> None:
+        """The hint when there is nothing to list, and on first start the sample's offer."""
+        self.empty_hint.setVisible(empty)
+        self.demo_button.setVisible(empty and self._state == "ready")
 
     def set_rows(self, rows: list[EngagementRow], keep: str | None = None) -> None:
         keep = keep or self.current_uuid()
@@ -122,7 +134,7 @@ class EngagementListPage(QWidget):
         self.industry.setCurrentIndex(max(0, self.industry.findData(current)))
         self.industry.blockSignals(False)
         self.proxy.set_industry(str(self.industry.currentData() or ""))
-        self.empty_hint.setVisible(not rows)
+        self._show_empty(not rows)
         if keep:
             self.select(keep)
         if not self.view.currentIndex().isValid() and self.proxy.rowCount():
@@ -178,8 +190,13 @@ class EngagementListPage(QWidget):
             if self._state == "loading"
             else self.tr("No database is open. Use File ▸ Open database… (Ctrl+O).")
             if self._state == "closed"
-            else self.tr("No engagements yet. Create one with File ▸ New engagement (Ctrl+N).")
+            else self.tr(
+                "No engagements yet. Create one with File ▸ New engagement (Ctrl+N), or look "
+                "around in a sample engagement first: a fictitious Dalian manufacturer, fully "
+                "diagnosed in two rounds."
+            )
         )
+        self.demo_button.setText(self.tr("Open the &sample engagement"))
         self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QInputDialog,
     QMainWindow,
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         # Delete acts on the list only (a text field keeps its own Delete key).
         self.list_page.addAction(self.act_delete)
         self.list_page.open_requested.connect(self.open_engagement)
+        self.list_page.demo_requested.connect(lambda: self._guarded(self.open_demo))
         self.list_page.selection_changed.connect(self._update_actions)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.list_page)
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         self.act_open_db = self._action(self.choose_database, QKeySequence(key.Open), "open_db")
         self.act_quit = self._action(self.close, QKeySequence(key.Quit), "quit")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_demo = self._action(self.open_demo, None, "demo")
         self.act_about = self._action(self.about, None, "about")
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.act_undo = self.undo_group.createUndoAction(self)
@@ -167,6 +170,8 @@ class MainWindow(QMainWindow):
         self.menu_lang.addAction(self.act_zh)
         self.menu_lang.addAction(self.act_en)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_demo)
+        self.menu_help.addSeparator()
         self.menu_help.addAction(self.act_about)
 
     def retranslate(self) -> None:
@@ -188,6 +193,7 @@ class MainWindow(QMainWindow):
         self.act_open_db.setText(self.tr("Open &database…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_about.setText(self.tr("&About dtbench"))
+        self.act_demo.setText(self.tr("Open the &sample engagement"))
         self.act_undo.setText(self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo"))
         self.act_zh.setChecked(self.translations.language == "zh")
@@ -265,7 +271,20 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         self.open_selected()
 
-    def open_engagement(self, uuid: str) -> None:
+    def open_demo(self) -> str:
+        """Create the sample engagement and open it on its dashboard."""
+        from dtbench.diagnosis.demo import create_demo
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            uuid = create_demo(self._db())
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.refresh(uuid)
+        self.open_engagement(uuid, step=3)
+        return uuid
+
+    def open_engagement(self, uuid: str, step: int = 0) -> None:
         try:
             profile = service.get_profile(self._db(), uuid)
         except (StoreError, NotFoundError) as exc:
@@ -273,7 +292,7 @@ class MainWindow(QMainWindow):
             self.refresh()
             return
         workspace = self._workspace()
-        workspace.open(profile)
+        workspace.open(profile, step)
         self.undo_group.setActiveStack(workspace.undo_stack)
         self.stack.setCurrentWidget(workspace)
         workspace.steps.setFocus()

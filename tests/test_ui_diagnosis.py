@@ -1,0 +1,325 @@
+"""The diagnosis driven as a consultant drives it: keyboard answers, levels, evidence, undo,
+rounds, scope and the dashboard (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
+
+from dtbench.diagnosis import service as dx
+from dtbench.diagnosis.scale import level
+from dtbench.diagnosis.scoring import ScopeEntry
+from dtbench.engagement import service
+from dtbench.guide import load_guide
+from dtbench.store import Store
+from dtbench.ui.main_window import MainWindow
+
+GUIDE = load_guide()
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _open(window: MainWindow, store: Store, step: int = 3) -> str:
+    created = service.create_engagement(store, client_name="大连澜岳精工", title="现状诊断")
+    window.refresh(created.uuid)
+    window.open_engagement(created.uuid)
+    workspace = window.workspace
+    assert workspace is not None
+    QApplication.processEvents()
+    workspace.steps.setFocus()
+    return created.uuid
+
+
+def _round(store: Store, uuid: str) -> str:
+    return dx.list_rounds(store, uuid)[-1].uuid
+
+
+def _statuses(store: Store, uuid: str) -> dict[str, str]:
+    return dx.load_round(store, _round(store, uuid)).statuses()
+
+
+def test_keyboard_walk_sets_statuses_moves_on_and_saves_at_once(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    uuid = _open(window, store)
+    ws = window.workspace
+    assert ws is not None
+    qtbot.keyClick(ws.steps, Qt.Key.Key_3, CTRL)
+    page = ws.diagnosis
+    assert ws.pages.currentWidget() is page
+    assert page.current_clause() == "5.2"
+    view = page.checklist
+    view.setFocus()
+    first = [p.key for p in GUIDE.clause("5.2").checkpoints()]
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4):
+        qtbot.keyClick(view, key)
+    assert _statuses(store, uuid) == {
+        first[0]: "met",
+        first[1]: "partly",
+        first[2]: "not_met",
+        first[3]: "na",
+    }
+    assert view.current_row() == 4  # each keystroke moved to the next item
+    assert page.model.index(0, 2).data() == "Met"
+    item = page._item("5.2")
+    assert item is not None and item.text(1) == f"4/{len(first)}"
+    # 0 clears the current line, Up goes back
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_0)
+    assert first[3] not in _statuses(store, uuid)
+    # Ctrl+PgDown: next clause; its first item is selected and keys work at once
+    qtbot.keyClick(view, Qt.Key.Key_PageDown, CTRL)
+    assert page.current_clause() == "5.3"
+    assert view.current_row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert _statuses(store, uuid)[GUIDE.clause("5.3").items[0].key] == "met"
+    qtbot.keyClick(view, Qt.Key.Key_PageUp, CTRL)
+    assert page.current_clause() == "5.2"
+
+
+def test_enter_edits_the_note_of_the_current_item(qtbot, window: MainWindow, store: Store) -> None:
+    uuid = _open(window, store)
+    ws = window.workspace
+    assert ws is not None
+    ws.steps.setCurrentRow(2)
+    view = ws.diagnosis.checklist
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert view.state() == QAbstractItemView.State.EditingState
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.setText("只有财务部门在用ERP")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # the delegate commits and closes the editor through the event loop
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+    assert view.hasFocus()
+    key = GUIDE.clause("5.2").items[0].key
+    answers = dx.load_round(store, _round(store, uuid)).answers
+    assert answers[key].note == "只有财务部门在用ERP"
+    assert answers[key].status == ""  # a note alone leaves the item unanswered
+
+
+def test_levels_show_their_description_and_undo_covers_the_session(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    uuid = _open(window, store)
+    ws = window.workspace
+    assert ws is not None
+    ws.steps.setCurrentRow(2)
+    page = ws.diagnosis
+    page.select_clause("7.3.1")
+    view = page.checklist
+    view.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_1)
+    details = page.details
+    # the suggestion follows the answers: 4 of 4 answered met → level 5 suggested
+    assert details.current.itemText(0).endswith(f"5 {level(5).name.en}")
+    details.current.setFocus()
+    details.current.setCurrentIndex(details.current.findData(2))
+    details.current.activated.emit(details.current.currentIndex())
+    details.target.setCurrentIndex(details.target.findData(4))
+    details.target.activated.emit(details.target.currentIndex())
+    assert details.current_help.text() == level(2).description.en
+    assert details.target_help.text() == level(4).description.en
+    clause = dx.load_round(store, _round(store, uuid)).clauses["7.3.1"]
+    assert (clause.current, clause.target) == (2, 4)
+    assert "gap 2" in page.clause_status.text() and "priority 8" in page.clause_status.text()
+
+    # move elsewhere, then undo everything with Ctrl+Z: each step goes back to where it was
+    page.select_clause("9.1")
+    undo = window.undo_group.createUndoAction(window)
+    for _ in range(6):
+        undo.trigger()
+    data = dx.load_round(store, _round(store, uuid))
+    assert data.answers == {}
+    assert "7.3.1" not in data.clauses or data.clauses["7.3.1"].current is None
+    assert page.current_clause() == "7.3.1"
+    redo = window.undo_group.createRedoAction(window)
+    redo.trigger()
+    assert len(dx.load_round(store, _round(store, uuid)).answers) == 1
+
+
+def test_findings_and_interviewees_are_saved(qtbot, window: MainWindow, store: Store) -> None:
+    uuid = _open(window, store)
+    ws = window.workspace
+    assert ws is not None
+    ws.steps.setCurrentRow(2)
+    details = ws.diagnosis.details
+    details.findings.setPlainText("计划部用Excel排产。")
+    details.interviewees.setText("孙立强（生产计划部经理）")
+    details.interviewees.editingFinished.emit()
+    ws.diagnosis.move_clause(1)  # leaving the clause saves pending typing
+    clause = dx.load_round(store, _round(store, uuid)).clauses["5.2"]
+    assert clause.findings == "计划部用Excel排产。"
+    assert clause.interviewees == "孙立强（生产计划部经理）"
+
+
+def test_evidence_is_attached_listed_removed_and_restored_by_undo(
+    qtbot, window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uuid = _open(window, store)
+    ws = window.workspace
+    assert ws is not None
+    ws.steps.setCurrentRow(2)
+    details = ws.diagnosis.details
+    photo = tmp_path / "看板照片.jpg"
+    photo.write_bytes(b"\xff\xd8" + b"0" * 2048)
+    details.attach_file(photo)
+    assert details.evidence.count() == 1
+    assert details.evidence.item(0).text().startswith("看板照片.jpg")
+    stored = dx.load_round(store, _round(store, uuid)).evidence["5.2"]
+    assert dx.evidence_data(store, stored[0].sha256) == photo.read_bytes()
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "PySide6.QtGui.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )
+    details.open_evidence()
+    assert Path(opened[0]).name == "看板照片.jpg"
+    assert Path(opened[0]).read_bytes() == photo.read_bytes()
+
+    details.remove_evidence()
+    assert details.evidence.count() == 0
+    window.undo_group.undo()
+    assert details.evidence.count() == 1
+
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: messages.append(text))
+    monkeypatch.setattr(dx, "MAX_EVIDENCE_BYTES", 1024)
+    details.attach_file(photo)
+    assert len(messages) == 1 and "at most" in messages[0] and "看板照片.jpg" in messages[0]
+    assert details.evidence.count() == 1  # nothing added, nothing lost
+
+
+def test_new_round_copies_the_last_and_the_dashboard_compares(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    uuid = _open(window, store)
+    ws = window.workspace
+    assert ws is not None
+    ws.steps.setCurrentRow(2)
+    page = ws.diagnosis
+    page.select_clause("7.3.1")
+    page.checklist.setFocus()
+    qtbot.keyClick(page.checklist, Qt.Key.Key_3)
+    page.start_round("第一次复评")
+    rounds = dx.list_rounds(store, uuid)
+    assert [r.name for r in rounds] == ["Baseline assessment", "第一次复评"]
+    assert page.rounds.count() == 2 and page.rounds.currentIndex() == 1
+    page.select_clause("7.3.1")
+    page.checklist.setFocus()
+    page.checklist.go_to_row(0)
+    qtbot.keyClick(page.checklist, Qt.Key.Key_1)
+    first, second = (dx.load_round(store, r.uuid) for r in rounds)
+    key = GUIDE.clause("7.3.1").items[0].key
+    assert first.answers[key].status == "not_met" and second.answers[key].status == "met"
+
+    ws.steps.setCurrentRow(3)
+    dash = ws.dashboard
+    assert dash.moved.rowCount() == 1
+    assert dash.moved.item(0, 0).text().startswith("7.3.1")
+    with qtbot.waitSignal(dash.drawn, timeout=20000):
+        dash.redraw()
+    for view in dash.views.values():
+        assert view.png.startswith(b"\x89PNG")
+        assert not view.pixmap().isNull()
+
+    # undo removes the round again and shows the baseline
+    window.undo_group.undo()  # the answer in round 2
+    window.undo_group.undo()  # the round
+    assert [r.number for r in dx.list_rounds(store, uuid)] == [1]
+    assert page.rounds.count() == 1
+
+
+def test_scope_step_takes_clauses_out_of_the_walk_and_the_scores(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    uuid = _open(window, store)
+    ws = window.workspace
+    assert ws is not None
+    ws.steps.setCurrentRow(1)
+    scope = ws.scope
+    area7 = next(
+        scope.tree.topLevelItem(i)
+        for i in range(scope.tree.topLevelItemCount())
+        if scope.tree.topLevelItem(i).text(0).startswith("7 ")
+    )
+    equipment = next(
+        area7.child(j)
+        for j in range(area7.childCount())
+        if area7.child(j).text(0).startswith("7.2.1")
+    )
+    equipment.setCheckState(0, Qt.CheckState.Unchecked)
+    assert dx.get_scope(store, uuid)["7.2.1"] == ScopeEntry(False, 1.0)
+    assert area7.checkState(0) == Qt.CheckState.PartiallyChecked
+    assert "44 of 45" in scope.summary.text()
+    ws.steps.setCurrentRow(2)
+    assert ws.diagnosis._item("7.2.1") is None
+    assert "7.2.1" not in ws.session.report.by_key
+
+    ws.steps.setCurrentRow(1)
+    weight_item = next(
+        area7.child(j)
+        for j in range(area7.childCount())
+        if area7.child(j).text(0).startswith("7.3.1")
+    )
+    weight_item.setText(2, "2")
+    assert dx.get_scope(store, uuid)["7.3.1"] == ScopeEntry(True, 2.0)
+    window.undo_group.undo()
+    window.undo_group.undo()
+    assert dx.get_scope(store, uuid) == {}
+    assert equipment.checkState(0) == Qt.CheckState.Checked
+
+
+def test_workspace_fits_a_laptop_screen_without_horizontal_scrolling(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    _open(window, store)
+    window.resize(1366, 728)
+    ws = window.workspace
+    assert ws is not None
+    for row in (1, 2, 3):
+        ws.steps.setCurrentRow(row)
+        QApplication.processEvents()
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 728, (row, hint)
+        assert window.width() <= 1366
+        page = ws.pages.currentWidget()
+        views = [v for v in page.findChildren(QAbstractItemView) if v.isVisible()]
+        scroll = getattr(page, "scroll_area", None)
+        assert views or scroll is not None
+        for area in [*views, scroll]:
+            if area is not None:
+                # nothing to scroll sideways: the content fits the width
+                assert area.horizontalScrollBar().maximum() == 0, (row, area.objectName())
+    page = ws.diagnosis
+    page.select_clause("6.2.1")  # the clause with the most items
+    QApplication.processEvents()
+    assert page.checklist.horizontalScrollBar().maximum() == 0
+
+
+def test_dashboard_says_when_no_chinese_font_exists(
+    qtbot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dtbench.reports import fonts
+
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
+    _open(window, store)
+    ws = window.workspace
+    assert ws is not None
+    from dtbench.ui.dashboard_page import DashboardPage
+
+    page = DashboardPage(ws.session, "en")
+    qtbot.addWidget(page)
+    page.show()
+    assert page.font_warning.isVisible()
+    assert "Chinese" in page.font_warning.text()
+    monkeypatch.undo()
+    other = DashboardPage(ws.session, "en")
+    qtbot.addWidget(other)
+    other.show()
+    assert not other.font_warning.isVisible()
