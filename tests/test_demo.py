@@ -112,3 +112,48 @@ def test_first_start_offers_the_sample_and_opens_it_on_the_dashboard(
     assert "澜岳精工" in ws.profile.profile.client_name
     window.show_list()
     assert not page.demo_button.isVisible()  # only offered while the list is empty
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_dashboard_charts_of_the_sample_render_without_missing_glyphs(
+    store: Store, lang: str
+) -> None:
+    import warnings
+
+    from dtbench.diagnosis.demo import create_demo
+    from dtbench.reports.diagnosis_charts import (
+        CHART_NAMES,
+        ChartTexts,
+        DiagnosisCharts,
+        render_all,
+    )
+
+    uuid = create_demo(store)
+    rounds = dx.list_rounds(store, uuid)
+    reports = [(r.name, dx.round_report(store, uuid, r.uuid)) for r in rounds]
+    texts = ChartTexts(
+        "总体指数",
+        "各领域完成情况",
+        "已回答",
+        "未回答",
+        "成熟度",
+        "现状",
+        "目标",
+        "差距",
+        "优先级",
+        "回答分布",
+        ["符合", "部分符合", "不符合", "不适用", "未回答"],
+        "条目",
+        "各轮次指数",
+        "指数",
+        "尚无回答",
+        "没有差距",
+        "只有一轮",
+    )
+    data = DiagnosisCharts(GUIDE, lang, reports[-1][1], reports, texts)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        pngs = render_all(data, {name: (6.0, 4.0) for name in CHART_NAMES}, dpi=80)
+    assert not [w for w in caught if "missing" in str(w.message) or "Glyph" in str(w.message)]
+    assert set(pngs) == set(CHART_NAMES)
+    assert all(png.startswith(b"\x89PNG") and len(png) > 5000 for png in pngs.values())

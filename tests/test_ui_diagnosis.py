@@ -323,3 +323,31 @@ def test_dashboard_says_when_no_chinese_font_exists(
     qtbot.addWidget(other)
     other.show()
     assert not other.font_warning.isVisible()
+
+
+def test_dashboard_follows_answers_without_blocking_the_window(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    uuid = _open(window, store)
+    ws = window.workspace
+    assert ws is not None
+    with qtbot.waitSignal(ws.dashboard.drawn, timeout=20000):
+        ws.steps.setCurrentRow(3)
+    dash = ws.dashboard
+    before = dict((name, view.png) for name, view in dash.views.items())
+    assert "Answered: 0 of 951" in dash.figures.text()
+
+    # an answer given meanwhile (as from the checklist) updates the figures at once…
+    key = GUIDE.clause("7.3.1").items[0].key
+    ws.session.set_answer(key, status="met", text="answer")
+    assert "Answered: 1 of 951" in dash.figures.text()
+    assert "Overall index: 100" in dash.figures.text()
+    # …and the charts shortly after, drawn on the worker thread: the call returns at once
+    dash._timer.stop()
+    dash.redraw()
+    assert dash.renderer.busy and dash.views["progress"].png == before["progress"]
+    with qtbot.waitSignal(dash.drawn, timeout=20000):
+        pass
+    assert dash.views["progress"].png != before["progress"]
+    assert dash.views["index"].png != before["index"]
+    assert dx.load_round(store, _round(store, uuid)).answers[key].status == "met"
