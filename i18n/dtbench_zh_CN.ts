@@ -277,10 +277,6 @@ Your saved work is safe. Details were written to %2.</source>
 <context>
     <name>DiagnosisPage</name>
     <message>
-        <source>Follow-up %1</source>
-        <translation>第 %1 次复评</translation>
-    </message>
-    <message>
         <source>New assessment round</source>
         <translation>新评估轮次</translation>
     </message>
@@ -883,10 +879,6 @@ Name of the round:</source>
 </context>
 <context>
     <name>Workspace</name>
-    <message>
-        <source>Baseline assessment</source>
-        <translation>基线评估</translation>
-    </message>
     <message>
         <source>Client profile</source>
         <translation>客户概况</translation>

@@ -208,7 +208,7 @@ def test_new_round_copies_the_last_and_the_dashboard_compares(
     qtbot.keyClick(page.checklist, Qt.Key.Key_3)
     page.start_round("第一次复评")
     rounds = dx.list_rounds(store, uuid)
-    assert [r.name for r in rounds] == ["Baseline assessment", "第一次复评"]
+    assert [r.name for r in rounds] == ["基线评估", "第一次复评"]
     assert page.rounds.count() == 2 and page.rounds.currentIndex() == 1
     page.select_clause("7.3.1")
     page.checklist.setFocus()

@@ -86,6 +86,11 @@ LEVELS: Final[tuple[Level, ...]] = (
 )
 
 
+# Default names of rounds, in the engagement's language (they appear in deliverables).
+BASELINE_NAME: Final = Text("基线评估", "Baseline assessment")
+FOLLOW_UP_NAME: Final = Text("第%1次复评", "Follow-up %1")
+
+
 def level(number: int) -> Level:
     if not MIN_LEVEL <= number <= MAX_LEVEL:
         raise ValueError(f"maturity level must be {MIN_LEVEL}–{MAX_LEVEL}, not {number}")

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from dtbench.diagnosis import service as dx
 from dtbench.diagnosis.records import RoundRecord
-from dtbench.diagnosis.scale import level
+from dtbench.diagnosis.scale import BASELINE_NAME, level
 from dtbench.diagnosis.scoring import Report
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.guide import load_guide
@@ -38,8 +38,8 @@ class NoSuchRoundError(SummaryError):
     )
 
 
-def find_engagement(store: Store, ident: str) -> tuple[str, str, str]:
-    """uuid, title and client name of the engagement whose id is or starts with ``ident``."""
+def find_engagement(store: Store, ident: str) -> tuple[str, str, str, str]:
+    """uuid, title, client name and language of the engagement whose id starts with ``ident``."""
     ident = ident.strip().lower()
     with store.session() as s:
         stmt = select(Engagement).where(
@@ -51,7 +51,7 @@ def find_engagement(store: Store, ident: str) -> tuple[str, str, str]:
         if len(found) > 1 and found[0].uuid != ident:
             raise AmbiguousIdError(ident, len(found))
         e = found[0]
-        return e.uuid, e.title, e.client.name
+        return e.uuid, e.title, e.client.name, e.language
 
 
 def _r(value: float | None) -> float | None:
@@ -152,10 +152,10 @@ class Summary:
 def summarise(
     store: Store, ident: str, *, round_number: int | None = None, top: int = 10, lang: str = "zh"
 ) -> Summary:
-    uuid, title, client = find_engagement(store, ident)
+    uuid, title, client, language = find_engagement(store, ident)
     rounds = dx.list_rounds(store, uuid)
     if not rounds:
-        rounds = dx.ensure_rounds(store, uuid, "基线评估" if lang == "zh" else "Baseline")
+        rounds = dx.ensure_rounds(store, uuid, BASELINE_NAME.get(language))
     if round_number is None:
         chosen = rounds[-1]
     else:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dtbench.diagnosis.scale import FOLLOW_UP_NAME
 from dtbench.diagnosis.scoring import ClauseScore
 from dtbench.guide import Clause
 from dtbench.ui.checklist import ChecklistModel, ChecklistView
@@ -189,7 +190,9 @@ class DiagnosisPage(QWidget):
 
     def ask_new_round(self) -> None:
         self.details.flush()
-        default = self.tr("Follow-up %1").replace("%1", str(len(self.session.rounds)))
+        default = FOLLOW_UP_NAME.get(self.session.language).replace(
+            "%1", str(len(self.session.rounds))
+        )
         name, ok = QInputDialog.getText(
             self,
             self.tr("New assessment round"),

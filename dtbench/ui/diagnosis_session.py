@@ -23,6 +23,7 @@ from dtbench.diagnosis.records import (
     RoundData,
     RoundRecord,
 )
+from dtbench.diagnosis.scale import BASELINE_NAME
 from dtbench.diagnosis.scoring import IN_SCOPE, Report, ScopeEntry, score
 from dtbench.lazy import lazy_module
 from dtbench.ui.errors import describe
@@ -54,6 +55,7 @@ class DiagnosisSession(QObject):
         self.guide = guide
         self.stack = undo_stack
         self.engagement = ""
+        self.language = "zh"
         self.rounds: list[RoundRecord] = []
         self.scope: dict[str, ScopeEntry] = {}
         self.data = RoundData(RoundRecord("", 0, ""))
@@ -61,9 +63,11 @@ class DiagnosisSession(QObject):
         self._reports: dict[str, Report] = {}
 
     # ------------------------------------------------------------ loading
-    def open(self, engagement: str, baseline_name: str) -> None:
+    def open(self, engagement: str, language: str) -> None:
+        """Show the engagement's latest round; round names follow its deliverable language."""
         self.engagement = engagement
-        self.rounds = dx.ensure_rounds(self.store, engagement, baseline_name)
+        self.language = language
+        self.rounds = dx.ensure_rounds(self.store, engagement, BASELINE_NAME.get(language))
         self.scope = dx.get_scope(self.store, engagement)
         self._reports.clear()
         self.rounds_changed.emit()

@@ -69,7 +69,7 @@ class Workspace(QWidget):
     def open(self, profile: Profile, step: int = 0) -> None:
         self.undo_stack.clear()
         self.profile.load(profile)
-        self.session.open(profile.uuid, self.tr("Baseline assessment"))
+        self.session.open(profile.uuid, profile.language)
         self.steps.setCurrentRow(step)
 
     def set_language(self, language: str) -> None:
