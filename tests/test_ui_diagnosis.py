@@ -77,6 +77,12 @@ def test_keyboard_walk_sets_statuses_moves_on_and_saves_at_once(
     assert _statuses(store, uuid)[GUIDE.clause("5.3").items[0].key] == "met"
     qtbot.keyClick(view, Qt.Key.Key_PageUp, CTRL)
     assert page.current_clause() == "5.2"
+    # from the navigator: arrows choose a clause, Enter goes into its checklist
+    page.nav.setFocus()
+    qtbot.keyClick(page.nav, Qt.Key.Key_Down)
+    assert page.current_clause() == "5.3"
+    qtbot.keyClick(page.nav, Qt.Key.Key_Return)
+    assert view.hasFocus() and view.current_row() == 0
 
 
 def test_enter_edits_the_note_of_the_current_item(qtbot, window: MainWindow, store: Store) -> None:

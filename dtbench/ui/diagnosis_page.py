@@ -142,6 +142,8 @@ class DiagnosisPage(QWidget):
         layout.addWidget(self.split, 1)
 
         self.nav.currentItemChanged.connect(self._nav_changed)
+        # Enter on a clause goes into its checklist
+        self.nav.itemActivated.connect(lambda _item, _col: self.checklist.setFocus())
         self.rounds.activated.connect(self._round_chosen)
         self.new_round_button.clicked.connect(self.ask_new_round)
         self.checklist.status_keyed.connect(self._status_keyed)
