@@ -676,6 +676,41 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>PlanCheck</name>
+    <message>
+        <source>“%1” runs from %2 to %3, outside its phase “%4” (%5 to %6).</source>
+        <translation>“%1”的时间为 %2 至 %3，超出了所属阶段“%4”（%5 至 %6）。</translation>
+    </message>
+    <message>
+        <source>Phase “%1” ends before it starts.</source>
+        <translation>阶段“%1”的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>“%1” ends before it starts.</source>
+        <translation>“%1”的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>“%1” belongs to a phase that no longer exists.</source>
+        <translation>“%1”所属的阶段已不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” depends on an initiative that no longer exists.</source>
+        <translation>“%1”依赖的举措已不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” starts on %2, before “%3”, which it depends on, ends (%4).</source>
+        <translation>“%1”于 %2 开始，早于其依赖的“%3”的结束日期（%4）。</translation>
+    </message>
+    <message>
+        <source>Dependency cycle: %1.</source>
+        <translation>存在循环依赖：%1。</translation>
+    </message>
+    <message>
+        <source>“%1” is in phase “%2”, which comes before the phase of “%3”, which it depends on.</source>
+        <translation>“%1”位于阶段“%2”，早于其依赖的“%3”所在的阶段。</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>The title and the client name cannot be empty.</source>

@@ -114,6 +114,12 @@ class Engagement(Tracked, Base):
     scopes: Mapped[list[ClauseScope]] = relationship(
         back_populates="engagement", cascade="all, delete-orphan", passive_deletes=True
     )
+    plan_items: Mapped[list[PlanItem]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    plan_values: Mapped[list[PlanValue]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
     rounds: Mapped[list[AssessmentRound]] = relationship(
         back_populates="engagement",
         cascade="all, delete-orphan",
@@ -207,3 +213,31 @@ class EvidenceBlob(Base):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class PlanItem(Tracked, Base):
+    """One record of a plan list (phase, initiative, KPI, register entry) as typed JSON."""
+
+    __tablename__ = "plan_items"
+
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(30))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class PlanValue(Base):
+    """One of the plan's single records (strategy, leadership, organization, culture)."""
+
+    __tablename__ = "plan_values"
+    __table_args__ = (UniqueConstraint("engagement_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(30))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -1,0 +1,190 @@
+"""Typed plan records. Lists (phases, initiatives, KPIs, registers) are ``PlanItem``s of a
+kind; the strategy, leadership checklist, organization and culture are one record each.
+
+Records are msgspec Structs stored as JSON; every write is decoded back into its type first,
+so only well-formed records reach the database.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Final
+
+import msgspec
+
+_Record = msgspec.Struct  # every record below: kw_only, frozen
+
+
+# ---------------------------------------------------------------- list items
+class Phase(msgspec.Struct, kw_only=True, frozen=True):
+    name: str
+    start: date | None = None
+    end: date | None = None
+    goals: str = ""
+    entry_criteria: str = ""
+    exit_criteria: str = ""
+    contents: tuple[str, ...] = ()  # catalogue.TRANSFORMATION_CONTENTS
+
+
+class Initiative(msgspec.Struct, kw_only=True, frozen=True):
+    title: str
+    description: str = ""
+    clauses: tuple[str, ...] = ()  # guide clause keys
+    phase: str = ""  # uuid of a phase item
+    owner: str = ""
+    start: date | None = None
+    end: date | None = None
+    budget: float | None = None  # 万元 / CNY 10,000
+    value: int = 3  # expected value 1–5
+    effort: int = 3  # effort 1–5
+    status: str = "proposed"
+    depends_on: tuple[str, ...] = ()  # uuids of initiatives
+    consulting: bool = False
+    consulting_task: str = ""  # catalogue.CONSULTING_TASKS
+    source: str = ""  # the clause a suggestion came from
+
+
+class Kpi(msgspec.Struct, kw_only=True, frozen=True):
+    category: str
+    name: str
+    definition: str = ""
+    unit: str = ""
+    data_source: str = ""
+    owner: str = ""  # 数据收集责任者
+    calculation: str = ""
+    analysis: tuple[str, ...] = ()  # catalogue.ANALYSIS_METHODS
+    frequency: str = "quarterly"
+    baseline: str = ""
+    targets: dict[str, str] = msgspec.field(default_factory=dict)  # phase uuid → target
+    initiatives: tuple[str, ...] = ()
+    direction: str = "up"
+    starter: str = ""  # code of the starter KPI it came from
+
+
+class GovernanceMember(msgspec.Struct, kw_only=True, frozen=True):
+    role: str  # catalogue.GOVERNANCE_ROLES
+    name: str
+    position: str = ""
+    responsibilities: str = ""
+
+
+class Action(msgspec.Struct, kw_only=True, frozen=True):
+    """An awareness action for managers (6.1.3) or employees (6.1.4)."""
+
+    audience: str
+    title: str
+    owner: str = ""
+    due: date | None = None
+    status: str = "open"
+    note: str = ""
+
+
+class ChangeStep(msgspec.Struct, kw_only=True, frozen=True):
+    """A step of the organisation's change process (6.3.1 h)."""
+
+    title: str
+    step: str = ""  # guide key, e.g. 6.3.1.h.2
+    owner: str = ""
+    due: date | None = None
+    status: str = "open"
+    note: str = ""
+
+
+class Resistance(msgspec.Struct, kw_only=True, frozen=True):
+    """An entry of the resistance register (6.3.2 h)."""
+
+    source: str
+    cause: str  # catalogue.RESISTANCE_CAUSES
+    description: str = ""
+    mitigation: str = ""
+    owner: str = ""
+    status: str = "open"
+
+
+ITEM_KINDS: Final[dict[str, type[_Record]]] = {
+    "phase": Phase,
+    "initiative": Initiative,
+    "kpi": Kpi,
+    "governance": GovernanceMember,
+    "action": Action,
+    "change_step": ChangeStep,
+    "resistance": Resistance,
+}
+
+
+class PlanItem(msgspec.Struct, frozen=True):
+    uuid: str
+    kind: str
+    position: int
+    record: Any
+
+
+# ---------------------------------------------------------------- single records
+class Choice(msgspec.Struct, kw_only=True, frozen=True):
+    values: tuple[str, ...] = ()
+    rationale: str = ""
+
+
+class Adoption(msgspec.Struct, kw_only=True, frozen=True):
+    adopted: bool = False
+    note: str = ""
+
+
+class Strategy(msgspec.Struct, kw_only=True, frozen=True):
+    vision: str = ""
+    choices: dict[str, Choice] = msgspec.field(default_factory=dict)  # dimension → choice
+    principles: dict[str, Adoption] = msgspec.field(default_factory=dict)  # 5.2 item keys
+    criteria: dict[str, Adoption] = msgspec.field(default_factory=dict)  # 5.3 item keys
+
+
+class Rating(msgspec.Struct, kw_only=True, frozen=True):
+    status: str = ""  # met / partly / not_met / "" as in the diagnosis
+    note: str = ""
+
+
+class Leadership(msgspec.Struct, kw_only=True, frozen=True):
+    competencies: dict[str, Rating] = msgspec.field(default_factory=dict)  # 6.1.1 keys
+
+
+class Organization(msgspec.Struct, kw_only=True, frozen=True):
+    shape_now: str = ""
+    shape_target: str = ""
+    driver_now: str = ""
+    driver_target: str = ""
+    relation_now: str = ""
+    relation_target: str = ""
+    notes: str = ""
+    mode: str = ""
+    mode_rationale: str = ""
+
+
+class TraitRating(msgspec.Struct, kw_only=True, frozen=True):
+    now: int | None = None
+    target: int | None = None
+
+
+class Culture(msgspec.Struct, kw_only=True, frozen=True):
+    targets: dict[str, Adoption] = msgspec.field(default_factory=dict)  # CULTURE_TARGETS
+    traits: dict[str, TraitRating] = msgspec.field(default_factory=dict)  # CULTURE_TRAITS
+    measures: dict[str, Adoption] = msgspec.field(default_factory=dict)  # 6.3.2.i keys
+
+
+VALUE_KINDS: Final[dict[str, type[_Record]]] = {
+    "strategy": Strategy,
+    "leadership": Leadership,
+    "organization": Organization,
+    "culture": Culture,
+}
+
+
+def to_data(record: msgspec.Struct) -> dict[str, Any]:
+    data: dict[str, Any] = msgspec.to_builtins(record)
+    return data
+
+
+def from_data(kind_type: type[_Record], data: object) -> Any:
+    """Decode stored or imported data; ValueError names what is wrong."""
+    try:
+        return msgspec.convert(data, type=kind_type, strict=False)
+    except msgspec.ValidationError as exc:
+        raise ValueError(str(exc)) from exc

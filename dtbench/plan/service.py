@@ -1,0 +1,318 @@
+"""Store and load the plan. Each call is one unit of work returning plain records; setters
+return what they replaced so the UI can undo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dtbench.diagnosis.scale import STATUSES as ANSWER_STATUSES
+from dtbench.engagement.errors import NotFoundError
+from dtbench.guide import load_guide
+from dtbench.plan import catalogue as cat
+from dtbench.plan.records import (
+    ITEM_KINDS,
+    VALUE_KINDS,
+    Action,
+    ChangeStep,
+    Culture,
+    GovernanceMember,
+    Initiative,
+    Kpi,
+    Leadership,
+    Organization,
+    Phase,
+    PlanItem,
+    Resistance,
+    Strategy,
+    from_data,
+    to_data,
+)
+from dtbench.store.database import Store
+from dtbench.store.models import Engagement, PlanValue, utcnow
+from dtbench.store.models import PlanItem as PlanItemRow
+
+
+def _engagement_id(s: Session, uuid: str) -> int:
+    found = s.scalar(
+        select(Engagement.id).where(Engagement.uuid == uuid, Engagement.deleted_at.is_(None))
+    )
+    if found is None:
+        raise NotFoundError(uuid)
+    return found
+
+
+def _touch(s: Session, engagement_id: int) -> None:
+    engagement = s.get(Engagement, engagement_id)
+    if engagement is not None:
+        engagement.updated_at = utcnow()
+
+
+# ---------------------------------------------------------------- validation
+def _one_of(value: str, options: tuple[cat.Option, ...], name: str, empty: bool = True) -> None:
+    if (value == "" and empty) or value in cat.codes(options):
+        return
+    raise ValueError(f"{name} must be one of {', '.join(cat.codes(options))}, not {value!r}")
+
+
+def _all_of(values: tuple[str, ...], options: tuple[cat.Option, ...], name: str) -> None:
+    for value in values:
+        _one_of(value, options, name, empty=False)
+
+
+def _range(value: int | None, low: int, high: int, name: str) -> None:
+    if value is not None and not low <= value <= high:
+        raise ValueError(f"{name} must be {low}–{high}")
+
+
+def _dates(start: Any, end: Any, name: str) -> None:
+    if start is not None and end is not None and end < start:
+        raise ValueError(f"{name}: the end is before the start")
+
+
+def validate(record: Any) -> None:
+    """Refuse values outside the catalogue or range (ValueError naming the field)."""
+    guide = load_guide()
+    if isinstance(record, Phase):
+        if not record.name.strip():
+            raise ValueError("a phase needs a name")
+        _dates(record.start, record.end, record.name)
+        _all_of(record.contents, cat.TRANSFORMATION_CONTENTS, "contents")
+    elif isinstance(record, Initiative):
+        if not record.title.strip():
+            raise ValueError("an initiative needs a title")
+        _dates(record.start, record.end, record.title)
+        _range(record.value, 1, 5, "value")
+        _range(record.effort, 1, 5, "effort")
+        _one_of(record.status, cat.INITIATIVE_STATUSES, "status", empty=False)
+        _one_of(record.consulting_task, cat.CONSULTING_TASKS, "consulting_task")
+        for key in record.clauses:
+            guide.clause(key)
+        if record.budget is not None and record.budget < 0:
+            raise ValueError("budget must not be negative")
+    elif isinstance(record, Kpi):
+        if not record.name.strip():
+            raise ValueError("a KPI needs a name")
+        _one_of(record.category, cat.KPI_CATEGORIES, "category", empty=False)
+        _all_of(record.analysis, cat.ANALYSIS_METHODS, "analysis")
+        _one_of(record.frequency, cat.FREQUENCIES, "frequency")
+        if record.direction not in ("up", "down"):
+            raise ValueError("direction must be up or down")
+    elif isinstance(record, GovernanceMember):
+        _one_of(record.role, cat.GOVERNANCE_ROLES, "role", empty=False)
+    elif isinstance(record, Action):
+        _one_of(record.audience, cat.AUDIENCES, "audience", empty=False)
+        _one_of(record.status, cat.ACTION_STATUSES, "status", empty=False)
+    elif isinstance(record, ChangeStep):
+        _one_of(record.status, cat.ACTION_STATUSES, "status", empty=False)
+    elif isinstance(record, Resistance):
+        _one_of(record.cause, cat.RESISTANCE_CAUSES, "cause", empty=False)
+        _one_of(record.status, cat.ACTION_STATUSES, "status", empty=False)
+    elif isinstance(record, Strategy):
+        dims = {d.code: d for d in cat.STRATEGY_DIMENSIONS}
+        for code, choice in record.choices.items():
+            if code not in dims:
+                raise ValueError(f"unknown strategy dimension {code!r}")
+            _all_of(choice.values, dims[code].options, code)
+            if len(choice.values) > 1 and not dims[code].multiple:
+                raise ValueError(f"{code} takes one choice")
+        for key in (*record.principles, *record.criteria):
+            if key not in guide.all_keys():
+                raise ValueError(f"unknown guide item {key!r}")
+    elif isinstance(record, Leadership):
+        for key, rating in record.competencies.items():
+            if key not in guide.all_keys():
+                raise ValueError(f"unknown guide item {key!r}")
+            if rating.status not in ("", *ANSWER_STATUSES):
+                raise ValueError(f"unknown status {rating.status!r}")
+    elif isinstance(record, Organization):
+        for field, options in (
+            ("shape_now", cat.ORG_SHAPES),
+            ("shape_target", cat.ORG_SHAPES),
+            ("driver_now", cat.ORG_DRIVERS),
+            ("driver_target", cat.ORG_DRIVERS),
+            ("relation_now", cat.MANAGEMENT_RELATIONS),
+            ("relation_target", cat.MANAGEMENT_RELATIONS),
+            ("mode", cat.TRANSFORMATION_MODES),
+        ):
+            _one_of(getattr(record, field), options, field)
+    elif isinstance(record, Culture):
+        for code in record.targets:
+            _one_of(code, cat.CULTURE_TARGETS, "culture target", empty=False)
+        for code, trait in record.traits.items():
+            _one_of(code, cat.CULTURE_TRAITS, "culture trait", empty=False)
+            _range(trait.now, *cat.TRAIT_SCALE, code)
+            _range(trait.target, *cat.TRAIT_SCALE, code)
+        for key in record.measures:
+            if key not in guide.all_keys():
+                raise ValueError(f"unknown guide item {key!r}")
+    else:
+        raise ValueError(f"not a plan record: {type(record).__name__}")
+
+
+def _kind_of(record: Any) -> str:
+    for kind, kind_type in ITEM_KINDS.items():
+        if isinstance(record, kind_type):
+            return kind
+    raise ValueError(f"not a plan list record: {type(record).__name__}")
+
+
+def _item(row: PlanItemRow) -> PlanItem:
+    return PlanItem(row.uuid, row.kind, row.position, from_data(ITEM_KINDS[row.kind], row.data))
+
+
+# ---------------------------------------------------------------- list items
+def list_items(store: Store, engagement: str, kind: str | None = None) -> list[PlanItem]:
+    """Items of one kind (or all), in their order."""
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        stmt = select(PlanItemRow).where(PlanItemRow.engagement_id == eid)
+        if kind is not None:
+            if kind not in ITEM_KINDS:
+                raise ValueError(f"unknown kind {kind!r}")
+            stmt = stmt.where(PlanItemRow.kind == kind)
+        rows = s.scalars(stmt.order_by(PlanItemRow.kind, PlanItemRow.position, PlanItemRow.id))
+        return [_item(r) for r in rows]
+
+
+def add_item(
+    store: Store,
+    engagement: str,
+    record: Any,
+    *,
+    position: int | None = None,
+    uuid: str | None = None,
+) -> PlanItem:
+    """Add a record at ``position`` (default: last); ``uuid`` restores a removed item."""
+    validate(record)
+    kind = _kind_of(record)
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        rows = list(
+            s.scalars(
+                select(PlanItemRow)
+                .where(PlanItemRow.engagement_id == eid, PlanItemRow.kind == kind)
+                .order_by(PlanItemRow.position, PlanItemRow.id)
+            )
+        )
+        at = len(rows) if position is None else max(0, min(position, len(rows)))
+        for n, row in enumerate(rows):
+            wanted = n if n < at else n + 1
+            if row.position != wanted:
+                row.position = wanted
+        created = PlanItemRow(engagement_id=eid, kind=kind, position=at, data=to_data(record))
+        if uuid:
+            created.uuid = uuid
+        s.add(created)
+        _touch(s, eid)
+        s.flush()
+        return _item(created)
+
+
+def update_item(store: Store, uuid: str, record: Any) -> Any:
+    """Replace an item's record; returns the previous record."""
+    validate(record)
+    with store.session() as s:
+        row = s.scalar(select(PlanItemRow).where(PlanItemRow.uuid == uuid))
+        if row is None:
+            raise LookupError(uuid)
+        if _kind_of(record) != row.kind:
+            raise ValueError("an item cannot change its kind")
+        old = from_data(ITEM_KINDS[row.kind], row.data)
+        row.data = to_data(record)
+        _touch(s, row.engagement_id)
+        return old
+
+
+def remove_item(store: Store, uuid: str) -> PlanItem:
+    """Remove an item; returns it (with its position) so undo can put it back."""
+    with store.session() as s:
+        row = s.scalar(select(PlanItemRow).where(PlanItemRow.uuid == uuid))
+        if row is None:
+            raise LookupError(uuid)
+        removed = _item(row)
+        s.delete(row)
+        s.flush()
+        rest = s.scalars(
+            select(PlanItemRow)
+            .where(PlanItemRow.engagement_id == row.engagement_id, PlanItemRow.kind == row.kind)
+            .order_by(PlanItemRow.position, PlanItemRow.id)
+        )
+        for n, other in enumerate(rest):
+            other.position = n
+        _touch(s, row.engagement_id)
+        return removed
+
+
+def move_item(store: Store, uuid: str, position: int) -> int:
+    """Move an item within its list; returns its previous position."""
+    with store.session() as s:
+        row = s.scalar(select(PlanItemRow).where(PlanItemRow.uuid == uuid))
+        if row is None:
+            raise LookupError(uuid)
+        rows = list(
+            s.scalars(
+                select(PlanItemRow)
+                .where(PlanItemRow.engagement_id == row.engagement_id, PlanItemRow.kind == row.kind)
+                .order_by(PlanItemRow.position, PlanItemRow.id)
+            )
+        )
+        old = rows.index(row)
+        rows.pop(old)
+        rows.insert(max(0, min(position, len(rows))), row)
+        for n, other in enumerate(rows):
+            other.position = n
+        return old
+
+
+def count_items(store: Store, engagement: str, kind: str) -> int:
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(PlanItemRow)
+                .where(PlanItemRow.engagement_id == eid, PlanItemRow.kind == kind)
+            )
+            or 0
+        )
+
+
+# ---------------------------------------------------------------- single records
+def get_value(store: Store, engagement: str, name: str) -> Any:
+    """The strategy, leadership, organization or culture record (empty when never set)."""
+    kind_type = VALUE_KINDS[name]
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        row = s.scalar(
+            select(PlanValue).where(PlanValue.engagement_id == eid, PlanValue.name == name)
+        )
+        return kind_type() if row is None else from_data(kind_type, row.data)
+
+
+def set_value(store: Store, engagement: str, name: str, record: Any) -> Any:
+    """Replace one single record; returns the previous one."""
+    kind_type = VALUE_KINDS[name]
+    if not isinstance(record, kind_type):
+        raise ValueError(f"{name} takes a {kind_type.__name__}")
+    validate(record)
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        row = s.scalar(
+            select(PlanValue).where(PlanValue.engagement_id == eid, PlanValue.name == name)
+        )
+        old = kind_type() if row is None else from_data(kind_type, row.data)
+        if row is None:
+            s.add(PlanValue(engagement_id=eid, name=name, data=to_data(record)))
+        else:
+            row.data = to_data(record)
+        _touch(s, eid)
+        return old
+
+
+def replace_struct(record: Any, **changes: Any) -> Any:
+    """A copy of a record with some fields changed (records are immutable)."""
+    return msgspec.structs.replace(record, **changes)
