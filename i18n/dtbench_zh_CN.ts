@@ -826,6 +826,41 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>RecordEditor</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
     <name>ScopePage</name>
     <message>
         <source>In scope: %1 of %2 clauses, %3 items and sub-items to assess.</source>
@@ -888,6 +923,65 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>StrategyPage</name>
+    <message>
+        <source>Not decided</source>
+        <translation>未决定</translation>
+    </message>
+    <message>
+        <source>Examples from the guide (6.1.2 c): %1</source>
+        <translation>指南示例（6.1.2 c）：%1</translation>
+    </message>
+    <message>
+        <source>Vision</source>
+        <translation>愿景</translation>
+    </message>
+    <message>
+        <source>Basic principles</source>
+        <translation>基本原则</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>实施准则</translation>
+    </message>
+    <message>
+        <source>Vision and &amp;choices</source>
+        <translation>愿景与战略选择(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Principles and criteria</source>
+        <translation>原则与准则(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Vision (6.1.2):</source>
+        <translation>愿景（6.1.2）：</translation>
+    </message>
+    <message>
+        <source>Rationale:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Basic principles the client adopts (5.2):</source>
+        <translation>客户采纳的基本原则（5.2）：</translation>
+    </message>
+    <message>
+        <source>Implementation criteria the client adopts (5.3):</source>
+        <translation>客户采纳的实施准则（5.3）：</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Principle or criterion</source>
+        <translation>原则或准则</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Empty trash</source>
@@ -929,6 +1023,10 @@ Name of the round:</source>
     <message>
         <source>Dashboard</source>
         <translation>诊断看板</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>战略</translation>
     </message>
     <message>
         <source>Guide</source>

@@ -23,8 +23,10 @@ from dtbench.ui.dashboard_page import DashboardPage
 from dtbench.ui.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis_session import DiagnosisSession
 from dtbench.ui.guide_page import GuidePage
+from dtbench.ui.plan_session import PlanSession
 from dtbench.ui.profile_page import ProfilePage
 from dtbench.ui.scope_page import ScopePage
+from dtbench.ui.strategy_page import StrategyPage
 
 if TYPE_CHECKING:
     from dtbench.guide import Guide
@@ -46,12 +48,22 @@ class Workspace(QWidget):
         self.pages = QStackedWidget(self)
         self.session = DiagnosisSession(store, guide, self.undo_stack, self)
         self.session.error.connect(self.error)
+        self.plan = PlanSession(store, self.undo_stack, self)
+        self.plan.error.connect(self.error)
         self.profile = ProfilePage(store, self.undo_stack, self)
         self.scope = ScopePage(self.session, language, self)
         self.diagnosis = DiagnosisPage(self.session, language, self)
         self.dashboard = DashboardPage(self.session, language, self)
+        self.strategy = StrategyPage(self.plan, self)
         self.guide = GuidePage(guide, language, self)
-        for page in (self.profile, self.scope, self.diagnosis, self.dashboard, self.guide):
+        for page in (
+            self.profile,
+            self.scope,
+            self.diagnosis,
+            self.dashboard,
+            self.strategy,
+            self.guide,
+        ):
             self.pages.addWidget(page)
             self.steps.addItem(QListWidgetItem())
         self.steps.currentRowChanged.connect(self._go)
@@ -61,7 +73,7 @@ class Workspace(QWidget):
         layout.addWidget(self.steps)
         layout.addWidget(self.pages, 1)
         for number in range(1, self.steps.count() + 1):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self)
             shortcut.activated.connect(lambda n=number: self.steps.setCurrentRow(n - 1))
         self.retranslate()
         self.steps.setCurrentRow(0)
@@ -70,6 +82,7 @@ class Workspace(QWidget):
         self.undo_stack.clear()
         self.profile.load(profile)
         self.session.open(profile.uuid, profile.language)
+        self.plan.open(profile.uuid, profile.language)
         self.steps.setCurrentRow(step)
 
     def set_language(self, language: str) -> None:
@@ -84,6 +97,7 @@ class Workspace(QWidget):
         """Save pending typing before the workspace (or a step) is hidden."""
         self.profile.flush()
         self.diagnosis.flush()
+        self.strategy.flush()
 
     def retranslate(self) -> None:
         names = (
@@ -91,12 +105,13 @@ class Workspace(QWidget):
             self.tr("Scope"),
             self.tr("Diagnosis"),
             self.tr("Dashboard"),
+            self.tr("Strategy"),
             self.tr("Guide"),
         )
         for i, name in enumerate(names):
             item = self.steps.item(i)
-            item.setText(f"{i + 1}  {name}")
-            item.setData(Qt.ItemDataRole.ToolTipRole, f"Ctrl+{i + 1}")
+            item.setText(f"{(i + 1) % 10}  {name}")
+            item.setData(Qt.ItemDataRole.ToolTipRole, f"Ctrl+{(i + 1) % 10}")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
