@@ -861,6 +861,173 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>RoadmapPage</name>
+    <message>
+        <source>New phase</source>
+        <translation>新阶段</translation>
+    </message>
+    <message>
+        <source>New initiative</source>
+        <translation>新举措</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Entry criteria</source>
+        <translation>准入条件</translation>
+    </message>
+    <message>
+        <source>Exit criteria</source>
+        <translation>准出条件</translation>
+    </message>
+    <message>
+        <source>Transformation contents (6.2.2 c)</source>
+        <translation>转型内容（6.2.2 c）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expected value (1–5)</source>
+        <translation>预期价值（1–5）</translation>
+    </message>
+    <message>
+        <source>Effort (1–5)</source>
+        <translation>投入难度（1–5）</translation>
+    </message>
+    <message>
+        <source>Budget (CNY 10,000)</source>
+        <translation>预算（万元）</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Linked clauses</source>
+        <translation>关联条款</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>依赖</translation>
+    </message>
+    <message>
+        <source>External consulting needed</source>
+        <translation>需要外部咨询</translation>
+    </message>
+    <message>
+        <source>Consulting task (6.2.2 e)</source>
+        <translation>咨询任务（6.2.2 e）</translation>
+    </message>
+    <message>
+        <source>That dependency would close a cycle: an initiative cannot depend, directly or through others, on itself.</source>
+        <translation>该依赖会形成循环：举措不能直接或间接地依赖自身。</translation>
+    </message>
+    <message>
+        <source>Not a clause of the guide: %1</source>
+        <translation>不是指南中的条款：%1</translation>
+    </message>
+    <message>
+        <source>No problems found in dates and dependencies.</source>
+        <translation>日期和依赖关系未发现问题。</translation>
+    </message>
+    <message>
+        <source>Roadmap chec&amp;ks: %1 problem(s)</source>
+        <translation>路线图检查(&amp;K)：%1 个问题</translation>
+    </message>
+    <message>
+        <source>There is nothing to suggest: every clause with a gap (target above current level) already has an initiative. Set target levels in the Diagnosis step.</source>
+        <translation>没有可建议的举措：所有存在差距（目标高于现状）的条款都已有举措。请在“现状诊断”步骤中设置目标等级。</translation>
+    </message>
+    <message>
+        <source>Accept %1 suggested initiatives</source>
+        <translation>采纳 %1 项建议举措</translation>
+    </message>
+    <message>
+        <source>Priority matrix</source>
+        <translation>优先级矩阵</translation>
+    </message>
+    <message>
+        <source>Expected value</source>
+        <translation>预期价值</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>投入难度</translation>
+    </message>
+    <message>
+        <source>Quick wins</source>
+        <translation>速赢项目</translation>
+    </message>
+    <message>
+        <source>Major projects</source>
+        <translation>重大项目</translation>
+    </message>
+    <message>
+        <source>Fill-ins</source>
+        <translation>填充项目</translation>
+    </message>
+    <message>
+        <source>Reconsider</source>
+        <translation>重新考虑</translation>
+    </message>
+    <message>
+        <source>Roadmap by phase</source>
+        <translation>分阶段路线图</translation>
+    </message>
+    <message>
+        <source>No phase</source>
+        <translation>未分阶段</translation>
+    </message>
+    <message>
+        <source>Give initiatives start and end dates to see the Gantt chart.</source>
+        <translation>为举措设置开始和结束日期后即可显示甘特图。</translation>
+    </message>
+    <message>
+        <source>&amp;Phases</source>
+        <translation>阶段(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Initiatives</source>
+        <translation>举措(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cha&amp;rts</source>
+        <translation>图表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest initiatives…</source>
+        <translation>建议举措(&amp;S)…</translation>
+    </message>
+</context>
+<context>
     <name>ScopePage</name>
     <message>
         <source>In scope: %1 of %2 clauses, %3 items and sub-items to assess.</source>
@@ -982,6 +1149,41 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>SuggestDialog</name>
+    <message>
+        <source>Suggested initiatives</source>
+        <translation>建议的举措</translation>
+    </message>
+    <message>
+        <source>One initiative per prioritised gap, prefilled from the clause&apos;s open guide items and ordered from easy to hard (value for effort first). Untick the ones to discard; edit titles here and everything else after accepting.</source>
+        <translation>每个优先差距对应一项举措，内容取自该条款尚未满足的指南条目，并按“从易到难”排序（投入产出比高的在前）。取消勾选即放弃；标题可在此修改，其余内容可在采纳后编辑。</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>举措</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>投入难度</translation>
+    </message>
+    <message>
+        <source>Accept the ticked ones</source>
+        <translation>采纳勾选的举措</translation>
+    </message>
+    <message>
+        <source>Tick none</source>
+        <translation>全部取消勾选</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Empty trash</source>
@@ -1027,6 +1229,10 @@ Name of the round:</source>
     <message>
         <source>Strategy</source>
         <translation>战略</translation>
+    </message>
+    <message>
+        <source>Roadmap</source>
+        <translation>路线图</translation>
     </message>
     <message>
         <source>Guide</source>

@@ -2,28 +2,40 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
 import numpy as np
 import pytest
 from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection
+from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
 from matplotlib.image import imread
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.text import Annotation
 
 from dtbench.reports import fonts
 from dtbench.reports.charts import (
+    GanttTask,
     GapBar,
+    MatrixPoint,
     Series,
     empty_chart,
+    gantt_chart,
     gap_chart,
     heatmap_chart,
     index_chart,
+    priority_matrix_chart,
     progress_chart,
     radar_chart,
     render_png,
@@ -323,3 +335,316 @@ def test_dollar_signs_are_shown_literally() -> None:
 def test_odd_or_empty_input_never_raises(build: Callable[[], Figure]) -> None:
     png = render_checked(build())
     assert decode(png).size > 0
+
+
+# ---------------------------------------------------------------- roadmap: priority matrix
+
+QUADRANTS = ("速赢项目（优先实施）", "重大项目", "填充项目", "暂缓 / 重新评估")
+PHASE_1, PHASE_2, PHASE_3 = "第一阶段：夯实基础", "第二阶段：系统集成", "第三阶段：数据驱动"
+INITIATIVES = [
+    MatrixPoint("I-01 MES一期上线", value=5, effort=4, group=PHASE_1),
+    MatrixPoint("I-02 PDM扩展到BOM管理", value=4, effort=3, group=PHASE_1),
+    MatrixPoint("I-03 设备联网（28台）", value=4, effort=2, group=PHASE_1),
+    MatrixPoint("I-04 质量追溯试点", value=4, effort=2, group=PHASE_1),
+    MatrixPoint("I-05 KPI看板", value=4, effort=1, group=PHASE_2),
+    MatrixPoint("I-06 数据中台规划", value=3, effort=4, group=PHASE_3),
+    MatrixPoint("I-07 供应商门户", value=2, effort=3, group=PHASE_2),
+    MatrixPoint("I-08 数字孪生工厂", value=2, effort=5, group=PHASE_3),
+]
+
+
+def matrix(points: list[MatrixPoint] | None = None) -> Figure:
+    return priority_matrix_chart(
+        INITIATIVES if points is None else points,
+        title="举措优先级矩阵",
+        value_label="预期价值",
+        effort_label="实施难度",
+        quadrant_labels=QUADRANTS,
+    )
+
+
+def scatter_points(ax: Axes) -> list[tuple[float, float]]:
+    """Data coordinates of every drawn marker."""
+    return [
+        (float(x), float(y))
+        for collection in ax.collections
+        if isinstance(collection, PathCollection)
+        for x, y in collection.get_offsets()
+    ]
+
+
+def point_labels(ax: Axes) -> dict[str, tuple[float, float]]:
+    """Point label → the data position it is attached to."""
+    return {
+        t.get_text(): (float(t.xy[0]), float(t.xy[1]))
+        for t in ax.texts
+        if isinstance(t, Annotation)
+    }
+
+
+def quadrant_of(x: float, y: float, middle: float = 3.0) -> str:
+    return ("high" if y > middle else "low") + "-" + ("hard" if x > middle else "easy")
+
+
+def test_matrix_renders_chinese_as_a_real_image() -> None:
+    image = decode(render_checked(matrix()))
+    assert image.shape[0] >= 300 and image.shape[1] >= 300
+    assert distinct_colours(image) > 10
+    assert np.any(image[..., :3] < 0.9, axis=-1).mean() > 0.01
+
+
+def test_matrix_places_points_in_their_quadrants() -> None:
+    points = [
+        MatrixPoint("速赢", value=4.5, effort=1.5),
+        MatrixPoint("重大", value=4.5, effort=4.5),
+        MatrixPoint("填充", value=1.5, effort=1.5),
+        MatrixPoint("暂缓", value=1.5, effort=4.5),
+    ]
+    ax = matrix(points).axes[0]
+    drawn = scatter_points(ax)
+    assert sorted(drawn) == sorted((p.effort, p.value) for p in points)  # x effort, y value
+    labels = point_labels(ax)
+    assert {name: quadrant_of(*xy) for name, xy in labels.items()} == {
+        "速赢": "high-easy",
+        "重大": "high-hard",
+        "填充": "low-easy",
+        "暂缓": "low-hard",
+    }
+    # Quadrant lines at the midpoint (1 + 5) / 2, low effort on the left, low value below.
+    assert ax.get_xlim()[0] < 1 < 5 < ax.get_xlim()[1]
+    assert ax.get_ylim()[0] < 1 < 5 < ax.get_ylim()[1]
+    lines = [line for line in ax.lines if isinstance(line, Line2D)]
+    assert any(set(line.get_xdata()) == {3} for line in lines)
+    assert any(set(line.get_ydata()) == {3} for line in lines)
+    tints = [p for p in ax.patches if p.get_gid() == "matrix-quadrant"]
+    assert len(tints) == 4
+
+
+def test_matrix_quadrant_labels_sit_in_their_corners() -> None:
+    ax = matrix().axes[0]
+    texts = {t.get_text(): t for t in ax.texts if not isinstance(t, Annotation)}
+    expected = dict(zip(QUADRANTS, ["high-easy", "high-hard", "low-easy", "low-hard"], strict=True))
+    for label, quadrant in expected.items():
+        assert label in texts, label
+        x, y = texts[label].get_position()  # axes coordinates
+        assert texts[label].get_transform() == ax.transAxes
+        assert quadrant_of(x, y, middle=0.5) == quadrant
+        # In the outer corner, not near the centre.
+        assert min(x, 1 - x) < 0.1 and min(y, 1 - y) < 0.1
+
+
+def test_matrix_spreads_points_with_the_same_position_deterministically() -> None:
+    points = [MatrixPoint(f"I-{i:02d}", value=4, effort=2) for i in range(5)]
+    first = scatter_points(matrix(points).axes[0])
+    again = scatter_points(matrix(points).axes[0])
+    assert first == again
+    assert len(set(first)) == 5  # nobody hidden behind another marker
+    for x, y in first:
+        assert abs(x - 2) < 0.5 and abs(y - 4) < 0.5
+        assert quadrant_of(x, y) == "high-easy"
+    labels = point_labels(matrix(points).axes[0])
+    assert sorted(labels) == [p.label for p in points]
+
+
+def test_matrix_colours_points_by_group_with_a_legend() -> None:
+    figure = matrix()
+    ax = figure.axes[0]
+    collections = [c for c in ax.collections if isinstance(c, PathCollection)]
+    assert len(collections) == 3
+    colours = {tuple(np.round(c.get_facecolor()[0], 3)) for c in collections}
+    assert len(colours) == 3
+    (legend,) = figure.legends
+    assert [t.get_text() for t in legend.get_texts()] == [PHASE_1, PHASE_2, PHASE_3]
+    # Labels are shortened to about 18 display columns.
+    assert truncate("I-02 PDM扩展到BOM管理", 18) in point_labels(ax)
+    assert "I-02 PDM扩展到BOM管理" not in point_labels(ax)
+
+
+def test_matrix_without_groups_has_no_legend() -> None:
+    figure = matrix([MatrixPoint("A", 4, 2), MatrixPoint("B", 2, 4)])
+    assert not figure.legends
+
+
+# ------------------------------------------------------------------------ roadmap: gantt
+
+ROADMAP = [
+    GanttTask("MES一期上线", date(2026, 1, 5), date(2026, 9, 30), PHASE_1, progress=0.35),
+    GanttTask("KPI看板", date(2026, 10, 1), date(2027, 1, 31), PHASE_2),
+    GanttTask("设备联网（28台）", date(2026, 2, 1), date(2026, 6, 30), PHASE_1, progress=60),
+    GanttTask("数据中台规划", date(2027, 4, 1), date(2027, 9, 30), PHASE_3),
+    GanttTask("供应商门户", date(2027, 1, 1), date(2027, 6, 30), PHASE_2),
+    GanttTask("一期验收", date(2026, 12, 15), date(2026, 12, 15), PHASE_1, milestone=True),
+]
+PHASES = [
+    (PHASE_1, date(2026, 1, 1), date(2026, 12, 31)),
+    (PHASE_2, date(2027, 1, 1), date(2027, 6, 30)),
+    (PHASE_3, date(2027, 7, 1), date(2027, 12, 31)),
+]
+
+
+def gantt(today: date | None = date(2026, 5, 20)) -> Figure:
+    return gantt_chart(ROADMAP, title="实施路线图", phases=PHASES, today=today)
+
+
+def task_bars(ax: Axes, gid: str = "gantt-task") -> list[Rectangle]:
+    return [p for p in ax.patches if isinstance(p, Rectangle) and p.get_gid() == gid]
+
+
+def row_labels(ax: Axes) -> list[str]:
+    return [t.get_text() for t in ax.get_yticklabels()]
+
+
+def test_gantt_renders_chinese_as_a_real_image() -> None:
+    image = decode(render_checked(gantt()))
+    assert image.shape[0] >= 300 and image.shape[1] >= 500
+    assert distinct_colours(image) > 10
+    assert np.any(image[..., :3] < 0.9, axis=-1).mean() > 0.01
+    phase_names = {t.get_text() for t in gantt().axes[0].texts}
+    assert {PHASE_1, PHASE_2, PHASE_3} <= phase_names
+
+
+def test_gantt_rows_follow_task_order_grouped_by_phase() -> None:
+    ax = gantt().axes[0]
+    assert row_labels(ax) == [
+        PHASE_1,
+        "MES一期上线",
+        "设备联网（28台）",
+        "一期验收",
+        PHASE_2,
+        "KPI看板",
+        "供应商门户",
+        PHASE_3,
+        "数据中台规划",
+    ]
+    assert ax.get_ylim()[0] > ax.get_ylim()[1]  # first row on top
+
+
+def test_gantt_bars_span_the_task_dates() -> None:
+    ax = gantt().axes[0]
+    rows = row_labels(ax)
+    bars = task_bars(ax)
+    bar_tasks = [t for t in ROADMAP if not t.milestone]
+    assert len(bars) == len(bar_tasks)
+    for task in bar_tasks:
+        row = rows.index(task.label)
+        (bar,) = [b for b in bars if abs(b.get_y() + b.get_height() / 2 - row) < 1e-9]
+        assert bar.get_x() == pytest.approx(date2num(task.start))
+        assert bar.get_x() + bar.get_width() == pytest.approx(date2num(task.end))
+    # Progress: an inner bar over that share of the task (60 reads as 60 %).
+    progress = {round(b.get_y() + b.get_height() / 2): b for b in task_bars(ax, "gantt-progress")}
+    assert set(progress) == {rows.index("MES一期上线"), rows.index("设备联网（28台）")}
+    mes = progress[rows.index("MES一期上线")]
+    assert mes.get_width() == pytest.approx(
+        0.35 * (date2num(date(2026, 9, 30)) - date2num(date(2026, 1, 5)))
+    )
+    wired = progress[rows.index("设备联网（28台）")]
+    assert wired.get_width() == pytest.approx(
+        0.6 * (date2num(date(2026, 6, 30)) - date2num(date(2026, 2, 1)))
+    )
+    # The milestone is a diamond on its date, not a bar.
+    (milestone,) = [line for line in ax.lines if line.get_gid() == "gantt-milestone"]
+    assert milestone.get_marker() == "D"
+    assert list(milestone.get_xdata()) == [date2num(date(2026, 12, 15))]
+    assert list(milestone.get_ydata()) == [rows.index("一期验收")]
+
+
+def test_gantt_date_axis_is_numeric() -> None:
+    figure = gantt()
+    figure.canvas.draw()
+    ticks = [t.get_text() for t in figure.axes[0].get_xticklabels() if t.get_text()]
+    assert len(ticks) >= 4
+    assert all(re.fullmatch(r"\d{4}-\d{2}", t) for t in ticks), ticks
+    short = gantt_chart([GanttTask("需求调研", date(2026, 3, 2), date(2026, 3, 20))])
+    short.canvas.draw()
+    days = [t.get_text() for t in short.axes[0].get_xticklabels() if t.get_text()]
+    assert days and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", t) for t in days), days
+
+
+def test_gantt_today_line_only_when_given() -> None:
+    ax = gantt(today=date(2026, 5, 20)).axes[0]
+    (line,) = [line for line in ax.lines if line.get_gid() == "gantt-today"]
+    assert list(line.get_xdata()) == [date2num(date(2026, 5, 20))] * 2
+    assert line.get_linestyle() == "--"
+    ax = gantt(today=None).axes[0]
+    assert not [line for line in ax.lines if line.get_gid() == "gantt-today"]
+
+
+def test_gantt_task_ending_before_it_starts_is_one_day() -> None:
+    task = GanttTask("反向任务", date(2026, 4, 10), date(2026, 4, 1))
+    figure = gantt_chart([task])
+    (bar,) = task_bars(figure.axes[0])
+    assert bar.get_x() == pytest.approx(date2num(date(2026, 4, 10)))
+    assert bar.get_width() == 0
+    decode(render_checked(figure))
+
+
+def test_gantt_height_grows_with_the_rows() -> None:
+    few = gantt_chart(ROADMAP[:2])
+    many = gantt_chart(
+        [GanttTask(f"任务{i}", date(2026, 1, 1), date(2026, 3, 1)) for i in range(30)]
+    )
+    assert few.get_size_inches()[0] == many.get_size_inches()[0] == 8
+    assert many.get_size_inches()[1] > few.get_size_inches()[1] + 5
+    assert gantt_chart(ROADMAP, size=(5, 3)).get_size_inches().tolist() == [5, 3]
+
+
+def test_gantt_shortens_long_task_labels() -> None:
+    label = "ERP与MES集成接口开发及联调测试与上线切换"
+    ax = gantt_chart([GanttTask(label, date(2026, 1, 1), date(2026, 2, 1))]).axes[0]
+    assert row_labels(ax) == [truncate(label, 24)]
+    assert row_labels(ax)[0].endswith("…")
+
+
+def test_roadmap_charts_build_in_worker_threads() -> None:
+    builders: list[Callable[[], Figure]] = [matrix, gantt]
+    expected = [decode(render_checked(build())).shape for build in builders]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        shapes = list(pool.map(lambda b: decode(render_png(b())).shape, builders * 3))
+    assert shapes == expected * 3
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: priority_matrix_chart(
+            [], value_label="价值", effort_label="难度", quadrant_labels=QUADRANTS
+        ),
+        lambda: priority_matrix_chart(
+            [
+                MatrixPoint("缺值", float("nan"), 2),
+                MatrixPoint("超出", 9, -3),
+                MatrixPoint("", 3, 3, group="阶段"),
+            ],
+            value_label="",
+            effort_label="",
+            quadrant_labels=("只有一个",),  # type: ignore[arg-type]
+            scale_max=0,
+            size=(0, -1),
+        ),
+        lambda: priority_matrix_chart(
+            [MatrixPoint(f"I-{i}", 5, 1) for i in range(12)],
+            value_label="价值",
+            effort_label="难度",
+            quadrant_labels=QUADRANTS,
+            scale_max=10,
+        ),
+        lambda: gantt_chart([]),
+        lambda: gantt_chart([], today=date(2026, 1, 1), phases=PHASES),
+        lambda: gantt_chart(
+            [
+                GanttTask("无日期", None, None),  # type: ignore[arg-type]
+                GanttTask("文本日期", "2026-03-01", "bad", progress=float("nan")),  # type: ignore[arg-type]
+                GanttTask("超额", date(2026, 1, 1), date(2026, 5, 1), progress=250),
+            ],
+            phases=[("坏阶段", None, None), "bad"],  # type: ignore[list-item]
+        ),
+    ],
+)
+def test_roadmap_odd_or_empty_input_never_raises(build: Callable[[], Figure]) -> None:
+    assert decode(render_checked(build())).size > 0
+
+
+def test_gantt_empty_input_draws_no_bars() -> None:
+    ax = gantt_chart([], title="空路线图").axes[0]
+    assert not task_bars(ax)
+    assert row_labels(ax) == []

@@ -290,8 +290,11 @@ class RecordEditor(QWidget):
                 editor.setItem(row, 0, head)
                 editor.setItem(row, 1, QTableWidgetItem((value or {}).get(code, "")))
         elif isinstance(editor, QLineEdit):
-            text = ", ".join(value) if field.kind == "clauses" else ("" if value is None else value)
-            editor.setText(str(text))
+            if field.kind == "clauses":
+                text = ", ".join(value or ())
+            else:
+                text = "" if value is None else str(value)
+            editor.setText(text)
 
     def _get(self, field: Field) -> Any:
         editor = self.editors[field.name]

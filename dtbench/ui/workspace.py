@@ -25,6 +25,7 @@ from dtbench.ui.diagnosis_session import DiagnosisSession
 from dtbench.ui.guide_page import GuidePage
 from dtbench.ui.plan_session import PlanSession
 from dtbench.ui.profile_page import ProfilePage
+from dtbench.ui.roadmap_page import RoadmapPage
 from dtbench.ui.scope_page import ScopePage
 from dtbench.ui.strategy_page import StrategyPage
 
@@ -55,6 +56,7 @@ class Workspace(QWidget):
         self.diagnosis = DiagnosisPage(self.session, language, self)
         self.dashboard = DashboardPage(self.session, language, self)
         self.strategy = StrategyPage(self.plan, self)
+        self.roadmap = RoadmapPage(self.plan, self.session, self)
         self.guide = GuidePage(guide, language, self)
         for page in (
             self.profile,
@@ -62,6 +64,7 @@ class Workspace(QWidget):
             self.diagnosis,
             self.dashboard,
             self.strategy,
+            self.roadmap,
             self.guide,
         ):
             self.pages.addWidget(page)
@@ -98,6 +101,7 @@ class Workspace(QWidget):
         self.profile.flush()
         self.diagnosis.flush()
         self.strategy.flush()
+        self.roadmap.flush()
 
     def retranslate(self) -> None:
         names = (
@@ -106,6 +110,7 @@ class Workspace(QWidget):
             self.tr("Diagnosis"),
             self.tr("Dashboard"),
             self.tr("Strategy"),
+            self.tr("Roadmap"),
             self.tr("Guide"),
         )
         for i, name in enumerate(names):

@@ -1,0 +1,117 @@
+"""Roadmap charts from plan items: the value/effort priority matrix and the Gantt chart by
+phase. Shared by the Roadmap step and the deliverables; labels come translated."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matplotlib.figure import Figure
+
+from dtbench.plan.records import Initiative, Phase, PlanItem
+from dtbench.reports import charts
+
+
+@dataclass(frozen=True)
+class RoadmapTexts:
+    matrix_title: str
+    value: str
+    effort: str
+    quadrants: tuple[str, str, str, str]  # quick wins, major projects, fill-ins, reconsider
+    gantt_title: str
+    no_phase: str
+    no_dates: str
+
+
+def number_of(n: int) -> str:
+    """The short label of the n-th initiative (0-based) on charts and in tables: I-01…"""
+    return f"I-{n + 1:02d}"
+
+
+def matrix_figure(
+    initiatives: Sequence[PlanItem],
+    phases: Sequence[PlanItem],
+    texts: RoadmapTexts,
+    size: tuple[float, float] = (6, 5),
+) -> Figure:
+    names = {p.uuid: p.record.name for p in phases}
+    points = []
+    for n, item in enumerate(initiatives):
+        ini: Initiative = item.record
+        points.append(
+            charts.MatrixPoint(
+                number_of(n), float(ini.value), float(ini.effort), names.get(ini.phase, "")
+            )
+        )
+    return charts.priority_matrix_chart(
+        points,
+        title=texts.matrix_title,
+        value_label=texts.value,
+        effort_label=texts.effort,
+        quadrant_labels=texts.quadrants,
+        size=size,
+    )
+
+
+def gantt_figure(
+    initiatives: Sequence[PlanItem],
+    phases: Sequence[PlanItem],
+    texts: RoadmapTexts,
+    size: tuple[float, float] | None = None,
+) -> Figure:
+    by_phase = {p.uuid: p.record for p in phases}
+    order = {p.uuid: n for n, p in enumerate(phases)}
+    tasks = []
+    dated = [
+        (n, item)
+        for n, item in enumerate(initiatives)
+        if item.record.start is not None or item.record.end is not None
+    ]
+    dated.sort(key=lambda pair: (order.get(pair[1].record.phase, len(order)), pair[0]))
+    for n, item in dated:
+        ini: Initiative = item.record
+        phase: Phase | None = by_phase.get(ini.phase)
+        start = ini.start or ini.end
+        end = ini.end or ini.start
+        assert start is not None and end is not None
+        tasks.append(
+            charts.GanttTask(
+                f"{number_of(n)} {ini.title}",
+                start,
+                end,
+                group=phase.name if phase else texts.no_phase,
+                progress=1.0 if ini.status == "done" else None,
+            )
+        )
+    if not tasks:
+        return charts.empty_chart(texts.no_dates, size=size or (8, 3))
+    spans = [
+        (p.record.name, p.record.start, p.record.end)
+        for p in phases
+        if p.record.start is not None and p.record.end is not None
+    ]
+    return charts.gantt_chart(tasks, title=texts.gantt_title, phases=spans, size=size)
+
+
+def render_roadmap(
+    initiatives: Sequence[PlanItem],
+    phases: Sequence[PlanItem],
+    texts: RoadmapTexts,
+    sizes: dict[str, tuple[float, float]],
+    dpi: float,
+) -> dict[str, bytes]:
+    """PNG bytes of "matrix" and "gantt" (safe on a worker thread)."""
+    out: dict[str, bytes] = {}
+    if "matrix" in sizes:
+        out["matrix"] = charts.render_png(
+            matrix_figure(initiatives, phases, texts, sizes["matrix"]), dpi=dpi
+        )
+    if "gantt" in sizes:
+        # the Gantt chart's height follows its rows; its width is the requested one
+        rows = sum(1 for i in initiatives if i.record.start or i.record.end) + len(phases)
+        width = sizes["gantt"][0]
+        height = min(14.0, 1.4 + 0.32 * max(rows, 3))
+        out["gantt"] = charts.render_png(
+            gantt_figure(initiatives, phases, texts, (width, height)), dpi=dpi
+        )
+    return out
