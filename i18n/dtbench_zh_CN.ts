@@ -439,6 +439,85 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>KpiPage</name>
+    <message>
+        <source>New KPI</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category (6.2.3 a)</source>
+        <translation>类别（6.2.3 a）</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Data owner</source>
+        <translation>数据收集责任者</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线值</translation>
+    </message>
+    <message>
+        <source>Target per phase</source>
+        <translation>各阶段目标值</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <source>Calculation method</source>
+        <translation>计算方法</translation>
+    </message>
+    <message>
+        <source>Data source and transfer</source>
+        <translation>数据来源及传递方式</translation>
+    </message>
+    <message>
+        <source>Analysis method (6.2.3 d)</source>
+        <translation>分析方法（6.2.3 d）</translation>
+    </message>
+    <message>
+        <source>Better when</source>
+        <translation>越…越好</translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>Measures initiatives</source>
+        <translation>衡量的举措</translation>
+    </message>
+    <message>
+        <source>Add %1 starter KPIs</source>
+        <translation>添加 %1 个参考指标</translation>
+    </message>
+    <message>
+        <source>Key performance indicators to judge the transformation (6.2.3): who collects the data, how it is calculated and analysed, the baseline, and the target at the end of each phase.</source>
+        <translation>用于评价数字化转型的关键绩效指标（6.2.3）：由谁收集数据、如何计算与分析、基线值，以及各阶段结束时的目标值。</translation>
+    </message>
+    <message>
+        <source>Add from the &amp;starter set…</source>
+        <translation>从参考指标库添加(&amp;S)…</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Draft</source>
@@ -1067,6 +1146,33 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>StarterDialog</name>
+    <message>
+        <source>Starter KPIs</source>
+        <translation>参考指标库</translation>
+    </message>
+    <message>
+        <source>Indicators by the categories of the guide (6.2.3 a). Tick the ones to add; definitions, units, calculation and data sources are filled in, in the engagement&apos;s language. KPIs already in the plan are marked and cannot be added twice.</source>
+        <translation>按指南类别（6.2.3 a）列出的指标。勾选要添加的指标；定义、单位、计算方法和数据来源将以项目交付语言自动填写。已添加的指标会被标出，不能重复添加。</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>already added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>Add the ticked KPIs</source>
+        <translation>添加勾选的指标</translation>
+    </message>
+</context>
+<context>
     <name>StoreError</name>
     <message>
         <source>The database cannot be used: %1</source>
@@ -1233,6 +1339,10 @@ Name of the round:</source>
     <message>
         <source>Roadmap</source>
         <translation>路线图</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>绩效指标</translation>
     </message>
     <message>
         <source>Guide</source>

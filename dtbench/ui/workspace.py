@@ -25,6 +25,7 @@ from dtbench.ui.diagnosis_session import DiagnosisSession
 from dtbench.ui.guide_page import GuidePage
 from dtbench.ui.plan_session import PlanSession
 from dtbench.ui.profile_page import ProfilePage
+from dtbench.ui.kpi_page import KpiPage
 from dtbench.ui.roadmap_page import RoadmapPage
 from dtbench.ui.scope_page import ScopePage
 from dtbench.ui.strategy_page import StrategyPage
@@ -57,6 +58,7 @@ class Workspace(QWidget):
         self.dashboard = DashboardPage(self.session, language, self)
         self.strategy = StrategyPage(self.plan, self)
         self.roadmap = RoadmapPage(self.plan, self.session, self)
+        self.kpis = KpiPage(self.plan, self)
         self.guide = GuidePage(guide, language, self)
         for page in (
             self.profile,
@@ -65,6 +67,7 @@ class Workspace(QWidget):
             self.dashboard,
             self.strategy,
             self.roadmap,
+            self.kpis,
             self.guide,
         ):
             self.pages.addWidget(page)
@@ -102,6 +105,7 @@ class Workspace(QWidget):
         self.diagnosis.flush()
         self.strategy.flush()
         self.roadmap.flush()
+        self.kpis.flush()
 
     def retranslate(self) -> None:
         names = (
@@ -111,6 +115,7 @@ class Workspace(QWidget):
             self.tr("Dashboard"),
             self.tr("Strategy"),
             self.tr("Roadmap"),
+            self.tr("KPIs"),
             self.tr("Guide"),
         )
         for i, name in enumerate(names):
