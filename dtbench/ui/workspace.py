@@ -23,9 +23,9 @@ from dtbench.ui.dashboard_page import DashboardPage
 from dtbench.ui.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis_session import DiagnosisSession
 from dtbench.ui.guide_page import GuidePage
+from dtbench.ui.kpi_page import KpiPage
 from dtbench.ui.plan_session import PlanSession
 from dtbench.ui.profile_page import ProfilePage
-from dtbench.ui.kpi_page import KpiPage
 from dtbench.ui.roadmap_page import RoadmapPage
 from dtbench.ui.scope_page import ScopePage
 from dtbench.ui.strategy_page import StrategyPage
