@@ -6,7 +6,7 @@ same code serves the UI language on screen and the deliverable language in docum
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from matplotlib.figure import Figure
@@ -138,6 +138,7 @@ def build(data: DiagnosisCharts, name: str, size: tuple[float, float]) -> Figure
             [[float(a.counts[s]) for s in ALL_STATUSES] for a in report.areas],
             title=t.heatmap_title,
             colorbar_label=t.items,
+            colorbar=False,
             size=size,
         )
     if name == "rounds":
@@ -168,4 +169,42 @@ def render_all(
     }
 
 
-__all__ = ["CHART_NAMES", "ChartTexts", "DiagnosisCharts", "build", "moved_clauses", "render_all"]
+def chart_key(data: DiagnosisCharts, name: str) -> Hashable:
+    """Everything chart ``name`` shows: equal keys draw equal charts, so a redraw after an
+    answer can skip the charts it does not change."""
+    report = data.report
+    t = data.texts
+    head: tuple[Hashable, ...] = (name, data.lang, t)
+    if name == "index":
+        return (*head, None if report.overall_index is None else round(report.overall_index, 1))
+    if name == "progress":
+        return (*head, tuple((a.key, a.answered, a.total) for a in report.areas))
+    if name == "radar":
+        axes, current, target = radar_axes(data)
+        return (*head, tuple(axes), tuple(current), tuple(target))
+    if name == "gaps":
+        return (
+            *head,
+            tuple((c.key, c.current, c.target, c.priority) for c in report.ranked_gaps()),
+        )
+    if name == "heatmap":
+        return (*head, tuple((a.key, tuple(a.counts.values())) for a in report.areas))
+    if name == "rounds":
+        keys = tuple(a.key for a in report.areas)
+        return (
+            *head,
+            keys,
+            tuple((n, tuple((a.key, a.index) for a in r.areas)) for n, r in data.rounds),
+        )
+    raise KeyError(name)
+
+
+__all__ = [
+    "CHART_NAMES",
+    "ChartTexts",
+    "DiagnosisCharts",
+    "build",
+    "chart_key",
+    "moved_clauses",
+    "render_all",
+]

@@ -6,7 +6,7 @@ renders one request at a time; a newer request supersedes an older one that has 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
@@ -16,11 +16,17 @@ LOGICAL_DPI = 100.0
 
 
 class _Signals(QObject):
+    one = Signal(int, str, bytes)  # generation, chart name, png
     done = Signal(int, object)  # generation, dict[name, bytes] or Exception
 
 
 class _Job(QRunnable):
-    def __init__(self, generation: int, work: Callable[[], dict[str, bytes]], signals: _Signals):
+    def __init__(
+        self,
+        generation: int,
+        work: Callable[[], dict[str, bytes]] | Sequence[tuple[str, Callable[[], bytes]]],
+        signals: _Signals,
+    ):
         super().__init__()
         self.generation = generation
         self.work = work
@@ -28,7 +34,12 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result: object = self.work()
+            if callable(self.work):
+                result: object = self.work()
+            else:  # one chart after the other, each shown as soon as it is drawn
+                for name, draw in self.work:
+                    self.signals.one.emit(self.generation, name, draw())
+                result = {}
         except Exception as exc:  # reported to the UI, never lost in the thread
             result = exc
         self.signals.done.emit(self.generation, result)
@@ -37,7 +48,8 @@ class _Job(QRunnable):
 class ChartRenderer(QObject):
     """Runs render jobs on one background thread; ``ready`` carries the newest result."""
 
-    ready = Signal(object)  # dict[str, bytes]
+    ready = Signal(object)  # dict[str, bytes] (empty after request_each)
+    chart_ready = Signal(str, bytes)  # one chart of request_each
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -46,6 +58,7 @@ class ChartRenderer(QObject):
         self.pool.setMaxThreadCount(1)
         self._signals = _Signals(self)
         self._signals.done.connect(self._done)
+        self._signals.one.connect(self._one)
         self.generation = 0
         self.busy = False
 
@@ -54,6 +67,17 @@ class ChartRenderer(QObject):
         self.pool.clear()  # drop queued, not yet started, older requests
         self.busy = True
         self.pool.start(_Job(self.generation, work, self._signals))
+
+    def request_each(self, jobs: Sequence[tuple[str, Callable[[], bytes]]]) -> None:
+        """Draw charts one after the other; ``chart_ready`` shows each at once."""
+        self.generation += 1
+        self.pool.clear()
+        self.busy = True
+        self.pool.start(_Job(self.generation, jobs, self._signals))
+
+    def _one(self, generation: int, name: str, png: bytes) -> None:
+        if generation == self.generation:
+            self.chart_ready.emit(name, png)
 
     def _done(self, generation: int, result: object) -> None:
         if generation != self.generation:

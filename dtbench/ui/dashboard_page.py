@@ -7,6 +7,7 @@ for matplotlib.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,14 @@ from dtbench.ui.diagnosis_session import DiagnosisSession
 if TYPE_CHECKING:
     from dtbench.reports.diagnosis_charts import ChartTexts
 
-REDRAW_DELAY_MS = 150
+REDRAW_DELAY_MS = 100
+
+
+def _draw(build, render_png, data, name, size, dpi) -> bytes:  # type: ignore[no-untyped-def]
+    """One chart as PNG bytes, on the worker thread."""
+    return bytes(render_png(build(data, name, size), dpi=dpi, tight=False))
+
+
 # name, row, column, column span, height / width
 LAYOUT = (
     ("index", 0, 0, 1, 0.6),
@@ -108,7 +116,9 @@ class DashboardPage(QWidget):
         layout.addWidget(self.scroll_area, 1)
 
         self.renderer = ChartRenderer(self)
+        self.renderer.chart_ready.connect(self._show_one)
         self.renderer.ready.connect(self._show)
+        self._shown: dict[str, Hashable] = {}  # what each view shows now
         self.renderer.failed.connect(self._failed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -138,22 +148,38 @@ class DashboardPage(QWidget):
         if self._dirty:
             self._timer.start(0)
 
-    def redraw(self) -> None:
-        """Render every chart on the worker thread; ``drawn`` fires when they are shown."""
-        from dtbench.reports.diagnosis_charts import DiagnosisCharts, render_all
+    def redraw(self, everything: bool = False) -> None:
+        """Draw the charts whose content changed on the worker thread, each shown as soon as
+        it is drawn; ``drawn`` fires when the last one is shown."""
+        from dtbench.reports.charts import render_png
+        from dtbench.reports.diagnosis_charts import DiagnosisCharts, build, chart_key
 
         self._dirty = False
         session = self.session
         rounds = [(r.name, session.report_of(r.uuid)) for r in session.rounds]
         data = DiagnosisCharts(session.guide, self._lang, session.report, rounds, self._texts())
-        sizes = {name: view.inches() for name, view in self.views.items()}
         dpi = LOGICAL_DPI * self.devicePixelRatioF()
-        self.renderer.request(partial(render_all, data, sizes, dpi))
+        jobs = []
+        self._pending: dict[str, Hashable] = {}
+        for name, view in self.views.items():
+            size = view.inches()
+            key = (chart_key(data, name), size, dpi)
+            if not everything and self._shown.get(name) == key:
+                continue
+            self._pending[name] = key
+            jobs.append((name, partial(_draw, build, render_png, data, name, size, dpi)))
+        if not jobs:
+            self.drawn.emit()
+            return
+        self.renderer.request_each(jobs)
 
-    def _show(self, pngs: dict[str, bytes]) -> None:
+    def _show_one(self, name: str, png: bytes) -> None:
+        self.views[name].show_png(png)
+        if name in getattr(self, "_pending", {}):
+            self._shown[name] = self._pending[name]
+
+    def _show(self, _pngs: dict[str, bytes]) -> None:
         self.chart_error.hide()
-        for name, png in pngs.items():
-            self.views[name].show_png(png)
         self.drawn.emit()
 
     def _failed(self, message: str) -> None:
@@ -233,7 +259,7 @@ class DashboardPage(QWidget):
             gaps_title=self.tr("Gaps ranked by priority"),
             priority=self.tr("Priority"),
             heatmap_title=self.tr("Answers by area"),
-            statuses=[STATUS_NAMES[s].get(lang) for s in ALL_STATUSES],
+            statuses=tuple(STATUS_NAMES[s].get(lang) for s in ALL_STATUSES),
             items=self.tr("Items"),
             rounds_title=self.tr("Index by area and round"),
             index_axis=self.tr("Index (0–100)"),
