@@ -439,6 +439,37 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>IdeasDialog</name>
+    <message>
+        <source>Ideas from the guide</source>
+        <translation>指南中的建议做法</translation>
+    </message>
+    <message>
+        <source>Check the ways the guide suggests that you want to plan as awareness actions. Space checks the current line.</source>
+        <translation>勾选要列入认识提升行动的指南建议做法。按空格键勾选当前行。</translation>
+    </message>
+    <message>
+        <source>&amp;Suggested ways:</source>
+        <translation>建议做法(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Managers (guide 6.1.3 c)</source>
+        <translation>管理者（指南 6.1.3 c）</translation>
+    </message>
+    <message>
+        <source>Employees (guide 6.1.4 a–c)</source>
+        <translation>员工（指南 6.1.4 a–c）</translation>
+    </message>
+    <message>
+        <source>%1 (already planned)</source>
+        <translation>%1（已列入计划）</translation>
+    </message>
+    <message>
+        <source>Add checked</source>
+        <translation>添加勾选项</translation>
+    </message>
+</context>
+<context>
     <name>KpiPage</name>
     <message>
         <source>New KPI</source>
@@ -578,6 +609,177 @@ Name of the round:</source>
     <message>
         <source>English</source>
         <translation>英文</translation>
+    </message>
+</context>
+<context>
+    <name>LeadershipPage</name>
+    <message>
+        <source>Key role</source>
+        <translation>关键角色</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Responsibilities</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>&amp;Key role:</source>
+        <translation>关键角色(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Position:</source>
+        <translation>职务(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Responsi&amp;bilities:</source>
+        <translation>职责(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A&amp;udience:</source>
+        <translation>对象(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>负责人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>完成期限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Every member of the governance organisation needs a role.</source>
+        <translation>治理组织的每位成员都需要指定关键角色。</translation>
+    </message>
+    <message>
+        <source>Choose whom the action addresses.</source>
+        <translation>请选择该行动面向的对象。</translation>
+    </message>
+    <message>
+        <source>Choose the status of the action.</source>
+        <translation>请选择该行动的状态。</translation>
+    </message>
+    <message>
+        <source>Still to name: %1</source>
+        <translation>尚未指定：%1</translation>
+    </message>
+    <message>
+        <source>All key roles of 6.1.6 c are named.</source>
+        <translation>6.1.6 c 所列关键人员均已指定。</translation>
+    </message>
+    <message>
+        <source>%1: %2 actions, %3 done</source>
+        <translation>%1：%2 项行动，已完成 %3 项</translation>
+    </message>
+    <message>
+        <source>Rated %1 of %2: %3 met, %4 partly met, %5 not met</source>
+        <translation>已评 %1/%2 项：符合 %3 项，部分符合 %4 项，不符合 %5 项</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>未评</translation>
+    </message>
+    <message>
+        <source>Competency %1: %2</source>
+        <translation>领导者能力 %1：%2</translation>
+    </message>
+    <message>
+        <source>Note on competency %1</source>
+        <translation>领导者能力 %1 的备注</translation>
+    </message>
+    <message>
+        <source>Add %1 actions from the guide</source>
+        <translation>从指南添加 %1 项行动</translation>
+    </message>
+    <message>
+        <source>&amp;Governance organisation</source>
+        <translation>治理组织(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Leader c&amp;ompetencies</source>
+        <translation>领导者能力(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Awareness a&amp;ctions</source>
+        <translation>认识提升行动(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Guide 6.1.6 c): %1</source>
+        <translation>指南 6.1.6 c)：%1</translation>
+    </message>
+    <message>
+        <source>Guide 6.1.1: %1</source>
+        <translation>指南 6.1.1：%1</translation>
+    </message>
+    <message>
+        <source>Leader competency chec&amp;klist (6.1.1):</source>
+        <translation>领导者能力检查表（6.1.1）(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Keys: 1 met, 2 partly met, 3 not met, 0 not assessed (each moves to the next line). Space or a click on a status opens the list of statuses. Enter edits the note.</source>
+        <translation>按键：1 符合，2 部分符合，3 不符合，0 未评（每次按键后移到下一行）。按空格键或单击状态可打开状态列表；按回车键编辑备注。</translation>
+    </message>
+    <message>
+        <source>Ref.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Competency or requirement</source>
+        <translation>能力或要求</translation>
+    </message>
+    <message>
+        <source>Awareness actions for managers (6.1.3) and employees (6.1.4): what will be done, who is responsible and by when.</source>
+        <translation>面向管理者（6.1.3）和员工（6.1.4）的认识提升行动：做什么、由谁负责、何时完成。</translation>
+    </message>
+    <message>
+        <source>&amp;Ideas from the guide…</source>
+        <translation>指南建议做法(&amp;I)…</translation>
     </message>
 </context>
 <context>
@@ -752,6 +954,233 @@ Name of the round:</source>
     <message>
         <source>e.g. Digital transformation diagnosis 2026</source>
         <translation>例如：2026 年数字化转型诊断</translation>
+    </message>
+</context>
+<context>
+    <name>OrgCulturePage</name>
+    <message>
+        <source>New step</source>
+        <translation>新步骤</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>resistance entry</source>
+        <translation>阻力条目</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>负责人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due date:</source>
+        <translation>完成日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>状态(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Remar&amp;ks:</source>
+        <translation>备注(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>阻力来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;use:</source>
+        <translation>原因(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mitigation:</source>
+        <translation>化解措施(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Guide: %1</source>
+        <translation>指南：%1</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>%1 (guide %2): %3</source>
+        <translation>%1（指南 %2）：%3</translation>
+    </message>
+    <message>
+        <source>Causes of resistance named by the guide (6.3.2 h): %1</source>
+        <translation>指南列出的阻力原因（6.3.2 h）：%1</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>The chart could not be drawn: %1</source>
+        <translation>无法绘制图表：%1</translation>
+    </message>
+    <message>
+        <source>%1 (now)</source>
+        <translation>%1（现状）</translation>
+    </message>
+    <message>
+        <source>%1 (target)</source>
+        <translation>%1（目标）</translation>
+    </message>
+    <message>
+        <source>Transformation mode</source>
+        <translation>转变模式</translation>
+    </message>
+    <message>
+        <source>Organization notes</source>
+        <translation>组织说明</translation>
+    </message>
+    <message>
+        <source>Mode rationale</source>
+        <translation>转变模式理由</translation>
+    </message>
+    <message>
+        <source>Cultural traits</source>
+        <translation>数字文化关键内容评分</translation>
+    </message>
+    <message>
+        <source>Culture targets</source>
+        <translation>数字文化塑造目标</translation>
+    </message>
+    <message>
+        <source>Culture evaluation</source>
+        <translation>数字文化评估</translation>
+    </message>
+    <message>
+        <source>Add the guide&apos;s change steps</source>
+        <translation>添加指南的组织构建步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>组织(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Culture</source>
+        <translation>文化(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Resistance</source>
+        <translation>阻力(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Key characteristics of a digital organization (6.3.1 a)</source>
+        <translation>数字化组织关键特征（6.3.1 a）</translation>
+    </message>
+    <message>
+        <source>&amp;Structure:</source>
+        <translation>组织结构(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Dr&amp;iving force:</source>
+        <translation>驱动力(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Mana&amp;gement relationship:</source>
+        <translation>管理关系(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notes on the organization:</source>
+        <translation>组织说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Transformation mode (6.3.1 f)</source>
+        <translation>转变模式（6.3.1 f）</translation>
+    </message>
+    <message>
+        <source>Transformation &amp;mode:</source>
+        <translation>转变模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>未决定</translation>
+    </message>
+    <message>
+        <source>Rationa&amp;le for the mode:</source>
+        <translation>选择理由(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Change process (6.3.1 h)</source>
+        <translation>主要过程与活动（6.3.1 h）</translation>
+    </message>
+    <message>
+        <source>The guide&apos;s steps: diagnose, analyse and plan, select and implement, evaluate and feed back. Give each an owner and a due date.</source>
+        <translation>指南的步骤：诊断组织现状、分析并制定方案、选择方案并实施、评价效果并反馈。请为每个步骤指定负责人和完成日期。</translation>
+    </message>
+    <message>
+        <source>Add the guide&apos;s ste&amp;ps</source>
+        <translation>添加指南步骤(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Adds the four steps of 6.3.1 h that are not in the list yet.</source>
+        <translation>添加 6.3.1 h 所列四个步骤中尚未列入清单的步骤。</translation>
+    </message>
+    <message>
+        <source>Digital culture tar&amp;gets (6.3.2 d):</source>
+        <translation>数字文化塑造目标(&amp;G)（6.3.2 d）：</translation>
+    </message>
+    <message>
+        <source>Chosen target</source>
+        <translation>选定的目标</translation>
+    </message>
+    <message>
+        <source>The guide&apos;s explanation</source>
+        <translation>指南释义</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Key cultural traits (6.3.2 e)</source>
+        <translation>数字文化关键内容（6.3.2 e）</translation>
+    </message>
+    <message>
+        <source>Rate the &amp;traits, now and target:</source>
+        <translation>为各项内容评分(&amp;T)（现状与目标）：</translation>
+    </message>
+    <message>
+        <source>1 = weak … 5 = strong; — = not rated.</source>
+        <translation>1 = 弱 … 5 = 强；— = 未评分。</translation>
+    </message>
+    <message>
+        <source>Culture evaluation (6.3.2 i)</source>
+        <translation>数字文化评估（6.3.2 i）</translation>
+    </message>
+    <message>
+        <source>Evaluation &amp;measures the client adopts:</source>
+        <translation>企业采用的评估内容(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Measure adopted</source>
+        <translation>采用的评估内容</translation>
+    </message>
+    <message>
+        <source>Resistance to digital culture (6.3.2 h): who resists, why, and how it is resolved.</source>
+        <translation>数字文化塑造的阻力（6.3.2 h）：谁在抵触、原因是什么、如何化解。</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +1772,14 @@ Name of the round:</source>
     <message>
         <source>KPIs</source>
         <translation>绩效指标</translation>
+    </message>
+    <message>
+        <source>Leadership</source>
+        <translation>领导作用</translation>
+    </message>
+    <message>
+        <source>Organization and culture</source>
+        <translation>组织与文化</translation>
     </message>
     <message>
         <source>Guide</source>

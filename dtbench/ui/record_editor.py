@@ -347,7 +347,7 @@ class RecordEditor(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(items))
         self.table.setColumnCount(len(columns))
-        self.table.setHorizontalHeaderLabels([f.label for f in columns])
+        self.table.setHorizontalHeaderLabels([f.label.replace("&", "") for f in columns])
         for row, item in enumerate(items):
             for col, field in enumerate(columns):
                 cell = QTableWidgetItem(display(field, getattr(item.record, field.name)))

@@ -1,7 +1,8 @@
 """An open engagement: a step navigator on the left, the step's page on the right.
 
-Steps: client profile, scope, diagnosis, dashboard, and the guide for reference; Ctrl+1…5
-jump to them. One undo stack covers every edit made in the workspace.
+Steps: client profile, scope, diagnosis, dashboard, strategy, roadmap, KPIs, leadership,
+organization and culture, and the guide for reference; Ctrl+1…9 and Ctrl+0 jump to them.
+One undo stack covers every edit made in the workspace.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from dtbench.ui.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis_session import DiagnosisSession
 from dtbench.ui.guide_page import GuidePage
 from dtbench.ui.kpi_page import KpiPage
+from dtbench.ui.leadership_page import LeadershipPage
+from dtbench.ui.org_culture_page import OrgCulturePage
 from dtbench.ui.plan_session import PlanSession
 from dtbench.ui.profile_page import ProfilePage
 from dtbench.ui.roadmap_page import RoadmapPage
@@ -59,6 +62,8 @@ class Workspace(QWidget):
         self.strategy = StrategyPage(self.plan, self)
         self.roadmap = RoadmapPage(self.plan, self.session, self)
         self.kpis = KpiPage(self.plan, self)
+        self.leadership = LeadershipPage(self.plan, self)
+        self.org_culture = OrgCulturePage(self.plan, self)
         self.guide = GuidePage(guide, language, self)
         for page in (
             self.profile,
@@ -68,6 +73,8 @@ class Workspace(QWidget):
             self.strategy,
             self.roadmap,
             self.kpis,
+            self.leadership,
+            self.org_culture,
             self.guide,
         ):
             self.pages.addWidget(page)
@@ -106,6 +113,8 @@ class Workspace(QWidget):
         self.strategy.flush()
         self.roadmap.flush()
         self.kpis.flush()
+        self.leadership.flush()
+        self.org_culture.flush()
 
     def retranslate(self) -> None:
         names = (
@@ -116,6 +125,8 @@ class Workspace(QWidget):
             self.tr("Strategy"),
             self.tr("Roadmap"),
             self.tr("KPIs"),
+            self.tr("Leadership"),
+            self.tr("Organization and culture"),
             self.tr("Guide"),
         )
         for i, name in enumerate(names):
