@@ -14,6 +14,8 @@ from dtbench.diagnosis.scale import BASELINE_NAME, level
 from dtbench.diagnosis.scoring import Report
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.guide import load_guide
+from dtbench.plan import service as plan_service
+from dtbench.plan.records import VALUE_KINDS, to_data
 from dtbench.store.database import Store
 from dtbench.store.models import Engagement
 
@@ -68,6 +70,7 @@ class Summary:
     report: Report
     lang: str
     top: int
+    plan: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
         guide = load_guide()
@@ -100,6 +103,7 @@ class Summary:
                 }
                 for a in r.areas
             ],
+            "plan": plan_summary(self.plan),
             "top_gaps": [
                 {
                     "clause": c.key,
@@ -164,4 +168,52 @@ def summarise(
             raise NoSuchRoundError(round_number, ", ".join(str(r.number) for r in rounds))
         chosen = match[0]
     report = dx.round_report(store, uuid, chosen.uuid)
-    return Summary(uuid, title, client, chosen, rounds, report, lang, max(0, top))
+    items = {
+        kind: plan_service.list_items(store, uuid, kind)
+        for kind in (
+            "phase",
+            "initiative",
+            "kpi",
+            "governance",
+            "action",
+            "change_step",
+            "resistance",
+        )
+    }
+    values = {name: plan_service.get_value(store, uuid, name) for name in VALUE_KINDS}
+    return Summary(
+        uuid, title, client, chosen, rounds, report, lang, max(0, top), {**items, **values}
+    )
+
+
+def plan_summary(plan: dict[str, Any]) -> dict[str, Any]:
+    """The plan as plain data; references to phases and initiatives are given by name."""
+    names = {i.uuid: i.record.name for i in plan["phase"]}
+    titles = {i.uuid: i.record.title for i in plan["initiative"]}
+
+    def rows(kind: str) -> list[dict[str, Any]]:
+        out = []
+        for item in plan[kind]:
+            row: dict[str, Any] = {"uuid": item.uuid, **to_data(item.record)}
+            if kind == "initiative":
+                row["phase"] = names.get(item.record.phase, "")
+                row["depends_on"] = [titles.get(u, u) for u in item.record.depends_on]
+            if kind == "kpi":
+                row["targets"] = {names.get(p, p): t for p, t in item.record.targets.items()}
+                row["initiatives"] = [titles.get(u, u) for u in item.record.initiatives]
+            out.append(row)
+        return out
+
+    return {
+        "strategy": to_data(plan["strategy"]),
+        "phases": rows("phase"),
+        "initiatives": rows("initiative"),
+        "kpis": rows("kpi"),
+        "governance": rows("governance"),
+        "awareness_actions": rows("action"),
+        "change_steps": rows("change_step"),
+        "resistance": rows("resistance"),
+        "leadership": to_data(plan["leadership"]),
+        "organization": to_data(plan["organization"]),
+        "culture": to_data(plan["culture"]),
+    }

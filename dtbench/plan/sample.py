@@ -1,0 +1,64 @@
+"""The sample engagement's plan (resources/demo/plan.json): strategy, phases, initiatives,
+KPIs, governance, actions, change steps, resistance register, organization and culture.
+
+In the file, phases and initiatives carry short ids ("P1", "I03") that other records use to
+refer to them; they become the stored items' uuids' references here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from dtbench.paths import resource_path
+from dtbench.plan import service as plan
+from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, from_data
+from dtbench.store.database import Store
+
+LIST_SECTIONS = {
+    "governance": "governance",
+    "actions": "action",
+    "change_steps": "change_step",
+    "resistance": "resistance",
+}
+
+
+def sample_plan_path() -> Path:
+    return resource_path("demo", "plan.json")
+
+
+def add_sample_plan(store: Store, engagement: str, path: Path | None = None) -> None:
+    data: dict[str, Any] = json.loads((path or sample_plan_path()).read_text(encoding="utf-8"))
+    for name, kind_type in VALUE_KINDS.items():
+        if name in data:
+            plan.set_value(store, engagement, name, from_data(kind_type, data[name]))
+    ids: dict[str, str] = {}
+    for entry in data.get("phases", []):
+        fields = {k: v for k, v in entry.items() if k != "id"}
+        item = plan.add_item(store, engagement, from_data(ITEM_KINDS["phase"], fields))
+        ids[entry["id"]] = item.uuid
+    added: list[tuple[str, list[str]]] = []
+    for entry in data.get("initiatives", []):
+        fields = {k: v for k, v in entry.items() if k not in ("id", "depends_on")}
+        fields["phase"] = ids.get(fields.get("phase", ""), "")
+        item = plan.add_item(store, engagement, from_data(ITEM_KINDS["initiative"], fields))
+        ids[entry["id"]] = item.uuid
+        added.append((item.uuid, list(entry.get("depends_on", []))))
+    for uuid, depends_on in added:  # dependencies once every initiative has its uuid
+        if depends_on:
+            current = next(
+                i.record for i in plan.list_items(store, engagement, "initiative") if i.uuid == uuid
+            )
+            deps = tuple(ids[d] for d in depends_on)
+            plan.update_item(store, uuid, msgspec.structs.replace(current, depends_on=deps))
+    for entry in data.get("kpis", []):
+        fields = dict(entry)
+        fields["targets"] = {ids[p]: t for p, t in entry.get("targets", {}).items()}
+        fields["initiatives"] = [ids[i] for i in entry.get("initiatives", [])]
+        plan.add_item(store, engagement, from_data(ITEM_KINDS["kpi"], fields))
+    for section, kind in LIST_SECTIONS.items():
+        for entry in data.get(section, []):
+            plan.add_item(store, engagement, from_data(ITEM_KINDS[kind], entry))
