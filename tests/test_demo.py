@@ -157,3 +157,40 @@ def test_dashboard_charts_of_the_sample_render_without_missing_glyphs(
     assert not [w for w in caught if "missing" in str(w.message) or "Glyph" in str(w.message)]
     assert set(pngs) == set(CHART_NAMES)
     assert all(png.startswith(b"\x89PNG") and len(png) > 5000 for png in pngs.values())
+
+
+def test_sample_plan_is_complete_and_valid(db_path: Path) -> None:
+    from dtbench.plan import service as plan
+    from dtbench.plan.checks import check_roadmap
+
+    uuid = run("demo", "--db", str(db_path)).stdout.strip()
+    store = open_store(db_path)
+    phases = plan.list_items(store, uuid, "phase")
+    initiatives = plan.list_items(store, uuid, "initiative")
+    kpis = plan.list_items(store, uuid, "kpi")
+    assert len(phases) == 3 and len(initiatives) >= 12 and len(kpis) >= 8
+    assert check_roadmap(phases, initiatives) == []  # a validated plan
+    assert {i.record.phase for i in initiatives} == {p.uuid for p in phases}
+    assert any(i.record.depends_on for i in initiatives)
+    roles = {g.record.role for g in plan.list_items(store, uuid, "governance")}
+    assert roles == {
+        "senior_leader",
+        "transformation_manager",
+        "business_owner",
+        "technology_expert",
+    }
+    causes = {r.record.cause for r in plan.list_items(store, uuid, "resistance")}
+    assert causes == {"awareness", "interest", "ability", "emotion"}
+    strategy = plan.get_value(store, uuid, "strategy")
+    assert strategy.vision and len(strategy.choices) == 6
+    assert plan.get_value(store, uuid, "organization").mode in ("radical", "incremental")
+    assert len(plan.get_value(store, uuid, "culture").traits) == 6
+    store.close()
+
+    data = json.loads(run("summary", uuid, "--json", "--db", str(db_path)).stdout)
+    assert [p["name"] for p in data["plan"]["phases"]] == [p.record.name for p in phases]
+    assert len(data["plan"]["initiatives"]) == len(initiatives)
+    assert {k["name"] for k in data["plan"]["kpis"]} == {k.record.name for k in kpis}
+    first = data["plan"]["initiatives"][0]
+    assert first["phase"] == phases[0].record.name  # references by name, not by id
+    assert len(data["plan"]["resistance"]) >= 4 and data["plan"]["governance"]

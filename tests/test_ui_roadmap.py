@@ -18,7 +18,11 @@ from dtbench.ui.roadmap_page import SuggestDialog
 
 
 def _roadmap(window: MainWindow, store: Store):  # type: ignore[no-untyped-def]
+    """The sample engagement's diagnosis with an empty roadmap."""
     eng = create_demo(store)
+    for kind in ("kpi", "initiative", "phase"):
+        for item in plan.list_items(store, eng, kind):
+            plan.remove_item(store, item.uuid)
     window.refresh(eng)
     window.open_engagement(eng)
     ws = window.workspace

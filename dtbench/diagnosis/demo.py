@@ -92,10 +92,9 @@ def create_demo(store: Store) -> str:
                             note=answer.get("note", ""),
                         )
                     )
-    from dtbench.plan.sample import add_sample_plan, sample_plan_path
+    from dtbench.plan.sample import add_sample_plan
 
-    if sample_plan_path().exists():
-        add_sample_plan(store, profile.uuid)
+    add_sample_plan(store, profile.uuid)
     return profile.uuid
 
 

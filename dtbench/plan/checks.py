@@ -146,7 +146,17 @@ def find_cycles(graph: dict[str, tuple[str, ...]]) -> list[list[str]]:
 
 
 def would_cycle(graph: dict[str, tuple[str, ...]], node: str, depends_on: tuple[str, ...]) -> bool:
-    """Whether giving ``node`` these dependencies would close a cycle."""
+    """Whether giving ``node`` these dependencies would close a cycle: some dependency leads
+    back to ``node``."""
     trial = dict(graph)
     trial[node] = depends_on
-    return any(node in c for c in find_cycles(trial))
+    seen: set[str] = set()
+    stack = list(depends_on)
+    while stack:
+        current = stack.pop()
+        if current == node:
+            return True
+        if current not in seen:
+            seen.add(current)
+            stack.extend(trial.get(current, ()))
+    return False

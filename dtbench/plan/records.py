@@ -169,7 +169,15 @@ class Culture(msgspec.Struct, kw_only=True, frozen=True):
     measures: dict[str, Adoption] = msgspec.field(default_factory=dict)  # 6.3.2.i keys
 
 
+class Deliverable(msgspec.Struct, kw_only=True, frozen=True):
+    """What the consultant sets for the client documents."""
+
+    summary: str = ""  # executive summary as edited; empty = the generated draft
+    consulting_firm: str = ""
+
+
 VALUE_KINDS: Final[dict[str, type[_Record]]] = {
+    "deliverable": Deliverable,
     "strategy": Strategy,
     "leadership": Leadership,
     "organization": Organization,

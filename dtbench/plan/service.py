@@ -19,6 +19,7 @@ from dtbench.plan.records import (
     Action,
     ChangeStep,
     Culture,
+    Deliverable,
     GovernanceMember,
     Initiative,
     Kpi,
@@ -149,6 +150,8 @@ def validate(record: Any) -> None:
         for key in record.measures:
             if key not in guide.all_keys():
                 raise ValueError(f"unknown guide item {key!r}")
+    elif isinstance(record, Deliverable):
+        pass  # free text
     else:
         raise ValueError(f"not a plan record: {type(record).__name__}")
 
