@@ -102,6 +102,36 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("zh", "en"),
         help=_tr(QT_TRANSLATE_NOOP("cli", "language of the output")),
     )
+    p_export = sub.add_parser(
+        "export",
+        parents=[common],
+        help=_tr(QT_TRANSLATE_NOOP("cli", "write the Word proposal and/or the Excel action plan")),
+    )
+    p_export.add_argument(
+        "id", help=_tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
+    )
+    p_export.add_argument(
+        "--docx", metavar="FILE", help=_tr(QT_TRANSLATE_NOOP("cli", "the Word proposal to write"))
+    )
+    p_export.add_argument(
+        "--xlsx",
+        metavar="FILE",
+        help=_tr(QT_TRANSLATE_NOOP("cli", "the Excel action plan to write")),
+    )
+    p_export.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help=_tr(
+            QT_TRANSLATE_NOOP(
+                "cli", "language of the documents (default: the engagement's language)"
+            )
+        ),
+    )
+    p_export.add_argument(
+        "--template",
+        metavar="FILE",
+        help=_tr(QT_TRANSLATE_NOOP("cli", "a firm's .docx whose styles and page set-up are used")),
+    )
     return parser
 
 
@@ -205,6 +235,35 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from dtbench.deliverables.export import ExportRequest, run_export
+    from dtbench.diagnosis.summary import SummaryError, find_engagement
+    from dtbench.errors import UserError
+
+    if not args.docx and not args.xlsx:
+        _fail(_tr(QT_TRANSLATE_NOOP("cli", "give --docx FILE and/or --xlsx FILE")))
+    store = _open(args.db)
+    try:
+        uuid = find_engagement(store, args.id)[0]
+        request = ExportRequest(
+            engagement=uuid,
+            docx=Path(args.docx) if args.docx else None,
+            xlsx=Path(args.xlsx) if args.xlsx else None,
+            lang=args.lang,
+            template=Path(args.template) if args.template else None,
+        )
+        written = run_export(store, request)
+    except (SummaryError, UserError) as exc:
+        _fail(exc.message(translate))
+    finally:
+        store.close()
+    for path in written:
+        print(path)
+    return 0
+
+
 def gui_main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the windowed launcher: the GUI with optional --db."""
     args = build_parser().parse_args(argv)
@@ -229,6 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_demo(args)
         if args.command == "summary":
             return cmd_summary(args)
+        if args.command == "export":
+            return cmd_export(args)
         return _run_gui(args.db)
     except BrokenPipeError:
         return 0

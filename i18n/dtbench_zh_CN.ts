@@ -439,6 +439,210 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export client documents</source>
+        <translation>导出客户文档</translation>
+    </message>
+    <message>
+        <source>&amp;Word proposal (.docx)</source>
+        <translation>Word 建议书 (.docx)(&amp;W)</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel action plan (.xlsx)</source>
+        <translation>Excel 行动计划 (.xlsx)(&amp;X)</translation>
+    </message>
+    <message>
+        <source>None: dtbench&apos;s own layout</source>
+        <translation>无：使用 dtbench 自带版式</translation>
+    </message>
+    <message>
+        <source>Re&amp;draft from the scores</source>
+        <translation>根据得分重新起草(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the documents:</source>
+        <translation>文档语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Firm &amp;template:</source>
+        <translation>公司模板(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Consulting &amp;firm:</source>
+        <translation>咨询机构(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Sections of the proposal:</source>
+        <translation>建议书包含的章节：</translation>
+    </message>
+    <message>
+        <source>E&amp;xecutive summary (edit before exporting):</source>
+        <translation>执行摘要（导出前可编辑）(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cover page</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Document information</source>
+        <translation>文档信息</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>执行摘要</translation>
+    </message>
+    <message>
+        <source>Background and scope</source>
+        <translation>背景与范围</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Diagnosis results</source>
+        <translation>诊断结果</translation>
+    </message>
+    <message>
+        <source>Findings clause by clause</source>
+        <translation>逐条款诊断发现</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>战略</translation>
+    </message>
+    <message>
+        <source>Roadmap</source>
+        <translation>路线图</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>绩效指标</translation>
+    </message>
+    <message>
+        <source>Leadership and governance</source>
+        <translation>领导作用与治理</translation>
+    </message>
+    <message>
+        <source>Organization and culture</source>
+        <translation>组织与文化</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步工作</translation>
+    </message>
+    <message>
+        <source>Appendix: glossary</source>
+        <translation>附录：术语</translation>
+    </message>
+    <message>
+        <source>Appendix: full checklist</source>
+        <translation>附录：完整检查清单</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Firm template</source>
+        <translation>公司模板</translation>
+    </message>
+    <message>
+        <source>Export settings</source>
+        <translation>导出设置</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>正在绘制图表…</translation>
+    </message>
+    <message>
+        <source>Writing the Word proposal…</source>
+        <translation>正在生成 Word 建议书…</translation>
+    </message>
+    <message>
+        <source>Writing the Excel action plan…</source>
+        <translation>正在生成 Excel 行动计划…</translation>
+    </message>
+    <message>
+        <source>File in use</source>
+        <translation>文件正在使用</translation>
+    </message>
+    <message>
+        <source>Try again?</source>
+        <translation>是否重试？</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Written:
+%1</source>
+        <translation>已生成：
+%1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ExportError</name>
+    <message>
+        <source>%1 cannot be written: it is open in another program (Word, WPS, Excel…) or read-only. Close it and try again; nothing was changed.</source>
+        <translation>无法写入 %1：该文件已在其他程序（Word、WPS、Excel 等）中打开或为只读。请关闭后重试；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist or cannot be written.</source>
+        <translation>文件夹 %1 不存在或无法写入。</translation>
+    </message>
+</context>
+<context>
     <name>IdeasDialog</name>
     <message>
         <source>Ideas from the guide</source>
@@ -845,6 +1049,10 @@ Name of the round:</source>
         <translation>返回项目列表(&amp;B)</translation>
     </message>
     <message>
+        <source>E&amp;xport client documents…</source>
+        <translation>导出客户文档(&amp;X)…</translation>
+    </message>
+    <message>
         <source>Open &amp;database…</source>
         <translation>打开数据库(&amp;D)…</translation>
     </message>
@@ -871,6 +1079,10 @@ Name of the round:</source>
     <message>
         <source>dtbench</source>
         <translation>dtbench</translation>
+    </message>
+    <message>
+        <source>Exported %1 file(s).</source>
+        <translation>已导出 %1 个文件。</translation>
     </message>
     <message>
         <source>Duplicate engagement</source>
@@ -1849,8 +2061,32 @@ Name of the round:</source>
         <translation>输出语言</translation>
     </message>
     <message>
+        <source>write the Word proposal and/or the Excel action plan</source>
+        <translation>生成 Word 建议书和/或 Excel 行动计划</translation>
+    </message>
+    <message>
+        <source>the Word proposal to write</source>
+        <translation>要生成的 Word 建议书</translation>
+    </message>
+    <message>
+        <source>the Excel action plan to write</source>
+        <translation>要生成的 Excel 行动计划</translation>
+    </message>
+    <message>
+        <source>language of the documents (default: the engagement&apos;s language)</source>
+        <translation>文档语言（默认：咨询项目的交付语言）</translation>
+    </message>
+    <message>
+        <source>a firm&apos;s .docx whose styles and page set-up are used</source>
+        <translation>采用其样式和页面设置的公司 .docx 模板</translation>
+    </message>
+    <message>
         <source>No engagements.</source>
         <translation>没有咨询项目。</translation>
+    </message>
+    <message>
+        <source>give --docx FILE and/or --xlsx FILE</source>
+        <translation>请指定 --docx FILE 和/或 --xlsx FILE</translation>
     </message>
     <message>
         <source>Areas (index, level now → target):</source>

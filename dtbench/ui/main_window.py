@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.act_trash = self._action(self.show_trash, None, "trash")
         self.act_back = self._action(self.show_list, "Alt+Left", "back")
+        self.act_export = self._action(self.export_documents, "Ctrl+Shift+E", "export")
         self.act_open_db = self._action(self.choose_database, QKeySequence(key.Open), "open_db")
         self.act_quit = self._action(self.close, QKeySequence(key.Quit), "quit")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -150,6 +151,8 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_new)
         self.menu_file.addAction(self.act_open)
         self.menu_file.addAction(self.act_back)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_export)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_open_db)
         self.menu_recent = QMenu(self)
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         self.act_delete.setText(self.tr("&Delete…"))
         self.act_trash.setText(self.tr("&Trash…"))
         self.act_back.setText(self.tr("&Back to engagement list"))
+        self.act_export.setText(self.tr("E&xport client documents…"))
         self.act_open_db.setText(self.tr("Open &database…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_about.setText(self.tr("&About dtbench"))
@@ -242,6 +246,7 @@ class MainWindow(QMainWindow):
         ):
             act.setEnabled(selected and in_list)
         self.act_back.setEnabled(not in_list)
+        self.act_export.setEnabled(not in_list and self.workspace is not None)
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("dtbench"), message)
@@ -270,6 +275,25 @@ class MainWindow(QMainWindow):
 
     def edit_profile(self) -> None:
         self.open_selected()
+
+    def export_documents(self) -> None:
+        """The export dialog for the open engagement (its pending typing saved first)."""
+        from dtbench.ui.export_dialog import ExportDialog
+
+        workspace = self.workspace
+        if workspace is None or self.stack.currentWidget() is not workspace:
+            return
+        workspace.leave()
+        profile = workspace.profile.profile
+        if profile is None:
+            return
+        name = f"{profile.client_name}-{profile.title}".replace("/", "-").replace("\\", "-")
+        dialog = ExportDialog(
+            self._db(), workspace.plan, profile.uuid, name, profile.language, self
+        )
+        dialog.exec()
+        if dialog.written:
+            self.status(self.tr("Exported %1 file(s).").replace("%1", str(len(dialog.written))))
 
     def open_demo(self) -> str:
         """Create the sample engagement and open it on its dashboard."""

@@ -1,0 +1,86 @@
+"""One export run: gather the engagement once, draw the charts once, write the chosen
+documents (each atomically), report progress and honour cancellation. Used by the CLI and,
+on a worker thread, by the export dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dtbench.store.database import Store
+
+Progress = Callable[[str, int, int], None]  # stage, done, total
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    engagement: str
+    docx: Path | None = None
+    xlsx: Path | None = None
+    lang: str | None = None  # None: the engagement's deliverable language
+    template: Path | None = None
+    sections: Collection[str] | None = None  # None: every section of the proposal
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+
+def run_export(
+    store: Store,
+    request: ExportRequest,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Path]:
+    """Write the requested documents; returns their paths. Raises UserError subclasses with
+    a message for the user (template unusable, file locked, folder missing) and
+    ExportCancelled when ``cancelled()`` turned true (nothing is left half-written)."""
+    import time
+
+    from dtbench.deliverables.content import gather
+
+    def report(stage: str, done: int, total: int) -> None:
+        if progress is not None:
+            progress(stage, done, total)
+
+    clock = time.perf_counter()
+    written: list[Path] = []
+    if request.docx is not None and request.template is not None:
+        from dtbench.deliverables.docx_template import check_template
+
+        check_template(request.template)  # before any work: a clear message at once
+    content = gather(store, request.engagement, request.lang)
+    request.timings["gather"] = time.perf_counter() - clock
+    if request.docx is not None:
+        from dtbench.deliverables.docx_proposal import SECTIONS, build_proposal
+        from dtbench.deliverables.figures import render_figures
+
+        clock = time.perf_counter()
+        report("charts", 0, 1)
+        figures = render_figures(content)
+        request.timings["charts"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        written.append(
+            build_proposal(
+                content,
+                request.docx,
+                figures=figures,
+                template=request.template,
+                sections=SECTIONS if request.sections is None else request.sections,
+                progress=lambda done, total: report("docx", done, total),
+                cancelled=cancelled,
+            )
+        )
+        request.timings["docx"] = time.perf_counter() - clock
+    if request.xlsx is not None:
+        from dtbench.deliverables.xlsx_plan import build_action_plan
+
+        clock = time.perf_counter()
+        written.append(
+            build_action_plan(
+                content,
+                request.xlsx,
+                progress=lambda done, total: report("xlsx", done, total),
+                cancelled=cancelled,
+            )
+        )
+        request.timings["xlsx"] = time.perf_counter() - clock
+    return written
