@@ -641,6 +641,30 @@ Name of the round:</source>
         <source>The folder %1 does not exist or cannot be written.</source>
         <translation>文件夹 %1 不存在或无法写入。</translation>
     </message>
+    <message>
+        <source>The Word template %1 cannot be used.</source>
+        <translation>Word 模板 %1 无法使用。</translation>
+    </message>
+    <message>
+        <source>The Word template %1 does not exist or cannot be read.</source>
+        <translation>Word 模板 %1 不存在或无法读取。</translation>
+    </message>
+    <message>
+        <source>The Word template %1 is not a .docx file. Open it in Word or WPS, save it as “Word Document (*.docx)” and choose that file.</source>
+        <translation>Word 模板 %1 不是 .docx 文件。请在 Word 或 WPS 中打开它，另存为“Word 文档 (*.docx)”，然后选择该文件。</translation>
+    </message>
+    <message>
+        <source>The Word template %1 is damaged or not really a .docx file, so it cannot be opened. Open it in Word or WPS, save it again as .docx and choose it again.</source>
+        <translation>Word 模板 %1 已损坏或并非真正的 .docx 文件，无法打开。请在 Word 或 WPS 中打开它，重新另存为 .docx 后再选择。</translation>
+    </message>
+    <message>
+        <source>The Word template %1 is protected with a password (or is an old .doc file renamed to .docx). Remove the password in Word (File ▸ Info ▸ Protect Document), save it as .docx and choose it again.</source>
+        <translation>Word 模板 %1 设置了密码保护（或是改名为 .docx 的旧版 .doc 文件）。请在 Word 中取消密码（文件 ▸ 信息 ▸ 保护文档），另存为 .docx 后再选择。</translation>
+    </message>
+    <message>
+        <source>The Word template %1 lacks the styles the proposal needs: %2. Word stores a built-in style in a file only once it is used: apply each of these styles to a paragraph (or a table) in the template, save it and choose it again.</source>
+        <translation>Word 模板 %1 缺少建议书所需的样式：%2。Word 只有在样式被使用过后才会将内置样式保存到文件中：请在模板中将这些样式分别应用到一个段落（或表格）上，保存后再选择。</translation>
+    </message>
 </context>
 <context>
     <name>IdeasDialog</name>

@@ -1,0 +1,566 @@
+"""The Word proposal: reopened with python-docx (and converted by LibreOffice when present),
+checked for what a client would notice."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+from dtbench.deliverables.content import Content, gather
+from dtbench.deliverables.docx_proposal import (
+    EMPLOYEE_LABELS,
+    REVENUE_LABELS,
+    SECTIONS,
+    ExportCancelled,
+    T,
+    build_proposal,
+    clean,
+    guide_ref,
+)
+from dtbench.deliverables.docx_template import (
+    TemplateDamagedError,
+    TemplateError,
+    TemplateProtectedError,
+    TemplateStylesError,
+    TemplateTypeError,
+    check_template,
+)
+from dtbench.deliverables.figures import render_figures
+from dtbench.diagnosis.demo import create_demo
+from dtbench.engagement import service as engagements
+from dtbench.store import open_store
+
+CLIENT = "大连澜岳精工机械有限公司"
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+@dataclass
+class Demo:
+    zh: Content
+    en: Content
+    figures_zh: dict[str, bytes]
+    figures_en: dict[str, bytes]
+    folder: Path
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    folder = tmp_path_factory.mktemp("proposal")
+    store = open_store(folder / "demo.sqlite3")
+    try:
+        uuid = create_demo(store)
+        zh = gather(store, uuid, "zh")
+        en = gather(store, uuid, "en")
+    finally:
+        store.close()
+    yield Demo(zh, en, render_figures(zh), render_figures(en), folder)
+
+
+@pytest.fixture(scope="module")
+def zh_docx(demo: Demo) -> Path:
+    return build_proposal(demo.zh, demo.folder / "建议书.docx", figures=demo.figures_zh)
+
+
+@pytest.fixture(scope="module")
+def zh_doc(zh_docx: Path) -> Document:
+    return docx.Document(str(zh_docx))
+
+
+@pytest.fixture(scope="module")
+def en_doc(demo: Demo) -> Document:
+    path = build_proposal(demo.en, demo.folder / "proposal.docx", figures=demo.figures_en)
+    return docx.Document(str(path))
+
+
+def _headings(document: Document, level: int) -> list[str]:
+    name = f"Heading {level}"
+    return [p.text for p in document.paragraphs if p.style is not None and p.style.name == name]
+
+
+def _table_text(document: Document) -> str:
+    return "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+
+
+def _instructions(element: object) -> str:
+    return " ".join(
+        node.text or ""
+        for node in element.iter(qn("w:instrText"))  # type: ignore[attr-defined]
+    )
+
+
+# ---------------------------------------------------------------------------- Chinese
+def test_cover_and_header_carry_the_client(zh_doc: Document, demo: Demo) -> None:
+    first = [p.text for p in zh_doc.paragraphs[:8]]
+    assert CLIENT in first
+    assert "数字化转型实施建议书" in first
+    assert f"编制日期：{demo.zh.generated.isoformat()}" in first
+    section = zh_doc.sections[-1]
+    assert CLIENT in "".join(p.text for p in section.header.paragraphs)
+    # the cover page has an empty header of its own
+    assert section.different_first_page_header_footer
+    assert not "".join(p.text for p in section.first_page_header.paragraphs).strip()
+    assert round(section.page_width.cm, 1) == 21.0
+    assert round(section.page_height.cm, 1) == 29.7
+    assert round(section.left_margin.cm, 1) == 2.2
+    assert round(section.top_margin.cm, 1) == 2.5
+
+
+def test_document_information_table(zh_doc: Document, demo: Demo) -> None:
+    info = zh_doc.tables[0]
+    rows = {row.cells[0].text: row.cells[1].text for row in info.rows}
+    assert rows["委托单位"] == CLIENT
+    assert rows["项目名称"] == demo.zh.profile.title
+    assert rows["咨询顾问"] == "张弛、林晓"
+    assert rows["项目周期"] == "2026-03-02 至 2026-10-30"
+    assert rows["评估轮次"].startswith("第一次复评（2026-09-14")
+    assert rows["文档语言"] == "中文"
+
+
+def test_chapters_are_numbered_in_their_text(zh_doc: Document) -> None:
+    assert _headings(zh_doc, 1) == [
+        "1 执行摘要",
+        "2 项目背景与范围",
+        "3 诊断方法",
+        "4 诊断结果",
+        "5 各条款诊断详情",
+        "6 转型战略",
+        "7 实施路线图",
+        "8 关键绩效指标",
+        "9 领导作用与治理",
+        "10 组织与文化",
+        "11 近期工作建议",
+        "附录A 术语和缩略语",
+        "附录B 诊断检查表",
+    ]
+    level2 = _headings(zh_doc, 2)
+    assert level2[0] == "2.1 企业概况"
+    assert "7.2 重点举措" in level2
+    assert "A.1 术语和定义" in level2
+
+
+def test_every_clause_has_its_heading_and_checklist(zh_doc: Document, demo: Demo) -> None:
+    level3 = _headings(zh_doc, 3)
+    assert len(demo.zh.clauses) == 45
+    for clause in demo.zh.clauses:
+        assert f"条款 {clause.key} {clause.title}" in level3
+    assert "条款 7.3.1 生产计划管理" in level3
+    text = _table_text(zh_doc)
+    assert "部分符合" in text and "不符合" in text
+    # the checklist is compact: 8 pt
+    small = zh_doc.styles["Table Text Small"]
+    assert small.font.size is not None and small.font.size.pt == 8
+
+
+def test_plan_tables_list_every_initiative_and_kpi(zh_doc: Document, demo: Demo) -> None:
+    text = _table_text(zh_doc)
+    initiatives = demo.zh.items["initiative"]
+    assert len(initiatives) == 16
+    for item in initiatives:
+        assert item.record.title in text
+    for n in range(1, 17):
+        assert f"I-{n:02d}" in text
+    kpis = demo.zh.items["kpi"]
+    assert len(kpis) == 12
+    for item in kpis:
+        assert item.record.name in text
+    for member in demo.zh.items["governance"]:
+        assert member.record.name in text
+    for entry in demo.zh.items["resistance"]:
+        assert entry.record.source in text
+    assert "高层领导者" in text  # governance role in the deliverable language
+    assert "渐进式转变" in "\n".join(p.text for p in zh_doc.paragraphs)
+
+
+def test_figures_and_captions(zh_doc: Document) -> None:
+    assert len(zh_doc.inline_shapes) >= 8
+    for shape in zh_doc.inline_shapes:
+        assert shape.width <= Cm(16) + 10
+    captions = [p.text for p in zh_doc.paragraphs if p.style.name == "Caption"]
+    assert "图 1 数字化转型总体指数" in captions
+    assert any(c.startswith("表 1 ") for c in captions)
+    figures = [c for c in captions if c.startswith("图 ")]
+    assert [int(c.split()[1]) for c in figures] == list(range(1, len(figures) + 1))
+    assert "SEQ 图" in _instructions(zh_doc.element.body)
+
+
+def test_fields_for_contents_and_page_numbers(zh_doc: Document) -> None:
+    body = _instructions(zh_doc.element.body)
+    assert 'TOC \\o "1-3" \\h \\z \\u' in body
+    assert any("右键" in p.text and "更新域" in p.text for p in zh_doc.paragraphs)
+    footer = zh_doc.sections[-1].footer
+    instructions = _instructions(footer._element)
+    assert "PAGE" in instructions and "NUMPAGES" in instructions
+    assert "第" in footer.paragraphs[0].text and "共" in footer.paragraphs[0].text
+    update = zh_doc.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+
+
+def test_tables_repeat_a_shaded_header_row(zh_doc: Document) -> None:
+    table = next(t for t in zh_doc.tables if t.rows[0].cells[0].text == "编号")
+    first = table.rows[0]._tr
+    assert first.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+    shading = first.find(qn("w:tc")).find(qn("w:tcPr")).find(qn("w:shd"))
+    assert shading is not None and shading.get(qn("w:fill"))
+    assert table.style is not None and table.style.name == "Table Grid"
+
+
+def test_east_asian_fonts_are_set_without_theme_fonts(zh_doc: Document) -> None:
+    styles = zh_doc.styles.element
+    rfonts = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rfonts = rfonts.find(qn("w:rFonts"))
+    assert rfonts.get(qn("w:eastAsia")) == "宋体"
+    assert rfonts.get(qn("w:eastAsiaTheme")) is None
+    for name, font in (("Heading 1", "黑体"), ("Normal", "宋体"), ("Caption", "黑体")):
+        style_fonts = zh_doc.styles[name].element.rPr.find(qn("w:rFonts"))
+        assert style_fonts.get(qn("w:eastAsia")) == font, name
+        assert style_fonts.get(qn("w:asciiTheme")) is None, name
+    for style in styles.findall(qn("w:style")):
+        found = style.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+        if found is not None:
+            assert found.get(qn("w:eastAsiaTheme")) is None
+
+
+def test_core_properties(zh_doc: Document) -> None:
+    assert CLIENT in zh_doc.core_properties.title
+    assert zh_doc.core_properties.language == "zh-CN"
+
+
+# ---------------------------------------------------------------------------- English
+def _client_strings(content: Content) -> list[str]:
+    strings = [item.record.name for item in content.items["phase"]]
+    strings += [name.split("：")[0] for name in strings]
+    strings += [content.profile.client_name, content.round.name]
+    strings += [r.name for r, _ in content.rounds]
+    return sorted(set(strings), key=len, reverse=True)
+
+
+def test_english_fixed_texts_have_no_chinese() -> None:
+    for key, text in T.items():
+        assert not CJK.search(text.en), key
+        assert sorted(re.findall(r"%\d", text.zh)) == sorted(re.findall(r"%\d", text.en)), key
+    for labels in (EMPLOYEE_LABELS, REVENUE_LABELS):
+        for text in labels.values():
+            assert not CJK.search(text.en)
+
+
+def test_english_version_has_english_headings_and_frame(en_doc: Document, demo: Demo) -> None:
+    level1 = _headings(en_doc, 1)
+    assert level1[0] == "1 Executive summary"
+    assert "7 Implementation roadmap" in level1
+    assert level1[-1] == "Appendix B Assessment checklist"
+    for level in (1, 2, 3):
+        for heading in _headings(en_doc, level):
+            assert not CJK.search(heading), heading
+    assert "Clause 7.3.1 Production planning management" in _headings(en_doc, 3)
+    strip = _client_strings(demo.en)
+
+    def fixed(text: str) -> str:
+        for value in strip:
+            text = text.replace(value, "")
+        return text
+
+    captions = [p.text for p in en_doc.paragraphs if p.style.name == "Caption"]
+    assert "Figure 1 Overall digital transformation index" in captions
+    for caption in captions:
+        assert not CJK.search(fixed(caption)), caption
+    for table in en_doc.tables:
+        header = table.rows[0]
+        if header._tr.find(qn("w:trPr")) is not None:
+            for cell in header.cells:
+                assert not CJK.search(fixed(cell.text)), cell.text
+    info = {row.cells[0].text: row.cells[1].text for row in en_doc.tables[0].rows}
+    assert info["Client"] == CLIENT  # client data stays as entered
+    assert info["Language"] == "English"
+    footer = en_doc.sections[-1].footer.paragraphs[0].text
+    assert footer.startswith("Page ") and " of " in footer
+    assert any("Right-click" in p.text for p in en_doc.paragraphs)
+    zh_fixed = {"执行摘要", "实施路线图", "诊断检查表", "文档信息", "右键", "编制日期", "附录"}
+    body = "\n".join(p.text for p in en_doc.paragraphs) + _table_text(en_doc)
+    assert not [word for word in zh_fixed if word in body]
+    rfonts = en_doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    assert rfonts.get(qn("w:eastAsia")) == "宋体"  # Chinese client data still renders
+
+
+# ---------------------------------------------------------------------------- options
+def test_sections_can_be_left_out(demo: Demo, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    chosen = [s for s in SECTIONS if s not in ("clauses", "method")]
+    path = build_proposal(
+        demo.zh,
+        tmp_path / "short.docx",
+        figures=demo.figures_zh,
+        sections=chosen,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert calls == [(n, len(chosen)) for n in range(1, len(chosen) + 1)]
+    document = docx.Document(str(path))
+    assert not [h for h in _headings(document, 3) if h.startswith("条款")]
+    level1 = _headings(document, 1)
+    assert "3 诊断结果" in level1 and "4 转型战略" in level1
+    assert not [h for h in level1 if "诊断方法" in h]
+    # without the clause chapter the appendix holds the full checklist
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "条款 7.3.1 生产计划管理" in text
+    assert "检查项" in _table_text(document)
+
+
+def test_a_single_section_needs_no_figures(demo: Demo, tmp_path: Path) -> None:
+    path = build_proposal(demo.zh, tmp_path / "one.docx", sections=("summary",))
+    document = docx.Document(str(path))
+    assert _headings(document, 1) == ["1 执行摘要"]
+    assert not document.paragraphs[0].paragraph_format.page_break_before
+    assert "TOC" not in _instructions(document.element.body)
+    with pytest.raises(ValueError, match="appendix"):
+        build_proposal(demo.zh, tmp_path / "bad.docx", sections=("appendix",))
+
+
+def test_cancelled_export_leaves_the_old_file_untouched(demo: Demo, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "建议书.docx"
+    target.write_bytes(b"the version the client already has")
+    before = target.read_bytes()
+    with pytest.raises(ExportCancelled):
+        build_proposal(demo.zh, target, figures=demo.figures_zh, cancelled=lambda: True)
+    asked = iter(range(100))
+    with pytest.raises(ExportCancelled):  # cancelled half-way through the sections
+        build_proposal(
+            demo.zh,
+            target,
+            figures=demo.figures_zh,
+            cancelled=lambda: next(asked) >= 5,
+        )
+    assert target.read_bytes() == before
+    assert [p.name for p in folder.iterdir()] == [target.name]
+
+
+def test_an_empty_engagement_says_what_is_missing(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "empty.sqlite3")
+    try:
+        profile = engagements.create_engagement(
+            store, client_name="大连新材料有限公司", title="数字化转型诊断"
+        )
+        zh = gather(store, profile.uuid)
+        en = gather(store, profile.uuid, "en")
+    finally:
+        store.close()
+    document = docx.Document(str(build_proposal(zh, tmp_path / "empty.docx")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for sentence in ("尚未制定举措。", "尚未确定关键绩效指标。", "尚未建立治理组织。"):
+        assert sentence in text
+    assert "大连新材料有限公司" in text
+    sections = ("summary", "roadmap", "kpis", "leadership", "organization", "next_steps")
+    path = build_proposal(en, tmp_path / "empty-en.docx", figures={}, sections=sections)
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "No initiative has been planned yet." in text
+    assert "The vision" not in text  # strategy was left out
+    for client_data in ("大连新材料有限公司", en.round.name):
+        text = text.replace(client_data, "")
+    assert not CJK.search(text), text
+
+
+def test_control_characters_in_client_text_are_dropped(demo: Demo, tmp_path: Path) -> None:
+    assert clean("第一行\x0b第二行\x07\r\n第三行") == "第一行第二行\n第三行"
+    from dataclasses import replace
+
+    profile = replace(demo.zh.profile, client_name="大连\x0c澜岳", main_products="阀块\x1f")
+    content = replace(demo.zh, profile=profile)
+    path = build_proposal(content, tmp_path / "ctl.docx", sections=("cover", "background"))
+    assert "大连澜岳" in [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_guide_references() -> None:
+    assert guide_ref("6.3.1.h.2") == "6.3.1 h) 2)"
+    assert guide_ref("6.2.1.d") == "6.2.1 d)"
+    assert guide_ref("5.2") == "5.2"
+
+
+# ---------------------------------------------------------------------------- templates
+def _docx_bytes(tmp_path: Path) -> bytes:
+    path = tmp_path / "plain.docx"
+    docx.Document().save(str(path))
+    return path.read_bytes()
+
+
+def test_template_that_is_not_a_docx(tmp_path: Path) -> None:
+    path = tmp_path / "模板.txt"
+    path.write_text("not a template", encoding="utf-8")
+    with pytest.raises(TemplateTypeError, match=r"is not a \.docx file") as info:
+        check_template(path)
+    assert isinstance(info.value, TemplateError)
+    assert str(path) in str(info.value)
+    assert info.value.context == "ExportError"
+
+
+def test_template_that_is_not_a_zip_or_is_damaged(tmp_path: Path) -> None:
+    text = tmp_path / "text.docx"
+    text.write_text("plain text renamed", encoding="utf-8")
+    with pytest.raises(TemplateDamagedError, match="damaged"):
+        check_template(text)
+    truncated = tmp_path / "truncated.docx"
+    data = _docx_bytes(tmp_path)
+    truncated.write_bytes(data[: len(data) // 2])
+    with pytest.raises(TemplateDamagedError, match="damaged"):
+        check_template(truncated)
+    hollow = tmp_path / "hollow.docx"
+    with zipfile.ZipFile(hollow, "w") as archive:
+        archive.writestr("readme.txt", "no Word parts")
+    with pytest.raises(TemplateDamagedError):
+        check_template(hollow)
+
+
+def test_password_protected_template(tmp_path: Path) -> None:
+    path = tmp_path / "locked.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    with pytest.raises(TemplateProtectedError, match="password"):
+        check_template(path)
+
+
+def test_template_without_heading_styles_names_them(tmp_path: Path) -> None:
+    document = docx.Document()
+    styles = document.styles.element
+    for style in list(styles.findall(qn("w:style"))):
+        name = style.find(qn("w:name")).get(qn("w:val"))
+        if name in ("heading 1", "heading 2", "heading 3"):
+            styles.remove(style)
+    path = tmp_path / "no-headings.docx"
+    document.save(str(path))
+    with pytest.raises(TemplateStylesError) as info:
+        check_template(path)
+    message = str(info.value)
+    for name in ("Heading 1", "Heading 2", "Heading 3", "标题 1"):
+        assert name in message
+    assert "Caption" not in message
+    translated = info.value.message(lambda context, text: text.replace("lacks", "LACKS"))
+    assert "LACKS" in translated and "Heading 2" in translated
+
+
+def _template(tmp_path: Path, *, cover: str = "") -> Path:
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width = Cm(21.59)
+    section.page_height = Cm(27.94)
+    section.left_margin = section.right_margin = Cm(2.0)
+    section.header.paragraphs[0].text = "澜岳咨询"
+    if cover:
+        document.add_paragraph(cover)
+    path = tmp_path / "澜岳咨询模板.docx"
+    document.save(str(path))
+    return path
+
+
+def test_a_good_template_is_used(demo: Demo, tmp_path: Path) -> None:
+    template = _template(tmp_path)
+    check_template(template)
+    path = build_proposal(
+        demo.zh, tmp_path / "out.docx", figures=demo.figures_zh, template=template
+    )
+    document = docx.Document(str(path))
+    section = document.sections[-1]
+    assert "澜岳咨询" in "".join(p.text for p in section.header.paragraphs)
+    assert round(section.page_width.cm, 2) == 21.59
+    assert round(section.left_margin.cm, 1) == 2.0
+    # the template's body was empty: our cover comes first
+    assert CLIENT in [p.text for p in document.paragraphs[:6]]
+    assert "1 执行摘要" in _headings(document, 1)
+    # tables fit the template's narrower text width
+    widest = max(
+        sum(int(c.get(qn("w:w"))) for c in t._tbl.find(qn("w:tblGrid"))) for t in document.tables
+    )
+    assert widest <= Cm(21.59 - 4.0).twips + 5
+    footer = _instructions(section.footer._element)
+    assert "NUMPAGES" in footer
+
+
+def test_a_template_with_a_cover_keeps_it(demo: Demo, tmp_path: Path) -> None:
+    template = _template(tmp_path, cover="澜岳咨询　封面")
+    path = build_proposal(
+        demo.zh,
+        tmp_path / "out.docx",
+        figures=demo.figures_zh,
+        template=template,
+        sections=("cover", "info", "summary"),
+    )
+    document = docx.Document(str(path))
+    assert document.paragraphs[0].text == "澜岳咨询　封面"
+    assert "数字化转型实施建议书" not in [p.text for p in document.paragraphs]
+    info_title = next(p for p in document.paragraphs if p.text == "文档信息")
+    assert info_title.paragraph_format.page_break_before
+
+
+def test_a_word_template_file_is_accepted(demo: Demo, tmp_path: Path) -> None:
+    source = _template(tmp_path)
+    dotx = tmp_path / "模板.dotx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(dotx, "w") as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml"
+                )
+            out.writestr(info, data)
+    path = build_proposal(demo.zh, tmp_path / "out.docx", template=dotx, sections=("summary",))
+    assert "澜岳咨询" in docx.Document(str(path)).sections[-1].header.paragraphs[0].text
+
+
+def test_a_bad_template_writes_nothing(demo: Demo, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    with pytest.raises(TemplateError):
+        build_proposal(demo.zh, tmp_path / "out.docx", figures=demo.figures_zh, template=bad)
+    assert not (tmp_path / "out.docx").exists()
+
+
+# ---------------------------------------------------------------------------- LibreOffice
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        message = f"{name} is not installed"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI installs LibreOffice and poppler-utils)")
+        pytest.skip(message)
+    return found
+
+
+def test_libreoffice_renders_the_proposal(zh_docx: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        soffice = _tool("soffice")
+    pdftotext = _tool("pdftotext")
+    pdfinfo = _tool("pdfinfo")
+    home = tmp_path / "lo-home"
+    home.mkdir()
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(zh_docx)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(home)},
+    )
+    pdf = tmp_path / (zh_docx.stem + ".pdf")
+    assert pdf.exists()
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60
+    ).stdout
+    compact = re.sub(r"\s+", "", text)
+    assert CLIENT in compact
+    for title in ("执行摘要", "诊断结果", "实施路线图", "关键绩效指标", "近期工作建议"):
+        assert title in compact, title
+    assert re.search(r"第2页/共\d+页", compact)
+    info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, timeout=60).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    assert 15 < pages < 200
