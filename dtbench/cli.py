@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from dtbench import __version__
 from dtbench.errors import QT_TRANSLATE_NOOP
@@ -132,7 +132,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=_tr(QT_TRANSLATE_NOOP("cli", "a firm's .docx whose styles and page set-up are used")),
     )
+    for module in _extensions():
+        module.register(sub, common)
     return parser
+
+
+# Sub-commands kept next to the features they drive; each module has register() and run().
+EXTENSIONS = (
+    "dtbench.templates.cli_template",
+    "dtbench.transfer.cli_package",
+    "dtbench.store.cli_backup",
+    "dtbench.questionnaire.cli_questionnaire",
+)
+
+
+def _extensions() -> list[Any]:
+    import importlib
+
+    return [importlib.import_module(name) for name in EXTENSIONS]
 
 
 def _fail(message: str) -> NoReturn:
@@ -290,6 +307,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_summary(args)
         if args.command == "export":
             return cmd_export(args)
+        for module in _extensions():
+            result = module.run(args)
+            if result is not None:
+                return int(result)
         return _run_gui(args.db)
     except BrokenPipeError:
         return 0

@@ -13,6 +13,156 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Before a database update</source>
+        <translation>数据库升级前</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>From a newer dtbench</source>
+        <translation>来自较新版本的 dtbench</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>Not usable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Backups are kept for database files only.</source>
+        <translation>只有数据库文件才会保留备份。</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged. It was moved aside as %2 and will not be written to.</source>
+        <translation>数据库 %1 已损坏。它已被移到一旁，改名为 %2，不会再写入。</translation>
+    </message>
+    <message>
+        <source>No good backup was found: dtbench starts with an empty database.</source>
+        <translation>没有找到完好的备份：dtbench 将以空数据库启动。</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup, from %1?</source>
+        <translation>是否恢复最新的完好备份（%1）？</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the backup</source>
+        <translation>恢复该备份(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start with an &amp;empty database</source>
+        <translation>使用空数据库启动(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>备份已保存：%1</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the current database with the backup from %1?
+
+The current database is kept aside first, next to it.</source>
+        <translation>是否用 %1 的备份替换当前数据库？
+
+当前数据库会先另存一份，放在它旁边。</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>dtbench databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>dtbench 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace the current database with %1?
+
+The current database is kept aside first, next to it.</source>
+        <translation>是否用 %1 替换当前数据库？
+
+当前数据库会先另存一份，放在它旁边。</translation>
+    </message>
+    <message>
+        <source>Restored %1.</source>
+        <translation>已恢复 %1。</translation>
+    </message>
+    <message>
+        <source>The previous database was kept as %1.</source>
+        <translation>原来的数据库已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>Backups of %1 are made automatically when it changed (every %2 minutes), and before every import, database update and restore. They are checked for damage and kept in %3.</source>
+        <translation>%1 有改动时会自动备份（每 %2 分钟检查一次），每次导入、数据库升级和恢复之前也会备份。备份都经过完整性检查，保存在 %3。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;file…</source>
+        <translation>从文件恢复(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <source>Note on %1</source>
@@ -1077,6 +1227,38 @@ Name of the round:</source>
         <translation>导出客户文档(&amp;X)…</translation>
     </message>
     <message>
+        <source>New engagement from &amp;template…</source>
+        <translation>从模板新建咨询项目(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Save as te&amp;mplate…</source>
+        <translation>另存为模板(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Template &amp;library…</source>
+        <translation>模板库(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Export engagement &amp;file (.dtbx)…</source>
+        <translation>导出项目文件 (.dtbx)(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import engagement file (.dtbx)…</source>
+        <translation>导入项目文件 (.dtbx)(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export client &amp;questionnaire…</source>
+        <translation>导出客户自评问卷(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Import filled q&amp;uestionnaire…</source>
+        <translation>导入已填写的问卷(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
         <source>Open &amp;database…</source>
         <translation>打开数据库(&amp;D)…</translation>
     </message>
@@ -1099,6 +1281,10 @@ Name of the round:</source>
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Backup of the database taken.</source>
+        <translation>已备份数据库。</translation>
     </message>
     <message>
         <source>dtbench</source>
@@ -1190,6 +1376,41 @@ Name of the round:</source>
     <message>
         <source>e.g. Digital transformation diagnosis 2026</source>
         <translation>例如：2026 年数字化转型诊断</translation>
+    </message>
+</context>
+<context>
+    <name>NewFromTemplateDialog</name>
+    <message>
+        <source>New engagement from template</source>
+        <translation>从模板新建咨询项目</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>模板(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Client name:</source>
+        <translation>客户名称(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>项目名称(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Deliverable &amp;language:</source>
+        <translation>交付语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Plan &amp;starts on:</source>
+        <translation>规划开始日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>e.g. 大连某装备制造有限公司</source>
+        <translation>例如：大连某装备制造有限公司</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>创建(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1641,140 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>PackageError</name>
+    <message>
+        <source>%1 cannot be imported: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a dtbench engagement file (.dtbx): it is not a zip archive. Nothing was imported.</source>
+        <translation>%1 不是 dtbench 咨询项目文件（.dtbx）：它不是 zip 压缩包。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 is a zip archive but not a dtbench engagement file (.dtbx). Nothing was imported.</source>
+        <translation>%1 是 zip 压缩包，但不是 dtbench 咨询项目文件（.dtbx）。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be imported (%2). Nothing was imported.</source>
+        <translation>%1 已损坏，无法导入（%2）。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its part %2 is not valid JSON. Nothing was imported.</source>
+        <translation>%1 已损坏：其中的 %2 不是有效的 JSON。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: the engagement in it is not valid (%2). Nothing was imported.</source>
+        <translation>无法导入 %1：其中的咨询项目数据无效（%2）。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 is incomplete: the part %2 is missing. Nothing was imported.</source>
+        <translation>%1 不完整：缺少其中的 %2。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: it holds a part that does not belong in an engagement file (%2). Nothing was imported.</source>
+        <translation>已拒绝 %1：其中含有不属于咨询项目文件的内容（%2）。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or was altered: the checksum of its part %2 does not match. Nothing was imported.</source>
+        <translation>%1 已损坏或被改动过：其中 %2 的校验和不符。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: its part %2 has a path that leads outside the file&apos;s folder. Nothing was imported.</source>
+        <translation>已拒绝 %1：其中 %2 的路径指向文件所在文件夹之外。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: its part %2 is a symbolic link. Nothing was imported.</source>
+        <translation>已拒绝 %1：其中 %2 是符号链接。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: it unpacks to far more data than an engagement file holds (%2); it may be a decompression bomb. Nothing was imported.</source>
+        <translation>已拒绝 %1：解压后的数据量远超咨询项目文件应有的大小（%2），可能是“解压炸弹”。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer dtbench (%2, file format %3). Update dtbench to import it; nothing was imported.</source>
+        <translation>%1 由更新版本的 dtbench 写入（%2，文件格式 %3）。请升级 dtbench 后再导入；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The engagement “%1” in %2 is already in this database. Choose whether to replace it or to keep both; nothing was imported.</source>
+        <translation>%2 中的咨询项目“%1”已在本数据库中。请选择替换它还是保留两者；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Importing %1 failed (%2). The database was left as it was.</source>
+        <translation>导入 %1 失败（%2）。数据库保持原样。</translation>
+    </message>
+    <message>
+        <source>The evidence file %1 is damaged in the database, so the engagement cannot be exported. Remove it (or attach it again) and try again.</source>
+        <translation>数据库中的证据文件 %1 已损坏，因此无法导出该咨询项目。请移除该文件（或重新附加）后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PackageUi</name>
+    <message>
+        <source>dtbench engagement files (*.dtbx);;All files (*)</source>
+        <translation>dtbench 咨询项目文件 (*.dtbx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Select the engagement to export in the list first.</source>
+        <translation>请先在列表中选择要导出的咨询项目。</translation>
+    </message>
+    <message>
+        <source>Export engagement file</source>
+        <translation>导出咨询项目文件</translation>
+    </message>
+    <message>
+        <source>Engagement exported to %1.</source>
+        <translation>咨询项目已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Import engagement</source>
+        <translation>导入咨询项目</translation>
+    </message>
+    <message>
+        <source> (in the trash)</source>
+        <translation>（在回收站中）</translation>
+    </message>
+    <message>
+        <source>“%1 — %2”%3 is already in this database.</source>
+        <translation>“%1 — %2”%3已在本数据库中。</translation>
+    </message>
+    <message>
+        <source>Replace it with the engagement from %1, or keep both (the imported one is added as a copy marked “imported”)? Nothing is merged.</source>
+        <translation>用 %1 中的咨询项目替换它，还是保留两者（导入的项目作为副本加入，标题标注“导入”）？不会合并任何内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep both</source>
+        <translation>保留两者(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Import engagement file</source>
+        <translation>导入咨询项目文件</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>已取消导入；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>“%1” was replaced by the imported engagement.</source>
+        <translation>“%1”已被导入的咨询项目替换。</translation>
+    </message>
+    <message>
+        <source>The engagement was imported as a copy: “%1”.</source>
+        <translation>咨询项目已作为副本导入：“%1”。</translation>
+    </message>
+    <message>
+        <source>Engagement “%1” imported.</source>
+        <translation>咨询项目“%1”已导入。</translation>
+    </message>
+</context>
+<context>
     <name>PlanCheck</name>
     <message>
         <source>“%1” runs from %2 to %3, outside its phase “%4” (%5 to %6).</source>
@@ -1567,6 +1922,151 @@ Name of the round:</source>
     <message>
         <source>Remo&amp;ve contact</source>
         <translation>删除联系人(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>Questionnaire</name>
+    <message>
+        <source>questionnaire</source>
+        <translation>自评问卷</translation>
+    </message>
+    <message>
+        <source>Export questionnaire</source>
+        <translation>导出自评问卷</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Questionnaire written to %1</source>
+        <translation>问卷已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Import questionnaire</source>
+        <translation>导入自评问卷</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 changes nothing in round %2: every answer in it is already recorded.</source>
+        <translation>%1 不会改动评估轮次 %2：其中的答案均已记录。</translation>
+    </message>
+    <message>
+        <source>Import %1 answer(s) from a questionnaire</source>
+        <translation>从问卷导入 %1 项答案</translation>
+    </message>
+    <message>
+        <source>%1 answer(s) imported into round %2.</source>
+        <translation>已将 %1 项答案导入评估轮次 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireError</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an Excel workbook (.xlsx), or it is damaged. Ask for the questionnaire to be saved again as “Excel Workbook (*.xlsx)” and import that file.</source>
+        <translation>%1 不是 Excel 工作簿（.xlsx），或者已损坏。请对方把问卷另存为“Excel 工作簿 (*.xlsx)”，再导入该文件。</translation>
+    </message>
+    <message>
+        <source>%1 is far too large to be a questionnaire (%2 MB unpacked), so it was not opened.</source>
+        <translation>%1 解压后有 %2 MB，远超问卷应有的大小，因此未打开。</translation>
+    </message>
+    <message>
+        <source>%1 is not a dtbench questionnaire: its hidden description sheet is missing. Import the workbook that dtbench exported and the client filled in, not a copy pasted into another file.</source>
+        <translation>%1 不是 dtbench 问卷：缺少其隐藏的说明信息工作表。请导入由 dtbench 导出、客户填写后的工作簿，而不是复制粘贴到其他文件中的副本。</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer version of dtbench (questionnaire format %2); update dtbench to import it.</source>
+        <translation>%1 由更新版本的 dtbench 生成（问卷格式 %2）；请升级 dtbench 后再导入。</translation>
+    </message>
+    <message>
+        <source>This workbook belongs to the engagement “%1” (client %2), not to this one. Open that engagement to import it, or export a questionnaire for this one.</source>
+        <translation>此工作簿属于项目“%1”（客户：%2），不属于当前项目。请打开该项目后再导入，或为当前项目导出一份问卷。</translation>
+    </message>
+    <message>
+        <source>This workbook belongs to the engagement “%1” (client %2), which is not in this database, not to this one. Export a questionnaire for this engagement instead.</source>
+        <translation>此工作簿属于项目“%1”（客户：%2），该项目不在本数据库中，也不是当前项目。请为当前项目另行导出问卷。</translation>
+    </message>
+    <message>
+        <source>The hidden description of %1 was changed, so its answers cannot be matched to the items. Export a new questionnaire for the client.</source>
+        <translation>%1 的隐藏说明信息被修改过，无法把答案对应到检查项。请为客户重新导出问卷。</translation>
+    </message>
+    <message>
+        <source>The sheet “%1” is missing from the workbook, so there are no answers to import. Ask for the workbook to be returned with its sheets unchanged.</source>
+        <translation>工作簿中缺少工作表“%1”，没有可导入的答案。请对方在不改动工作表的情况下发回工作簿。</translation>
+    </message>
+    <message>
+        <source>The structure of the questionnaire was changed at row %1 (expected %2, found %3), so its answers cannot be matched to the items. Ask for it to be filled in without adding, removing or moving rows or changing keys, or export a new questionnaire.</source>
+        <translation>问卷结构在第 %1 行被改动（应为 %2，实为 %3），无法把答案对应到检查项。请对方在不增删、不移动行、不修改编号的情况下填写，或重新导出问卷。</translation>
+    </message>
+    <message>
+        <source>Cell %1 holds “%2”, which is not a status. Choose one of %3 from the drop-down list in that cell, or leave it empty.</source>
+        <translation>单元格 %1 中的“%2”不是有效状态。请在该单元格的下拉列表中选择 %3 之一，或留空。</translation>
+    </message>
+    <message>
+        <source>No clause of this engagement is in scope, so the questionnaire would be empty. Choose the clauses in the Scope step first.</source>
+        <translation>本项目没有纳入范围的条款，问卷将是空的。请先在“范围”步骤中选择条款。</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnairePreviewDialog</name>
+    <message numerus="yes">
+        <source>%n of %1 change(s) selected.</source>
+        <translation>
+            <numerusform>已选择 %1 项改动中的 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import questionnaire</source>
+        <translation>导入自评问卷</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 proposes %n change(s) to round %2. Untick those you do not want and apply the rest; nothing is changed until you do.</source>
+        <translation>
+            <numerusform>%1 建议对评估轮次 %2 做 %n 项改动。取消勾选不需要的项，再应用其余各项；在此之前不会做任何改动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Current status</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <source>Current note</source>
+        <translation>当前说明</translation>
+    </message>
+    <message>
+        <source>Proposed status</source>
+        <translation>建议状态</translation>
+    </message>
+    <message>
+        <source>Proposed note</source>
+        <translation>建议说明</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select &amp;none</source>
+        <translation>全不选(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A&amp;pply selected</source>
+        <translation>应用所选(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -1772,6 +2272,57 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>SaveTemplateDialog</name>
+    <message>
+        <source>Save as template</source>
+        <translation>另存为项目模板</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>e.g. 机加工中小企业（MES优先）</source>
+        <translation>例如：机加工中小企业（MES优先）</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>现状诊断</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>实施规划</translation>
+    </message>
+    <message>
+        <source>Organization and culture</source>
+        <translation>组织与文化</translation>
+    </message>
+    <message>
+        <source>&amp;All organization and culture items</source>
+        <translation>全部组织与文化内容(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Never carried over: the client&apos;s name and contacts, answers, findings, current levels and KPI baselines. People&apos;s names are removed, owners cleared and statuses reset; dates become offsets from the start of the plan.</source>
+        <translation>以下内容不会带入模板：客户名称和联系人、检查项答复、诊断发现、现状等级和绩效指标基线。人员姓名会被去除，负责人清空，状态重置；日期转换为相对规划开始日的天数。</translation>
+    </message>
+    <message>
+        <source>&amp;Save template</source>
+        <translation>保存模板(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Replace template</source>
+        <translation>替换模板</translation>
+    </message>
+    <message>
+        <source>A template called “%1” already exists. Replace it?</source>
+        <translation>已有名为“%1”的模板。要替换它吗？</translation>
+    </message>
+</context>
+<context>
     <name>ScopePage</name>
     <message>
         <source>In scope: %1 of %2 clauses, %3 items and sub-items to assess.</source>
@@ -1858,6 +2409,62 @@ Name of the round:</source>
     <message>
         <source>Updating the database %1 failed; it was restored from the backup taken just before.</source>
         <translation>数据库 %1 升级失败，已用升级前的备份恢复。</translation>
+    </message>
+    <message>
+        <source>The backup could not be made: %1</source>
+        <translation>无法完成备份：%1</translation>
+    </message>
+    <message>
+        <source>There is no database file at %1 to back up.</source>
+        <translation>%1 处没有可备份的数据库文件。</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be backed up because it is damaged. Restore a backup from the Backups dialog (or with “dtbench restore FILE”).</source>
+        <translation>数据库 %1 已损坏，无法备份。请在“备份”对话框中恢复一个备份（或使用“dtbench restore FILE”）。</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space to write %1. Free some space and try again; nothing was changed.</source>
+        <translation>磁盘空间不足，无法写入 %1。请释放一些空间后重试；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2); nothing was changed.</source>
+        <translation>无法写入 %1（%2）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist.</source>
+        <translation>备份 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The backup %1 is damaged and cannot be restored; the current database was left as it was. Choose another backup.</source>
+        <translation>备份 %1 已损坏，无法恢复；当前数据库保持原样。请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>%1 is not a dtbench database, so it cannot be restored; the current database was left as it was.</source>
+        <translation>%1 不是 dtbench 数据库，无法恢复；当前数据库保持原样。</translation>
+    </message>
+    <message>
+        <source>The backup %1 was made by a newer version of dtbench. Update dtbench to restore it; the current database was left as it was.</source>
+        <translation>备份 %1 由较新版本的 dtbench 创建。请升级 dtbench 后再恢复；当前数据库保持原样。</translation>
+    </message>
+    <message>
+        <source>The database %1 is in use by another program or another dtbench window, so the backup cannot be put in place. Close it and try again; nothing was changed.</source>
+        <translation>数据库 %1 正被其他程序或另一个 dtbench 窗口使用，无法放回备份。请关闭后重试；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself; choose a backup file to restore.</source>
+        <translation>%1 就是数据库本身；请选择要恢复的备份文件。</translation>
+    </message>
+    <message>
+        <source>There is no database file at %1.</source>
+        <translation>%1 处没有数据库文件。</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged: %2</source>
+        <translation>数据库 %1 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 is readable but its records are inconsistent: %2</source>
+        <translation>数据库 %1 可以读取，但其中的记录不一致：%2</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2562,243 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>TemplateError</name>
+    <message>
+        <source>The template cannot be used: %1</source>
+        <translation>该模板无法使用：%1</translation>
+    </message>
+    <message>
+        <source>The template file %1 cannot be read: %2</source>
+        <translation>无法读取模板文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable dtbench template (%2). Export the template from dtbench again, or choose another file.</source>
+        <translation>%1 不是可用的 dtbench 项目模板（%2）。请从 dtbench 重新导出该模板，或选择其他文件。</translation>
+    </message>
+    <message>
+        <source>The template %1 was made by a newer version of dtbench. Update dtbench to use it.</source>
+        <translation>模板 %1 由更新版本的 dtbench 创建。请升级 dtbench 后再使用。</translation>
+    </message>
+    <message>
+        <source>There is no template called “%1”.</source>
+        <translation>没有名为“%1”的模板。</translation>
+    </message>
+    <message>
+        <source>A template called “%1” already exists. Choose another name, or replace it.</source>
+        <translation>已有名为“%1”的模板。请换一个名称，或替换原模板。</translation>
+    </message>
+    <message>
+        <source>“%1” is a built-in template: it cannot be renamed or deleted. Save an engagement made from it as a template of your own instead.</source>
+        <translation>“%1”是内置模板，不能重命名或删除。可以用它新建咨询项目，再把该项目另存为自己的模板。</translation>
+    </message>
+    <message>
+        <source>“%1” is the name of a built-in template. Choose another name.</source>
+        <translation>“%1”是内置模板的名称。请换一个名称。</translation>
+    </message>
+    <message>
+        <source>A template needs a name.</source>
+        <translation>模板需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The template could not be written to %1: %2</source>
+        <translation>无法将模板写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Choose at least one part of the engagement to keep in the template.</source>
+        <translation>请至少选择一项要保存到模板中的内容。</translation>
+    </message>
+    <message>
+        <source>Unknown template part “%1”; the parts are: %2.</source>
+        <translation>未知的模板内容“%1”；可选内容为：%2。</translation>
+    </message>
+    <message>
+        <source>A new engagement needs the client&apos;s name.</source>
+        <translation>新建咨询项目需要填写客户名称。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateLibraryDialog</name>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>These template files cannot be used:</source>
+        <translation>以下模板文件无法使用：</translation>
+    </message>
+    <message>
+        <source>Industry:</source>
+        <translation>行业：</translation>
+    </message>
+    <message>
+        <source>Contains:</source>
+        <translation>包含内容：</translation>
+    </message>
+    <message>
+        <source>Scope: %1 clause(s) out of scope, %2 weighted</source>
+        <translation>评估范围：%1 个条款不在范围内，%2 个条款设置了权重</translation>
+    </message>
+    <message>
+        <source>Target levels for %1 clause(s)</source>
+        <translation>%1 个条款的目标等级</translation>
+    </message>
+    <message>
+        <source>Out of scope:</source>
+        <translation>不在评估范围内：</translation>
+    </message>
+    <message>
+        <source>Weighted clauses:</source>
+        <translation>设置了权重的条款：</translation>
+    </message>
+    <message>
+        <source>Rename template</source>
+        <translation>重命名模板</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1” for good? This cannot be undone.</source>
+        <translation>要永久删除模板“%1”吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Import a template</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <source>dtbench templates (*.dtbt *.json);;All files (*)</source>
+        <translation>dtbench 项目模板 (*.dtbt *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace the template in the library?</source>
+        <translation>要替换模板库中的同名模板吗？</translation>
+    </message>
+    <message>
+        <source>Export a template</source>
+        <translation>导出模板</translation>
+    </message>
+    <message>
+        <source>dtbench templates (*.dtbt)</source>
+        <translation>dtbench 项目模板 (*.dtbt)</translation>
+    </message>
+    <message>
+        <source>Template library</source>
+        <translation>模板库</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>&amp;New engagement…</source>
+        <translation>新建咨询项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>Scope and weights</source>
+        <translation>评估范围与权重</translation>
+    </message>
+    <message>
+        <source>Target levels</source>
+        <translation>目标等级</translation>
+    </message>
+    <message>
+        <source>Roadmap phases</source>
+        <translation>路线图阶段</translation>
+    </message>
+    <message>
+        <source>Initiatives</source>
+        <translation>举措</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>绩效指标</translation>
+    </message>
+    <message>
+        <source>Strategy (vision and choices)</source>
+        <translation>战略（愿景与战略选择）</translation>
+    </message>
+    <message>
+        <source>Governance roles and positions (without names)</source>
+        <translation>治理组织的角色与职务（不含姓名）</translation>
+    </message>
+    <message>
+        <source>Awareness actions</source>
+        <translation>认识提升行动</translation>
+    </message>
+    <message>
+        <source>Change steps</source>
+        <translation>组织构建步骤</translation>
+    </message>
+    <message>
+        <source>Resistance register</source>
+        <translation>阻力登记</translation>
+    </message>
+    <message>
+        <source>Organization design (targets)</source>
+        <translation>组织设计（目标）</translation>
+    </message>
+    <message>
+        <source>Culture targets and trait targets</source>
+        <translation>数字文化塑造目标与关键内容目标分</translation>
+    </message>
+    <message>
+        <source>Engagement notes</source>
+        <translation>项目备注</translation>
+    </message>
+    <message>
+        <source>Open or select an engagement to save as a template.</source>
+        <translation>请先打开或选中一个咨询项目，再另存为模板。</translation>
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation>模板已保存：%1</translation>
+    </message>
+    <message>
+        <source>Engagement created from the template.</source>
+        <translation>已从模板创建咨询项目。</translation>
+    </message>
+    <message>
+        <source>There are no templates to start from.</source>
+        <translation>没有可用的模板。</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Empty trash</source>
@@ -2041,8 +2885,100 @@ Name of the round:</source>
         <translation>列出咨询项目</translation>
     </message>
     <message>
+        <source>give the date as YYYY-MM-DD</source>
+        <translation>日期格式应为 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>save, list, import and export engagement templates</source>
+        <translation>保存、列出、导入和导出项目模板</translation>
+    </message>
+    <message>
+        <source>save an engagement as a template, without the client</source>
+        <translation>将咨询项目另存为模板（不含客户信息）</translation>
+    </message>
+    <message>
+        <source>name of the template</source>
+        <translation>模板名称</translation>
+    </message>
+    <message>
+        <source>comma-separated parts to keep: %1, or all, plan, org_culture (default: all but strategy and notes)</source>
+        <translation>要保存的内容，以逗号分隔：%1，或 all、plan、org_culture（默认：除 strategy 和 notes 外的全部内容）</translation>
+    </message>
+    <message>
+        <source>what the template is for</source>
+        <translation>模板的适用说明</translation>
+    </message>
+    <message>
+        <source>replace a template of the same name</source>
+        <translation>替换同名模板</translation>
+    </message>
+    <message>
+        <source>list the built-in and saved templates</source>
+        <translation>列出内置模板和已保存的模板</translation>
+    </message>
+    <message>
         <source>print JSON</source>
         <translation>输出 JSON</translation>
+    </message>
+    <message>
+        <source>add a template file (.dtbt) to the library</source>
+        <translation>将模板文件（.dtbt）添加到模板库</translation>
+    </message>
+    <message>
+        <source>the template file</source>
+        <translation>模板文件</translation>
+    </message>
+    <message>
+        <source>write a template to a file to hand on</source>
+        <translation>将模板导出为文件，以便分享</translation>
+    </message>
+    <message>
+        <source>template name or key (see template list)</source>
+        <translation>模板名称或标识（见 template list）</translation>
+    </message>
+    <message>
+        <source>the .dtbt file to write</source>
+        <translation>要写入的 .dtbt 文件</translation>
+    </message>
+    <message>
+        <source>delete a saved template</source>
+        <translation>删除已保存的模板</translation>
+    </message>
+    <message>
+        <source>create an engagement (from a template if given) and print its id</source>
+        <translation>新建咨询项目（指定模板时从模板创建）并输出其编号</translation>
+    </message>
+    <message>
+        <source>template name, key or .dtbt file</source>
+        <translation>模板名称、标识或 .dtbt 文件</translation>
+    </message>
+    <message>
+        <source>the client&apos;s name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>title of the engagement</source>
+        <translation>咨询项目名称</translation>
+    </message>
+    <message>
+        <source>language of the deliverables (default: the system&apos;s)</source>
+        <translation>交付文档语言（默认：系统语言）</translation>
+    </message>
+    <message>
+        <source>start of the template&apos;s plan (default: the first day of next month)</source>
+        <translation>模板中实施规划的开始日期（默认：下个月的第一天）</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>No templates.</source>
+        <translation>没有模板。</translation>
     </message>
     <message>
         <source>list the trash instead</source>
@@ -2069,8 +3005,56 @@ Name of the round:</source>
         <translation>输出咨询项目的得分和最大差距</translation>
     </message>
     <message>
+        <source>export a client self-assessment workbook, or import a filled one</source>
+        <translation>导出客户自评问卷工作簿，或导入已填写的问卷</translation>
+    </message>
+    <message>
         <source>engagement id (or the start of it)</source>
         <translation>咨询项目编号（或其开头部分）</translation>
+    </message>
+    <message>
+        <source>write the questionnaire (.xlsx) of the in-scope clauses of the latest round</source>
+        <translation>为最近一轮评估中纳入范围的条款生成问卷（.xlsx）</translation>
+    </message>
+    <message>
+        <source>the workbook to write</source>
+        <translation>要生成的工作簿</translation>
+    </message>
+    <message>
+        <source>language of the workbook (default: the engagement&apos;s language)</source>
+        <translation>工作簿的语言（默认：项目的语言）</translation>
+    </message>
+    <message>
+        <source>leave the answers empty instead of filling in the recorded ones</source>
+        <translation>答案留空，不预先填入已记录的答案</translation>
+    </message>
+    <message>
+        <source>show what a filled questionnaire would change, and apply it with --apply</source>
+        <translation>显示已填写问卷将带来的改动；加 --apply 则应用这些改动</translation>
+    </message>
+    <message>
+        <source>the filled-in workbook</source>
+        <translation>已填写的工作簿</translation>
+    </message>
+    <message>
+        <source>apply every change (without it nothing is changed)</source>
+        <translation>应用全部改动（不加此选项则不做任何改动）</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>The questionnaire changes nothing in round %1.</source>
+        <translation>该问卷不会改动评估轮次 %1 中的任何内容。</translation>
+    </message>
+    <message>
+        <source>Applied %1 change(s) to round %2.</source>
+        <translation>已对评估轮次 %2 应用 %1 项改动。</translation>
+    </message>
+    <message>
+        <source>%1 change(s) to round %2 proposed; nothing was changed. Run again with --apply to apply them.</source>
+        <translation>问卷建议对评估轮次 %2 做 %1 项改动；尚未做任何改动。加上 --apply 再次运行即可应用。</translation>
     </message>
     <message>
         <source>assessment round number (default: the latest)</source>
@@ -2123,6 +3107,94 @@ Name of the round:</source>
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>make a verified backup of the database and print its path</source>
+        <translation>为数据库创建经过校验的备份并输出其路径</translation>
+    </message>
+    <message>
+        <source>list the database&apos;s backups instead</source>
+        <translation>改为列出该数据库的备份</translation>
+    </message>
+    <message>
+        <source>put a backup in place of the database (the current file is kept aside)</source>
+        <translation>用备份替换数据库（当前文件会另存保留）</translation>
+    </message>
+    <message>
+        <source>the backup file to restore</source>
+        <translation>要恢复的备份文件</translation>
+    </message>
+    <message>
+        <source>check the database for damage and print OK or the problems found</source>
+        <translation>检查数据库是否损坏，输出 OK 或发现的问题</translation>
+    </message>
+    <message>
+        <source>Backups work on database files only, not on %1.</source>
+        <translation>备份只适用于数据库文件，不适用于 %1。</translation>
+    </message>
+    <message>
+        <source>No backups in %1.</source>
+        <translation>%1 中没有备份。</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>DAMAGED</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>Restored %1 into %2.</source>
+        <translation>已将 %1 恢复到 %2。</translation>
+    </message>
+    <message>
+        <source>There was no previous database to keep.</source>
+        <translation>之前没有需要保留的数据库。</translation>
+    </message>
+    <message>
+        <source>The previous database was kept as %1.</source>
+        <translation>原来的数据库已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>OK: %1 (revision %2, %3)</source>
+        <translation>OK：%1（版本 %2，%3）</translation>
+    </message>
+    <message>
+        <source>Do not use this file. Restore a backup with “dtbench restore FILE” (“dtbench backup --list” shows them).</source>
+        <translation>请不要继续使用此文件。请用“dtbench restore FILE”恢复备份（“dtbench backup --list”可列出备份）。</translation>
+    </message>
+    <message>
+        <source>carry an engagement to another computer as one file</source>
+        <translation>将一个咨询项目作为单个文件带到另一台电脑</translation>
+    </message>
+    <message>
+        <source>write an engagement with everything in it to an engagement file (.dtbx)</source>
+        <translation>将咨询项目及其全部内容写入咨询项目文件（.dtbx）</translation>
+    </message>
+    <message>
+        <source>the engagement file (.dtbx) to write</source>
+        <translation>要写入的咨询项目文件（.dtbx）</translation>
+    </message>
+    <message>
+        <source>import an engagement from an engagement file (.dtbx)</source>
+        <translation>从咨询项目文件（.dtbx）导入咨询项目</translation>
+    </message>
+    <message>
+        <source>the engagement file (.dtbx) to read</source>
+        <translation>要读取的咨询项目文件（.dtbx）</translation>
+    </message>
+    <message>
+        <source>if the engagement is already in the database, replace it with the file&apos;s</source>
+        <translation>如果该咨询项目已在数据库中，用文件中的项目替换它</translation>
+    </message>
+    <message>
+        <source>if the engagement is already in the database, import the file&apos;s as a copy with new ids</source>
+        <translation>如果该咨询项目已在数据库中，将文件中的项目作为副本（使用新的编号）导入</translation>
+    </message>
+    <message>
+        <source>The engagement “%1” is already in this database: add --replace to replace it, or --keep-both to import it as a copy. Nothing was imported.</source>
+        <translation>咨询项目“%1”已在本数据库中：加上 --replace 可替换它，加上 --keep-both 可将其作为副本导入。未导入任何内容。</translation>
     </message>
 </context>
 </TS>

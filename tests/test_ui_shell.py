@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -266,66 +267,51 @@ def test_unusable_database_message_is_translated(
     assert describe(err.value).startswith(f"无法打开数据库 {broken}")
 
 
-def _run_until(qapp: QApplication, condition, db: str) -> MainWindow:  # type: ignore[no-untyped-def]
-    """Start the GUI as ``dtbench --db db`` does and quit once ``condition(window)`` holds."""
-    from dtbench.ui.app import run
+def _start_gui(db: Path, *extra: str) -> dict[str, object]:
+    """Start the GUI as ``dtbench --db db`` does, in its own process (see gui_start_driver)."""
+    import json
+    import os
+    import subprocess
 
-    found: list[MainWindow] = []
-    for old in qapp.topLevelWidgets():  # windows of earlier tests are not the one started here
-        old.setProperty("earlier_test", True)
-    unexpected: list[str] = []
-
-    def poll() -> None:
-        modal = qapp.activeModalWidget()
-        if modal is not None:  # an unexpected dialog would block the test for ever
-            unexpected.append(getattr(modal, "text", modal.windowTitle)())
-            modal.close()
-        windows = [
-            w
-            for w in qapp.topLevelWidgets()
-            if isinstance(w, MainWindow) and not w.property("earlier_test")
-        ]
-        if windows and condition(windows[0]):
-            found.append(windows[0])
-            qapp.quit()
-        else:
-            QTimer.singleShot(10, poll)
-
-    QTimer.singleShot(0, poll)
-    assert run(db) == 0
-    assert not unexpected, unexpected
-    window = found[0]
-    window.close()
-    return window
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])),
+    }
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("gui_start_driver.py")), str(db), *extra],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        cwd=root,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    data: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    assert data["code"] == 0 and data["unexpected"] == [], data
+    return data
 
 
-def test_gui_start_shows_window_then_fills_the_list(qapp: QApplication, db_path: Path) -> None:
+def test_gui_start_shows_window_then_fills_the_list(db_path: Path) -> None:
     store = open_store(db_path)
     service.create_engagement(store, client_name="大连华信", title="诊断")
     store.close()
-    window = _run_until(qapp, lambda w: w.store is not None, str(db_path))
-    assert window.list_page.proxy.rowCount() == 1
-    assert window.list_page.proxy.index(0, 0).data() == "大连华信"
-    window.store.close()
+    seen = _start_gui(db_path)
+    assert seen["state"] == "ready"
+    assert seen["rows"] == 1 and seen["first"] == "大连华信"
 
 
-def test_gui_start_with_damaged_database_says_so_and_keeps_the_file(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_gui_start_with_damaged_database_says_so_and_keeps_the_file(tmp_path: Path) -> None:
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"not a database" * 300)
     before = broken.read_bytes()
-    shown: list[str] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append(box.text())
-        return 0  # closed without choosing another database
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    window = _run_until(qapp, lambda w: w.list_page._state == "closed", str(broken))
-    assert shown and "damaged" in shown[0]
-    assert "No database is open" in window.list_page.empty_hint.text()
-    assert not window.act_new.isEnabled()
+    seen = _start_gui(broken, "--refuse")
+    shown = seen["shown"]
+    assert isinstance(shown, list) and shown and "damaged" in shown[0]
+    assert seen["state"] == "closed"
+    assert "No database is open" in str(seen["hint"])
+    assert seen["new_enabled"] is False
     assert broken.read_bytes() == before
 
 

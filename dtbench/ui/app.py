@@ -72,7 +72,12 @@ def run(db: str | None = None) -> int:
     window.show()
 
     def open_database() -> None:
-        store = open_with_recovery(db or _remembered(), window)
+        from dtbench.ui.backups_ui import recover_at_open
+
+        target = db or _remembered()
+        # A damaged file is moved aside and the newest good backup offered before opening.
+        recover_at_open(target, window)
+        store = open_with_recovery(target, window)
         if store is None:
             window.database_unavailable()
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._open_store = open_store
         # Created on first open: keeps the guide off the start-up path.
         self.workspace: Workspace | None = None
+        self.backups: Any = None  # BackupScheduler, created with the first database
         self.undo_group = QUndoGroup(self)
         self._create_actions()
         self.list_page = EngagementListPage(
@@ -128,6 +129,30 @@ class MainWindow(QMainWindow):
         self.act_trash = self._action(self.show_trash, None, "trash")
         self.act_back = self._action(self.show_list, "Alt+Left", "back")
         self.act_export = self._action(self.export_documents, "Ctrl+Shift+E", "export")
+        self.act_from_template = self._action(
+            lambda: self._feature("templates_ui", "new_from_template"), "Ctrl+Shift+N", "from_tpl"
+        )
+        self.act_save_template = self._action(
+            lambda: self._feature("templates_ui", "save_as_template"), None, "save_tpl"
+        )
+        self.act_library = self._action(
+            lambda: self._feature("templates_ui", "open_template_library"), None, "library"
+        )
+        self.act_package_out = self._action(
+            lambda: self._feature("package_ui", "export_package"), None, "package_out"
+        )
+        self.act_package_in = self._action(
+            lambda: self._feature("package_ui", "import_package"), None, "package_in"
+        )
+        self.act_questionnaire_out = self._action(
+            lambda: self._feature("questionnaire_ui", "export_questionnaire"), None, "quest_out"
+        )
+        self.act_questionnaire_in = self._action(
+            lambda: self._feature("questionnaire_ui", "import_questionnaire"), None, "quest_in"
+        )
+        self.act_backups = self._action(
+            lambda: self._feature("backups_ui", "open_backups_dialog"), None, "backups"
+        )
         self.act_open_db = self._action(self.choose_database, QKeySequence(key.Open), "open_db")
         self.act_quit = self._action(self.close, QKeySequence(key.Quit), "quit")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -149,11 +174,21 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addAction(self.act_new)
+        self.menu_file.addAction(self.act_from_template)
         self.menu_file.addAction(self.act_open)
         self.menu_file.addAction(self.act_back)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_export)
+        self.menu_file.addAction(self.act_questionnaire_out)
+        self.menu_file.addAction(self.act_questionnaire_in)
         self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_save_template)
+        self.menu_file.addAction(self.act_library)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_package_out)
+        self.menu_file.addAction(self.act_package_in)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_backups)
         self.menu_file.addAction(self.act_open_db)
         self.menu_recent = QMenu(self)
         self.menu_recent.aboutToShow.connect(self._fill_recent)
@@ -194,6 +229,14 @@ class MainWindow(QMainWindow):
         self.act_trash.setText(self.tr("&Trash…"))
         self.act_back.setText(self.tr("&Back to engagement list"))
         self.act_export.setText(self.tr("E&xport client documents…"))
+        self.act_from_template.setText(self.tr("New engagement from &template…"))
+        self.act_save_template.setText(self.tr("Save as te&mplate…"))
+        self.act_library.setText(self.tr("Template &library…"))
+        self.act_package_out.setText(self.tr("Export engagement &file (.dtbx)…"))
+        self.act_package_in.setText(self.tr("&Import engagement file (.dtbx)…"))
+        self.act_questionnaire_out.setText(self.tr("Export client &questionnaire…"))
+        self.act_questionnaire_in.setText(self.tr("Import filled q&uestionnaire…"))
+        self.act_backups.setText(self.tr("&Backups…"))
         self.act_open_db.setText(self.tr("Open &database…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_about.setText(self.tr("&About dtbench"))
@@ -219,6 +262,22 @@ class MainWindow(QMainWindow):
         self.store = store
         self.list_page.set_state("ready")
         self.refresh()
+        self._schedule_backups(store)
+
+    def _schedule_backups(self, store: Store) -> None:
+        """Verified backups every few minutes while something changed (file databases)."""
+        from dtbench.ui.backups_ui import BackupScheduler
+
+        if self.backups is None:
+            self.backups = BackupScheduler(self)
+            self.backups.backed_up.connect(
+                lambda *_a: self.status(self.tr("Backup of the database taken."))
+            )
+            self.backups.failed.connect(self.show_error)
+        self.backups.stop()
+        if store.path is not None:
+            self.backups.set_database(store.path)
+            self.backups.start()
 
     def refresh(self, keep: str | None = None) -> None:
         if self.store is None:
@@ -235,8 +294,22 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         selected = self.list_page.current_uuid() is not None and self.store is not None
         in_list = self.stack.currentWidget() is self.list_page
-        for act in (self.act_new, self.act_trash):
+        for act in (
+            self.act_new,
+            self.act_trash,
+            self.act_from_template,
+            self.act_library,
+            self.act_package_in,
+            self.act_backups,
+        ):
             act.setEnabled(self.store is not None)
+        for act in (
+            self.act_save_template,
+            self.act_package_out,
+            self.act_questionnaire_out,
+            self.act_questionnaire_in,
+        ):
+            act.setEnabled(selected or not in_list)
         for act in (
             self.act_open,
             self.act_edit,
@@ -275,6 +348,15 @@ class MainWindow(QMainWindow):
 
     def edit_profile(self) -> None:
         self.open_selected()
+
+    def _feature(self, module: str, function: str) -> object:
+        """Run a feature's entry function (its module loads on first use)."""
+        import importlib
+
+        if self.store is None:
+            return None
+        entry = getattr(importlib.import_module(f"dtbench.ui.{module}"), function)
+        return entry(self)
 
     def export_documents(self) -> None:
         """The export dialog for the open engagement (its pending typing saved first)."""
@@ -459,5 +541,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:
             self.workspace.leave()
+        if self.backups is not None:
+            self.backups.finish()  # a last backup when something changed
         prefs.settings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -1,0 +1,201 @@
+"""Export and import engagement files (.dtbx) from the main window.
+
+``export_package(window)`` saves the open engagement (or the one selected in the list);
+``import_package(window)`` reads a file, and when its engagement is already in the database
+asks whether to replace it, keep both, or cancel. Problems become a message, never a crash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from dtbench.engagement.errors import NotFoundError
+from dtbench.errors import UserError
+from dtbench.ui.errors import describe
+
+if TYPE_CHECKING:
+    from dtbench.transfer.package import Clash, Decision, Package
+    from dtbench.ui.main_window import MainWindow
+
+SUFFIX = ".dtbx"
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def _file_filter() -> str:
+    return QCoreApplication.translate(
+        "PackageUi", "dtbench engagement files (*.dtbx);;All files (*)"
+    )
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def default_file_name(client: str, title: str) -> str:
+    """A file name from the client and title, without characters Windows refuses."""
+    name = _UNSAFE.sub("-", f"{client}-{title}").strip(" .-")
+    return (name or "engagement")[:120] + SUFFIX
+
+
+def _current_engagement(window: MainWindow) -> str | None:
+    """The engagement open in the workspace (its typing saved first), else the selected one."""
+    workspace = window.workspace
+    if workspace is not None and window.stack.currentWidget() is workspace:
+        workspace.leave()
+        profile = workspace.profile.profile
+        return profile.uuid if profile is not None else None
+    return window.list_page.current_uuid()
+
+
+def _showing(window: MainWindow, uuid: str) -> bool:
+    workspace = window.workspace
+    if workspace is None or window.stack.currentWidget() is not workspace:
+        return False
+    profile = workspace.profile.profile
+    return profile is not None and profile.uuid == uuid
+
+
+def export_package(window: MainWindow) -> Path | None:
+    """Ask where to save the open or selected engagement and write its engagement file."""
+    from dtbench.engagement import service
+    from dtbench.transfer import package
+
+    if window.store is None:
+        return None
+    uuid = _current_engagement(window)
+    if not uuid:
+        window.show_error(
+            QCoreApplication.translate(
+                "PackageUi", "Select the engagement to export in the list first."
+            )
+        )
+        return None
+    try:
+        profile = service.get_profile(window.store, uuid)
+        path, _filter = QFileDialog.getSaveFileName(
+            window,
+            QCoreApplication.translate("PackageUi", "Export engagement file"),
+            str(Path.home() / default_file_name(profile.client_name, profile.title)),
+            _file_filter(),
+        )
+        if not path:
+            return None
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_name(target.name + SUFFIX)
+        with _busy():
+            written = package.export_package(window.store, uuid, target)
+    except (UserError, NotFoundError, OSError) as exc:
+        window.show_error(describe(exc))
+        return None
+    window.status(
+        QCoreApplication.translate("PackageUi", "Engagement exported to %1.").replace(
+            "%1", str(written)
+        )
+    )
+    return written
+
+
+def ask_clash(window: MainWindow, package: Package, clash: Clash) -> Decision | None:
+    """Replace, keep both, or None to cancel (the default, also on Escape)."""
+    box = QMessageBox(window)
+    box.setObjectName("package_clash")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("PackageUi", "Import engagement"))
+    where = QCoreApplication.translate("PackageUi", " (in the trash)") if clash.in_trash else ""
+    box.setText(
+        QCoreApplication.translate("PackageUi", "“%1 — %2”%3 is already in this database.")
+        .replace("%1", clash.client_name)
+        .replace("%2", clash.title)
+        .replace("%3", where)
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "PackageUi",
+            "Replace it with the engagement from %1, or keep both (the imported one is added "
+            "as a copy marked “imported”)? Nothing is merged.",
+        ).replace("%1", package.path.name)
+    )
+    replace = box.addButton(
+        QCoreApplication.translate("PackageUi", "&Replace"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    replace.setObjectName("replace")
+    keep = box.addButton(
+        QCoreApplication.translate("PackageUi", "&Keep both"), QMessageBox.ButtonRole.AcceptRole
+    )
+    keep.setObjectName("keep_both")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setObjectName("cancel")
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is replace:
+        return "replace"
+    if clicked is keep:
+        return "keep_both"
+    return None
+
+
+def import_package(window: MainWindow) -> str | None:
+    """Ask for an engagement file and import it; returns the imported engagement's id."""
+    from dtbench.transfer import package
+
+    if window.store is None:
+        return None
+    path, _filter = QFileDialog.getOpenFileName(
+        window,
+        QCoreApplication.translate("PackageUi", "Import engagement file"),
+        str(Path.home()),
+        _file_filter(),
+    )
+    if not path:
+        return None
+    store = window.store
+    try:
+        with _busy():
+            read = package.read_package(path)
+            clash = package.find_clash(store, read)
+        decision: Decision | None = None
+        if clash is not None:
+            decision = ask_clash(window, read, clash)
+            if decision is None:
+                window.status(
+                    QCoreApplication.translate(
+                        "PackageUi", "Import cancelled; nothing was changed."
+                    )
+                )
+                return None
+            if decision == "replace" and _showing(window, clash.uuid):
+                window.show_list()  # its pages must not write over the imported one
+        with _busy():
+            result = package.import_package(store, read, decision)
+    except (UserError, NotFoundError, OSError) as exc:
+        window.show_error(describe(exc))
+        window.refresh()
+        return None
+    window.refresh(result.uuid)
+    if result.replaced:
+        message = QCoreApplication.translate(
+            "PackageUi", "“%1” was replaced by the imported engagement."
+        )
+    elif result.kept_both:
+        message = QCoreApplication.translate(
+            "PackageUi", "The engagement was imported as a copy: “%1”."
+        )
+    else:
+        message = QCoreApplication.translate("PackageUi", "Engagement “%1” imported.")
+    window.status(message.replace("%1", result.title))
+    return result.uuid
