@@ -341,3 +341,40 @@ def test_action_on_an_engagement_removed_meanwhile_gives_a_message(
     window.act_archive.trigger()
     assert messages == ["That engagement no longer exists."]
     assert window.list_page.proxy.rowCount() == 0
+
+
+@pytest.mark.parametrize(
+    ("action", "module", "function"),
+    [
+        ("act_from_template", "templates_ui", "new_from_template"),
+        ("act_save_template", "templates_ui", "save_as_template"),
+        ("act_library", "templates_ui", "open_template_library"),
+        ("act_package_out", "package_ui", "export_package"),
+        ("act_package_in", "package_ui", "import_package"),
+        ("act_questionnaire_out", "questionnaire_ui", "export_questionnaire"),
+        ("act_questionnaire_in", "questionnaire_ui", "import_questionnaire"),
+        ("act_backups", "backups_ui", "open_backups_dialog"),
+    ],
+)
+def test_file_menu_reaches_every_reuse_and_safety_feature(
+    qtbot,
+    window: MainWindow,
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    action: str,
+    module: str,
+    function: str,
+) -> None:
+    import importlib
+
+    created = service.create_engagement(store, client_name="甲", title="乙")
+    window.refresh(created.uuid)
+    called: list[object] = []
+    monkeypatch.setattr(
+        importlib.import_module(f"dtbench.ui.{module}"), function, lambda w: called.append(w)
+    )
+    act = getattr(window, action)
+    assert act.isEnabled() and act.text()
+    assert act in window.menu_file.actions()
+    act.trigger()
+    assert called == [window]
