@@ -855,7 +855,7 @@ Name of the round:</source>
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Category (6.2.3 a)</source>
@@ -2116,7 +2116,7 @@ Name of the round:</source>
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Start</source>
@@ -2696,7 +2696,7 @@ Name of the round:</source>
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Kind</source>

@@ -90,9 +90,37 @@ def run(db: str | None = None) -> int:
                     "empty boxes; install a Chinese font such as Noto Sans CJK SC.",
                 )
             )
+        if os.environ.get(SMOKE_ENV):
+            _smoke_report(window, font)
 
     QTimer.singleShot(0, open_database)
     return app.exec()
+
+
+SMOKE_ENV = "DTBENCH_SMOKE"
+
+
+def _smoke_report(window: MainWindow, font: str | None) -> None:
+    """DTBENCH_SMOKE=1 (the bundle test): print what started, then quit."""
+    import json
+
+    from PySide6.QtGui import QFontDatabase
+
+    from dtbench.reports.fonts import find_cjk_font
+
+    chart = find_cjk_font()
+    app_fonts: list[str] = []
+    for font_id in range(8):  # fonts added by ensure_chinese_font() (ids count from 0)
+        app_fonts += QFontDatabase.applicationFontFamilies(font_id)
+    info = {
+        "store": window.store is not None,
+        "qt_font": font,
+        "qt_app_fonts": app_fonts,
+        "chart_font": chart.family if chart else None,
+        "chart_font_file": str(chart.path) if chart else None,
+    }
+    print("dtbench-smoke-ok " + json.dumps(info, ensure_ascii=False), flush=True)
+    QTimer.singleShot(0, QCoreApplication.quit)
 
 
 def _remembered() -> str | None:

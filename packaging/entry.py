@@ -1,0 +1,15 @@
+"""Entry script of the frozen bundle; both executables run it.
+
+``dtbench`` (console) is the command line, and opens the GUI when given no sub-command;
+``dtbench-gui`` (windowed: no console window on Windows) opens the GUI. The executable's own
+name says which one is running.
+"""
+
+import sys
+from pathlib import Path
+
+from dtbench.launcher import main
+
+if __name__ == "__main__":
+    gui = Path(sys.executable).stem.lower().endswith("-gui")
+    sys.exit(main(gui=gui))
