@@ -44,3 +44,18 @@ def test_core_modules_import_without_qt() -> None:
         "dtbench.engagement.service",
         "dtbench.messages",
     } <= imported
+
+
+def test_the_command_line_parser_loads_no_heavy_library() -> None:
+    """Building the parser (which every start of dtbench does, the GUI's included) must not
+    load the database, workbook or chart libraries: that alone cost half a second once."""
+    script = (
+        "import sys; from dtbench.cli import build_parser; build_parser(); "
+        "heavy = [m for m in ('sqlalchemy', 'openpyxl', 'matplotlib', 'docx', 'alembic') "
+        "if m in sys.modules]; print(heavy)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

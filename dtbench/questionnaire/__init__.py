@@ -1,26 +1,6 @@
 """Client self-assessment: a questionnaire workbook for the client to fill in, read back and
-compared with the recorded answers before the consultant applies any of it."""
+compared with the recorded answers before the consultant applies any of it.
 
-from dtbench.questionnaire.workbook import (
-    Change,
-    Questionnaire,
-    QuestionnaireError,
-    apply,
-    compare,
-    export_questionnaire,
-    read_questionnaire,
-    restore,
-    target_round,
-)
-
-__all__ = [
-    "Change",
-    "Questionnaire",
-    "QuestionnaireError",
-    "apply",
-    "compare",
-    "export_questionnaire",
-    "read_questionnaire",
-    "restore",
-    "target_round",
-]
+``workbook`` holds the core (it loads openpyxl and the store, so it is imported only when a
+questionnaire is written or read); ``cli_questionnaire`` the two commands.
+"""

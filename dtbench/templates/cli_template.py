@@ -32,7 +32,7 @@ def _plan_start(value: str) -> date:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    from dtbench.templates.library import PARTS
+    from dtbench.templates.parts import PARTS
 
     p_template = sub.add_parser(
         "template",

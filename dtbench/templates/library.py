@@ -42,6 +42,7 @@ import msgspec
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.guide.model import Text
 from dtbench.paths import data_dir, resource_path
+from dtbench.templates import parts as _parts
 
 FORMAT: Final = "dtbench-template"
 VERSION: Final = 1
@@ -54,31 +55,10 @@ PERSON_MASK: Final = "××"
 DEFAULT_TITLE: Final = Text("数字化转型诊断与实施规划", "Digital transformation diagnosis and plan")
 
 # What a template can carry, in the order the UI offers it.
-PARTS: Final[tuple[str, ...]] = (
-    "scope",
-    "targets",
-    "phases",
-    "initiatives",
-    "kpis",
-    "strategy",
-    "governance",
-    "actions",
-    "change_steps",
-    "resistance",
-    "organization",
-    "culture",
-    "notes",
-)
-ORG_CULTURE_PARTS: Final[tuple[str, ...]] = (
-    "governance",
-    "actions",
-    "change_steps",
-    "resistance",
-    "organization",
-    "culture",
-)
-# The client's vision and the engagement notes are usually about that client: off by default.
-DEFAULT_PARTS: Final = frozenset(PARTS) - {"strategy", "notes"}
+PARTS = _parts.PARTS
+ORG_CULTURE_PARTS = _parts.ORG_CULTURE_PARTS
+DEFAULT_PARTS = _parts.DEFAULT_PARTS
+
 ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "all": PARTS,
     "plan": ("phases", "initiatives", "kpis"),
