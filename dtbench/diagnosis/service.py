@@ -36,7 +36,8 @@ from dtbench.diagnosis.scoring import (
     ScopeEntry,
     score,
 )
-from dtbench.engagement.errors import NotFoundError
+from dtbench.engagement.lookup import engagement_id as _engagement_id
+from dtbench.engagement.lookup import touch as _touch
 from dtbench.guide import load_guide
 from dtbench.store.database import Store
 from dtbench.store.models import (
@@ -44,25 +45,14 @@ from dtbench.store.models import (
     AssessmentRound,
     ClauseAssessment,
     ClauseScope,
-    Engagement,
     Evidence,
     EvidenceBlob,
-    utcnow,
 )
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
 
 # ---------------------------------------------------------------- lookups
-def _engagement_id(s: Session, uuid: str) -> int:
-    found = s.scalar(
-        select(Engagement.id).where(Engagement.uuid == uuid, Engagement.deleted_at.is_(None))
-    )
-    if found is None:
-        raise NotFoundError(uuid)
-    return found
-
-
 def _round(s: Session, uuid: str) -> AssessmentRound:
     found = s.scalar(select(AssessmentRound).where(AssessmentRound.uuid == uuid))
     if found is None:
@@ -130,12 +120,6 @@ def set_scope(
 
 def _scope_kw(entry: ScopeEntry) -> dict[str, object]:
     return {"in_scope": entry.in_scope, "weight": entry.weight}
-
-
-def _touch(s: Session, engagement_id: int) -> None:
-    engagement = s.get(Engagement, engagement_id)
-    if engagement is not None:
-        engagement.updated_at = utcnow()
 
 
 # ---------------------------------------------------------------- rounds

@@ -7,10 +7,10 @@ from typing import Any
 
 import msgspec
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from dtbench.diagnosis.scale import STATUSES as ANSWER_STATUSES
-from dtbench.engagement.errors import NotFoundError
+from dtbench.engagement.lookup import engagement_id as _engagement_id
+from dtbench.engagement.lookup import touch as _touch
 from dtbench.guide import load_guide
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import (
@@ -33,23 +33,8 @@ from dtbench.plan.records import (
     to_data,
 )
 from dtbench.store.database import Store
-from dtbench.store.models import Engagement, PlanValue, utcnow
 from dtbench.store.models import PlanItem as PlanItemRow
-
-
-def _engagement_id(s: Session, uuid: str) -> int:
-    found = s.scalar(
-        select(Engagement.id).where(Engagement.uuid == uuid, Engagement.deleted_at.is_(None))
-    )
-    if found is None:
-        raise NotFoundError(uuid)
-    return found
-
-
-def _touch(s: Session, engagement_id: int) -> None:
-    engagement = s.get(Engagement, engagement_id)
-    if engagement is not None:
-        engagement.updated_at = utcnow()
+from dtbench.store.models import PlanValue
 
 
 # ---------------------------------------------------------------- validation

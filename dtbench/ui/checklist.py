@@ -127,6 +127,32 @@ class ChecklistModel(QAbstractTableModel):
         return True
 
 
+def prepare_checklist_table(view: QTableView) -> QTimer:
+    """Set up a four-column checklist table (ref, text, status, note): row selection, word
+    wrap, no sideways scrolling, the text column stretching. Returns the timer that fits the
+    row heights to the wrapped text shortly after a resize."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+    )
+    view.setWordWrap(True)
+    view.setTabKeyNavigation(False)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(REF, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Fixed)
+    header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Fixed)
+    timer = QTimer(view)
+    timer.setSingleShot(True)
+    timer.setInterval(60)
+    timer.timeout.connect(view.resizeRowsToContents)
+    return timer
+
+
 class ChecklistView(QTableView):
     """The checklist table; status keys set and advance, Enter edits the note."""
 
@@ -137,26 +163,7 @@ class ChecklistView(QTableView):
         super().__init__(parent)
         self.setModel(model)
         self.setObjectName("checklist")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.setWordWrap(True)
-        self.setTabKeyNavigation(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.verticalHeader().hide()
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(REF, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Fixed)
-        self._rows_timer = QTimer(self)
-        self._rows_timer.setSingleShot(True)
-        self._rows_timer.setInterval(60)
-        self._rows_timer.timeout.connect(self.resizeRowsToContents)
+        self._rows_timer = prepare_checklist_table(self)
         self._fit_columns()
 
     def checklist(self) -> ChecklistModel:

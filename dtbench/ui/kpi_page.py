@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Kpi
 from dtbench.plan.starters import StarterKpi, kpi_starters
+from dtbench.ui.choices import option_pairs
 from dtbench.ui.diagnosis_labels import ui_language
 from dtbench.ui.plan_session import PlanSession
 from dtbench.ui.record_editor import Field, RecordEditor
@@ -26,9 +27,7 @@ from dtbench.ui.record_editor import Field, RecordEditor
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _options(options: tuple[cat.Option, ...]) -> list[tuple[str, str]]:
-    lang = ui_language()
-    return [(o.code, o.label.get(lang)) for o in options]
+_options = option_pairs
 
 
 class StarterDialog(QDialog):

@@ -41,6 +41,8 @@ from dtbench.diagnosis.scale import STATUSES, UNANSWERED
 from dtbench.guide import load_guide
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Action, GovernanceMember, Leadership, Rating
+from dtbench.ui.checklist import NOTE, REF, STATUS, TEXT, prepare_checklist_table
+from dtbench.ui.choices import option_pairs
 from dtbench.ui.diagnosis_labels import (
     STATUS_BACKGROUNDS,
     STATUS_COLOURS,
@@ -52,7 +54,6 @@ from dtbench.ui.record_editor import Field, RecordEditor
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
-REF, TEXT, STATUS, NOTE = range(4)
 # The statuses a competency can have: the diagnosis statuses without "not applicable".
 COMPETENCY_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s != "na")
 STATUS_KEYS: dict[Qt.Key, str] = {
@@ -74,7 +75,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _options(options: tuple[cat.Option, ...]) -> Callable[[], list[tuple[str, str]]]:
-    return lambda: [(o.code, o.label.get(ui_language())) for o in options]
+    return lambda: option_pairs(options)
 
 
 def _joined(parts: list[str], lang: str) -> str:
@@ -196,26 +197,7 @@ class CompetencyTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
         self.setObjectName("competencies")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.setWordWrap(True)
-        self.setTabKeyNavigation(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.verticalHeader().hide()
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(REF, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Fixed)
-        self._rows_timer = QTimer(self)
-        self._rows_timer.setSingleShot(True)
-        self._rows_timer.setInterval(60)
-        self._rows_timer.timeout.connect(self.resizeRowsToContents)
+        self._rows_timer = prepare_checklist_table(self)
         self.clicked.connect(self._clicked)
         self._fit_columns()
 

@@ -349,6 +349,16 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         self.open_selected()
 
+    def current_engagement(self) -> str | None:
+        """The engagement open in the workspace (its pending typing saved first), else the
+        one selected in the list."""
+        workspace = self.workspace
+        if workspace is not None and self.stack.currentWidget() is workspace:
+            workspace.leave()
+            profile = workspace.profile.profile
+            return profile.uuid if profile is not None else None
+        return self.list_page.current_uuid()
+
     def _feature(self, module: str, function: str) -> object:
         """Run a feature's entry function (its module loads on first use)."""
         import importlib

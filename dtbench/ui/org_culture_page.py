@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache, partial
+from functools import partial
 
 import msgspec
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
@@ -48,6 +48,7 @@ from dtbench.plan.records import (
     TraitRating,
 )
 from dtbench.ui.chart_view import LOGICAL_DPI, ChartRenderer, ChartView
+from dtbench.ui.choices import guide_text, option_pairs
 from dtbench.ui.diagnosis_labels import ui_language
 from dtbench.ui.plan_session import PlanSession
 from dtbench.ui.record_editor import Field, RecordEditor
@@ -66,22 +67,6 @@ ORG_ASPECTS: tuple[tuple[str, tuple[cat.Option, ...], str], ...] = (
 _MNEMONIC = re.compile(r"\(&.\)|&(?=.)")
 
 
-@cache
-def _guide_texts() -> dict[str, Text]:
-    """Every clause, item and sub-item text of the guide by key."""
-    texts: dict[str, Text] = {}
-    for clause in load_guide().clauses():
-        texts[clause.key] = clause.purpose
-        for point in clause.checkpoints():
-            texts[point.key] = point.text
-    return texts
-
-
-def guide_text(key: str, lang: str) -> str:
-    text = _guide_texts().get(key)
-    return "" if text is None else text.get(lang)
-
-
 def explanation(key: str, lang: str) -> str:
     """The guide's text without its leading name ("行为改变。通过…" → "通过…")."""
     text = guide_text(key, lang)
@@ -97,9 +82,7 @@ def plain(text: str) -> str:
     return _MNEMONIC.sub("", text).replace("&&", "&").rstrip("：:")
 
 
-def _options(options: tuple[cat.Option, ...]) -> list[tuple[str, str]]:
-    lang = ui_language()
-    return [(o.code, o.label.get(lang)) for o in options]
+_options = option_pairs
 
 
 def _hint(parent: QWidget) -> QLabel:

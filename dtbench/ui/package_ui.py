@@ -49,16 +49,6 @@ def default_file_name(client: str, title: str) -> str:
     return (name or "engagement")[:120] + SUFFIX
 
 
-def _current_engagement(window: MainWindow) -> str | None:
-    """The engagement open in the workspace (its typing saved first), else the selected one."""
-    workspace = window.workspace
-    if workspace is not None and window.stack.currentWidget() is workspace:
-        workspace.leave()
-        profile = workspace.profile.profile
-        return profile.uuid if profile is not None else None
-    return window.list_page.current_uuid()
-
-
 def _showing(window: MainWindow, uuid: str) -> bool:
     workspace = window.workspace
     if workspace is None or window.stack.currentWidget() is not workspace:
@@ -74,7 +64,7 @@ def export_package(window: MainWindow) -> Path | None:
 
     if window.store is None:
         return None
-    uuid = _current_engagement(window)
+    uuid = window.current_engagement()
     if not uuid:
         window.show_error(
             QCoreApplication.translate(

@@ -64,20 +64,6 @@ def _remember_folder(path: Path) -> None:
     prefs.settings().setValue(FOLDER_KEY, str(path.parent))
 
 
-def _engagement(window: MainWindow) -> str | None:
-    """The engagement open in the workspace (its pending typing saved), else the one
-    selected in the list."""
-    workspace = window.workspace
-    if (
-        workspace is not None
-        and window.stack.currentWidget() is workspace
-        and workspace.session.engagement
-    ):
-        workspace.leave()
-        return workspace.session.engagement
-    return window.list_page.current_uuid()
-
-
 def _safe_name(text: str) -> str:
     return "".join("-" if ch in '\\/:*?"<>|' else ch for ch in text).strip() or "dtbench"
 
@@ -85,7 +71,7 @@ def _safe_name(text: str) -> str:
 # ---------------------------------------------------------------- export
 def export_questionnaire(window: MainWindow) -> Path | None:
     """Ask where to save the open (or selected) engagement's questionnaire, and write it."""
-    uuid = _engagement(window)
+    uuid = window.current_engagement()
     if not uuid:
         return None
     store = window._db()
@@ -125,7 +111,7 @@ def export_questionnaire(window: MainWindow) -> Path | None:
 def import_questionnaire(window: MainWindow) -> int:
     """Read a filled questionnaire, preview its changes, apply the ticked ones; returns how
     many were applied."""
-    uuid = _engagement(window)
+    uuid = window.current_engagement()
     if not uuid:
         return 0
     store = window._db()

@@ -31,7 +31,7 @@ from dtbench.plan import catalogue as cat
 from dtbench.plan.checks import check_roadmap, would_cycle
 from dtbench.plan.records import Initiative, Phase
 from dtbench.ui.chart_view import LOGICAL_DPI, ChartRenderer, ChartView
-from dtbench.ui.diagnosis_labels import ui_language
+from dtbench.ui.choices import option_pairs
 from dtbench.ui.diagnosis_session import DiagnosisSession
 from dtbench.ui.plan_session import PlanSession
 from dtbench.ui.record_editor import Field, RecordEditor
@@ -43,9 +43,7 @@ UUID_ROLE = Qt.ItemDataRole.UserRole
 REDRAW_DELAY_MS = 200
 
 
-def _options(options: tuple[cat.Option, ...]) -> list[tuple[str, str]]:
-    lang = ui_language()
-    return [(o.code, o.label.get(lang)) for o in options]
+_options = option_pairs
 
 
 class SuggestDialog(QDialog):

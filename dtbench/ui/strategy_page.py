@@ -27,23 +27,12 @@ from PySide6.QtWidgets import (
 from dtbench.guide import load_guide
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Adoption, Choice, Strategy
+from dtbench.ui.choices import guide_text
 from dtbench.ui.diagnosis_labels import ui_language
 from dtbench.ui.plan_session import PlanSession
 
 TEXT_IDLE_MS = 800
 KEY_ROLE = Qt.ItemDataRole.UserRole
-
-
-def guide_text(key: str, lang: str) -> str:
-    """The text of a guide clause, item or sub-item ("" when the key is not in the guide)."""
-    guide = load_guide()
-    for clause in guide.clauses():
-        if clause.key == key:
-            return clause.purpose.get(lang)
-        for point in clause.checkpoints():
-            if point.key == key:
-                return point.text.get(lang)
-    return ""
 
 
 class _DimensionRow:

@@ -78,16 +78,6 @@ def part_label(part: str) -> str:
     }.get(part, part)
 
 
-def _current_engagement(window: MainWindow) -> str | None:
-    """The open engagement (its pending typing saved), else the one selected in the list."""
-    workspace = window.workspace
-    if workspace is not None and window.stack.currentWidget() is workspace:
-        workspace.leave()
-        profile = workspace.profile.profile
-        return profile.uuid if profile is not None else None
-    return window.list_page.current_uuid()
-
-
 # ---------------------------------------------------------------- save as template
 class SaveTemplateDialog(QDialog):
     """Name the template and choose what carries over from the engagement."""
@@ -257,7 +247,7 @@ class SaveTemplateDialog(QDialog):
 
 def save_as_template(window: MainWindow) -> Path | None:
     """File ▸ Save as template…: the open (or selected) engagement; returns the file."""
-    uuid = _current_engagement(window)
+    uuid = window.current_engagement()
     if uuid is None:
         window.show_error(
             QCoreApplication.translate(

@@ -1,0 +1,26 @@
+"""Finding an engagement's row inside a unit of work, for the services built on it."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dtbench.engagement.errors import NotFoundError
+from dtbench.store.models import Engagement, utcnow
+
+
+def engagement_id(s: Session, uuid: str) -> int:
+    """The row id of an engagement that is not in the trash; NotFoundError otherwise."""
+    found = s.scalar(
+        select(Engagement.id).where(Engagement.uuid == uuid, Engagement.deleted_at.is_(None))
+    )
+    if found is None:
+        raise NotFoundError(uuid)
+    return found
+
+
+def touch(s: Session, engagement_id: int) -> None:
+    """Mark the engagement as changed now (the engagement list sorts by it)."""
+    engagement = s.get(Engagement, engagement_id)
+    if engagement is not None:
+        engagement.updated_at = utcnow()
