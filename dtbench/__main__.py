@@ -4,4 +4,5 @@ import sys
 
 from dtbench.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a chart worker process imports it
+    sys.exit(main())

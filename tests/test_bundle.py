@@ -75,7 +75,8 @@ def _smoke(bundle: Path, exe_name: str, tmp_path: Path, **extra: str) -> dict[st
     result = _run(
         bundle / f"{exe_name}{EXE_SUFFIX}",
         ["--db", str(db)],
-        _env(tmp_path, DTBENCH_SMOKE="1", **extra),
+        # one chart worker process even on a one-CPU machine (where the default is a thread)
+        _env(tmp_path, DTBENCH_SMOKE="1", DTBENCH_CHART_WORKERS="1", **extra),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith(SMOKE_MARKER)]
@@ -116,6 +117,11 @@ def test_gui_reaches_main_window(bundle: Path, tmp_path: Path) -> None:
     assert info["store"] is True
     assert info["qt_font"]
     assert info["chart_font"]
+    # charts are drawn by a worker process started from the bundle's own executable
+    worker = info["chart_worker"]
+    assert isinstance(worker, dict)
+    assert worker["in_processes"] is True and worker["drawn"] is True
+    assert worker["pid"] != worker["main_pid"]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig is Linux's")
@@ -132,6 +138,10 @@ def test_bundled_font_without_system_fonts(bundle: Path, tmp_path: Path) -> None
     assert info["qt_font"] in info["qt_app_fonts"]  # type: ignore[operator]
     fonts = bundle / "_internal" / "dtbench" / "resources" / "fonts"
     assert Path(str(info["chart_font_file"])).parent.resolve() == fonts.resolve()
+    worker = info["chart_worker"]
+    assert isinstance(worker, dict)
+    assert Path(str(worker["chart_font_file"])).parent.resolve() == fonts.resolve()
+    assert worker["drawn"] is True
 
 
 def test_start_up_crash_is_logged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

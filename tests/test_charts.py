@@ -270,7 +270,7 @@ def test_gap_chart_orders_by_priority_and_respects_limit() -> None:
     top = labels[positions.index(min(positions))]
     assert top.startswith("7.3.2")  # priority 9.2, the highest
     assert labels == [truncate(b.label, 26) for b in (CLAUSES[1], CLAUSES[5], CLAUSES[0])]
-    priorities = [t.get_text() for t in figure.axes[1].get_yticklabels()]
+    priorities = [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "column"]
     assert priorities == ["9.2", "8.8", "8.5"]
 
 
@@ -288,7 +288,7 @@ def test_wrap_breaks_chinese_by_characters() -> None:
 
 def test_progress_chart_writes_done_over_total() -> None:
     figure = progress()
-    counts = [t.get_text() for t in figure.axes[1].get_yticklabels()]
+    counts = [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "column"]
     assert counts == ["12/20", "8/21", "20/21", "5/20", "0/17", "9/18"]
 
 

@@ -29,7 +29,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
-from matplotlib.transforms import blended_transform_factory
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from dtbench.reports.fonts import font_families, font_properties, has_bold_face
 
@@ -314,6 +314,41 @@ def _label_ticks(
         ax.set_yticks(list(positions), texts, fontproperties=prop, color=TEXT_COLOR)
 
 
+def _right_column(ax: Axes, texts: Sequence[str], *, heading: str = "") -> None:
+    """A column of texts right of the axes, one per row (row n at y = n), with an optional
+    heading above it. Plain texts, not a twin axis: the layout still reserves their room, and
+    they draw far faster. Each has the gid "column"."""
+    figure = ax.get_figure(root=True)
+    assert figure is not None
+    pad = ScaledTranslation(4 / 72, 0, figure.dpi_scale_trans)
+    rows = blended_transform_factory(ax.transAxes, ax.transData) + pad
+    for row, text in enumerate(texts):
+        ax.text(
+            1.0,
+            row,
+            _plain(text),
+            transform=rows,
+            ha="left",
+            va="center",
+            fontproperties=_fp(LABEL_SIZE),
+            color=TEXT_COLOR,
+            clip_on=False,
+            gid="column",
+        )
+    if heading:
+        ax.text(
+            1.0,
+            1.0,
+            _plain(heading),
+            transform=ax.transAxes + pad,
+            ha="left",
+            va="bottom",
+            fontproperties=_fp(SMALL_SIZE, bold=True),
+            color=MUTED_TEXT_COLOR,
+            clip_on=False,
+        )
+
+
 # ----------------------------------------------------------------------------------- charts
 
 
@@ -549,28 +584,31 @@ def gap_chart(
     ax = figure.add_subplot()
     _style_axes(ax, grid_axis="x")
     ax.spines["left"].set_visible(False)
-    for row, (_label, current, target, _priority) in enumerate(shown):
-        if not (math.isnan(current) or math.isnan(target)):
-            ax.plot(
-                [current, target],
-                [row, row],
-                color=GAP_COLOR,
-                linewidth=6,
-                solid_capstyle="butt",
-                zorder=2,
-            )
-        if not math.isnan(current):
-            ax.plot([current], [row], "o", color=CURRENT_COLOR, markersize=7, zorder=3)
-        if not math.isnan(target):
-            ax.plot(
-                [target],
-                [row],
-                "D",
-                color=TARGET_COLOR,
-                markeredgecolor="white",
-                markersize=6.5,
-                zorder=4,
-            )
+    # One artist per kind (segments, current, target) rather than three per row: drawn faster.
+    rows_at = np.arange(len(shown), dtype=float)
+    currents = np.array([e[1] for e in shown], dtype=float)
+    targets = np.array([e[2] for e in shown], dtype=float)
+    both = ~(np.isnan(currents) | np.isnan(targets))
+    if both.any():
+        ax.hlines(
+            rows_at[both],
+            currents[both],
+            targets[both],
+            colors=GAP_COLOR,
+            linewidth=6,
+            capstyle="butt",
+            zorder=2,
+        )
+    ax.plot(currents, rows_at, "o", color=CURRENT_COLOR, markersize=7, zorder=3)
+    ax.plot(
+        targets,
+        rows_at,
+        "D",
+        color=TARGET_COLOR,
+        markeredgecolor="white",
+        markersize=6.5,
+        zorder=4,
+    )
     ax.set_xlim(0, top * 1.03)
     ticks = _ticks(top)
     ax.set_xticks(ticks, [_fmt(t) for t in ticks])
@@ -579,25 +617,8 @@ def gap_chart(
     _label_ticks(ax, "y", range(rows), [truncate(e[0], 26) for e in shown], LABEL_SIZE)
     ax.tick_params(axis="y", length=0)
 
-    # Priority column: tick labels of a twin axis on the right, so the layout reserves room.
-    right = ax.twinx()
-    right.set_ylim(ax.get_ylim())
-    for spine in right.spines.values():
-        spine.set_visible(False)
     places = _decimals([e[3] for e in shown])
-    _label_ticks(right, "y", range(rows), [_fmt(e[3], places) for e in shown], LABEL_SIZE)
-    right.tick_params(axis="y", length=0, labelcolor=TEXT_COLOR)
-    side = blended_transform_factory(right.transAxes, right.transAxes)
-    right.text(
-        1.0,
-        1.0,
-        _plain(priority_label),
-        transform=side,
-        ha="left",
-        va="bottom",
-        fontproperties=_fp(SMALL_SIZE, bold=True),
-        color=MUTED_TEXT_COLOR,
-    )
+    _right_column(ax, [_fmt(e[3], places) for e in shown], heading=priority_label)
 
     handles = [
         Line2D([], [], marker="o", linestyle="", color=CURRENT_COLOR, label=_plain(current_label)),
@@ -725,27 +746,24 @@ def progress_chart(
     _style_axes(ax, grid_axis="x")
     ax.spines["left"].set_visible(False)
     counts: list[str] = []
-    for row, (finished, planned) in enumerate(zip(done_values, total_values, strict=True)):
+    shares: list[float] = []
+    for finished, planned in zip(done_values, total_values, strict=True):
         finished = 0.0 if math.isnan(finished) else max(finished, 0.0)
         planned = 0.0 if math.isnan(planned) else max(planned, 0.0)
         finished = min(finished, planned)
-        share = finished / planned if planned > 0 else 0.0
-        ax.barh(row, share, height=0.6, color=CURRENT_COLOR, zorder=2)
-        ax.barh(row, 1 - share, left=share, height=0.6, color=OPEN_COLOR, zorder=2)
+        shares.append(finished / planned if planned > 0 else 0.0)
         counts.append(f"{_fmt(finished)}/{_fmt(planned)}")
+    rows = np.arange(count, dtype=float)
+    done_share = np.array(shares, dtype=float)
+    ax.barh(rows, done_share, height=0.6, color=CURRENT_COLOR, zorder=2)
+    ax.barh(rows, 1 - done_share, left=done_share, height=0.6, color=OPEN_COLOR, zorder=2)
     ax.set_xlim(0, 1)
     ax.set_ylim(max(count, 1) - 0.5, -0.5)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{x:.0%}"))
     _label_ticks(ax, "y", range(count), [truncate(n, 24) for n in names], LABEL_SIZE)
     ax.tick_params(axis="y", length=0)
-
-    right = ax.twinx()
-    right.set_ylim(ax.get_ylim())
-    for spine in right.spines.values():
-        spine.set_visible(False)
-    _label_ticks(right, "y", range(count), counts, LABEL_SIZE)
-    right.tick_params(axis="y", length=0, labelcolor=TEXT_COLOR)
+    _right_column(ax, counts)
 
     handles = [
         Patch(facecolor=CURRENT_COLOR, label=_plain(done_label)),

@@ -160,15 +160,6 @@ def build(data: DiagnosisCharts, name: str, size: tuple[float, float]) -> Figure
     raise KeyError(name)
 
 
-def render_all(
-    data: DiagnosisCharts, sizes: dict[str, tuple[float, float]], dpi: float
-) -> dict[str, bytes]:
-    """PNG bytes of the named charts (safe to run in a worker thread)."""
-    return {
-        name: charts.render_png(build(data, name, size), dpi=dpi) for name, size in sizes.items()
-    }
-
-
 def chart_key(data: DiagnosisCharts, name: str) -> Hashable:
     """Everything chart ``name`` shows: equal keys draw equal charts, so a redraw after an
     answer can skip the charts it does not change."""
@@ -206,5 +197,4 @@ __all__ = [
     "build",
     "chart_key",
     "moved_clauses",
-    "render_all",
 ]

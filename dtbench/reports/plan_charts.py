@@ -93,25 +93,9 @@ def gantt_figure(
     return charts.gantt_chart(tasks, title=texts.gantt_title, phases=spans, size=size)
 
 
-def render_roadmap(
-    initiatives: Sequence[PlanItem],
-    phases: Sequence[PlanItem],
-    texts: RoadmapTexts,
-    sizes: dict[str, tuple[float, float]],
-    dpi: float,
-) -> dict[str, bytes]:
-    """PNG bytes of "matrix" and "gantt" (safe on a worker thread)."""
-    out: dict[str, bytes] = {}
-    if "matrix" in sizes:
-        out["matrix"] = charts.render_png(
-            matrix_figure(initiatives, phases, texts, sizes["matrix"]), dpi=dpi
-        )
-    if "gantt" in sizes:
-        # the Gantt chart's height follows its rows; its width is the requested one
-        rows = sum(1 for i in initiatives if i.record.start or i.record.end) + len(phases)
-        width = sizes["gantt"][0]
-        height = min(14.0, 1.4 + 0.32 * max(rows, 3))
-        out["gantt"] = charts.render_png(
-            gantt_figure(initiatives, phases, texts, (width, height)), dpi=dpi
-        )
-    return out
+def gantt_size(
+    initiatives: Sequence[PlanItem], phases: Sequence[PlanItem], width: float
+) -> tuple[float, float]:
+    """Inches of the on-screen Gantt chart: ``width`` wide, as tall as its rows need."""
+    rows = sum(1 for i in initiatives if i.record.start or i.record.end) + len(phases)
+    return width, min(14.0, 1.4 + 0.32 * max(rows, 3))

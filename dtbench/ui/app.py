@@ -94,7 +94,14 @@ def run(db: str | None = None) -> int:
             _smoke_report(window, font)
 
     QTimer.singleShot(0, open_database)
+    app.aboutToQuit.connect(_stop_chart_workers)
     return app.exec()
+
+
+def _stop_chart_workers() -> None:
+    pool = sys.modules.get("dtbench.reports.render_pool")
+    if pool is not None:  # started only once a chart was drawn
+        pool.shutdown_shared_pool()
 
 
 SMOKE_ENV = "DTBENCH_SMOKE"
@@ -107,18 +114,23 @@ def _smoke_report(window: MainWindow, font: str | None) -> None:
     from PySide6.QtGui import QFontDatabase
 
     from dtbench.reports.fonts import find_cjk_font
+    from dtbench.reports.render_pool import probe, shared_pool
 
     chart = find_cjk_font()
     app_fonts: list[str] = []
     for font_id in range(8):  # fonts added by ensure_chinese_font() (ids count from 0)
         app_fonts += QFontDatabase.applicationFontFamilies(font_id)
-    info = {
+    info: dict[str, object] = {
         "store": window.store is not None,
         "qt_font": font,
         "qt_app_fonts": app_fonts,
         "chart_font": chart.family if chart else None,
         "chart_font_file": str(chart.path) if chart else None,
     }
+    # One chart job through the worker pool: in the bundle it starts the executable again.
+    pool = shared_pool()
+    worker = pool.submit(probe).result(timeout=60)
+    info["chart_worker"] = {**worker, "in_processes": pool.in_processes, "main_pid": os.getpid()}
     print("dtbench-smoke-ok " + json.dumps(info, ensure_ascii=False), flush=True)
     QTimer.singleShot(0, QCoreApplication.quit)
 

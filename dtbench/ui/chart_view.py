@@ -1,95 +1,113 @@
-"""Charts drawn off the GUI thread: one worker renders PNGs, the views show them.
+"""Charts drawn away from the UI: the shared pool of chart workers renders, the views show.
 
-matplotlib is not thread-safe across figures that share fonts, so a single worker thread
-renders one request at a time; a newer request supersedes an older one that has not started.
+A :class:`ChartRenderer` sends each chart of a request to the pool as its own job, so the
+charts are drawn side by side and each appears as soon as it is ready; a newer request
+supersedes an older one (its jobs not yet started are cancelled, late results are dropped).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
+from concurrent import futures
+from concurrent.futures import Future
+from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from dtbench.reports.raster import Raster
+
+if TYPE_CHECKING:
+    from dtbench.reports.render_pool import RenderPool
 
 LOGICAL_DPI = 100.0
 
+Job = Callable[[], Raster]
+
 
 class _Signals(QObject):
-    one = Signal(int, str, bytes)  # generation, chart name, png
-    done = Signal(int, object)  # generation, dict[name, bytes] or Exception
+    """Carries a finished job from the pool's thread to the UI thread (queued)."""
 
-
-class _Job(QRunnable):
-    def __init__(
-        self,
-        generation: int,
-        work: Callable[[], dict[str, bytes]] | Sequence[tuple[str, Callable[[], bytes]]],
-        signals: _Signals,
-    ):
-        super().__init__()
-        self.generation = generation
-        self.work = work
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            if callable(self.work):
-                result: object = self.work()
-            else:  # one chart after the other, each shown as soon as it is drawn
-                for name, draw in self.work:
-                    self.signals.one.emit(self.generation, name, draw())
-                result = {}
-        except Exception as exc:  # reported to the UI, never lost in the thread
-            result = exc
-        self.signals.done.emit(self.generation, result)
+    finished = Signal(int, str, object)  # generation, chart name, Future
 
 
 class ChartRenderer(QObject):
-    """Runs render jobs on one background thread; ``ready`` carries the newest result."""
+    """Draws the charts of the newest request in the chart workers.
 
-    ready = Signal(object)  # dict[str, bytes] (empty after request_each)
-    chart_ready = Signal(str, bytes)  # one chart of request_each
+    ``chart_ready`` shows each chart as it arrives, ``ready`` follows the last one of a request
+    and ``failed`` reports a chart that could not be drawn.
+    """
+
+    chart_ready = Signal(str, object)  # chart name, Raster
+    ready = Signal()
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, pool: RenderPool | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._done)
-        self._signals.one.connect(self._one)
+        from dtbench.reports.render_pool import shared_pool  # processes: not at start-up
+
+        self.pool = pool or shared_pool()
+        # Not a child: it must outlive this renderer while a worker still reports back.
+        self._signals = _Signals()
+        self._signals.finished.connect(self._finished)
         self.generation = 0
-        self.busy = False
+        self._jobs: dict[str, Job] = {}
+        self._futures: dict[str, Future[Raster]] = {}
+        self.failures: list[str] = []
+        QTimer.singleShot(0, self.pool.warm)
 
-    def request(self, work: Callable[[], dict[str, bytes]]) -> None:
+    @property
+    def busy(self) -> bool:
+        return bool(self._futures)
+
+    def request(self, jobs: Mapping[str, Job]) -> None:
+        """Draw ``jobs`` (chart name → job); an earlier request still running is dropped."""
         self.generation += 1
-        self.pool.clear()  # drop queued, not yet started, older requests
-        self.busy = True
-        self.pool.start(_Job(self.generation, work, self._signals))
+        for future in self._futures.values():
+            future.cancel()
+        self._futures = {}
+        self._jobs = dict(jobs)
+        if not self._jobs:
+            self.ready.emit()
+            return
+        self.failures = []
+        # Every job is listed before any result is looked at: one that is done at once must
+        # not look like the last one.
+        for name, job in self._jobs.items():
+            self._futures[name] = self.pool.submit(job)
+        for name, future in list(self._futures.items()):
+            self._watch(name, future)
 
-    def request_each(self, jobs: Sequence[tuple[str, Callable[[], bytes]]]) -> None:
-        """Draw charts one after the other; ``chart_ready`` shows each at once."""
-        self.generation += 1
-        self.pool.clear()
-        self.busy = True
-        self.pool.start(_Job(self.generation, jobs, self._signals))
+    def _watch(self, name: str, future: Future[Raster]) -> None:
+        future.add_done_callback(partial(self._signals.finished.emit, self.generation, name))
 
-    def _one(self, generation: int, name: str, png: bytes) -> None:
-        if generation == self.generation:
-            self.chart_ready.emit(name, png)
-
-    def _done(self, generation: int, result: object) -> None:
-        if generation != self.generation:
+    def _finished(self, generation: int, name: str, future: Future[Raster]) -> None:
+        if generation != self.generation or self._futures.get(name) is not future:
             return  # superseded
-        self.busy = False
-        if isinstance(result, Exception):
-            self.failed.emit(str(result))
+        if future.cancelled():
+            return
+        error = future.exception()
+        if error is not None and self.pool.is_broken(error):  # the worker died: draw it on a thread
+            self.pool.fall_back(error)
+            self._futures[name] = self.pool.submit(self._jobs[name])
+            self._watch(name, self._futures[name])
+            return
+        del self._futures[name]
+        if error is None:
+            self.chart_ready.emit(name, future.result())
         else:
-            self.ready.emit(result)
+            self.failures.append(str(error) or type(error).__name__)
+        if not self._futures:
+            if self.failures:
+                self.failed.emit("; ".join(self.failures))
+            self.ready.emit()
 
     def wait(self) -> None:
-        self.pool.waitForDone()
+        """Block until the current request's jobs are done (their results still arrive as
+        queued signals: process events afterwards)."""
+        futures.wait(list(self._futures.values()))
 
 
 class ChartView(QLabel):
@@ -105,7 +123,7 @@ class ChartView(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumSize(200, int(200 * aspect))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.png = b""
+        self.raster: Raster | None = None
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -120,10 +138,16 @@ class ChartView(QLabel):
         width = max(self.width(), 200)
         return width / LOGICAL_DPI, width * self.aspect / LOGICAL_DPI
 
-    def show_png(self, png: bytes) -> None:
-        self.png = png
-        pixmap = QPixmap()
-        pixmap.loadFromData(png, "PNG")
+    def show_raster(self, raster: Raster) -> None:
+        self.raster = raster
+        image = QImage(
+            raster.rgba,
+            raster.width,
+            raster.height,
+            4 * raster.width,
+            QImage.Format.Format_RGBA8888,
+        )
+        pixmap = QPixmap.fromImage(image)  # a copy: the bytes need not outlive this call
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self.setPixmap(pixmap)
 

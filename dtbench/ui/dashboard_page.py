@@ -1,8 +1,8 @@
 """The Dashboard step: overall index, completion, area radar, ranked gaps, heatmap, rounds.
 
-Scores are recomputed at once on every answer; the charts are redrawn on a background thread
-shortly after the last change (and only while the dashboard is shown), so typing never waits
-for matplotlib.
+Scores are recomputed at once on every answer; the charts are redrawn in the chart worker
+processes shortly after the last change (and only while the dashboard is shown), so typing
+never waits for matplotlib.
 """
 
 from __future__ import annotations
@@ -33,13 +33,9 @@ from dtbench.ui.diagnosis_session import DiagnosisSession
 
 if TYPE_CHECKING:
     from dtbench.reports.diagnosis_charts import ChartTexts
+    from dtbench.reports.raster import Raster
 
 REDRAW_DELAY_MS = 100
-
-
-def _draw(build, render_png, data, name, size, dpi) -> bytes:  # type: ignore[no-untyped-def]
-    """One chart as PNG bytes, on the worker thread."""
-    return bytes(render_png(build(data, name, size), dpi=dpi, tight=False))
 
 
 # name, row, column, column span, height / width
@@ -51,6 +47,10 @@ LAYOUT = (
     ("heatmap", 2, 0, 1, 0.62),
     ("rounds", 2, 1, 1, 0.62),
 )
+
+
+# The slowest charts first, so that the workers finish together (longest job first).
+DRAW_ORDER = ("gaps", "radar", "heatmap", "rounds", "progress", "index")
 
 
 class DashboardPage(QWidget):
@@ -119,6 +119,7 @@ class DashboardPage(QWidget):
         self.renderer.chart_ready.connect(self._show_one)
         self.renderer.ready.connect(self._show)
         self._shown: dict[str, Hashable] = {}  # what each view shows now
+        self._pending: dict[str, Hashable] = {}  # what the views are being redrawn with
         self.renderer.failed.connect(self._failed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -149,37 +150,36 @@ class DashboardPage(QWidget):
             self._timer.start(0)
 
     def redraw(self, everything: bool = False) -> None:
-        """Draw the charts whose content changed on the worker thread, each shown as soon as
-        it is drawn; ``drawn`` fires when the last one is shown."""
-        from dtbench.reports.charts import render_png
+        """Draw the charts whose content changed, side by side in the chart workers, each
+        shown as soon as it is drawn; ``drawn`` fires when the last one is shown."""
         from dtbench.reports.diagnosis_charts import DiagnosisCharts, build, chart_key
+        from dtbench.reports.raster import draw
 
         self._dirty = False
         session = self.session
         rounds = [(r.name, session.report_of(r.uuid)) for r in session.rounds]
         data = DiagnosisCharts(session.guide, self._lang, session.report, rounds, self._texts())
         dpi = LOGICAL_DPI * self.devicePixelRatioF()
-        jobs = []
-        self._pending: dict[str, Hashable] = {}
-        for name, view in self.views.items():
+        jobs = {}
+        self._pending = {}
+        for name in DRAW_ORDER:
+            view = self.views[name]
             size = view.inches()
             key = (chart_key(data, name), size, dpi)
             if not everything and self._shown.get(name) == key:
                 continue
             self._pending[name] = key
-            jobs.append((name, partial(_draw, build, render_png, data, name, size, dpi)))
-        if not jobs:
-            self.drawn.emit()
-            return
-        self.renderer.request_each(jobs)
+            jobs[name] = partial(draw, build, data, name, size, dpi=dpi)
+        self.renderer.request(jobs)
 
-    def _show_one(self, name: str, png: bytes) -> None:
-        self.views[name].show_png(png)
-        if name in getattr(self, "_pending", {}):
+    def _show_one(self, name: str, raster: Raster) -> None:
+        self.views[name].show_raster(raster)
+        if name in self._pending:
             self._shown[name] = self._pending[name]
 
-    def _show(self, _pngs: dict[str, bytes]) -> None:
-        self.chart_error.hide()
+    def _show(self) -> None:
+        if not self.renderer.failures:
+            self.chart_error.hide()
         self.drawn.emit()
 
     def _failed(self, message: str) -> None:

@@ -47,6 +47,7 @@ from dtbench.plan.records import (
     Resistance,
     TraitRating,
 )
+from dtbench.reports.raster import Raster
 from dtbench.ui.chart_view import LOGICAL_DPI, ChartRenderer, ChartView
 from dtbench.ui.choices import guide_text, option_pairs
 from dtbench.ui.diagnosis_labels import ui_language
@@ -102,26 +103,6 @@ def _hint(parent: QWidget) -> QLabel:
     return label
 
 
-def _render(
-    axes: list[str],
-    series: list[tuple[str, list[float]]],
-    title: str,
-    size: tuple[float, float],
-    dpi: float,
-) -> dict[str, bytes]:
-    """The traits radar as PNG (runs on the chart worker thread)."""
-    from dtbench.reports import charts  # matplotlib: not at program start
-
-    figure = charts.radar_chart(
-        axes,
-        [charts.Series(name, values) for name, values in series],
-        scale_max=cat.TRAIT_SCALE[1],
-        title=title,
-        size=size,
-    )
-    return {"culture_radar": charts.render_png(figure, dpi=dpi)}
-
-
 class _FitTable(QTableWidget):
     """A table as tall as its rows (word-wrapped rows grow when the table narrows): the page
     scrolls, not the table."""
@@ -172,7 +153,8 @@ class OrgCulturePage(QWidget):
         layout.addWidget(self.tabs)
 
         self.renderer = ChartRenderer(self)
-        self.renderer.ready.connect(self._show_chart)
+        self.renderer.chart_ready.connect(self._show_chart)
+        self.renderer.ready.connect(self._drawn)
         self.renderer.failed.connect(self._chart_failed)
         self._chart_timer = QTimer(self)
         self._chart_timer.setSingleShot(True)
@@ -680,7 +662,10 @@ class OrgCulturePage(QWidget):
         return ratings
 
     def redraw(self) -> None:
-        """Render the radar on the worker thread; ``drawn`` fires when it is shown."""
+        """Render the radar in a chart worker; ``drawn`` fires when it is shown."""
+        from dtbench.reports.charts import Series, radar_chart  # matplotlib: not at start-up
+        from dtbench.reports.raster import draw
+
         self._dirty = False
         lang = ui_language()
         ratings = self._ratings()
@@ -695,13 +680,26 @@ class OrgCulturePage(QWidget):
         axes = [o.label.get(lang) for o in cat.CULTURE_TRAITS]
         series = [(self.tr("Now"), values("now")), (self.tr("Target"), values("target"))]
         dpi = LOGICAL_DPI * self.devicePixelRatioF()
-        self.renderer.request(partial(_render, axes, series, "", self.radar.inches(), dpi))
+        self.renderer.request(
+            {
+                "culture_radar": partial(
+                    draw,
+                    radar_chart,
+                    axes,
+                    [Series(name, values) for name, values in series],
+                    scale_max=cat.TRAIT_SCALE[1],
+                    size=self.radar.inches(),
+                    dpi=dpi,
+                )
+            }
+        )
 
-    def _show_chart(self, pngs: dict[str, bytes]) -> None:
-        self.chart_error.hide()
-        png = pngs.get("culture_radar")
-        if png:
-            self.radar.show_png(png)
+    def _show_chart(self, _name: str, raster: Raster) -> None:
+        self.radar.show_raster(raster)
+
+    def _drawn(self) -> None:
+        if not self.renderer.failures:
+            self.chart_error.hide()
         self.drawn.emit()
 
     def _chart_failed(self, message: str) -> None:

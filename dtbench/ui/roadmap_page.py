@@ -38,6 +38,7 @@ from dtbench.ui.record_editor import Field, RecordEditor
 
 if TYPE_CHECKING:
     from dtbench.reports.plan_charts import RoadmapTexts
+    from dtbench.reports.raster import Raster
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 REDRAW_DELAY_MS = 200
@@ -181,7 +182,8 @@ class RoadmapPage(QWidget):
         layout.addWidget(self.tabs)
 
         self.renderer = ChartRenderer(self)
-        self.renderer.ready.connect(self._show_charts)
+        self.renderer.chart_ready.connect(self._show_chart)
+        self.renderer.ready.connect(self.drawn)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REDRAW_DELAY_MS)
@@ -345,29 +347,45 @@ class RoadmapPage(QWidget):
         self._schedule()
 
     def redraw(self) -> None:
-        from dtbench.reports.plan_charts import render_roadmap
+        from dtbench.reports.plan_charts import gantt_figure, gantt_size, matrix_figure
+        from dtbench.reports.raster import draw
 
         self._dirty = False
-        sizes = {
-            "matrix": self.matrix_view.inches(),
-            "gantt": (max(self.gantt_view.width(), 400) / LOGICAL_DPI, 0.0),
-        }
-        work = partial(
-            render_roadmap,
-            self.plan.items("initiative"),
-            self.plan.items("phase"),
-            self._texts(),
-            sizes,
-            LOGICAL_DPI * self.devicePixelRatioF(),
+        initiatives = self.plan.items("initiative")
+        phases = self.plan.items("phase")
+        texts = self._texts()
+        dpi = LOGICAL_DPI * self.devicePixelRatioF()
+        width = max(self.gantt_view.width(), 400) / LOGICAL_DPI
+        self.renderer.request(
+            {
+                "matrix": partial(
+                    draw,
+                    matrix_figure,
+                    initiatives,
+                    phases,
+                    texts,
+                    self.matrix_view.inches(),
+                    dpi=dpi,
+                ),
+                "gantt": partial(
+                    draw,
+                    gantt_figure,
+                    initiatives,
+                    phases,
+                    texts,
+                    gantt_size(initiatives, phases, width),
+                    dpi=dpi,
+                ),
+            }
         )
-        self.renderer.request(work)
 
-    def _show_charts(self, pngs: dict[str, bytes]) -> None:
-        self.matrix_view.show_png(pngs["matrix"])
-        self.gantt_view.show_png(pngs["gantt"])
-        pixmap = self.gantt_view.pixmap()
-        self.gantt_view.setMinimumHeight(int(pixmap.deviceIndependentSize().height()))
-        self.drawn.emit()
+    def _show_chart(self, name: str, raster: Raster) -> None:
+        if name == "matrix":
+            self.matrix_view.show_raster(raster)
+        else:
+            self.gantt_view.show_raster(raster)
+            pixmap = self.gantt_view.pixmap()
+            self.gantt_view.setMinimumHeight(int(pixmap.deviceIndependentSize().height()))
 
     def _texts(self) -> RoadmapTexts:
         from dtbench.reports.plan_charts import RoadmapTexts

@@ -22,8 +22,9 @@ What is timed, with a MainWindow shown offscreen at 1366×768 and the demo engag
   calls it (``data.statuses()``, ``data.levels()``, the scope); also
   ``service.round_report()`` (load the round from the database, then score);
 - dashboard redrawn: from ``DashboardPage.redraw()`` until its ``drawn`` signal (charts
-  rendered on the worker thread, then shown); also the longest gap seen by a 5 ms GUI-thread
-  timer during a redraw (how long the window stops responding meanwhile).
+  drawn side by side in the chart worker processes, then shown); also the longest gap seen by
+  a 5 ms GUI-thread timer during a redraw (how long the window stops responding meanwhile).
+  The number of workers is printed (``DTBENCH_CHART_WORKERS`` sets it; 0 draws on a thread).
 
 Figures are the median and the 90th percentile (nearest rank) in ms; "within" compares the p90
 with the target. Nothing is asserted. Ratios are against a floor measured in the same run, on
@@ -31,8 +32,9 @@ the same database:
 
 - F-edit: ``processEvents()`` plus a one-row UPDATE and commit through ``sqlite3`` on the same
   file with dtbench's pragmas (WAL, synchronous=FULL): the least any saved edit can cost here;
-- F-chart: six blank matplotlib figures of the dashboard's sizes saved as PNG with the same
-  ``render_png`` on the calling thread: the least any redraw of the six charts can cost.
+- F-chart: six blank matplotlib figures of the dashboard's sizes drawn to pixels with the same
+  ``render_raster``, one after the other on the calling thread: what drawing the six charts
+  costs before there is anything on them.
 
 Nothing touches the user's data: DTBENCH_HOME and XDG_CONFIG_HOME point to a temporary folder
 and both databases are built there (the large one by bulk SQL copies of the demo's rows).
@@ -635,26 +637,26 @@ def chart_inputs(dashboard: Any) -> tuple[Any, dict[str, tuple[float, float]], f
 def chart_floor(label: str, dashboard: Any, runs: int) -> Row:
     from matplotlib.figure import Figure
 
-    from dtbench.reports import charts
+    from dtbench.reports.raster import render_raster
 
     _data, sizes, dpi = chart_inputs(dashboard)
 
     def blank() -> None:
         for size in sizes.values():
-            charts.render_png(Figure(figsize=size), dpi=dpi, tight=False)
+            render_raster(Figure(figsize=size), dpi)
 
     samples, _lost = timed(blank, runs, 1)
-    return Row("F-chart: 6 blank figures → PNG", label, samples, None, "F-chart")
+    return Row("F-chart: 6 blank figures drawn", label, samples, None, "F-chart")
 
 
 def profile_charts(dashboard: Any) -> None:
-    """cProfile of the worker's job (``render_all``), run on this thread, and each chart's
-    build and render times."""
+    """Each chart's build and draw times, and a cProfile of the six charts' jobs, run one
+    after the other on this thread."""
     import cProfile
     import pstats
 
-    from dtbench.reports import charts
-    from dtbench.reports.diagnosis_charts import build, render_all
+    from dtbench.reports.diagnosis_charts import build
+    from dtbench.reports.raster import draw, render_raster
 
     data, sizes, dpi = chart_inputs(dashboard)
     shown = ", ".join(f"{name} {w:.2f}×{h:.2f}" for name, (w, h) in sizes.items())
@@ -663,14 +665,19 @@ def profile_charts(dashboard: Any) -> None:
         start = time.perf_counter()
         figure = build(data, name, size)
         built = time.perf_counter()
-        png = charts.render_png(figure, dpi=dpi)
+        render_raster(figure, dpi)
         done = time.perf_counter()
         print(
             f"  {name:<9} build {1000 * (built - start):6.1f} ms   "
-            f"render_png {1000 * (done - built):6.1f} ms   {len(png) // 1024} KB"
+            f"draw {1000 * (done - built):6.1f} ms"
         )
+
+    def every_job() -> None:
+        for name, size in sizes.items():
+            draw(build, data, name, size, dpi=dpi)
+
     profiler = cProfile.Profile()
-    profiler.runcall(render_all, data, sizes, dpi)
+    profiler.runcall(every_job)
     stats = pstats.Stats(profiler, stream=sys.stdout)
     stats.sort_stats("cumulative").print_stats(25)
     stats.sort_stats("tottime").print_stats(15)
@@ -763,11 +770,15 @@ def main() -> None:
         for label, (path, uuid) in built.items():
             rows.extend(bench_database(label, path, uuid, args, translations))
 
+    from dtbench.reports.render_pool import shared_pool
+
+    pool = shared_pool()
+    workers = f"{pool.workers} worker processes" if pool.in_processes else "a worker thread"
     print()
     print(
         f"diagnosis speed, median and p90 (within = p90 ≤ target); language {args.language}, "
         f"CJK font {font or 'none'}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}, "
-        f"Python {sys.version.split()[0]}"
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, charts drawn by {workers}"
     )
     print_table(rows)
     print_lost(rows, guarded)
