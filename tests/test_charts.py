@@ -262,15 +262,16 @@ def test_gap_chart_orders_by_priority_and_respects_limit() -> None:
         CLAUSES, current_label="现状", target_label="目标", priority_label="优先级", limit=3
     )
     ax = figure.axes[0]
-    labels = [t.get_text() for t in ax.get_yticklabels()]
-    positions = list(ax.get_yticks())
+    rows = [t for t in ax.texts if t.get_gid() == "left"]
+    labels = [t.get_text() for t in rows]
+    positions = [t.get_position()[1] for t in rows]
     assert len(labels) == 3
-    # The y axis is inverted: the first tick is drawn at the top.
+    # The y axis is inverted: the first row is drawn at the top.
     assert ax.get_ylim()[0] > ax.get_ylim()[1]
     top = labels[positions.index(min(positions))]
     assert top.startswith("7.3.2")  # priority 9.2, the highest
     assert labels == [truncate(b.label, 26) for b in (CLAUSES[1], CLAUSES[5], CLAUSES[0])]
-    priorities = [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "column"]
+    priorities = [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "right"]
     assert priorities == ["9.2", "8.8", "8.5"]
 
 
@@ -288,14 +289,16 @@ def test_wrap_breaks_chinese_by_characters() -> None:
 
 def test_progress_chart_writes_done_over_total() -> None:
     figure = progress()
-    counts = [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "column"]
+    counts = [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "right"]
     assert counts == ["12/20", "8/21", "20/21", "5/20", "0/17", "9/18"]
 
 
 def test_heatmap_writes_every_value_with_readable_contrast() -> None:
     figure = heatmap()
-    texts = figure.axes[0].texts
+    texts = [t for t in figure.axes[0].texts if t.get_gid() == "cell"]
     assert len(texts) == 18
+    rows = [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "left"]
+    assert rows == [truncate(a, 24) for a in AREAS[: len(rows)]] and len(rows) == 6
     by_value = {t.get_text(): t.get_color() for t in texts}
     assert by_value["20"] == "white"  # darkest cell
     assert by_value["0"] != "white"  # lightest cell
@@ -648,3 +651,34 @@ def test_gantt_empty_input_draws_no_bars() -> None:
     ax = gantt_chart([], title="空路线图").axes[0]
     assert not task_bars(ax)
     assert row_labels(ax) == []
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        progress,
+        heatmap,
+        lambda: gap_chart(
+            CLAUSES, current_label="现状", target_label="目标", priority_label="优先级"
+        ),
+    ],
+)
+def test_row_labels_and_value_columns_sit_beside_the_plot_inside_the_figure(make) -> None:  # type: ignore[no-untyped-def]
+    """Row labels end left of the plot, values start right of it; none is cut off."""
+    from dtbench.reports.raster import render_raster
+
+    figure = make()
+    render_raster(figure, 100)  # lays the figure out
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    ax = figure.axes[0]
+    plot = ax.get_window_extent(renderer)
+    whole = figure.bbox
+    left = [t for t in ax.texts if t.get_gid() == "left"]
+    right = [t for t in ax.texts if t.get_gid() == "right"]
+    assert left
+    for text in left:
+        box = text.get_window_extent(renderer)
+        assert box.x1 <= plot.x0 and box.x0 >= whole.x0
+    for text in right:
+        box = text.get_window_extent(renderer)
+        assert box.x0 >= plot.x1 and box.x1 <= whole.x1

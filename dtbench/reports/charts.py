@@ -314,34 +314,38 @@ def _label_ticks(
         ax.set_yticks(list(positions), texts, fontproperties=prop, color=TEXT_COLOR)
 
 
-def _right_column(ax: Axes, texts: Sequence[str], *, heading: str = "") -> None:
-    """A column of texts right of the axes, one per row (row n at y = n), with an optional
-    heading above it. Plain texts, not a twin axis: the layout still reserves their room, and
-    they draw far faster. Each has the gid "column"."""
+def _column(
+    ax: Axes, texts: Sequence[str], *, side: Literal["left", "right"], heading: str = ""
+) -> None:
+    """A column of texts beside the axes, one per row (row n at y = n), with an optional
+    heading above it: row labels on the left, values on the right. Plain texts rather than
+    tick labels or a twin axis: the layout still reserves their room, and they draw far
+    faster. Each has the gid "left" or "right"."""
     figure = ax.get_figure(root=True)
     assert figure is not None
-    pad = ScaledTranslation(4 / 72, 0, figure.dpi_scale_trans)
+    pad = ScaledTranslation((4 if side == "right" else -4) / 72, 0, figure.dpi_scale_trans)
+    x = 1.0 if side == "right" else 0.0
     rows = blended_transform_factory(ax.transAxes, ax.transData) + pad
     for row, text in enumerate(texts):
         ax.text(
-            1.0,
+            x,
             row,
             _plain(text),
             transform=rows,
-            ha="left",
+            ha="left" if side == "right" else "right",
             va="center",
             fontproperties=_fp(LABEL_SIZE),
             color=TEXT_COLOR,
             clip_on=False,
-            gid="column",
+            gid=side,
         )
     if heading:
         ax.text(
-            1.0,
+            x,
             1.0,
             _plain(heading),
             transform=ax.transAxes + pad,
-            ha="left",
+            ha="left" if side == "right" else "right",
             va="bottom",
             fontproperties=_fp(SMALL_SIZE, bold=True),
             color=MUTED_TEXT_COLOR,
@@ -402,15 +406,16 @@ def radar_chart(
     # Polygon grid instead of circles: reads as a radar and prints cleanly.
     ax.set_ylim(0, top)
     ax.spines["polar"].set_visible(False)
-    ax.set_xticks(angles, [""] * count)
-    ax.xaxis.grid(True, color=GRID_COLOR, linewidth=0.8)
-    ax.yaxis.grid(False)
+    # Spokes and polygons drawn as lines, not as the polar axes' ticks and grid: far fewer
+    # artists to build and lay out.
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.vlines(angles, 0, top, colors=GRID_COLOR, linewidth=0.8, zorder=0)
     ticks = _ticks(top)
     for radius in ticks[1:]:
         ax.plot(closed, [radius] * (count + 1), color=GRID_COLOR, linewidth=0.8, zorder=0)
     # Scale values where the grid polygons cross the middle of the first sector, on a
     # translucent backing so they stay readable where a data line passes.
-    ax.set_yticks(ticks, [""] * len(ticks))
     middle = math.pi / count
     for radius in ticks[1:]:
         ax.text(
@@ -614,11 +619,10 @@ def gap_chart(
     ax.set_xticks(ticks, [_fmt(t) for t in ticks])
     rows = len(shown)
     ax.set_ylim(max(rows, 1) - 0.5, -0.5)  # first row on top
-    _label_ticks(ax, "y", range(rows), [truncate(e[0], 26) for e in shown], LABEL_SIZE)
-    ax.tick_params(axis="y", length=0)
-
+    ax.set_yticks([])
+    _column(ax, [truncate(e[0], 26) for e in shown], side="left")
     places = _decimals([e[3] for e in shown])
-    _right_column(ax, [_fmt(e[3], places) for e in shown], heading=priority_label)
+    _column(ax, [_fmt(e[3], places) for e in shown], side="right", heading=priority_label)
 
     handles = [
         Line2D([], [], marker="o", linestyle="", color=CURRENT_COLOR, label=_plain(current_label)),
@@ -687,11 +691,14 @@ def heatmap_chart(
             va="center",
             fontproperties=_fp(cell_size),
             color="white" if norm(number) > 0.55 else TEXT_COLOR,
+            gid="cell",
         )
-    # White separators between cells.
-    ax.set_xticks(np.arange(len(column_names) + 1) - 0.5, minor=True)
-    ax.set_yticks(np.arange(len(row_names) + 1) - 0.5, minor=True)
-    ax.grid(which="minor", color="white", linewidth=2)
+    # White separators between cells (lines, not minor-tick grids: fewer artists).
+    rows_count, columns_count = data.shape
+    ax.vlines(np.arange(columns_count + 1) - 0.5, -0.5, rows_count - 0.5, colors="white", lw=2)
+    ax.hlines(np.arange(rows_count + 1) - 0.5, -0.5, columns_count - 0.5, colors="white", lw=2)
+    ax.set_xlim(-0.5, columns_count - 0.5)
+    ax.set_ylim(rows_count - 0.5, -0.5)
     ax.tick_params(which="both", length=0)
     ax.xaxis.tick_top()
     column_width = max(8, min(16, int(80 / max(len(column_names), 1))))
@@ -702,7 +709,8 @@ def heatmap_chart(
         [wrap(c, column_width, 2) for c in column_names],
         LABEL_SIZE,
     )
-    _label_ticks(ax, "y", range(len(row_names)), [truncate(r, 24) for r in row_names], LABEL_SIZE)
+    ax.set_yticks([])
+    _column(ax, [truncate(r, 24) for r in row_names], side="left")
 
     if not colorbar:
         _title(figure, title)
@@ -761,9 +769,9 @@ def progress_chart(
     ax.set_ylim(max(count, 1) - 0.5, -0.5)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{x:.0%}"))
-    _label_ticks(ax, "y", range(count), [truncate(n, 24) for n in names], LABEL_SIZE)
-    ax.tick_params(axis="y", length=0)
-    _right_column(ax, counts)
+    ax.set_yticks([])
+    _column(ax, [truncate(n, 24) for n in names], side="left")
+    _column(ax, counts, side="right")
 
     handles = [
         Patch(facecolor=CURRENT_COLOR, label=_plain(done_label)),
