@@ -315,8 +315,11 @@ def test_workspace_fits_a_laptop_screen_without_horizontal_scrolling(
 def test_dashboard_says_when_no_chinese_font_exists(
     qtbot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dtbench.reports import fonts
+    from dtbench.reports import fonts, render_pool
 
+    # The question goes to a chart worker; on a thread it sees this process's fonts module.
+    on_a_thread = render_pool.RenderPool(0)
+    monkeypatch.setattr(render_pool, "shared_pool", lambda: on_a_thread)
     monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
     _open(window, store)
     ws = window.workspace
@@ -326,13 +329,16 @@ def test_dashboard_says_when_no_chinese_font_exists(
     page = DashboardPage(ws.session, "en")
     qtbot.addWidget(page)
     page.show()
+    qtbot.waitUntil(lambda: page.cjk_font is not None, timeout=20000)
     assert page.font_warning.isVisible()
     assert "Chinese" in page.font_warning.text()
-    monkeypatch.undo()
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda: "WenQuanYi")
     other = DashboardPage(ws.session, "en")
     qtbot.addWidget(other)
     other.show()
+    qtbot.waitUntil(lambda: other.cjk_font is not None, timeout=20000)
     assert not other.font_warning.isVisible()
+    on_a_thread.shutdown()
 
 
 def test_dashboard_follows_answers_without_blocking_the_window(

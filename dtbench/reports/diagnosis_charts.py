@@ -2,19 +2,22 @@
 
 Plain data in, matplotlib Figures out; every label comes translated in ``ChartTexts`` so the
 same code serves the UI language on screen and the deliverable language in documents.
+matplotlib is loaded only when a chart is built: the UI imports this module for the data
+classes and ``chart_key`` and leaves the drawing to the chart workers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from dtbench.diagnosis.scale import MAX_LEVEL
 from dtbench.diagnosis.scoring import ALL_STATUSES, Report, aggregate, moved_clauses
 from dtbench.guide.model import Guide
-from dtbench.reports import charts
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 CHART_NAMES = ("index", "progress", "radar", "gaps", "heatmap", "rounds")
 
@@ -81,6 +84,8 @@ def radar_axes(data: DiagnosisCharts) -> tuple[list[str], list[float], list[floa
 
 def build(data: DiagnosisCharts, name: str, size: tuple[float, float]) -> Figure:
     """One chart of the dashboard by name (see CHART_NAMES), at ``size`` inches."""
+    from dtbench.reports import charts  # matplotlib: in the chart workers, not in the UI
+
     t = data.texts
     report = data.report
     if name == "index":

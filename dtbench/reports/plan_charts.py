@@ -1,15 +1,17 @@
 """Roadmap charts from plan items: the value/effort priority matrix and the Gantt chart by
-phase. Shared by the Roadmap step and the deliverables; labels come translated."""
+phase, and the culture traits radar. Shared by the plan steps and the deliverables; labels
+come translated. matplotlib is loaded only when a chart is built (in the chart workers)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from dtbench.plan.records import Initiative, Phase, PlanItem
-from dtbench.reports import charts
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ def matrix_figure(
     texts: RoadmapTexts,
     size: tuple[float, float] = (6, 5),
 ) -> Figure:
+    from dtbench.reports import charts
+
     names = {p.uuid: p.record.name for p in phases}
     points = []
     for n, item in enumerate(initiatives):
@@ -59,6 +63,8 @@ def gantt_figure(
     texts: RoadmapTexts,
     size: tuple[float, float] | None = None,
 ) -> Figure:
+    from dtbench.reports import charts
+
     by_phase = {p.uuid: p.record for p in phases}
     order = {p.uuid: n for n, p in enumerate(phases)}
     tasks = []
@@ -99,3 +105,20 @@ def gantt_size(
     """Inches of the on-screen Gantt chart: ``width`` wide, as tall as its rows need."""
     rows = sum(1 for i in initiatives if i.record.start or i.record.end) + len(phases)
     return width, min(14.0, 1.4 + 0.32 * max(rows, 3))
+
+
+def traits_radar(
+    axes: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    scale_max: float,
+    size: tuple[float, float],
+) -> Figure:
+    """The culture traits radar: one line per (name, values) in ``series``."""
+    from dtbench.reports import charts
+
+    return charts.radar_chart(
+        axes,
+        [charts.Series(name, values) for name, values in series],
+        scale_max=scale_max,
+        size=size,
+    )

@@ -70,6 +70,14 @@ def _pid() -> int:
     return os.getpid()
 
 
+def cjk_font_found() -> bool:
+    """Whether the charts can draw Chinese (asked of a worker: the UI does not load
+    matplotlib)."""
+    from dtbench.reports.fonts import find_cjk_font
+
+    return find_cjk_font() is not None
+
+
 def probe() -> dict[str, object]:
     """What a worker draws with (the bundle's smoke test): its process id, the CJK font file,
     and whether a Chinese chart came out with pixels."""

@@ -7,6 +7,7 @@ supersedes an older one (its jobs not yet started are cancelled, late results ar
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from concurrent import futures
 from concurrent.futures import Future
@@ -22,6 +23,8 @@ from dtbench.reports.raster import Raster
 if TYPE_CHECKING:
     from dtbench.reports.render_pool import RenderPool
 
+log = logging.getLogger(__name__)
+
 LOGICAL_DPI = 100.0
 
 Job = Callable[[], Raster]
@@ -31,6 +34,7 @@ class _Signals(QObject):
     """Carries a finished job from the pool's thread to the UI thread (queued)."""
 
     finished = Signal(int, str, object)  # generation, chart name, Future
+    answered = Signal(object, object)  # callback, Future
 
 
 class ChartRenderer(QObject):
@@ -52,6 +56,7 @@ class ChartRenderer(QObject):
         # Not a child: it must outlive this renderer while a worker still reports back.
         self._signals = _Signals()
         self._signals.finished.connect(self._finished)
+        self._signals.answered.connect(self._answered)
         self.generation = 0
         self._jobs: dict[str, Job] = {}
         self._futures: dict[str, Future[Raster]] = {}
@@ -103,6 +108,21 @@ class ChartRenderer(QObject):
             if self.failures:
                 self.failed.emit("; ".join(self.failures))
             self.ready.emit()
+
+    def ask(self, job: Callable[[], object], done: Callable[[object], None]) -> None:
+        """Run ``job`` in a chart worker (where matplotlib lives) and hand its result to
+        ``done`` on the UI thread; a job that fails is logged, ``done`` is not called."""
+        future = self.pool.submit(job)
+        future.add_done_callback(partial(self._signals.answered.emit, done))
+
+    def _answered(self, done: Callable[[object], None], future: Future[object]) -> None:
+        if future.cancelled():
+            return
+        error = future.exception()
+        if error is None:
+            done(future.result())
+        else:
+            log.warning("chart worker question failed: %s", error)
 
     def wait(self) -> None:
         """Block until the current request's jobs are done (their results still arrive as

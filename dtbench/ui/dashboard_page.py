@@ -73,9 +73,8 @@ class DashboardPage(QWidget):
         self.font_warning.setStyleSheet(
             "background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 3px;"
         )
-        from dtbench.reports.fonts import find_cjk_font  # matplotlib: not at program start
-
-        self.font_warning.setVisible(find_cjk_font() is None)
+        self.font_warning.hide()
+        self.cjk_font: bool | None = None  # can the charts draw Chinese? (asked below)
         self.chart_error = QLabel(self)
         self.chart_error.setWordWrap(True)
         self.chart_error.hide()
@@ -121,6 +120,9 @@ class DashboardPage(QWidget):
         self._shown: dict[str, Hashable] = {}  # what each view shows now
         self._pending: dict[str, Hashable] = {}  # what the views are being redrawn with
         self.renderer.failed.connect(self._failed)
+        from dtbench.reports.render_pool import cjk_font_found
+
+        self.renderer.ask(cjk_font_found, self._font_checked)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REDRAW_DELAY_MS)
@@ -128,6 +130,10 @@ class DashboardPage(QWidget):
         session.report_changed.connect(self._report_changed)
         session.rounds_changed.connect(self._report_changed)
         self.retranslate()
+
+    def _font_checked(self, found: object) -> None:
+        self.cjk_font = bool(found)
+        self.font_warning.setVisible(not found)
 
     def set_language(self, language: str) -> None:
         self._lang = language

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,15 @@ def ask_database_path(parent: QWidget | None) -> str:
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     return path
+
+
+CHART_WORKERS_START_MS = 1500
+
+
+def _start_chart_workers() -> None:
+    from dtbench.reports.render_pool import shared_pool  # processes: not at start-up
+
+    shared_pool().warm()
 
 
 class MainWindow(QMainWindow):
@@ -95,6 +104,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         if store is None:
             self.list_page.set_state("loading")
+        else:
+            self._start_chart_workers_soon()
         self.refresh()
         self._restore_geometry()
 
@@ -263,6 +274,12 @@ class MainWindow(QMainWindow):
         self.list_page.set_state("ready")
         self.refresh()
         self._schedule_backups(store)
+        self._start_chart_workers_soon()
+
+    def _start_chart_workers_soon(self) -> None:
+        """Start the chart workers while the consultant looks at the list, so that the first
+        dashboard after opening an engagement does not wait for them."""
+        QTimer.singleShot(CHART_WORKERS_START_MS, _start_chart_workers)
 
     def _schedule_backups(self, store: Store) -> None:
         """Verified backups every few minutes while something changed (file databases)."""

@@ -663,7 +663,7 @@ class OrgCulturePage(QWidget):
 
     def redraw(self) -> None:
         """Render the radar in a chart worker; ``drawn`` fires when it is shown."""
-        from dtbench.reports.charts import Series, radar_chart  # matplotlib: not at start-up
+        from dtbench.reports.plan_charts import traits_radar
         from dtbench.reports.raster import draw
 
         self._dirty = False
@@ -684,11 +684,11 @@ class OrgCulturePage(QWidget):
             {
                 "culture_radar": partial(
                     draw,
-                    radar_chart,
+                    traits_radar,
                     axes,
-                    [Series(name, values) for name, values in series],
-                    scale_max=cat.TRAIT_SCALE[1],
-                    size=self.radar.inches(),
+                    series,
+                    cat.TRAIT_SCALE[1],
+                    self.radar.inches(),
                     dpi=dpi,
                 )
             }
