@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from dtbench import __version__
-from dtbench.errors import QT_TRANSLATE_NOOP
+from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.messages import system_language, translate
 
 
@@ -257,7 +257,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     from dtbench.deliverables.export import ExportRequest, run_export
     from dtbench.diagnosis.summary import SummaryError, find_engagement
-    from dtbench.errors import UserError
 
     if not args.docx and not args.xlsx:
         _fail(_tr(QT_TRANSLATE_NOOP("cli", "give --docx FILE and/or --xlsx FILE")))
@@ -316,6 +315,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except UserError as exc:  # e.g. damage in the database found in the middle of a command
+        sys.stderr.write(f"dtbench: {exc.message(translate)}\n")
+        return 2
 
 
 if __name__ == "__main__":

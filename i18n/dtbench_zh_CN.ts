@@ -2411,6 +2411,10 @@ Name of the round:</source>
         <translation>数据库 %1 升级失败，已用升级前的备份恢复。</translation>
     </message>
     <message>
+        <source>The database %1 is damaged (%2), so this could not be read or saved. Close dtbench and put back the newest good backup: File › Backups, or “dtbench restore”. The damaged file is kept aside, not deleted.</source>
+        <translation>数据库 %1 已损坏（%2），因此无法读取或保存。请关闭 dtbench 并恢复最近一个完好的备份：“文件 › 备份”，或运行“dtbench restore”。损坏的文件会被另存一旁，不会被删除。</translation>
+    </message>
+    <message>
         <source>The backup could not be made: %1</source>
         <translation>无法完成备份：%1</translation>
     </message>

@@ -10,20 +10,21 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dtbench import paths
 from dtbench.store import migrate
 from dtbench.store.backup import backup_database
 from dtbench.store.errors import (
+    DamageFoundError,
     DatabaseBusyError,
     MigrationError,
     NewerDatabaseError,
@@ -57,6 +58,10 @@ def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+# What SQLite says when the file itself is damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
+DAMAGE_MARKERS = ("malformed", "not a database", "disk image")
+
+
 @dataclass(frozen=True)
 class Store:
     """An open database: its URL, engine and session factory. Cheap to pass around."""
@@ -80,10 +85,15 @@ class Store:
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
-            session.rollback()
-            if "locked" in str(exc).lower():
+        except DatabaseError as exc:
+            with suppress(SQLAlchemyError):  # a damaged file may refuse even this
+                session.rollback()
+            text = str(exc.orig or exc).lower()
+            if isinstance(exc, OperationalError) and "locked" in text:
                 raise DatabaseBusyError(self.url) from exc
+            if any(marker in text for marker in DAMAGE_MARKERS):
+                where = str(self.path) if self.path is not None else self.url
+                raise DamageFoundError(where, str(exc.orig or exc)) from exc
             raise
         except BaseException:
             session.rollback()

@@ -41,3 +41,12 @@ class MigrationError(StoreError):
         "StoreError",
         "Updating the database %1 failed; it was restored from the backup taken just before.",
     )
+
+
+class DamageFoundError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The database %1 is damaged (%2), so this could not be read or saved. Close dtbench "
+        "and put back the newest good backup: File › Backups, or “dtbench restore”. The "
+        "damaged file is kept aside, not deleted.",
+    )

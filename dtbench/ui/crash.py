@@ -11,6 +11,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from dtbench.errors import UserError
 from dtbench.paths import data_dir
 
 
@@ -35,6 +36,9 @@ def _hook(kind: type[BaseException], value: BaseException, tb: TracebackType | N
         path = None
     sys.__excepthook__(kind, value, tb)
     if QApplication.instance() is None:
+        return
+    if isinstance(value, UserError):  # a problem the user can act on (a damaged database…)
+        QMessageBox.warning(None, "dtbench", value.message(QCoreApplication.translate))
         return
     text = QCoreApplication.translate(
         "Crash", "Something went wrong: %1\n\nYour saved work is safe. Details were written to %2."
