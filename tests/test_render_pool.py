@@ -18,6 +18,7 @@ from dtbench.paths import resource_path
 from dtbench.reports import charts
 from dtbench.reports.raster import Raster, draw, render_raster
 from dtbench.reports.render_pool import MAX_WORKERS, WORKERS_ENV, RenderPool, probe, worker_count
+from dtbench.store import Store
 
 PIXEL = Raster(1, 1, b"\x10\x20\x30\xff")
 
@@ -132,3 +133,37 @@ def test_a_newer_request_supersedes_an_older_one(qtbot: QtBot) -> None:
         release.set()  # the first job ends now; its result must not be shown
     qtbot.wait(50)
     assert [name for name, _raster in shown] == ["index"]
+
+
+def test_the_proposal_charts_are_the_same_drawn_by_workers_or_here(
+    store: Store, processes: RenderPool
+) -> None:
+    from dtbench.deliverables.cancel import ExportCancelled
+    from dtbench.deliverables.content import gather
+    from dtbench.deliverables.figures import render_figures
+    from dtbench.diagnosis.demo import create_demo
+
+    content = gather(store, create_demo(store), "zh")
+    here = render_figures(content, dpi=60)
+    by_workers = render_figures(content, dpi=60, pool=processes)
+    assert set(by_workers) == set(here) and len(here) == 9
+    assert all(by_workers[name] == here[name] for name in here)  # the same pictures
+    with pytest.raises(ExportCancelled):
+        render_figures(content, dpi=60, pool=processes, cancelled=lambda: True)
+
+
+def test_the_proposal_charts_are_drawn_after_a_worker_died(store: Store) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from dtbench.deliverables.content import gather
+    from dtbench.deliverables.figures import render_figures
+    from dtbench.diagnosis.demo import create_demo
+
+    content = gather(store, create_demo(store), "en")
+    pool = RenderPool(1)
+    with pytest.raises(BrokenProcessPool):
+        pool.submit(_die_unless_in, os.getpid()).result(timeout=120)
+    figures = render_figures(content, dpi=60, pool=pool)
+    assert len(figures) == 9 and all(png.startswith(b"\x89PNG") for png in figures.values())
+    assert not pool.in_processes
+    pool.shutdown()

@@ -7,8 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dtbench.store.database import Store
+
+if TYPE_CHECKING:
+    from dtbench.reports.render_pool import RenderPool
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
@@ -29,10 +33,14 @@ def run_export(
     request: ExportRequest,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    pool: RenderPool | None = None,
 ) -> list[Path]:
     """Write the requested documents; returns their paths. Raises UserError subclasses with
     a message for the user (template unusable, file locked, folder missing) and
-    ExportCancelled when ``cancelled()`` turned true (nothing is left half-written)."""
+    ExportCancelled when ``cancelled()`` turned true (nothing is left half-written).
+
+    ``pool``: chart workers to draw the proposal's charts side by side (the application's,
+    already running); without it they are drawn one after the other here."""
     import time
 
     from dtbench.deliverables.content import gather
@@ -55,7 +63,7 @@ def run_export(
 
         clock = time.perf_counter()
         report("charts", 0, 1)
-        figures = render_figures(content)
+        figures = render_figures(content, pool=pool, cancelled=cancelled)
         request.timings["charts"] = time.perf_counter() - clock
         clock = time.perf_counter()
         written.append(

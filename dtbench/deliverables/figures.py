@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent import futures
+from functools import partial
+from typing import TYPE_CHECKING
+
+from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import Content
 from dtbench.diagnosis.scale import STATUS_NAMES
 from dtbench.diagnosis.scoring import ALL_STATUSES
 from dtbench.guide.model import Text
 from dtbench.plan import catalogue as cat
-from dtbench.plan.records import Culture
-from dtbench.reports import charts
+from dtbench.plan.records import Culture, TraitRating
 from dtbench.reports.diagnosis_charts import ChartTexts, DiagnosisCharts, build
-from dtbench.reports.plan_charts import RoadmapTexts, gantt_figure, matrix_figure
+from dtbench.reports.plan_charts import RoadmapTexts, gantt_figure, matrix_figure, traits_radar
+from dtbench.reports.raster import png
+
+if TYPE_CHECKING:
+    from dtbench.reports.render_pool import RenderPool
 
 PRINT_DPI = 200
 WIDTH = 6.3  # inches: an A4 page's text width
@@ -98,8 +107,9 @@ SIZES = {
 }
 
 
-def render_figures(content: Content, dpi: float = PRINT_DPI) -> dict[str, bytes]:
-    """PNG bytes of every chart of the proposal (name → png)."""
+def figure_jobs(content: Content, dpi: float = PRINT_DPI) -> dict[str, Callable[[], bytes]]:
+    """Every chart of the proposal as a job (name → job returning PNG bytes). Each job
+    pickles, so it can run in a chart worker process."""
     lang = content.lang
     data = DiagnosisCharts(
         content.guide,
@@ -108,38 +118,69 @@ def render_figures(content: Content, dpi: float = PRINT_DPI) -> dict[str, bytes]
         tuple((r.name, rep) for r, rep in content.rounds),
         chart_texts(lang),
     )
-    out = {
-        name: charts.render_png(build(data, name, SIZES[name]), dpi=dpi)
-        for name in ("index", "progress", "radar", "gaps", "heatmap", "rounds")
+    jobs: dict[str, Callable[[], bytes]] = {
+        name: partial(png, build, data, name, SIZES[name], dpi=dpi)
+        for name in ("gaps", "radar", "heatmap", "rounds", "progress", "index")
     }
     phases = content.items["phase"]
     initiatives = content.items["initiative"]
     texts = roadmap_texts(lang)
-    out["matrix"] = charts.render_png(
-        matrix_figure(initiatives, phases, texts, SIZES["matrix"]), dpi=dpi
+    jobs["matrix"] = partial(
+        png, matrix_figure, initiatives, phases, texts, SIZES["matrix"], dpi=dpi
     )
-    out["gantt"] = charts.render_png(gantt_figure(initiatives, phases, texts), dpi=dpi)
+    jobs["gantt"] = partial(png, gantt_figure, initiatives, phases, texts, dpi=dpi)
     culture = content.values["culture"]
     assert isinstance(culture, Culture)
-    traits = [t for t in cat.CULTURE_TRAITS]
-    now = [float((culture.traits.get(t.code) or _Empty()).now or 0) for t in traits]
-    goal = [float((culture.traits.get(t.code) or _Empty()).target or 0) for t in traits]
-    out["culture"] = charts.render_png(
-        charts.radar_chart(
-            [t.label.get(lang) for t in traits],
-            [
-                charts.Series(T["current"].get(lang), now),
-                charts.Series(T["target"].get(lang), goal),
-            ],
-            scale_max=5,
-            title=T["culture"].get(lang),
-            size=SIZES["culture"],
-        ),
+    traits = list(cat.CULTURE_TRAITS)
+    now = [float((culture.traits.get(t.code) or TraitRating()).now or 0) for t in traits]
+    goal = [float((culture.traits.get(t.code) or TraitRating()).target or 0) for t in traits]
+    jobs["culture"] = partial(
+        png,
+        traits_radar,
+        [t.label.get(lang) for t in traits],
+        [(T["current"].get(lang), now), (T["target"].get(lang), goal)],
+        5,
+        SIZES["culture"],
+        title=T["culture"].get(lang),
         dpi=dpi,
     )
-    return out
+    return jobs
 
 
-class _Empty:
-    now: int | None = None
-    target: int | None = None
+def render_figures(
+    content: Content,
+    dpi: float = PRINT_DPI,
+    pool: RenderPool | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> dict[str, bytes]:
+    """PNG bytes of every chart of the proposal (name → png): drawn side by side by ``pool``'s
+    worker processes when it has them, else one after the other here. Raises ExportCancelled
+    when ``cancelled()`` turns true while the charts are drawn."""
+    jobs = figure_jobs(content, dpi)
+    stop = cancelled or (lambda: False)
+    if pool is None or not pool.in_processes:
+        out: dict[str, bytes] = {}
+        for name, job in jobs.items():
+            if stop():
+                raise ExportCancelled()
+            out[name] = job()
+        return out
+    if stop():
+        raise ExportCancelled()
+    running = {name: pool.submit(job) for name, job in jobs.items()}
+    try:
+        while True:
+            _done, waiting = futures.wait(list(running.values()), timeout=0.1)
+            if not waiting:
+                break
+            if stop():
+                raise ExportCancelled()
+        return {name: future.result() for name, future in running.items()}
+    except Exception as exc:
+        if not pool.is_broken(exc):
+            raise
+        pool.fall_back(exc)  # a worker died: draw them here
+        return render_figures(content, dpi, None, cancelled)
+    finally:
+        for future in running.values():
+            future.cancel()

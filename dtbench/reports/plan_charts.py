@@ -112,6 +112,7 @@ def traits_radar(
     series: Sequence[tuple[str, Sequence[float]]],
     scale_max: float,
     size: tuple[float, float],
+    title: str = "",
 ) -> Figure:
     """The culture traits radar: one line per (name, values) in ``series``."""
     from dtbench.reports import charts
@@ -120,5 +121,6 @@ def traits_radar(
         axes,
         [charts.Series(name, values) for name, values in series],
         scale_max=scale_max,
+        title=title,
         size=size,
     )

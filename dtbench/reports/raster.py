@@ -1,8 +1,10 @@
-"""Charts as raw pixels for the screen: no PNG to encode in the worker and decode in the UI.
+"""Chart jobs: raw pixels for the screen (no PNG to encode in the worker and decode in the
+UI), PNG for documents.
 
 A :class:`Raster` is what a chart worker sends back: the Agg canvas's RGBA bytes and their
-size. :func:`draw` is the one job every on-screen chart runs; it takes a module-level
-``build`` function and its arguments, so the whole job pickles and can run in another process.
+size. :func:`draw` is the one job every on-screen chart runs, :func:`png` the one of every
+chart in a document; both take a module-level ``build`` function and its arguments, so the
+whole job pickles and can run in another process.
 """
 
 from __future__ import annotations
@@ -45,3 +47,11 @@ def render_raster(figure: Figure, dpi: float) -> Raster:
 def draw(build: Callable[..., Figure], /, *args: Any, dpi: float, **kwargs: Any) -> Raster:
     """``build(*args, **kwargs)`` drawn at ``dpi``: the job of a chart worker."""
     return render_raster(build(*args, **kwargs), dpi)
+
+
+def png(build: Callable[..., Figure], /, *args: Any, dpi: float, **kwargs: Any) -> bytes:
+    """``build(*args, **kwargs)`` as PNG bytes at ``dpi``, margins trimmed: the job of a
+    chart worker for documents."""
+    from dtbench.reports.charts import render_png
+
+    return render_png(build(*args, **kwargs), dpi=dpi)

@@ -80,6 +80,7 @@ class _Worker(QObject):
 
     def run(self) -> None:
         from dtbench.deliverables.export import run_export
+        from dtbench.reports.render_pool import shared_pool
 
         try:
             result: object = run_export(
@@ -87,6 +88,7 @@ class _Worker(QObject):
                 self.request,
                 progress=lambda stage, done, total: self.progress.emit(stage, done, total),
                 cancelled=self.stop.is_set,
+                pool=shared_pool(),  # the charts, side by side in the chart workers
             )
         except Exception as exc:  # every outcome reaches the dialog
             result = exc
