@@ -163,6 +163,13 @@ The current database is kept aside first, next to it.</source>
     </message>
 </context>
 <context>
+    <name>ChartError</name>
+    <message>
+        <source>A chart could not be drawn: %1</source>
+        <translation>有图表无法绘制：%1</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <source>Note on %1</source>
@@ -273,10 +280,6 @@ Your saved work is safe. Details were written to %2.</source>
 </context>
 <context>
     <name>DashboardPage</name>
-    <message>
-        <source>The charts could not be drawn: %1</source>
-        <translation>无法绘制图表：%1</translation>
-    </message>
     <message>
         <source>Overall index: %1</source>
         <translation>总体指数：%1</translation>
@@ -1490,10 +1493,6 @@ Name of the round:</source>
     <message>
         <source>Target</source>
         <translation>目标</translation>
-    </message>
-    <message>
-        <source>The chart could not be drawn: %1</source>
-        <translation>无法绘制图表：%1</translation>
     </message>
     <message>
         <source>%1 (now)</source>

@@ -682,3 +682,22 @@ def test_row_labels_and_value_columns_sit_beside_the_plot_inside_the_figure(make
     for text in right:
         box = text.get_window_extent(renderer)
         assert box.x0 >= plot.x1 and box.x1 <= whole.x1
+
+
+def test_a_legend_of_long_names_stays_inside_a_narrow_chart() -> None:
+    from dtbench.reports.charts import MatrixPoint
+    from dtbench.reports.raster import render_raster
+
+    groups = ["一期：夯实基础、打通一厂", "二期：领域集成、两厂协同", "三期：数据驱动、对外协同"]
+    points = [MatrixPoint(f"I-{n:02d}", 1 + n % 5, 1 + n % 4, groups[n % 3]) for n in range(9)]
+    figure = priority_matrix_chart(
+        points,
+        title="优先级矩阵",
+        value_label="预期价值",
+        effort_label="投入难度",
+        quadrant_labels=QUADRANTS,
+        size=(4.3, 3.6),
+    )
+    render_raster(figure, 100)
+    legend = figure.legends[0].get_window_extent(figure.canvas.get_renderer())  # type: ignore[attr-defined]
+    assert legend.x0 >= figure.bbox.x0 and legend.x1 <= figure.bbox.x1

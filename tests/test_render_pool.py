@@ -167,3 +167,18 @@ def test_the_proposal_charts_are_drawn_after_a_worker_died(store: Store) -> None
     assert len(figures) == 9 and all(png.startswith(b"\x89PNG") for png in figures.values())
     assert not pool.in_processes
     pool.shutdown()
+
+
+def test_the_error_line_names_the_failure_and_goes_once_charts_draw(qtbot: QtBot) -> None:
+    from dtbench.ui.chart_view import ChartError
+
+    renderer, _shown, _failures = _renderer(RenderPool(0))
+    error = ChartError(renderer)
+    qtbot.addWidget(error)
+    error.show()
+    with qtbot.waitSignal(renderer.ready, timeout=60_000):
+        renderer.request({"gaps": _fail, "index": lambda: PIXEL})
+    assert error.isVisible() and "no data for this chart" in error.text()
+    with qtbot.waitSignal(renderer.ready, timeout=60_000):
+        renderer.request({"gaps": lambda: PIXEL})
+    assert not error.isVisible()

@@ -162,3 +162,12 @@ def test_charts_tab_draws_the_matrix_and_the_gantt(qtbot, window: MainWindow, st
             Initiative(title="质量追溯试点", start=date(2026, 5, 1), end=date(2026, 8, 1)), "add"
         )
     assert page.gantt_view.raster != before
+    # a wider window: both charts are drawn again for the width they are shown at
+    drawn = page.gantt_view.raster
+    assert drawn is not None
+    with qtbot.waitSignal(page.drawn, timeout=20000):
+        window.resize(window.width() + 300, window.height())
+    qtbot.waitUntil(lambda: not page.renderer.busy and not page._timer.isActive(), timeout=20000)
+    after = page.gantt_view.raster
+    assert after is not None and after.width > drawn.width
+    assert after.width <= page.gantt_scroll.viewport().width() * page.devicePixelRatioF()

@@ -278,6 +278,19 @@ def _style_axes(ax: Axes, *, grid_axis: Literal["x", "y"] | None = None) -> None
         ax.set_axisbelow(True)
 
 
+def _legend_columns(labels: Sequence[str], width_in: float) -> int:
+    """How many legend columns (at most 4) fit the figure's width: long labels (a phase
+    name, a round's name) go one under the other rather than off the picture."""
+    em = LABEL_SIZE
+    item = max((_width(label) for label in labels), default=0) * em * _EM_PER_COLUMN
+    item += (2.2 + 0.8) * em  # the handle and the gap to its text
+    room = width_in * 72 * 0.95
+    columns = min(len(labels), 4)
+    while columns > 1 and columns * item + (columns - 1) * 2.0 * em > room:
+        columns -= 1
+    return max(columns, 1)
+
+
 def _legend(figure: Figure, handles: Sequence[Any]) -> None:
     """Legend centred below the chart."""
     if not handles:
@@ -285,7 +298,9 @@ def _legend(figure: Figure, handles: Sequence[Any]) -> None:
     figure.legend(
         handles=list(handles),
         loc="outside lower center",
-        ncols=min(len(handles), 4),
+        ncols=_legend_columns(
+            [str(h.get_label()) for h in handles], float(figure.get_size_inches()[0])
+        ),
         frameon=False,
         prop=_fp(LABEL_SIZE),
         labelcolor=TEXT_COLOR,

@@ -130,6 +130,28 @@ class ChartRenderer(QObject):
         futures.wait(list(self._futures.values()))
 
 
+class ChartError(QLabel):
+    """Says which charts could not be drawn, and why; hidden again once a redraw succeeds."""
+
+    def __init__(self, renderer: ChartRenderer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chart_error")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #9c2b23;")
+        self.hide()
+        self.renderer = renderer
+        renderer.failed.connect(self._failed)
+        renderer.ready.connect(self._ready)
+
+    def _failed(self, message: str) -> None:
+        self.setText(self.tr("A chart could not be drawn: %1").replace("%1", message))
+        self.show()
+
+    def _ready(self) -> None:
+        if not self.renderer.failures:
+            self.hide()
+
+
 class ChartView(QLabel):
     """Shows a rendered chart at the screen's pixel ratio (sharp at 200 %)."""
 

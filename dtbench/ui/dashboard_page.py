@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from dtbench.diagnosis.scale import STATUS_NAMES
 from dtbench.diagnosis.scoring import ALL_STATUSES, moved_clauses
-from dtbench.ui.chart_view import LOGICAL_DPI, ChartRenderer, ChartView
+from dtbench.ui.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.diagnosis_labels import level_label
 from dtbench.ui.diagnosis_session import DiagnosisSession
 
@@ -75,9 +75,6 @@ class DashboardPage(QWidget):
         )
         self.font_warning.hide()
         self.cjk_font: bool | None = None  # can the charts draw Chinese? (asked below)
-        self.chart_error = QLabel(self)
-        self.chart_error.setWordWrap(True)
-        self.chart_error.hide()
 
         self.views: dict[str, ChartView] = {}
         grid_host = QWidget(self)
@@ -111,15 +108,15 @@ class DashboardPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.figures)
         layout.addWidget(self.font_warning)
-        layout.addWidget(self.chart_error)
         layout.addWidget(self.scroll_area, 1)
 
         self.renderer = ChartRenderer(self)
+        self.chart_error = ChartError(self.renderer, self)
+        layout.insertWidget(2, self.chart_error)
         self.renderer.chart_ready.connect(self._show_one)
-        self.renderer.ready.connect(self._show)
+        self.renderer.ready.connect(self.drawn)
         self._shown: dict[str, Hashable] = {}  # what each view shows now
         self._pending: dict[str, Hashable] = {}  # what the views are being redrawn with
-        self.renderer.failed.connect(self._failed)
         from dtbench.reports.render_pool import cjk_font_found
 
         self.renderer.ask(cjk_font_found, self._font_checked)
@@ -182,17 +179,6 @@ class DashboardPage(QWidget):
         self.views[name].show_raster(raster)
         if name in self._pending:
             self._shown[name] = self._pending[name]
-
-    def _show(self) -> None:
-        if not self.renderer.failures:
-            self.chart_error.hide()
-        self.drawn.emit()
-
-    def _failed(self, message: str) -> None:
-        self.chart_error.setText(
-            self.tr("The charts could not be drawn: %1").replace("%1", message)
-        )
-        self.chart_error.show()
 
     def _update_figures(self) -> None:
         report = self.session.report

@@ -48,7 +48,7 @@ from dtbench.plan.records import (
     TraitRating,
 )
 from dtbench.reports.raster import Raster
-from dtbench.ui.chart_view import LOGICAL_DPI, ChartRenderer, ChartView
+from dtbench.ui.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.choices import guide_text, option_pairs
 from dtbench.ui.diagnosis_labels import ui_language
 from dtbench.ui.plan_session import PlanSession
@@ -143,6 +143,7 @@ class OrgCulturePage(QWidget):
         self.session = session
         self._loading = False
         self._dirty = True
+        self.renderer = ChartRenderer(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("org_culture_tabs")
         self.tabs.addTab(self._build_organization(), "")
@@ -152,10 +153,8 @@ class OrgCulturePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        self.renderer = ChartRenderer(self)
         self.renderer.chart_ready.connect(self._show_chart)
-        self.renderer.ready.connect(self._drawn)
-        self.renderer.failed.connect(self._chart_failed)
+        self.renderer.ready.connect(self.drawn)
         self._chart_timer = QTimer(self)
         self._chart_timer.setSingleShot(True)
         self._chart_timer.setInterval(REDRAW_DELAY_MS)
@@ -383,8 +382,7 @@ class OrgCulturePage(QWidget):
         measures_layout.addWidget(self.measures)
         measures_layout.addStretch(1)
         row.addWidget(self.measures_box, 2)
-        self.chart_error = _hint(host)
-        self.chart_error.hide()
+        self.chart_error = ChartError(self.renderer, host)
         layout.addLayout(row, 1)
         layout.addWidget(self.chart_error)
 
@@ -696,15 +694,6 @@ class OrgCulturePage(QWidget):
 
     def _show_chart(self, _name: str, raster: Raster) -> None:
         self.radar.show_raster(raster)
-
-    def _drawn(self) -> None:
-        if not self.renderer.failures:
-            self.chart_error.hide()
-        self.drawn.emit()
-
-    def _chart_failed(self, message: str) -> None:
-        self.chart_error.setText(self.tr("The chart could not be drawn: %1").replace("%1", message))
-        self.chart_error.show()
 
     def _when(self, name: str, when: str) -> str:
         """Undo texts and accessible names: "Structure (now)", "Openness (target)"."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from dtbench.plan import catalogue as cat
 from dtbench.plan.checks import check_roadmap, would_cycle
 from dtbench.plan.records import Initiative, Phase
-from dtbench.ui.chart_view import LOGICAL_DPI, ChartRenderer, ChartView
+from dtbench.ui.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.choices import option_pairs
 from dtbench.ui.diagnosis_session import DiagnosisSession
 from dtbench.ui.plan_session import PlanSession
@@ -160,17 +160,26 @@ class RoadmapPage(QWidget):
         il.addWidget(self.problems_label)
         il.addWidget(self.problems)
 
+        self.renderer = ChartRenderer(self)
         self.matrix_view = ChartView("matrix", 0.8, self)
         self.gantt_view = ChartView("gantt", 0.6, self)
         charts_host = QWidget(self)
-        cl = QHBoxLayout(charts_host)
+        outer = QVBoxLayout(charts_host)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.chart_error = ChartError(self.renderer, charts_host)
+        outer.addWidget(self.chart_error)
+        cl = QHBoxLayout()
+        outer.addLayout(cl, 1)
         split = QSplitter(self)
         split.addWidget(self.matrix_view)
-        gantt_scroll = QScrollArea(self)
-        gantt_scroll.setWidgetResizable(True)
-        gantt_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        gantt_scroll.setWidget(self.gantt_view)
-        split.addWidget(gantt_scroll)
+        self.gantt_scroll = QScrollArea(self)
+        self.gantt_scroll.setWidgetResizable(True)
+        self.gantt_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there, so the chart is drawn for the width it is shown at (a scroll bar that
+        # appeared after drawing would cut the picture's edges off).
+        self.gantt_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.gantt_scroll.setWidget(self.gantt_view)
+        split.addWidget(self.gantt_scroll)
         split.setSizes([420, 700])
         cl.addWidget(split)
 
@@ -181,8 +190,9 @@ class RoadmapPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        self.renderer = ChartRenderer(self)
         self.renderer.chart_ready.connect(self._show_chart)
+        for view in (self.matrix_view, self.gantt_view):
+            view.resized.connect(self._resized)
         self.renderer.ready.connect(self.drawn)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -284,6 +294,10 @@ class RoadmapPage(QWidget):
             self._dirty = True
             self._schedule()
 
+    def _resized(self) -> None:
+        self._dirty = True
+        self._schedule()
+
     def _update_problems(self) -> None:
         from PySide6.QtCore import QCoreApplication
 
@@ -355,7 +369,7 @@ class RoadmapPage(QWidget):
         phases = self.plan.items("phase")
         texts = self._texts()
         dpi = LOGICAL_DPI * self.devicePixelRatioF()
-        width = max(self.gantt_view.width(), 400) / LOGICAL_DPI
+        width = max(self.gantt_scroll.viewport().width(), 400) / LOGICAL_DPI
         self.renderer.request(
             {
                 "matrix": partial(
