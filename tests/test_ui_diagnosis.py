@@ -3,6 +3,7 @@ rounds, scope and the dashboard (pytest-qt, offscreen)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -367,3 +368,29 @@ def test_dashboard_follows_answers_without_blocking_the_window(
     assert dash.views["progress"].raster != before["progress"]
     assert dash.views["index"].raster != before["index"]
     assert dx.load_round(store, _round(store, uuid)).answers[key].status == "met"
+
+
+def test_charts_still_drawing_when_the_workspace_closes_are_dropped_quietly(
+    qtbot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    """Switching databases while the dashboard's charts are drawn: the late results reach no
+    deleted widget, nothing is raised, and the new database's list shows."""
+    _open(window, store)
+    ws = window.workspace
+    assert ws is not None
+    with qtbot.waitSignal(ws.dashboard.drawn, timeout=20000):
+        ws.steps.setCurrentRow(3)
+    renderer = ws.dashboard.renderer
+    ws.dashboard.redraw(everything=True)
+    assert renderer.busy
+    errors: list[BaseException] = []
+    hook = sys.excepthook
+    sys.excepthook = lambda kind, value, tb: errors.append(value)
+    try:
+        assert window.switch_database(str(tmp_path / "other.sqlite3"))
+        qtbot.waitUntil(lambda: not renderer.busy or window.workspace is None, timeout=20000)
+        qtbot.wait(1500)  # the charts of the closed workspace come back meanwhile
+    finally:
+        sys.excepthook = hook
+    assert errors == []
+    assert window.workspace is None and window.list_page.proxy.rowCount() == 0
