@@ -25,23 +25,22 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation
 
 from dtbench.reports import fonts
+from dtbench.reports.chart_style import empty_chart, render_png, truncate, wrap
 from dtbench.reports.charts import (
-    GanttTask,
     GapBar,
-    MatrixPoint,
     Series,
-    empty_chart,
-    gantt_chart,
     gap_chart,
     heatmap_chart,
     index_chart,
-    priority_matrix_chart,
     progress_chart,
     radar_chart,
-    render_png,
     rounds_chart,
-    truncate,
-    wrap,
+)
+from dtbench.reports.roadmap_charts import (
+    GanttTask,
+    MatrixPoint,
+    gantt_chart,
+    priority_matrix_chart,
 )
 
 AREAS = [
@@ -685,7 +684,6 @@ def test_row_labels_and_value_columns_sit_beside_the_plot_inside_the_figure(make
 
 
 def test_a_legend_of_long_names_stays_inside_a_narrow_chart() -> None:
-    from dtbench.reports.charts import MatrixPoint
     from dtbench.reports.raster import render_raster
 
     groups = ["一期：夯实基础、打通一厂", "二期：领域集成、两厂协同", "三期：数据驱动、对外协同"]

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from dtbench.guide import load_guide
 from dtbench.guide.loader import load_guide_from
 from dtbench.paths import resource_path
-from dtbench.reports import charts
+from dtbench.reports.chart_style import empty_chart
 from dtbench.reports.raster import Raster, draw, render_raster
 from dtbench.reports.render_pool import MAX_WORKERS, WORKERS_ENV, RenderPool, probe, worker_count
 from dtbench.store import Store
@@ -52,11 +52,11 @@ def test_jobs_run_in_worker_processes_and_draw_the_same_picture(processes: Rende
     assert info["pid"] != os.getpid()
     assert info["drawn"] is True and info["chart_font_file"]
 
-    job = partial(draw, charts.empty_chart, "尚无回答 No answers yet", size=(3, 2), dpi=80)
+    job = partial(draw, empty_chart, "尚无回答 No answers yet", size=(3, 2), dpi=80)
     raster = processes.submit(job).result(timeout=120)
     assert (raster.width, raster.height) == (240, 160)
     assert not raster.is_blank()
-    assert raster == render_raster(charts.empty_chart("尚无回答 No answers yet", (3, 2)), 80)
+    assert raster == render_raster(empty_chart("尚无回答 No answers yet", (3, 2)), 80)
 
 
 def test_without_worker_processes_jobs_run_on_a_thread() -> None:

@@ -85,12 +85,13 @@ def radar_axes(data: DiagnosisCharts) -> tuple[list[str], list[float], list[floa
 def build(data: DiagnosisCharts, name: str, size: tuple[float, float]) -> Figure:
     """One chart of the dashboard by name (see CHART_NAMES), at ``size`` inches."""
     from dtbench.reports import charts  # matplotlib: in the chart workers, not in the UI
+    from dtbench.reports.chart_style import empty_chart
 
     t = data.texts
     report = data.report
     if name == "index":
         if report.overall_index is None:
-            return charts.empty_chart(t.no_data, size=size)
+            return empty_chart(t.no_data, size=size)
         return charts.index_chart(report.overall_index, label=t.overall_index, size=size)
     if name == "progress":
         areas = report.areas
@@ -106,7 +107,7 @@ def build(data: DiagnosisCharts, name: str, size: tuple[float, float]) -> Figure
     if name == "radar":
         axes, current, target = radar_axes(data)
         if not any(current) and not any(target):
-            return charts.empty_chart(t.no_data, size=size)
+            return empty_chart(t.no_data, size=size)
         return charts.radar_chart(
             axes,
             [charts.Series(t.current, current), charts.Series(t.target, target)],
@@ -117,7 +118,7 @@ def build(data: DiagnosisCharts, name: str, size: tuple[float, float]) -> Figure
     if name == "gaps":
         ranked = report.ranked_gaps()
         if not ranked:
-            return charts.empty_chart(t.no_gaps, size=size)
+            return empty_chart(t.no_gaps, size=size)
         bars = [
             charts.GapBar(
                 data.guide.clause(c.key).label(data.lang),
@@ -148,7 +149,7 @@ def build(data: DiagnosisCharts, name: str, size: tuple[float, float]) -> Figure
         )
     if name == "rounds":
         if len(data.rounds) < 2:
-            return charts.empty_chart(t.one_round, size=size)
+            return empty_chart(t.one_round, size=size)
         keys = [a.key for a in report.areas]
         series = []
         for round_name, r in data.rounds:

@@ -36,7 +36,7 @@ def matrix_figure(
     texts: RoadmapTexts,
     size: tuple[float, float] = (6, 5),
 ) -> Figure:
-    from dtbench.reports import charts
+    from dtbench.reports import roadmap_charts as charts
 
     names = {p.uuid: p.record.name for p in phases}
     points = []
@@ -63,7 +63,8 @@ def gantt_figure(
     texts: RoadmapTexts,
     size: tuple[float, float] | None = None,
 ) -> Figure:
-    from dtbench.reports import charts
+    from dtbench.reports import roadmap_charts as charts
+    from dtbench.reports.chart_style import empty_chart
 
     by_phase = {p.uuid: p.record for p in phases}
     order = {p.uuid: n for n, p in enumerate(phases)}
@@ -90,7 +91,7 @@ def gantt_figure(
             )
         )
     if not tasks:
-        return charts.empty_chart(texts.no_dates, size=size or (8, 3))
+        return empty_chart(texts.no_dates, size=size or (8, 3))
     spans = [
         (p.record.name, p.record.start, p.record.end)
         for p in phases

@@ -52,6 +52,6 @@ def draw(build: Callable[..., Figure], /, *args: Any, dpi: float, **kwargs: Any)
 def png(build: Callable[..., Figure], /, *args: Any, dpi: float, **kwargs: Any) -> bytes:
     """``build(*args, **kwargs)`` as PNG bytes at ``dpi``, margins trimmed: the job of a
     chart worker for documents."""
-    from dtbench.reports.charts import render_png
+    from dtbench.reports.chart_style import render_png
 
     return render_png(build(*args, **kwargs), dpi=dpi)

@@ -56,11 +56,11 @@ def _warm_worker() -> None:
         with contextlib.suppress(OSError):  # not permitted: keep the normal priority
             os.nice(WORKER_NICENESS)
     from dtbench.guide import load_guide
-    from dtbench.reports import charts
+    from dtbench.reports.chart_style import empty_chart
     from dtbench.reports.raster import render_raster
 
     load_guide()
-    render_raster(charts.empty_chart("数字化转型 Digital transformation", size=(2, 1)), 50)
+    render_raster(empty_chart("数字化转型 Digital transformation", size=(2, 1)), 50)
     # What is loaded now lives as long as the worker: keep the collector from scanning it
     # again and again (its full passes showed as 80 ms hiccups in a redraw).
     gc.freeze()
@@ -81,12 +81,12 @@ def cjk_font_found() -> bool:
 def probe() -> dict[str, object]:
     """What a worker draws with (the bundle's smoke test): its process id, the CJK font file,
     and whether a Chinese chart came out with pixels."""
-    from dtbench.reports import charts
+    from dtbench.reports.chart_style import empty_chart
     from dtbench.reports.fonts import find_cjk_font
     from dtbench.reports.raster import render_raster
 
     font = find_cjk_font()
-    raster = render_raster(charts.empty_chart("数字化转型", size=(2, 1)), 50)
+    raster = render_raster(empty_chart("数字化转型", size=(2, 1)), 50)
     return {
         "pid": os.getpid(),
         "chart_font_file": str(font.path) if font else None,
