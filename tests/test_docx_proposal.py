@@ -18,17 +18,9 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import Content, gather
-from dtbench.deliverables.docx_proposal import (
-    EMPLOYEE_LABELS,
-    REVENUE_LABELS,
-    SECTIONS,
-    ExportCancelled,
-    T,
-    build_proposal,
-    clean,
-    guide_ref,
-)
+from dtbench.deliverables.docx_proposal import SECTIONS, build_proposal
 from dtbench.deliverables.docx_template import (
     TemplateDamagedError,
     TemplateError,
@@ -37,6 +29,8 @@ from dtbench.deliverables.docx_template import (
     TemplateTypeError,
     check_template,
 )
+from dtbench.deliverables.docx_texts import EMPLOYEE_LABELS, REVENUE_LABELS, T
+from dtbench.deliverables.docx_writer import clean, guide_ref
 from dtbench.deliverables.figures import render_figures
 from dtbench.diagnosis.demo import create_demo
 from dtbench.engagement import service as engagements
