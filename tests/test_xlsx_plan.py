@@ -19,7 +19,8 @@ from openpyxl.chart import BarChart, RadarChart
 
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import Content, gather
-from dtbench.deliverables.xlsx_plan import SHEETS, T, build_action_plan, sheet_names
+from dtbench.deliverables.xlsx_plan import SHEETS, build_action_plan, sheet_names
+from dtbench.deliverables.xlsx_texts import T
 from dtbench.diagnosis.scale import STATUS_NAMES
 from dtbench.diagnosis.scoring import ALL_STATUSES
 from dtbench.plan import catalogue as cat

@@ -439,7 +439,7 @@ class _Builder:
 
     # ------------------------------------------------------------ instructions
     def instructions(self, ws: Worksheet) -> None:
-        from dtbench.deliverables.xlsx_plan import line_count
+        from dtbench.deliverables.xlsx_book import line_count
 
         ws.title = self.t("sheet_instructions")
         ws.column_dimensions["A"].width = 20
@@ -524,7 +524,7 @@ class _Builder:
 
     # ------------------------------------------------------------ questionnaire
     def questionnaire(self, ws: Worksheet) -> None:
-        from dtbench.deliverables.xlsx_plan import line_count
+        from dtbench.deliverables.xlsx_book import line_count
 
         ncols = COL_NOTE
         for col, width in (WIDTHS | WIDTHS_INPUT).items():

@@ -1,0 +1,475 @@
+"""Writing an Excel workbook with openpyxl the way dtbench's deliverables look: fonts (with
+the East-Asian font for Chinese), cell styles, titled sheets with print set-up, tables whose
+rows grow to fit wrapped text, key-value blocks and native charts styled alike. The action
+plan's sheets (:mod:`dtbench.deliverables.xlsx_plan`) are built from these parts."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.text import RichText
+from openpyxl.chart.text import Text as ChartText
+from openpyxl.chart.title import Title
+from openpyxl.drawing.text import (
+    CharacterProperties,
+    Paragraph,
+    ParagraphProperties,
+    RegularTextRun,
+)
+from openpyxl.drawing.text import (
+    Font as DrawingFont,
+)
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from dtbench.deliverables.content import Content
+from dtbench.deliverables.xlsx_texts import T
+from dtbench.plan import catalogue as cat
+
+FONTS = {"zh": "等线", "en": "Calibri"}
+EAST_ASIAN_FONT = "等线"  # for Chinese text in charts, whatever the language
+SIZE = 10
+NAVY = "1F4E79"
+BLUE = "5B9BD5"
+ORANGE = "ED7D31"
+LIGHT = "DDEBF7"
+GRID = "BFBFBF"
+GREY = "595959"
+
+HEADER_ROW = 4  # row 1 title, 2 subtitle, 3 note; the table header of every list sheet
+FIRST_ROW = HEADER_ROW + 1
+MAX_MONTHS = 120  # a timeline longer than ten years is cut at ten years
+A4, A3 = 9, 8  # openpyxl paper sizes
+A4_WIDTH = 150  # character widths that still print legibly on A4 landscape
+
+
+def text_width(value: str) -> float:
+    """Display width in Excel column units: East Asian wide characters count double."""
+    return float(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value))
+
+
+def fmt_date(value: date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def option_label(options: tuple[cat.Option, ...], code: str, lang: str) -> str:
+    return cat.label(options, code, lang) if code else ""
+
+
+@dataclass(frozen=True)
+class Col:
+    """A table column: header text, cell kind, and width bounds."""
+
+    title: str
+    kind: str = "text"
+    min_width: float = 6.0
+    max_width: float = 40.0
+    span: int = 1  # sheet columns merged into this one (their widths are set by the sheet)
+
+
+# cell kinds: alignment and number format
+_KINDS: dict[str, tuple[str, str, bool]] = {
+    # kind: horizontal alignment, number format, wrap
+    "text": ("left", "General", True),
+    "center": ("center", "General", True),
+    "date": ("center", "yyyy-mm-dd", False),
+    "int": ("center", "0", False),
+    "num0": ("right", "0", False),
+    "num1": ("right", "0.0", False),
+    "pct": ("right", "0%", False),
+    "money": ("right", "#,##0.0", False),
+}
+
+
+def shown(value: object, kind: str) -> str:
+    """Roughly how a value is displayed, to size its column."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return "2026-01-01"
+    if kind == "pct" and isinstance(value, float):
+        return f"{value:.0%}"
+    if kind in ("num1", "money") and isinstance(value, int | float):
+        return f"{value:,.1f}"
+    if isinstance(value, float):
+        return f"{value:.0f}"
+    return str(value)
+
+
+def _longest_line(value: str) -> float:
+    return max((text_width(line) for line in value.splitlines()), default=0.0)
+
+
+def _longest_word(value: str) -> float:
+    """The widest Latin word of a header (bold), which Excel would otherwise break."""
+    words = [w for w in value.split() if not any(text_width(ch) > 1 for ch in w)]
+    return max((len(w) * 0.9 for w in words), default=0.0)
+
+
+def _tokens(paragraph: str) -> list[float]:
+    """Widths of the units a line may break between: wide characters one by one, other
+    runs word by word (with their trailing space). A 10 pt Latin character is about 0.8 of
+    a column unit (the width of a digit in the 11 pt default font), a Chinese one about 2."""
+    out: list[float] = []
+    word = 0.0
+    for ch in paragraph:
+        if unicodedata.east_asian_width(ch) in "WF":
+            if word:
+                out.append(word)
+                word = 0.0
+            out.append(2.0)
+        else:
+            word += 0.8
+            if ch == " ":
+                out.append(word)
+                word = 0.0
+    if word:
+        out.append(word)
+    return out
+
+
+def line_count(value: str, width: float) -> int:
+    """How many lines a wrapped cell of ``width`` (Excel column units) shows, erring high."""
+    room = max(width - 0.8, 1.0)
+    lines = 0
+    for paragraph in value.split("\n"):
+        lines += 1
+        used = 0.0
+        for token in _tokens(paragraph):
+            if used and used + token > room:
+                lines += 1
+                used = 0.0
+            used += token
+            while used > room:  # a word longer than the cell is broken anywhere
+                lines += 1
+                used -= room
+    return max(lines, 1)
+
+
+LINE_HEIGHT = 13.5  # points per line of 10 pt text
+
+
+class WorkbookWriter:
+    """A workbook being built, in the deliverable language."""
+
+    def __init__(self, content: Content) -> None:
+        self.c = content
+        self.lang = content.lang
+        self.wb = Workbook()
+        name = FONTS["zh" if self.lang == "zh" else "en"]
+        self.font_name = name
+        # The "Normal" style (empty cells, the width unit of columns) in the same font.
+        normal = Font(name=name, size=11, charset=134 if self.lang == "zh" else None)
+        self.wb._fonts[0] = normal  # the default font; openpyxl has no public API for it
+        self.wb._named_styles["Normal"].font = normal
+        self.fonts: dict[tuple[bool, bool, str, float], Font] = {}
+        self.aligns: dict[tuple[str, bool, int, int], Alignment] = {}
+        side = Side(style="thin", color=GRID)
+        self.border = Border(left=side, right=side, top=side, bottom=side)
+        self.header_fill = PatternFill("solid", start_color=NAVY, end_color=NAVY)
+        self.label_fill = PatternFill("solid", start_color=LIGHT, end_color=LIGHT)
+        self._first = True
+        self.widths: dict[tuple[str, str], float] = {}
+
+    # ---------------------------------------------------------------- basics
+    def t(self, key: str, *args: object) -> str:
+        text = T[key].get(self.lang)
+        for n, value in enumerate(args, start=1):
+            text = text.replace(f"%{n}", str(value))
+        return text
+
+    def font(
+        self, *, bold: bool = False, italic: bool = False, color: str = "000000", size: float = SIZE
+    ) -> Font:
+        key = (bold, italic, color, size)
+        if key not in self.fonts:
+            self.fonts[key] = Font(
+                name=self.font_name,
+                size=size,
+                bold=bold,
+                italic=italic,
+                color=color,
+                charset=134 if self.lang == "zh" else None,
+            )
+        return self.fonts[key]
+
+    def align(
+        self, horizontal: str = "left", wrap: bool = True, rotation: int = 0, indent: int = 0
+    ) -> Alignment:
+        key = (horizontal, wrap, rotation, indent)
+        if key not in self.aligns:
+            self.aligns[key] = Alignment(
+                horizontal=horizontal,
+                vertical="center" if rotation else "top",
+                wrap_text=wrap,
+                text_rotation=rotation,
+                indent=indent,
+            )
+        return self.aligns[key]
+
+    def sheet(self, key: str, title_key: str, note: str = "") -> Worksheet:
+        if self._first:
+            ws = self.wb.active
+            ws.title = self.t(f"sheet_{key}")
+            self._first = False
+        else:
+            ws = self.wb.create_sheet(self.t(f"sheet_{key}"))
+        ws.sheet_view.zoomScale = 100
+        ws.sheet_properties.outlinePr.summaryRight = False
+        c = self.c
+        ws.cell(1, 1, self.t(title_key)).font = self.font(bold=True, size=15, color=NAVY)
+        subtitle = self.t("subtitle", c.profile.client_name, c.round.name, fmt_date(c.generated))
+        ws.cell(2, 1, subtitle).font = self.font(color=GREY)
+        if note:
+            ws.cell(3, 1, note).font = self.font(italic=True, color=GREY, size=9)
+        ws.row_dimensions[1].height = 24
+        self.page_setup(ws)
+        return ws
+
+    def page_setup(self, ws: Worksheet, width: float = 0) -> None:
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = A3 if width > A4_WIDTH else A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        client = self.c.profile.client_name.replace("&", "&&")
+        ws.oddHeader.left.text = client
+        ws.oddHeader.right.text = "&A"
+        ws.oddFooter.center.text = self.t("footer")
+        ws.oddFooter.right.text = fmt_date(self.c.generated)
+        for part in (
+            ws.oddHeader.left,
+            ws.oddHeader.right,
+            ws.oddFooter.center,
+            ws.oddFooter.right,
+        ):
+            part.size = 8
+            part.color = GREY
+
+    def put(
+        self,
+        ws: Worksheet,
+        row: int,
+        col: int,
+        value: object,
+        kind: str = "text",
+        *,
+        bold: bool = False,
+        indent: int = 0,
+    ) -> Any:
+        horizontal, number_format, wrap = _KINDS[kind]
+        cell = ws.cell(row, col, value)
+        cell.font = self.font(bold=bold)
+        cell.alignment = self.align(horizontal, wrap, 0, indent)
+        cell.border = self.border
+        if number_format != "General":
+            cell.number_format = number_format
+        return cell
+
+    def header(self, ws: Worksheet, row: int, col: int, title: object) -> Any:
+        cell = ws.cell(row, col, title)
+        cell.font = self.font(bold=True, color="FFFFFF")
+        cell.fill = self.header_fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = self.border
+        return cell
+
+    def section(self, ws: Worksheet, row: int, title: str) -> None:
+        ws.cell(row, 1, title).font = self.font(bold=True, size=12, color=NAVY)
+
+    def empty_note(self, ws: Worksheet, row: int, text: str, col: int = 1) -> None:
+        cell = ws.cell(row, col, text)
+        cell.font = self.font(italic=True, color=GREY)
+        cell.alignment = self.align("left", wrap=False)
+
+    def table(
+        self,
+        ws: Worksheet,
+        top: int,
+        cols: Sequence[Col],
+        rows: Sequence[Sequence[object]],
+        *,
+        empty: str,
+        first_col: int = 1,
+        indents: Sequence[int] | None = None,
+        indent_col: int = 3,
+        size_columns: bool = True,
+    ) -> int:
+        """Header at ``top``, rows below; sizes the columns and the rows; returns the last
+        row written."""
+        starts = []
+        at = first_col
+        for col in cols:
+            starts.append(at)
+            at += col.span
+        for col, start in zip(cols, starts, strict=True):
+            self.header(ws, top, start, col.title)
+            if col.span > 1:
+                ws.merge_cells(
+                    start_row=top, start_column=start, end_row=top, end_column=start + col.span - 1
+                )
+        for r, values in enumerate(rows, start=top + 1):
+            for n, (col, value) in enumerate(zip(cols, values, strict=True)):
+                indent = indents[r - top - 1] if indents and n == indent_col else 0
+                start = starts[n]
+                self.put(ws, r, start, value, col.kind, indent=indent)
+                if col.span > 1:
+                    for extra in range(start + 1, start + col.span):
+                        ws.cell(r, extra).border = self.border
+                    ws.merge_cells(
+                        start_row=r, start_column=start, end_row=r, end_column=start + col.span - 1
+                    )
+        widths: list[float] = []
+        for n, (col, start) in enumerate(zip(cols, starts, strict=True)):
+            letters = [get_column_letter(start + k) for k in range(col.span)]
+            if col.span == 1 and size_columns:
+                content = max((_longest_line(shown(v[n], col.kind)) for v in rows), default=0)
+                header = max(min(_longest_line(col.title) * 1.1, 16.0), _longest_word(col.title))
+                # no Latin word broken in the middle, if the column may grow that wide
+                words = max((_longest_word(shown(v[n], col.kind)) for v in rows), default=0)
+                width = max(
+                    min(max(content, header, col.min_width - 2) + 2, col.max_width),
+                    min(words + 1.5, max(col.max_width, 20.0)),
+                    _longest_word(col.title) + 2,
+                )
+                key = (ws.title, letters[0])  # several tables on a sheet: the widest wins
+                self.widths[key] = max(width, self.widths.get(key, 0.0))
+                ws.column_dimensions[letters[0]].width = round(self.widths[key], 1)
+            widths.append(sum(ws.column_dimensions[x].width or 8.43 for x in letters))
+        self.fit_row(ws, top, [c.title for c in cols], widths, bold=True)
+        for r, values in enumerate(rows, start=top + 1):
+            wrapped = [
+                shown(v, c.kind) if _KINDS[c.kind][2] else ""
+                for v, c in zip(values, cols, strict=True)
+            ]
+            room = [
+                w - 2 * (indents[r - top - 1] if indents and n == indent_col else 0)
+                for n, w in enumerate(widths)
+            ]
+            self.fit_row(ws, r, wrapped, room)
+        if not rows:
+            self.empty_note(ws, top + 1, empty, first_col)
+            return top + 1
+        return top + len(rows)
+
+    def fit_row(
+        self,
+        ws: Worksheet,
+        row: int,
+        texts: Sequence[str],
+        widths: Sequence[float],
+        *,
+        bold: bool = False,
+    ) -> None:
+        """Give a row the height its wrapped texts need: neither Excel nor LibreOffice
+        measures rows when opening a file."""
+        scale = 1.1 if bold else 1.0
+        lines = max(
+            (line_count(t, w / scale) for t, w in zip(texts, widths, strict=True) if t),
+            default=1,
+        )
+        if lines > 1:
+            height = lines * LINE_HEIGHT + 4
+            current = ws.row_dimensions[row].height or 0
+            ws.row_dimensions[row].height = max(height, current)
+
+    def fit_note(self, ws: Worksheet, ncols: int) -> None:
+        """Spread the note of row 3 over the table's width, wrapped."""
+        cell = ws.cell(3, 1)
+        if not cell.value:
+            return
+        ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=ncols)
+        cell.alignment = self.align("left", wrap=True)
+        width = sum(
+            ws.column_dimensions[get_column_letter(n)].width or 8.43 for n in range(1, ncols + 1)
+        )
+        lines = line_count(str(cell.value), width * 1.05)
+        ws.row_dimensions[3].height = max(lines * 12.5 + 3, 15)
+
+    def finish_list(
+        self, ws: Worksheet, ncols: int, last: int, *, freeze: str | None = None
+    ) -> None:
+        """Freeze the header, filter the table, repeat the header on every printed page."""
+        self.fit_note(ws, ncols)
+        ws.freeze_panes = freeze or f"A{FIRST_ROW}"
+        if last >= FIRST_ROW:
+            ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(ncols)}{last}"
+        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        width = sum(
+            (ws.column_dimensions[get_column_letter(n)].width or 8.43) for n in range(1, ncols + 1)
+        )
+        self.page_setup(ws, width)
+        ws.print_area = f"A1:{get_column_letter(ncols)}{max(last, FIRST_ROW)}"
+
+    def status_list(
+        self, ws: Worksheet, labels: Sequence[str], col: int, first: int, last: int
+    ) -> DataValidation:
+        """A drop-down of ``labels`` on the column's rows."""
+        dv = DataValidation(
+            type="list",
+            formula1='"' + ",".join(labels) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            error=self.t("invalid_status"),
+            errorTitle=self.t("status"),
+        )
+        letter = get_column_letter(col)
+        dv.add(f"{letter}{first}:{letter}{last}")
+        ws.add_data_validation(dv)
+        return dv
+
+    def key_value(self, ws: Worksheet, row: int, label: str, value: object, fmt: str = "") -> None:
+        a = ws.cell(row, 1, label)
+        a.font = self.font(bold=True)
+        a.fill = self.label_fill
+        a.border = self.border
+        a.alignment = self.align("left", wrap=False)
+        b = ws.cell(row, 2, value)
+        b.font = self.font()
+        b.alignment = self.align("left", wrap=False)
+        if fmt:
+            b.number_format = fmt
+
+
+def characters(font: str, size: int, bold: bool = False) -> CharacterProperties:
+    return CharacterProperties(
+        sz=size,
+        b=bold,
+        latin=DrawingFont(typeface=font),
+        ea=DrawingFont(typeface=EAST_ASIAN_FONT),
+    )
+
+
+def style_chart(chart: Any, title: str, font: str) -> None:
+    """A modest bold title and 9 pt axis labels in the workbook's fonts."""
+    props = characters(font, 1200, bold=True)
+    paragraph = Paragraph(
+        pPr=ParagraphProperties(defRPr=props), r=[RegularTextRun(rPr=props, t=title)]
+    )
+    chart.title = Title(tx=ChartText(rich=RichText(p=[paragraph])), overlay=False)
+    for axis in (chart.x_axis, chart.y_axis):
+        axis.delete = False
+        small = characters(font, 900)
+        axis.txPr = RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=small), endParaRPr=small)])
+
+
+def value_labels(chart: Any, number_format: str) -> None:
+    labels = DataLabelList()
+    labels.showVal = True
+    labels.showCatName = False
+    labels.showSerName = False
+    labels.showLegendKey = False
+    labels.showPercent = False
+    labels.numFmt = number_format
+    chart.dataLabels = labels
