@@ -533,6 +533,10 @@ Name of the round:</source>
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>Checking the database for damage…</source>
+        <translation>正在检查数据库是否损坏…</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>

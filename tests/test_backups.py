@@ -547,7 +547,9 @@ def test_recover_at_open_offers_the_backup_and_restores_it(qtbot, db_path: Path)
 
     def click_restore() -> None:
         box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
+        if not isinstance(box, QMessageBox):  # the check is still running: not asked yet
+            QTimer.singleShot(20, click_restore)
+            return
         seen.append(box.text())
         for button in box.buttons():
             if box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole:
@@ -560,3 +562,28 @@ def test_recover_at_open_offers_the_backup_and_restores_it(qtbot, db_path: Path)
     assert [r.uuid for r in service.list_engagements(store)] == [uuid]
     store.close()
     assert recover_at_open(str(db_path)) is False  # healthy now
+
+
+def test_the_check_at_start_leaves_the_window_responsive(
+    qtbot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The integrity check reads the whole file (seconds for a large one): it runs on a
+    thread while the window keeps handling events."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from dtbench.ui.backups_ui import recover_at_open
+
+    _demo_file(db_path)
+    released = threading.Event()
+    real = core.inspect_at_open
+
+    def slow_check(path: Path) -> core.OpenCheck:
+        assert released.wait(30), "the UI thread never ran while the check was going on"
+        return real(path)
+
+    monkeypatch.setattr(core, "inspect_at_open", slow_check)
+    QTimer.singleShot(50, released.set)  # runs only if the event loop is alive meanwhile
+    assert recover_at_open(str(db_path)) is False
+    assert released.is_set()

@@ -75,8 +75,13 @@ def run(db: str | None = None) -> int:
         from dtbench.ui.backups_ui import recover_at_open
 
         target = db or _remembered()
-        # A damaged file is moved aside and the newest good backup offered before opening.
+        # A damaged file is moved aside and the newest good backup offered before opening;
+        # the check reads the whole file (seconds for a large one), the window stays live.
+        window.list_page.set_state("checking")
         recover_at_open(target, window)
+        if window.store is not None:  # another database was opened meanwhile (Ctrl+O)
+            return
+        window.list_page.set_state("loading")
         store = open_with_recovery(target, window)
         if store is None:
             window.database_unavailable()

@@ -7,6 +7,7 @@ where it may take a while, and asks the user what to do.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from dtbench.errors import UserError
 from dtbench.store import backups as core
 from dtbench.store.errors import NewerDatabaseError
+from dtbench.ui.background import wait_responsive
 from dtbench.ui.errors import describe
 
 if TYPE_CHECKING:
@@ -542,7 +544,7 @@ def recover_at_open(target: str | Path | None, parent: QWidget | None = None) ->
     if path is None:
         return False
     try:
-        found = core.inspect_at_open(path)
+        found = wait_responsive(partial(core.inspect_at_open, path))
     except UserError as exc:
         QMessageBox.warning(parent, "dtbench", describe(exc))
         return False

@@ -111,7 +111,8 @@ class EngagementListPage(QWidget):
         self.retranslate()
 
     def set_state(self, state: str) -> None:
-        """'loading' while the database opens, 'closed' when none is open, else 'ready'."""
+        """'checking' while the database is checked for damage, 'loading' while it opens,
+        'closed' when none is open, else 'ready'."""
         self._state = state
         self._show_empty(state != "ready" or self.model.rowCount() == 0)
         self.retranslate()
@@ -186,7 +187,9 @@ class EngagementListPage(QWidget):
         if self.industry.count():
             self.industry.setItemText(0, self.tr("All industries"))
         self.empty_hint.setText(
-            self.tr("Opening the database…")
+            self.tr("Checking the database for damage…")
+            if self._state == "checking"
+            else self.tr("Opening the database…")
             if self._state == "loading"
             else self.tr("No database is open. Use File ▸ Open database… (Ctrl+O).")
             if self._state == "closed"
