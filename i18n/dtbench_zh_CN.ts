@@ -1334,6 +1334,10 @@ Name of the round:</source>
         <translation>咨询项目已移到回收站。</translation>
     </message>
     <message>
+        <source>Taking a last backup of the database…</source>
+        <translation>正在为数据库做关闭前的最后一次备份…</translation>
+    </message>
+    <message>
         <source>Open or create a database</source>
         <translation>打开或新建数据库</translation>
     </message>

@@ -487,7 +487,11 @@ def test_backups_dialog_back_up_now_and_refused_restore(window, monkeypatch) -> 
     dialog.reject()
 
 
-def test_scheduler_backs_up_only_when_the_database_changed(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_scheduler_backs_up_only_when_the_database_changed(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
     from dtbench.ui.backups_ui import BackupScheduler
 
     path = store.path
@@ -517,7 +521,17 @@ def test_scheduler_backs_up_only_when_the_database_changed(qtbot, store: Store) 
         assert scheduler.tick()
     assert len(core.list_backups(folder)) == 2
     service.create_engagement(store, client_name="丙", title="三")
-    info = scheduler.finish()  # at close: what changed is backed up before the window goes
+    # at close: what changed is backed up before the window goes, the window painting meanwhile
+    painted = threading.Event()
+    real_backup = core.scheduled_backup
+
+    def slow_backup(*args: object, **kwargs: object) -> core.BackupInfo:
+        assert painted.wait(30), "the UI thread never ran while the last backup was taken"
+        return real_backup(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core, "scheduled_backup", slow_backup)
+    QTimer.singleShot(50, painted.set)
+    info = scheduler.finish()
     assert info is not None and len(core.list_backups(folder)) == 3
 
 

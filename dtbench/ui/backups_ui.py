@@ -212,10 +212,15 @@ class BackupScheduler(QObject):
             return None
         signature = core.database_signature(self._path)
         recent, daily, weekly = self.keep
+        backup = partial(
+            core.scheduled_backup,
+            self._path,
+            keep_recent=recent,
+            keep_daily=daily,
+            keep_weekly=weekly,
+        )
         try:
-            info = core.scheduled_backup(
-                self._path, keep_recent=recent, keep_daily=daily, keep_weekly=weekly
-            )
+            info = wait_responsive(backup)  # seconds for a large database: keep painting
         except (UserError, OSError):
             return None
         self._backed = signature

@@ -569,6 +569,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.leave()
         if self.backups is not None:
+            self.status(self.tr("Taking a last backup of the database…"))
             self.backups.finish()  # a last backup when something changed
         prefs.settings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
