@@ -699,3 +699,31 @@ def test_a_legend_of_long_names_stays_inside_a_narrow_chart() -> None:
     render_raster(figure, 100)
     legend = figure.legends[0].get_window_extent(figure.canvas.get_renderer())  # type: ignore[attr-defined]
     assert legend.x0 >= figure.bbox.x0 and legend.x1 <= figure.bbox.x1
+
+
+@pytest.mark.parametrize("size", [(5.67, 5.1), (7.5, 6.75), (3.5, 3.15)])
+def test_radar_axis_labels_are_never_cut_off_at_the_edge(size: tuple[float, float]) -> None:
+    """On screen the picture has the view's size: a label past its edge would be cut off."""
+    from dtbench.guide import load_guide
+    from dtbench.reports.raster import render_raster
+
+    guide = load_guide()
+    names = [
+        f"{g.key} {g.title.get('en') if g.key != a.key else a.title.get('en')}"
+        for a in guide.areas
+        for g in a.groups
+    ]
+    figure = radar_chart(
+        names,
+        [Series("Current", [2] * len(names)), Series("Target", [3] * len(names))],
+        scale_max=5,
+        title="Maturity level by part of the guide",
+        size=size,
+    )
+    render_raster(figure, 100)
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    whole = figure.bbox
+    for text in figure.axes[0].texts:
+        box = text.get_window_extent(renderer)
+        assert whole.x0 <= box.x0 and box.x1 <= whole.x1, text.get_text()
+        assert whole.y0 <= box.y0 and box.y1 <= whole.y1, text.get_text()

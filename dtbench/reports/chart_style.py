@@ -22,6 +22,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
@@ -267,6 +268,40 @@ def _legend_columns(labels: Sequence[str], width_in: float) -> int:
     while columns > 1 and columns * item + (columns - 1) * 2.0 * em > room:
         columns -= 1
     return max(columns, 1)
+
+
+def keep_inside(figure: Figure, ax: Axes, texts: Sequence[Text], pad_pt: float = 3) -> None:
+    """Shrink ``ax`` until ``texts`` drawn around it (a radar's axis labels) lie inside the
+    figure. The constrained layout places an axes of fixed aspect (polar) so that such labels
+    can end a few pixels beyond the edge, where a picture of fixed size cuts them off. The
+    layout is run here once, corrected, and then frozen: drawing costs no more than before."""
+    engine = figure.get_layout_engine()
+    if engine is None or not texts:
+        return
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    engine.execute(figure)
+    figure.set_layout_engine("none")
+    pad = pad_pt * figure.dpi / 72
+    for _ in range(4):
+        ax.apply_aspect()
+        boxes = [t.get_window_extent(renderer) for t in texts]
+        whole = figure.bbox
+        left = max(0.0, max(whole.x0 + pad - b.x0 for b in boxes))
+        right = max(0.0, max(b.x1 - (whole.x1 - pad) for b in boxes))
+        bottom = max(0.0, max(whole.y0 + pad - b.y0 for b in boxes))
+        top = max(0.0, max(b.y1 - (whole.y1 - pad) for b in boxes))
+        if not (left or right or bottom or top):
+            return
+        box = ax.get_position(original=True)
+        width, height = whole.width, whole.height
+        # Twice the overflow: the labels sit at 1.1 × the radius, the axes shrinks evenly.
+        x0 = box.x0 + 2 * left / width
+        x1 = box.x1 - 2 * right / width
+        y0 = box.y0 + 2 * bottom / height
+        y1 = box.y1 - 2 * top / height
+        if x1 - x0 <= 0.05 or y1 - y0 <= 0.05:
+            return  # nothing sensible left: draw as it is
+        ax.set_position((x0, y0, x1 - x0, y1 - y0))
 
 
 def add_legend(figure: Figure, handles: Sequence[Any]) -> None:

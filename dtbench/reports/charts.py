@@ -43,6 +43,7 @@ from dtbench.reports.chart_style import (
     exactly,
     fmt,
     fp,
+    keep_inside,
     label_ticks,
     new_figure,
     plain,
@@ -138,11 +139,12 @@ def radar_chart(
         )
 
     # Axis labels outside the outer polygon, aligned away from the centre.
+    labels = []
     for angle, name in zip(angles, names, strict=True):
         east, north = math.sin(angle), math.cos(angle)
         ha = "left" if east > 0.15 else "right" if east < -0.15 else "center"
         va = "bottom" if north > 0.15 else "top" if north < -0.15 else "center"
-        ax.text(
+        label = ax.text(
             angle,
             top * 1.1,
             plain(wrap(name, width=16, max_lines=3)),
@@ -153,6 +155,7 @@ def radar_chart(
             color=TEXT_COLOR,
             clip_on=False,
         )
+        labels.append(label)
 
     handles: list[Any] = []
     for index, (item, row) in enumerate(zip(series, rows, strict=True)):
@@ -174,6 +177,7 @@ def radar_chart(
         handles.append(line)
     add_title(figure, title)
     add_legend(figure, handles)
+    keep_inside(figure, ax, labels)
     return figure
 
 
