@@ -727,3 +727,25 @@ def test_radar_axis_labels_are_never_cut_off_at_the_edge(size: tuple[float, floa
         box = text.get_window_extent(renderer)
         assert whole.x0 <= box.x0 and box.x1 <= whole.x1, text.get_text()
         assert whole.y0 <= box.y0 and box.y1 <= whole.y1, text.get_text()
+
+
+def test_gantt_phase_names_never_run_into_each_other() -> None:
+    """Short or overlapping phases: a name that would collide goes up a row."""
+    from dtbench.reports.raster import render_raster
+
+    phases = [
+        *PHASES,
+        ("一期：夯实基础、打通一厂", date(2026, 1, 1), date(2026, 8, 31)),
+        ("二期：领域集成、两厂协同", date(2026, 9, 1), date(2027, 3, 31)),
+        ("试点：质量追溯", date(2026, 6, 1), date(2026, 7, 31)),
+    ]
+    figure = gantt_chart(ROADMAP, title="实施路线图", phases=phases, size=(7.0, 4.5))
+    render_raster(figure, 100)
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    names = [t for t in figure.axes[0].texts if t.get_gid() == "phase"]
+    assert len(names) == len(phases)
+    boxes = [t.get_window_extent(renderer) for t in names]
+    for n, first in enumerate(boxes):
+        assert first.x0 >= 0 and first.x1 <= figure.bbox.x1 and first.y1 <= figure.bbox.y1
+        for second in boxes[n + 1 :]:
+            assert not first.overlaps(second), (first, second)

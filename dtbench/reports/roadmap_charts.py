@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
-from matplotlib.transforms import blended_transform_factory
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from dtbench.reports.chart_style import (
     AXIS_COLOR,
@@ -466,28 +466,51 @@ def gantt_chart(
     else:
         ax.set_xticks([])
 
-    # Phases: translucent spans behind everything, their names above the plot area.
+    # Phases: translucent spans behind everything, their names above the plot area. A name
+    # that would run into its neighbour's goes up a row (short or overlapping phases).
     group_for_phase = {name: name for name in named}
-    over_top = blended_transform_factory(ax.transData, ax.transAxes)
-    x_range = ax.get_xlim()[1] - ax.get_xlim()[0]
-    plot_columns = width_in * 72 * 0.75 / (SMALL_SIZE * EM_PER_COLUMN)
+    x_low, x_high = ax.get_xlim()
+    x_range = x_high - x_low
+    plot_points = width_in * 72 * 0.75  # the plot's rough width before the layout
+    plot_columns = plot_points / (SMALL_SIZE * EM_PER_COLUMN)
+    placed: list[tuple[str, float, Any, int]] = []  # text, x, colour, row
+    row_ends: list[float] = []  # right edge (points) of the last name in each row
+    row_lines: list[int] = []
     for index, (name, start, end) in enumerate(phase_spans):
         group = group_for_phase.get(name)
         base = colors[group] if group else ("#5B9BD5", "#A5A5A5")[index % 2]
         ax.axvspan(start, end, facecolor=mix(base, "white", 0.86), edgecolor="none", zorder=0)
         ax.axvline(start, color=mix(base, "white", 0.45), linewidth=0.8, zorder=0.5)
         columns = max(int(plot_columns * (end - start) / x_range), 6)
+        shown = wrap(name, columns, 2)
+        half = max(text_width(line) for line in shown.split("\n")) * SMALL_SIZE * EM_PER_COLUMN / 2
+        centre = ((start + end) / 2 - x_low) / x_range * plot_points
+        row = next(
+            (n for n, right in enumerate(row_ends) if right + 6 <= centre - half),
+            len(row_ends),
+        )
+        if row == len(row_ends):
+            row_ends.append(centre + half)
+            row_lines.append(0)
+        row_ends[row] = centre + half
+        row_lines[row] = max(row_lines[row], shown.count("\n") + 1)
+        colour = mix(base, "black", 0.3) if group else MUTED_TEXT_COLOR
+        placed.append((shown, (start + end) / 2, colour, row))
+    over_top = blended_transform_factory(ax.transData, ax.transAxes)
+    for shown, x, colour, row in placed:
+        rise = sum(row_lines[:row]) * SMALL_SIZE * LINE_HEIGHT + 2 * row
         ax.text(
-            (start + end) / 2,
+            x,
             1.01,
-            plain(wrap(name, columns, 2)),
-            transform=over_top,
+            plain(shown),
+            transform=over_top + ScaledTranslation(0, rise / 72, figure.dpi_scale_trans),
             ha="center",
             va="bottom",
             multialignment="center",
             fontproperties=fp(SMALL_SIZE, bold=True),
-            color=mix(base, "black", 0.3) if group else MUTED_TEXT_COLOR,
+            color=colour,
             clip_on=False,
+            gid="phase",
         )
 
     for row, (_label, header, task_index, name) in enumerate(rows):
