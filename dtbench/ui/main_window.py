@@ -50,7 +50,7 @@ def ask_database_path(parent: QWidget | None) -> str:
     return path
 
 
-CHART_WORKERS_START_MS = 1500
+CHART_WORKERS_START_MS = 500
 
 
 def _start_chart_workers() -> None:
