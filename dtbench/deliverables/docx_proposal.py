@@ -27,7 +27,7 @@ from dtbench.deliverables.docx_template import (
     open_template,
     prepare,
 )
-from dtbench.deliverables.docx_texts import EMPLOYEE_LABELS, REVENUE_LABELS, T
+from dtbench.deliverables.docx_texts import EMPLOYEE_LABELS, REVENUE_LABELS, SECTIONS, T
 from dtbench.deliverables.docx_writer import (
     FULL_WIDTH_CM,
     HEADER_FILL,
@@ -59,24 +59,6 @@ from dtbench.plan.records import (
     Strategy,
 )
 
-SECTIONS: tuple[str, ...] = (
-    "cover",
-    "info",
-    "toc",
-    "summary",
-    "background",
-    "method",
-    "diagnosis",
-    "clauses",
-    "strategy",
-    "roadmap",
-    "kpis",
-    "leadership",
-    "organization",
-    "next_steps",
-    "glossary",
-    "checklist",
-)
 APPENDICES = ("glossary", "checklist")
 FIGURE_SECTIONS = ("diagnosis", "roadmap", "organization")
 ProgressFn = Callable[[int, int], None]

@@ -1,10 +1,30 @@
-"""Every fixed text of the Word proposal, in Chinese and English: ``T`` (key → Text, with
-%1, %2 … for the values filled in) and the labels of the client's size bands."""
+"""The Word proposal's sections in their order, and every fixed text of it in Chinese and
+English: ``T`` (key → Text, with %1, %2 … for the values filled in) and the labels of the
+client's size bands. Light to import: the export dialog lists the sections from here."""
 
 from __future__ import annotations
 
 from dtbench.engagement.records import EMPLOYEE_BANDS, REVENUE_BANDS
 from dtbench.guide.model import Text
+
+SECTIONS: tuple[str, ...] = (
+    "cover",
+    "info",
+    "toc",
+    "summary",
+    "background",
+    "method",
+    "diagnosis",
+    "clauses",
+    "strategy",
+    "roadmap",
+    "kpis",
+    "leadership",
+    "organization",
+    "next_steps",
+    "glossary",
+    "checklist",
+)
 
 T: dict[str, Text] = {
     # cover and front matter

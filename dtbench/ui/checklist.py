@@ -153,6 +153,16 @@ def prepare_checklist_table(view: QTableView) -> QTimer:
     return timer
 
 
+def fit_checklist_columns(view: QTableView, status_padding: int) -> None:
+    """Status column as wide as its longest choice; the note a quarter of the width. Called
+    at set-up and on every resize."""
+    metrics = view.fontMetrics()
+    view.setColumnWidth(
+        STATUS, metrics.horizontalAdvance("部分符合 Partly met") // 2 + status_padding
+    )
+    view.setColumnWidth(NOTE, max(160, view.viewport().width() // 4))
+
+
 class ChecklistView(QTableView):
     """The checklist table; status keys set and advance, Enter edits the note."""
 
@@ -172,9 +182,7 @@ class ChecklistView(QTableView):
         return model
 
     def _fit_columns(self) -> None:
-        metrics = self.fontMetrics()
-        self.setColumnWidth(STATUS, metrics.horizontalAdvance("部分符合 Partly met") // 2 + 24)
-        self.setColumnWidth(NOTE, max(160, self.viewport().width() // 4))
+        fit_checklist_columns(self, 24)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -26,8 +26,7 @@ from dtbench.diagnosis.records import (
 from dtbench.diagnosis.scale import BASELINE_NAME
 from dtbench.diagnosis.scoring import IN_SCOPE, Report, ScopeEntry, score
 from dtbench.lazy import lazy_module
-from dtbench.ui.errors import describe
-from dtbench.ui.undo import CallCommand
+from dtbench.ui.undo import StackedEdits
 
 if TYPE_CHECKING:
     from dtbench.diagnosis import service as dx
@@ -37,7 +36,7 @@ else:
     dx = lazy_module("dtbench.diagnosis.service")
 
 
-class DiagnosisSession(QObject):
+class DiagnosisSession(StackedEdits, QObject):
     """State and edits of one engagement's diagnosis."""
 
     rounds_changed = Signal()
@@ -112,18 +111,6 @@ class DiagnosisSession(QObject):
         return list(self.data.evidence.get(clause_key, ()))
 
     # ------------------------------------------------------------ edits
-    def _push(
-        self,
-        text: str,
-        redo: Callable[[], object],
-        undo: Callable[[], object],
-        after: Callable[[], None],
-    ) -> None:
-        self.stack.push(CallCommand(text, redo, undo, after, self._failed))
-
-    def _failed(self, exc: Exception) -> None:
-        self.error.emit(describe(exc))
-
     def _in_round(self, round_uuid: str, refresh: Callable[[], None]) -> Callable[[], None]:
         """After an edit (or its undo): show that round, update the cache, rescore."""
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dtbench.deliverables.docx_texts import SECTIONS
 from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
 from dtbench.plan.records import Deliverable
@@ -47,25 +48,6 @@ else:
     content_module = lazy_module("dtbench.deliverables.content")
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
-# The proposal's sections in their order (dtbench.deliverables.docx_proposal.SECTIONS).
-SECTION_CODES = (
-    "cover",
-    "info",
-    "toc",
-    "summary",
-    "background",
-    "method",
-    "diagnosis",
-    "clauses",
-    "strategy",
-    "roadmap",
-    "kpis",
-    "leadership",
-    "organization",
-    "next_steps",
-    "glossary",
-    "checklist",
-)
 
 
 class _Worker(QObject):
@@ -139,7 +121,7 @@ class ExportDialog(QDialog):
         self.firm.setObjectName("firm")
         self.sections = QListWidget(self)
         self.sections.setObjectName("sections")
-        for code in SECTION_CODES:
+        for code in SECTIONS:
             item = QListWidgetItem(self._section_label(code))
             item.setData(CODE_ROLE, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

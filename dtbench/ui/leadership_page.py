@@ -41,7 +41,14 @@ from dtbench.diagnosis.scale import STATUSES, UNANSWERED
 from dtbench.guide import load_guide
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Action, GovernanceMember, Leadership, Rating
-from dtbench.ui.checklist import NOTE, REF, STATUS, TEXT, prepare_checklist_table
+from dtbench.ui.checklist import (
+    NOTE,
+    REF,
+    STATUS,
+    TEXT,
+    fit_checklist_columns,
+    prepare_checklist_table,
+)
 from dtbench.ui.choices import option_pairs
 from dtbench.ui.diagnosis_labels import (
     STATUS_BACKGROUNDS,
@@ -202,9 +209,7 @@ class CompetencyTable(QTableWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        metrics = self.fontMetrics()
-        self.setColumnWidth(STATUS, metrics.horizontalAdvance("部分符合 Partly met") // 2 + 40)
-        self.setColumnWidth(NOTE, max(160, self.viewport().width() // 4))
+        fit_checklist_columns(self, 40)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -4,7 +4,6 @@ saved at once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -12,8 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from dtbench.lazy import lazy_module
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, PlanItem
-from dtbench.ui.errors import describe
-from dtbench.ui.undo import CallCommand
+from dtbench.ui.undo import StackedEdits
 
 if TYPE_CHECKING:
     from dtbench.plan import service as plan
@@ -22,7 +20,7 @@ else:
     plan = lazy_module("dtbench.plan.service")
 
 
-class PlanSession(QObject):
+class PlanSession(StackedEdits, QObject):
     items_changed = Signal(str)  # kind
     value_changed = Signal(str)  # name
     error = Signal(str)
@@ -67,18 +65,6 @@ class PlanSession(QObject):
         self.items_changed.emit(kind)
 
     # ------------------------------------------------------------ edits
-    def _push(
-        self,
-        text: str,
-        redo: Callable[[], object],
-        undo: Callable[[], object],
-        after: Callable[[], None],
-    ) -> None:
-        self.stack.push(CallCommand(text, redo, undo, after, self._failed))
-
-    def _failed(self, exc: Exception) -> None:
-        self.error.emit(describe(exc))
-
     def add(self, record: Any, text: str, position: int | None = None) -> str:
         """Add a record; returns the new item's uuid (kept by undo/redo)."""
         kind = next(k for k, t in ITEM_KINDS.items() if isinstance(record, t))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from dtbench.engagement.records import Profile
 from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
+from dtbench.ui.errors import describe
 
 if TYPE_CHECKING:
     from dtbench.engagement import service
@@ -95,3 +96,23 @@ class CallCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._run(self._undo)
+
+
+class StackedEdits:
+    """For a session (a QObject with an undo ``stack`` and an ``error`` signal): each edit is
+    pushed as a :class:`CallCommand`; one that fails is reported through ``error``."""
+
+    stack: QUndoStack
+    error: Any  # the subclass's Signal(str)
+
+    def _push(
+        self,
+        text: str,
+        redo: Callable[[], object],
+        undo: Callable[[], object],
+        after: Callable[[], None],
+    ) -> None:
+        self.stack.push(CallCommand(text, redo, undo, after, self._failed))
+
+    def _failed(self, exc: Exception) -> None:
+        self.error.emit(describe(exc))
