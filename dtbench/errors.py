@@ -7,7 +7,24 @@ Qt. ``%1``, ``%2``… are filled with the details after translation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+
+EXCERPT = 120  # characters of a detail a message quotes at most
+
+
+def excerpt(value: object, limit: int = EXCERPT) -> str:
+    """``value`` as one short line for a message: a cell of a million characters or a pasted
+    text with line breaks must not make a megabyte-long or multi-line error. A long value
+    keeps its start and its end (a path's drive and file name) around a "…"."""
+    text = _BREAKS.sub(" ", str(value))
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    return text[:head] + "…" + text[len(text) - (limit - head - 1) :]
+
+
+_BREAKS = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]+")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -22,7 +39,8 @@ class UserError(Exception):
     template = QT_TRANSLATE_NOOP("Errors", "The operation failed: %1")
 
     def __init__(self, *details: object) -> None:
-        self.details = tuple(str(d) for d in details)
+        # Every message quotes its details in short: one place, all messages.
+        self.details = tuple(excerpt(d) for d in details)
         super().__init__(self._fill(self.template))
 
     @property

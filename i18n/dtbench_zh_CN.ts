@@ -799,6 +799,18 @@ Name of the round:</source>
         <translation>文件夹 %1 不存在或无法写入。</translation>
     </message>
     <message>
+        <source>%1 is a folder, not a file: choose a file name to write to.</source>
+        <translation>%1 是一个文件夹，不是文件：请选择要写入的文件名。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 was not written; the previous file is unchanged.</source>
+        <translation>磁盘已满：未能写入 %1；原有文件保持不变。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written (%2); the previous file is unchanged.</source>
+        <translation>无法写入 %1（%2）；原有文件保持不变。</translation>
+    </message>
+    <message>
         <source>The Word template %1 cannot be used.</source>
         <translation>Word 模板 %1 无法使用。</translation>
     </message>

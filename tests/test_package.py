@@ -21,6 +21,7 @@ import pytest
 from sqlalchemy import func, select
 
 from dtbench import paths
+from dtbench.deliverables.files import OutputDiskFullError
 from dtbench.diagnosis import service as dx
 from dtbench.diagnosis.demo import create_demo
 from dtbench.diagnosis.summary import summarise
@@ -164,7 +165,7 @@ def test_export_replaces_an_existing_file_only_when_complete(
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(pk, "_put", broken)
-        with pytest.raises(OSError):
+        with pytest.raises(OutputDiskFullError):  # one clear line, not a traceback
             pk.export_package(store, source.uuid, target)
         assert target.read_bytes() == b"previous export"
         assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []

@@ -8,6 +8,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from dtbench.atomic_files import set_mode_for
 from dtbench.store.errors import UnreadableDatabaseError
 
 
@@ -55,5 +56,6 @@ def backup_database(source: Path, folder: Path, reason: str) -> Path:
         raise UnreadableDatabaseError(str(source))
     with open(partial, "rb+") as handle:
         os.fsync(handle.fileno())
+    set_mode_for(partial, final)  # SQLite creates 0644 whatever the umask
     os.replace(partial, final)
     return final

@@ -29,6 +29,7 @@ from functools import cached_property
 from pathlib import Path
 
 from dtbench import paths
+from dtbench.atomic_files import set_mode_for
 from dtbench.errors import QT_TRANSLATE_NOOP
 from dtbench.store.backup import backup_database
 from dtbench.store.errors import (
@@ -563,6 +564,7 @@ def _copy_verified(src_path: Path, dst_path: Path) -> None:
     if not check_database(partial).ok:
         partial.unlink()
         raise SourceDamagedError(str(src_path))
+    set_mode_for(partial, dst_path)  # SQLite creates 0644 whatever the umask
     os.replace(partial, dst_path)
 
 

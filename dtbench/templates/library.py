@@ -39,6 +39,7 @@ from typing import Any, Final
 
 import msgspec
 
+from dtbench.atomic_files import set_mode_for
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.guide.model import Text
 from dtbench.paths import data_dir, resource_path
@@ -908,6 +909,7 @@ def _write(path: Path, data: Mapping[str, Any]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text(text + "\n", encoding="utf-8")
+        set_mode_for(temporary, path)  # a replaced file keeps its mode
         os.replace(temporary, path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
