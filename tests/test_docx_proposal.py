@@ -368,13 +368,14 @@ def test_an_empty_engagement_says_what_is_missing(tmp_path: Path) -> None:
 
 
 def test_control_characters_in_client_text_are_dropped(demo: Demo, tmp_path: Path) -> None:
-    assert clean("第一行\x0b第二行\x07\r\n第三行") == "第一行第二行\n第三行"
+    # Word pastes U+000B for a manual line break: it stays a line break; BEL goes.
+    assert clean("第一行\x0b第二行\x07\r\n第三行") == "第一行\n第二行\n第三行"
     from dataclasses import replace
 
     profile = replace(demo.zh.profile, client_name="大连\x0c澜岳", main_products="阀块\x1f")
     content = replace(demo.zh, profile=profile)
     path = build_proposal(content, tmp_path / "ctl.docx", sections=("cover", "background"))
-    assert "大连澜岳" in [p.text for p in docx.Document(str(path)).paragraphs]
+    assert "大连\n澜岳" in [p.text for p in docx.Document(str(path)).paragraphs]
 
 
 def test_guide_references() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -161,3 +162,225 @@ def test_every_message_quotes_a_huge_detail_in_short() -> None:
             text = error.message(lambda c, t, lang=lang: translate(c, t, lang))
             assert len(text) < 1000 and "\n" not in text, cls.__name__
             assert "=HYPERLINK(长文本" in text or "%1" not in cls.template, cls.__name__
+
+
+# ------------------------------------------------------------------ person text in writers
+FORMULAS = ('=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1+1", "@SUM(A1)")
+CONTROLS = "a\x0bb\x0cc\x1bd\x07e\x00f"  # Word's line break, form feed, ESC, BEL, NUL
+
+
+def _is_person_text(value: str) -> bool:
+    """The demo's texts are Chinese: a string with a CJK character is a person's text (codes,
+    keys and dates are ASCII)."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in value)
+
+
+def _poison(store: Store, uuid: str, make: Callable[[str, int], str]) -> int:
+    """Rewrite every person text of the engagement (profile, notes, findings, answers' notes,
+    plan items and values…) with ``make(original, n)``; returns how many were rewritten."""
+    from sqlalchemy import select
+    from sqlalchemy.orm.attributes import flag_modified
+
+    from dtbench.store import models as m
+
+    count = 0
+
+    def walk(value: Any) -> Any:
+        nonlocal count
+        if isinstance(value, str) and _is_person_text(value):
+            count += 1
+            return make(value, count)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    with store.session() as s:
+        for model in (
+            m.Client,
+            m.Contact,
+            m.Engagement,
+            m.AssessmentRound,
+            m.Answer,
+            m.ClauseAssessment,
+            m.Evidence,
+            m.PlanItem,
+            m.PlanValue,
+        ):
+            for row in s.scalars(select(model)):
+                for column in model.__table__.columns:
+                    if column.primary_key or column.foreign_keys:
+                        continue
+                    value = getattr(row, column.key)
+                    new = walk(value)
+                    if new != value:
+                        setattr(row, column.key, new)
+                        flag_modified(row, column.key)
+    return count
+
+
+def _cells(path: Path) -> list[Any]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    return [cell for ws in wb.worksheets for row in ws.iter_rows() for cell in row]
+
+
+def _export_all(store: Store, uuid: str, out: Path, lang: str = "zh") -> tuple[Path, Path, Path]:
+    from dtbench.deliverables.export import ExportRequest, run_export
+    from dtbench.questionnaire.workbook import export_questionnaire
+
+    docx, xlsx = out / "proposal.docx", out / "plan.xlsx"
+    run_export(store, ExportRequest(engagement=uuid, docx=docx, xlsx=xlsx, lang=lang))
+    questionnaire = export_questionnaire(store, uuid, out / "questionnaire.xlsx", lang=lang)
+    return docx, xlsx, questionnaire
+
+
+def test_person_text_is_never_a_formula_in_excel(store: Store, tmp_path: Path) -> None:
+    uuid = create_demo(store)
+    count = _poison(store, uuid, lambda text, n: FORMULAS[n % len(FORMULAS)] + text)
+    assert count > 100
+    _, xlsx, questionnaire = _export_all(store, uuid, tmp_path)
+    for path in (xlsx, questionnaire):
+        seen = set()
+        for cell in _cells(path):
+            assert cell.data_type != "f", (path.name, cell.coordinate, cell.value)
+            if isinstance(cell.value, str):
+                for formula in FORMULAS:
+                    if cell.value.startswith(formula):
+                        seen.add(formula)
+                        assert _is_person_text(cell.value)  # the text reads the same
+        assert seen == set(FORMULAS), path.name
+
+
+def test_the_text_reads_the_same_in_the_cell(store: Store, tmp_path: Path) -> None:
+    from dtbench.engagement import service
+
+    uuid = create_demo(store)
+    client = '=HYPERLINK("http://x","大连澜岳")'
+    service.set_field(store, uuid, "client_name", client)
+    _, xlsx, questionnaire = _export_all(store, uuid, tmp_path)
+    for path in (xlsx, questionnaire):
+        texts = [c for c in _cells(path) if c.value == client]
+        assert texts and all(c.data_type == "s" for c in texts), path.name
+
+
+def _soffice() -> str | None:
+    import shutil
+
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def test_control_characters_are_written(store: Store, tmp_path: Path) -> None:
+    """Pasted control characters in every person text: both exports and the questionnaire
+    are written, open, read as typed (Word's U+000B as a line break), and LibreOffice
+    converts them."""
+    import os
+    import subprocess
+
+    from docx import Document
+
+    uuid = create_demo(store)
+    count = _poison(store, uuid, lambda text, n: f"{CONTROLS}{text}\x0b{FORMULAS[n % 4]}")
+    assert count > 100
+    out = tmp_path / "out"
+    out.mkdir()
+    docx, xlsx, questionnaire = _export_all(store, uuid, out)
+    body = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    assert "a\nb\ncdef" in body
+    for path in (xlsx, questionnaire):
+        values = [c.value for c in _cells(path) if isinstance(c.value, str)]
+        assert any(v.startswith("a\nb\ncdef") for v in values), path.name
+        assert not any(ch in v for v in values for ch in "\x0b\x0c\x1b\x07\x00")
+    soffice = _soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    home = tmp_path / "lo-home"
+    home.mkdir()
+    # A profile of its own: one shared with another running LibreOffice hands it the work.
+    profile = f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}"
+    result = subprocess.run(
+        [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(out)]
+        + [str(p) for p in (docx, xlsx, questionnaire)],
+        capture_output=True,
+        timeout=240,
+        env={**os.environ, "HOME": str(home)},
+    )
+    assert result.returncode == 0, result.stderr
+    for path in (docx, xlsx, questionnaire):
+        assert path.with_suffix(".pdf").stat().st_size > 1000, path.name
+
+
+def test_a_text_longer_than_a_cell_is_cut_visibly(store: Store, tmp_path: Path) -> None:
+    uuid = create_demo(store)
+    long_text = "很长的说明。" * 7_000  # 42,000 characters: more than a cell holds
+    _poison(store, uuid, lambda text, n: long_text if n % 25 == 7 else text)
+    docx, xlsx, questionnaire = _export_all(store, uuid, tmp_path)
+    for path in (xlsx, questionnaire):
+        values = [c.value for c in _cells(path) if isinstance(c.value, str)]
+        assert all(len(v) <= 32_767 for v in values)
+        cut = [v for v in values if v.startswith("很长的说明。") and len(v) > 30_000]
+        assert cut and all("Word" in v and "32,767" in v for v in cut), path.name
+    from docx import Document
+
+    words = "".join(p.text for p in Document(str(docx)).paragraphs)
+    assert long_text in words  # the Word proposal has it whole
+
+
+def test_a_ten_megabyte_note_is_written_whole(store: Store, tmp_path: Path) -> None:
+    from docx import Document
+
+    uuid = create_demo(store)
+    huge = "巨" * 3_500_000  # 10.5 MB in UTF-8: more than libxml2 takes in one text node
+    _poison(store, uuid, lambda text, n: huge if n == 3 else text)
+    docx, xlsx, questionnaire = _export_all(store, uuid, tmp_path)
+    document = Document(str(docx))
+    assert any(p.text.count("巨") == len(huge) for p in document.paragraphs) or any(
+        cell.text.count("巨") == len(huge)
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    for path in (xlsx, questionnaire):
+        assert all(len(str(c.value or "")) <= 32_767 for c in _cells(path))
+
+
+def test_every_cell_value_goes_through_the_one_writer() -> None:
+    """No code but dtbench/deliverables/xlsx_cells.py sets a cell's value (``ws.cell(r, c,
+    value)``, ``cell.value = …``, ``ws.append``): a new sheet cannot bring formulas back."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "dtbench"
+    allowed = root / "deliverables" / "xlsx_cells.py"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path == allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                name = node.func.attr
+                owner = ast.unparse(node.func.value)
+                if name == "cell" and (len(node.args) > 2 or node.keywords):
+                    found.append(f"{path.name}:{node.lineno}")
+                if name == "append" and owner in ("ws", "sheet", "worksheet"):
+                    found.append(f"{path.name}:{node.lineno}")
+            if isinstance(node, ast.Assign | ast.AugAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if isinstance(target, ast.Attribute) and target.attr in ("value", "_value"):
+                        found.append(f"{path.name}:{node.lineno}")
+    assert found == []
+
+
+def test_xml_text_keeps_everything_but_what_xml_forbids() -> None:
+    from dtbench.deliverables.safe_text import xml_text
+    from dtbench.deliverables.xlsx_cells import fit_cell
+
+    assert (
+        xml_text("a\x0bb\x0cc\r\nd\re\x1bf\x07g\x00h\ud800i\ufffej\tk") == "a\nb\nc\nd\nefghij\tk"
+    )
+    assert xml_text("普通文本 😀") == "普通文本 😀"
+    emoji = "😀" * 20_000  # 40,000 UTF-16 units: cut on a whole character
+    cut = fit_cell(emoji, "en")
+    assert len(cut.encode("utf-16-le")) // 2 <= 32_767 and cut.startswith("😀" * 16_000)

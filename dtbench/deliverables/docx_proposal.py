@@ -37,6 +37,7 @@ from dtbench.deliverables.docx_writer import (
     CellValue,
     DocxWriter,
     add_months,
+    add_text,
     clean,
     fmt_date,
     fmt_money,
@@ -703,9 +704,8 @@ class _Writer(DocxWriter):
                 record = item.record
                 assert isinstance(record, Initiative)
                 paragraph = self.para(keep_next=True, space_after=2, space_before=4)
-                paragraph.add_run(
-                    f"{self.initiative_no[item.uuid]}  {clean(record.title)}"
-                ).bold = True
+                for run in add_text(paragraph, f"{self.initiative_no[item.uuid]}  {record.title}"):
+                    run.bold = True
                 if record.description.strip():
                     self.text(record.description)
                 extra = []

@@ -21,10 +21,12 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from dtbench.deliverables.content import Content
 from dtbench.deliverables.docx_template import FONTS, Styles
 from dtbench.deliverables.docx_texts import T
+from dtbench.deliverables.safe_text import pieces, xml_text
 from dtbench.plan import catalogue as cat
 
 MAX_FIGURE_CM = 16.0
@@ -38,12 +40,21 @@ STATUS_FILLS = {"met": "E2EFDA", "partly": "FFF2CC", "not_met": "FBE2D5", "na": 
 
 
 _PLACEHOLDER = re.compile(r"%(\d)")
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters per run: libxml2 (python-docx, LibreOffice) refuses a text node over 10 MB, so a
+# huge note is written as many runs of one paragraph, nothing lost.
+RUN_CHARS = 20_000
 
 
 def clean(text: object) -> str:
-    """Client text made safe for XML (pasted text can carry control characters)."""
-    return _INVALID_XML.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    """Client text made safe for XML: pasted text can carry control characters (a vertical
+    tab or form feed becomes a line break, the others go)."""
+    return xml_text(text)
+
+
+def add_text(paragraph: Paragraph, text: object) -> list[Run]:
+    """Append ``text`` (any string) to ``paragraph``: cleaned, in runs short enough for any
+    XML reader. Returns the runs, for the caller to format."""
+    return [paragraph.add_run(piece) for piece in pieces(clean(text), RUN_CHARS)]
 
 
 def paragraphs(text: str) -> list[str]:
@@ -195,7 +206,7 @@ class DocxWriter:
         paragraph = self.doc.add_paragraph()
         paragraph._p.style = style.style_id
         if text:
-            paragraph.add_run(clean(text))
+            add_text(paragraph, text)
         return paragraph
 
     def para(
@@ -212,8 +223,7 @@ class DocxWriter:
         space_after: float | None = None,
     ) -> Paragraph:
         paragraph = self._paragraph(style or self.st.normal)
-        if text:
-            run = paragraph.add_run(clean(text))
+        for run in add_text(paragraph, text) if text else []:
             if bold:
                 run.bold = True
             if size:
@@ -237,8 +247,9 @@ class DocxWriter:
 
     def labeled(self, label: str, text: str) -> None:
         paragraph = self._paragraph(self.st.normal)
-        paragraph.add_run(label + self.t("colon")).bold = True
-        paragraph.add_run(clean(text))
+        for run in add_text(paragraph, label + self.t("colon")):
+            run.bold = True
+        add_text(paragraph, text)
 
     def bullet(self, text: str) -> None:
         if self.st.bullet is not None:
@@ -258,15 +269,15 @@ class DocxWriter:
         paragraph = self.para(keep_next=True, space_before=0, space_after=12)
         if started:
             paragraph.paragraph_format.page_break_before = True
-        run = paragraph.add_run(clean(text))
-        run.bold = True
-        run.font.size = Pt(16)
-        if not self.st.from_template:
-            run.font.name = fonts.heading_latin
-            run._element.get_or_add_rPr().get_or_add_rFonts().set(
-                qn("w:eastAsia"), fonts.heading_east_asian
-            )
-            run.font.color.rgb = RGBColor.from_string("1F3864")
+        for run in add_text(paragraph, text):
+            run.bold = True
+            run.font.size = Pt(16)
+            if not self.st.from_template:
+                run.font.name = fonts.heading_latin
+                run._element.get_or_add_rPr().get_or_add_rFonts().set(
+                    qn("w:eastAsia"), fonts.heading_east_asian
+                )
+                run.font.color.rgb = RGBColor.from_string("1F3864")
 
     def heading(self, level: int, title: str) -> str:
         """A numbered heading; returns its number ("3", "3.2", "A.1")."""
@@ -322,7 +333,7 @@ class DocxWriter:
         paragraph = self._paragraph(self.st.caption)
         paragraph.add_run(word + " ")
         self._field_runs(paragraph, f"SEQ {word} \\* ARABIC", str(number))
-        paragraph.add_run(" " + clean(text))
+        add_text(paragraph, " " + clean(text))
         if kind == "table":
             paragraph.paragraph_format.keep_with_next = True
         return paragraph
@@ -437,8 +448,8 @@ class DocxWriter:
             lines = clean(cell.text).split("\n") or [""]
             for line in lines:
                 out.append(f"<w:p><w:pPr>{ppr}</w:pPr>")
-                if line:
-                    body = escape(line.replace("\t", " "))
+                for piece in pieces(line.replace("\t", " "), RUN_CHARS) if line else []:
+                    body = escape(piece)
                     out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{body}</w:t></w:r>')
                 out.append("</w:p>")
             out.append("</w:tc>")
@@ -463,12 +474,9 @@ class DocxWriter:
         if not self._frame_has_content(header):
             paragraph = self._frame_paragraph(header, self.st.header, WD_ALIGN_PARAGRAPH.RIGHT)
             name = self.c.profile.client_name or ""
-            paragraph.add_run(
-                clean(
-                    f"{name}　{self.t('doc_title')}"
-                    if self.zh
-                    else f"{name} · {self.t('doc_title')}"
-                )
+            add_text(
+                paragraph,
+                f"{name}　{self.t('doc_title')}" if self.zh else f"{name} · {self.t('doc_title')}",
             )
             self._bottom_border(paragraph)
         footer = section.footer

@@ -31,6 +31,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dtbench.deliverables.content import Content
+from dtbench.deliverables.xlsx_cells import cell_text, header_text, put
 from dtbench.deliverables.xlsx_texts import T
 from dtbench.plan import catalogue as cat
 
@@ -155,6 +156,7 @@ def line_count(value: str, width: float) -> int:
 
 
 LINE_HEIGHT = 13.5  # points per line of 10 pt text
+MAX_ROW_HEIGHT = 409.0  # points: Excel's limit (a taller row makes it repair the file)
 
 
 class WorkbookWriter:
@@ -180,6 +182,14 @@ class WorkbookWriter:
         self.widths: dict[tuple[str, str], float] = {}
 
     # ---------------------------------------------------------------- basics
+    def write(self, ws: Worksheet, row: int, col: int, value: object) -> Any:
+        """The cell holding ``value``: every value goes in this way (text stays text)."""
+        return put(ws, row, col, value, self.lang)
+
+    def fit(self, value: object) -> object:
+        """A text as its cell will hold it (cleaned, cut to the cell limit); others as is."""
+        return cell_text(value, self.lang) if isinstance(value, str) else value
+
     def t(self, key: str, *args: object) -> str:
         text = T[key].get(self.lang)
         for n, value in enumerate(args, start=1):
@@ -225,11 +235,11 @@ class WorkbookWriter:
         ws.sheet_view.zoomScale = 100
         ws.sheet_properties.outlinePr.summaryRight = False
         c = self.c
-        ws.cell(1, 1, self.t(title_key)).font = self.font(bold=True, size=15, color=NAVY)
+        self.write(ws, 1, 1, self.t(title_key)).font = self.font(bold=True, size=15, color=NAVY)
         subtitle = self.t("subtitle", c.profile.client_name, c.round.name, fmt_date(c.generated))
-        ws.cell(2, 1, subtitle).font = self.font(color=GREY)
+        self.write(ws, 2, 1, subtitle).font = self.font(color=GREY)
         if note:
-            ws.cell(3, 1, note).font = self.font(italic=True, color=GREY, size=9)
+            self.write(ws, 3, 1, note).font = self.font(italic=True, color=GREY, size=9)
         ws.row_dimensions[1].height = 24
         self.page_setup(ws)
         return ws
@@ -243,7 +253,7 @@ class WorkbookWriter:
         ws.print_options.horizontalCentered = True
         ws.page_margins.left = ws.page_margins.right = 0.4
         ws.page_margins.top = ws.page_margins.bottom = 0.6
-        client = self.c.profile.client_name.replace("&", "&&")
+        client = header_text(self.c.profile.client_name)
         ws.oddHeader.left.text = client
         ws.oddHeader.right.text = "&A"
         ws.oddFooter.center.text = self.t("footer")
@@ -269,7 +279,7 @@ class WorkbookWriter:
         indent: int = 0,
     ) -> Any:
         horizontal, number_format, wrap = _KINDS[kind]
-        cell = ws.cell(row, col, value)
+        cell = self.write(ws, row, col, value)
         cell.font = self.font(bold=bold)
         cell.alignment = self.align(horizontal, wrap, 0, indent)
         cell.border = self.border
@@ -278,7 +288,7 @@ class WorkbookWriter:
         return cell
 
     def header(self, ws: Worksheet, row: int, col: int, title: object) -> Any:
-        cell = ws.cell(row, col, title)
+        cell = self.write(ws, row, col, title)
         cell.font = self.font(bold=True, color="FFFFFF")
         cell.fill = self.header_fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -286,10 +296,10 @@ class WorkbookWriter:
         return cell
 
     def section(self, ws: Worksheet, row: int, title: str) -> None:
-        ws.cell(row, 1, title).font = self.font(bold=True, size=12, color=NAVY)
+        self.write(ws, row, 1, title).font = self.font(bold=True, size=12, color=NAVY)
 
     def empty_note(self, ws: Worksheet, row: int, text: str, col: int = 1) -> None:
-        cell = ws.cell(row, col, text)
+        cell = self.write(ws, row, col, text)
         cell.font = self.font(italic=True, color=GREY)
         cell.alignment = self.align("left", wrap=False)
 
@@ -308,6 +318,8 @@ class WorkbookWriter:
     ) -> int:
         """Header at ``top``, rows below; sizes the columns and the rows; returns the last
         row written."""
+        # Sized on the texts as the cells will hold them (a 10 MB note is cut to a cell's).
+        rows = [[self.fit(v) for v in values] for values in rows]
         starts = []
         at = first_col
         for col in cols:
@@ -380,7 +392,7 @@ class WorkbookWriter:
             default=1,
         )
         if lines > 1:
-            height = lines * LINE_HEIGHT + 4
+            height = min(lines * LINE_HEIGHT + 4, MAX_ROW_HEIGHT)
             current = ws.row_dimensions[row].height or 0
             ws.row_dimensions[row].height = max(height, current)
 
@@ -395,7 +407,7 @@ class WorkbookWriter:
             ws.column_dimensions[get_column_letter(n)].width or 8.43 for n in range(1, ncols + 1)
         )
         lines = line_count(str(cell.value), width * 1.05)
-        ws.row_dimensions[3].height = max(lines * 12.5 + 3, 15)
+        ws.row_dimensions[3].height = min(max(lines * 12.5 + 3, 15), MAX_ROW_HEIGHT)
 
     def finish_list(
         self, ws: Worksheet, ncols: int, last: int, *, freeze: str | None = None
@@ -430,12 +442,12 @@ class WorkbookWriter:
         return dv
 
     def key_value(self, ws: Worksheet, row: int, label: str, value: object, fmt: str = "") -> None:
-        a = ws.cell(row, 1, label)
+        a = self.write(ws, row, 1, label)
         a.font = self.font(bold=True)
         a.fill = self.label_fill
         a.border = self.border
         a.alignment = self.align("left", wrap=False)
-        b = ws.cell(row, 2, value)
+        b = self.write(ws, row, 2, value)
         b.font = self.font()
         b.alignment = self.align("left", wrap=False)
         if fmt:

@@ -109,7 +109,7 @@ class _Book(WorkbookWriter):
         c = self.c
         r = c.report
         ws = self.sheet("summary", "title_summary")
-        ws.cell(2, 1, c.profile.client_name).font = self.font(bold=True, size=12)
+        self.write(ws, 2, 1, c.profile.client_name).font = self.font(bold=True, size=12)
         widths = {"A": 30.0, "B": 13.0, "C": 13.0, "D": 13.0, "E": 13.0, "F": 3.0}
         for letter, width in widths.items():
             ws.column_dimensions[letter].width = width

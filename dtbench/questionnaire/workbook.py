@@ -35,6 +35,7 @@ from sqlalchemy import select
 
 from dtbench import __version__
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.xlsx_cells import put
 from dtbench.diagnosis import service as dx
 from dtbench.diagnosis.errors import RoundNotFoundError
 from dtbench.diagnosis.records import AnswerRecord, RoundRecord
@@ -425,6 +426,10 @@ class _Builder:
     def t(self, key: str) -> str:
         return T[key].get(self.lang)
 
+    def write(self, ws: Worksheet, row: int, col: int, value: object = None) -> Any:
+        """The cell holding ``value``: every value goes in this way (text stays text)."""
+        return put(ws, row, col, value, self.lang)
+
     def font(self, *, bold: bool = False, size: float = SIZE, color: str | None = None) -> Font:
         return Font(name=FONTS[self.lang], size=size, bold=bold, color=color)
 
@@ -439,13 +444,13 @@ class _Builder:
 
     # ------------------------------------------------------------ instructions
     def instructions(self, ws: Worksheet) -> None:
-        from dtbench.deliverables.xlsx_book import line_count
+        from dtbench.deliverables.xlsx_book import MAX_ROW_HEIGHT, line_count
 
         ws.title = self.t("sheet_instructions")
         ws.column_dimensions["A"].width = 20
         ws.column_dimensions["B"].width = 90
         ws.sheet_view.showGridLines = False
-        ws.cell(1, 1, self.t("title")).font = self.font(bold=True, size=14, color=NAVY)
+        self.write(ws, 1, 1, self.t("title")).font = self.font(bold=True, size=14, color=NAVY)
         ws.row_dimensions[1].height = 24
         guide = load_guide()
         p = self.profile
@@ -473,8 +478,8 @@ class _Builder:
         info.append((self.t("reference"), reference))
         row = 3
         for label, value in info:
-            ws.cell(row, 1, label).font = self.font(bold=True)
-            cell = ws.cell(row, 2, value)
+            self.write(ws, row, 1, label).font = self.font(bold=True)
+            cell = self.write(ws, row, 2, value)
             cell.font = self.font()
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             row += 1
@@ -482,19 +487,19 @@ class _Builder:
         def heading(text: str) -> None:
             nonlocal row
             row += 1
-            ws.cell(row, 1, text).font = self.font(bold=True, size=12, color=NAVY)
+            self.write(ws, row, 1, text).font = self.font(bold=True, size=12, color=NAVY)
             row += 1
 
         def paragraph(label: str, text: str) -> None:
             nonlocal row
             if label:
-                a = ws.cell(row, 1, label)
+                a = self.write(ws, row, 1, label)
                 a.font = self.font(bold=True)
                 a.alignment = Alignment(vertical="top")
-            cell = ws.cell(row, 2, text)
+            cell = self.write(ws, row, 2, text)
             cell.font = self.font()
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            ws.row_dimensions[row].height = line_count(text, 90) * 13.5 + 3
+            ws.row_dimensions[row].height = min(line_count(text, 90) * 13.5 + 3, MAX_ROW_HEIGHT)
             row += 1
 
         heading(self.t("who_head"))
@@ -524,21 +529,21 @@ class _Builder:
 
     # ------------------------------------------------------------ questionnaire
     def questionnaire(self, ws: Worksheet) -> None:
-        from dtbench.deliverables.xlsx_book import line_count
+        from dtbench.deliverables.xlsx_book import MAX_ROW_HEIGHT, line_count
 
         ncols = COL_NOTE
         for col, width in (WIDTHS | WIDTHS_INPUT).items():
             ws.column_dimensions[get_column_letter(col)].width = width
         title = self.t("title_of").replace("%1", self.t("title"))
-        ws.cell(1, 1, title.replace("%2", self.profile.client_name)).font = self.font(
+        self.write(ws, 1, 1, title.replace("%2", self.profile.client_name)).font = self.font(
             bold=True, size=14, color=NAVY
         )
         ws.row_dimensions[1].height = 24
         when = f" · {self.round.assessed_on.isoformat()}" if self.round.assessed_on else ""
-        ws.cell(2, 1, f"{self.profile.title} · {self.round.name}{when}").font = self.font(
+        self.write(ws, 2, 1, f"{self.profile.title} · {self.round.name}{when}").font = self.font(
             color=GREY
         )
-        hint = ws.cell(3, 1, self.t("hint"))
+        hint = self.write(ws, 3, 1, self.t("hint"))
         hint.font = self.font(bold=True)
         hint.alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=ncols)
@@ -546,7 +551,7 @@ class _Builder:
         ws.row_dimensions[3].height = line_count(self.t("hint"), total) * 13.5 + 3
         headers = ("col_clause", "col_title", "col_ref", "col_text", "col_status", "col_note")
         for col, key in enumerate(headers, start=1):
-            cell = ws.cell(HEADER_ROW, col, self.t(key))
+            cell = self.write(ws, HEADER_ROW, col, self.t(key))
             cell.font = self.font(bold=True, color="FFFFFF")
             cell.fill = PatternFill("solid", fgColor=NAVY)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -583,14 +588,14 @@ class _Builder:
                     cell.border = self.border
                     cell.font = self.font(bold=True)
                     cell.alignment = top
-                ws.cell(row, COL_CLAUSE, key)
-                ws.cell(row, COL_TITLE, title)
+                self.write(ws, row, COL_CLAUSE, key)
+                self.write(ws, row, COL_TITLE, title)
                 # The title spans the ref and text columns, which clause rows leave empty.
                 ws.merge_cells(
                     start_row=row, start_column=COL_TITLE, end_row=row, end_column=COL_TEXT
                 )
                 span = WIDTHS[COL_TITLE] + WIDTHS[COL_REF] + WIDTHS[COL_TEXT]
-                lines = line_count(title, span)
+                lines = line_count(str(ws.cell(row, COL_TITLE).value), span)
             else:
                 clause, point = guide_points[key]
                 answer = self.answers.get(key, AnswerRecord())
@@ -602,7 +607,7 @@ class _Builder:
                     COL_NOTE: clean_text(answer.note) or None,
                 }
                 for col in range(1, ncols + 1):
-                    cell = ws.cell(row, col, values.get(col))
+                    cell = self.write(ws, row, col, values.get(col))
                     cell.border = self.border
                     cell.font = self.font(color=GREY if col == COL_CLAUSE else None)
                     cell.alignment = top
@@ -617,10 +622,10 @@ class _Builder:
                         vertical="top", wrap_text=True, indent=1
                     )
                 lines = max(
-                    line_count(str(values[COL_TEXT]), WIDTHS[COL_TEXT] - 2),
-                    line_count(str(values[COL_NOTE] or ""), WIDTHS_INPUT[COL_NOTE]),
+                    line_count(str(ws.cell(row, COL_TEXT).value), WIDTHS[COL_TEXT] - 2),
+                    line_count(str(ws.cell(row, COL_NOTE).value or ""), WIDTHS_INPUT[COL_NOTE]),
                 )
-            ws.row_dimensions[row].height = lines * 13.5 + 3
+            ws.row_dimensions[row].height = min(lines * 13.5 + 3, MAX_ROW_HEIGHT)
             row += 1
         if block_start and block_start < row:
             dv.add(f"{STATUS_LETTER}{block_start}:{STATUS_LETTER}{row - 1}")
@@ -654,11 +659,11 @@ class _Builder:
             ("checksum", checksum(self.entries)),
         ]
         for row, (name, value) in enumerate(pairs, start=1):
-            ws.cell(row, 1, name)
-            ws.cell(row, 2, value)
+            self.write(ws, row, 1, name)
+            self.write(ws, row, 2, value)
         for row, (kind, key) in enumerate(self.entries, start=1):
-            ws.cell(row, 4, kind)
-            ws.cell(row, 5, key)
+            self.write(ws, row, 4, kind)
+            self.write(ws, row, 5, key)
         ws.protection.sheet = True
         ws.sheet_state = "veryHidden"
 

@@ -1,0 +1,84 @@
+"""The one way dtbench puts a value into an Excel cell.
+
+Text from a person (a note, a finding, a plan title, a client's questionnaire note, text
+read from a .dtbx) is always TEXT: openpyxl turns a string starting with "=" into a live
+formula (``=HYPERLINK(…)``, ``=cmd|' /C calc'!A0``) and "#N/A" into an error, so the type is
+forced to a string and a text Excel or LibreOffice might read as a formula when the cell is
+edited (``= + - @``) gets the quote prefix. dtbench writes no formula into cells at all
+(conditional formatting has its own rules). The text is also made writable: characters XML
+forbids are cleaned (:mod:`dtbench.deliverables.safe_text`) and a text longer than an Excel
+cell holds (32,767 characters) is cut with a visible note saying where the full text is.
+
+Every sheet writes through :func:`put` (tests/test_safe_writers.py checks that no other
+code sets a cell's value).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from dtbench.deliverables.safe_text import xml_text
+
+CELL_LIMIT = 32_767  # characters (UTF-16 units) an Excel cell holds
+# Starts that Excel or LibreOffice may read as a formula when a person edits the cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "＝", "＋", "－", "\t")
+CUT_NOTE = {
+    "zh": "…【此处截断：Excel 单元格最多容纳 32,767 个字符，全文见 dtbench 及 Word 建议书】",
+    "en": (
+        "… [cut here: an Excel cell holds at most 32,767 characters; the full text is in "
+        "dtbench and in the Word proposal]"
+    ),
+}
+HEADER_LIMIT = 80  # characters of a person's text in a page header (Excel allows 255 in all)
+
+
+def _units(text: str) -> int:
+    """Length as Excel counts it: characters outside the BMP take two units."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def fit_cell(text: str, lang: str) -> str:
+    """``text`` cut to what a cell holds, ending with a note saying so when cut."""
+    if len(text) * 2 <= CELL_LIMIT or _units(text) <= CELL_LIMIT:
+        return text
+    note = CUT_NOTE.get(lang, CUT_NOTE["en"])
+    room = CELL_LIMIT - _units(note)
+    # Cut on UTF-16 units; a character split in two is dropped whole.
+    head = text.encode("utf-16-le")[: room * 2].decode("utf-16-le", errors="ignore")
+    return head + note
+
+
+def cell_text(value: object, lang: str) -> str:
+    """A person's text as a cell can hold it."""
+    return fit_cell(xml_text(value), lang)
+
+
+def set_value(cell: Any, value: object, lang: str) -> None:
+    """Put ``value`` into ``cell``: numbers and dates as they are, any text as text."""
+    if isinstance(value, str):
+        text = cell_text(value, lang)
+        cell.value = text
+        cell.data_type = "s"  # never a formula or an error value, whatever it starts with
+        if text.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True  # stays text when edited in Excel or LibreOffice
+    else:
+        cell.value = value
+
+
+def put(ws: Worksheet, row: int, col: int, value: object, lang: str) -> Any:
+    """The cell at ``row``, ``col`` holding ``value`` (left empty for None)."""
+    cell = ws.cell(row, col)
+    if value is not None:
+        set_value(cell, value, lang)
+    return cell
+
+
+def header_text(value: object, limit: int = HEADER_LIMIT) -> str:
+    """A person's text for a printed page header or footer: one short line, ``&`` doubled
+    (Excel's code character there)."""
+    text = " ".join(xml_text(value).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.replace("&", "&&")
