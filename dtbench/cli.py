@@ -275,6 +275,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         _fail(exc.message(translate))
     finally:
         store.close()
+    for notice in request.notices:  # e.g. the template's macros were left out
+        sys.stderr.write(f"dtbench: {notice.message(translate)}\n")
     for path in written:
         print(path)
     return 0

@@ -834,6 +834,26 @@ Name of the round:</source>
         <source>The Word template %1 lacks the styles the proposal needs: %2. Word stores a built-in style in a file only once it is used: apply each of these styles to a paragraph (or a table) in the template, save it and choose it again.</source>
         <translation>Word 模板 %1 缺少建议书所需的样式：%2。Word 只有在样式被使用过后才会将内置样式保存到文件中：请在模板中将这些样式分别应用到一个段落（或表格）上，保存后再选择。</translation>
     </message>
+    <message>
+        <source>macros</source>
+        <translation>宏</translation>
+    </message>
+    <message>
+        <source>links to files or web addresses outside the document</source>
+        <translation>指向文档外部文件或网址的链接</translation>
+    </message>
+    <message>
+        <source>fields that fetch text or pictures from elsewhere (INCLUDEPICTURE…)</source>
+        <translation>从外部获取文字或图片的域（INCLUDEPICTURE 等）</translation>
+    </message>
+    <message>
+        <source>The Word template %1 contained %2; they were left out of the proposal.</source>
+        <translation>Word 模板 %1 中含有%2，这些内容未带入建议书。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
 </context>
 <context>
     <name>IdeasDialog</name>

@@ -384,3 +384,135 @@ def test_xml_text_keeps_everything_but_what_xml_forbids() -> None:
     emoji = "😀" * 20_000  # 40,000 UTF-16 units: cut on a whole character
     cut = fit_cell(emoji, "en")
     assert len(cut.encode("utf-16-le")) // 2 <= 32_767 and cut.startswith("😀" * 16_000)
+
+
+# ------------------------------------------------------------------ firm templates
+def _risky_template(folder: Path, suffix: str = ".docx") -> Path:
+    """A firm template with macros, an attached template on a server, a web link, and fields
+    fetching a picture and a text from elsewhere (in the header and footer, which the
+    proposal keeps)."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    section = document.sections[0]
+    header = section.header
+    link = header.part.relate_to("http://evil.example/", RT.HYPERLINK, is_external=True)
+    header._element.append(
+        parse_xml(
+            f"<w:p {nsdecls('w', 'r')}>"
+            f'<w:hyperlink r:id="{link}"><w:r><w:t>澜岳官网</w:t></w:r></w:hyperlink>'
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> INCLUDEPICTURE '
+            '"http://evil.example/logo.png" \\d </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            "<w:r><w:t>图片占位</w:t></w:r>"
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        )
+    )
+    section.footer._element.append(
+        parse_xml(
+            f"<w:p {nsdecls('w')}>"
+            '<w:fldSimple w:instr=" INCLUDETEXT &quot;\\\\\\\\server\\\\x.docx&quot; ">'
+            "<w:r><w:t>引用文本</w:t></w:r></w:fldSimple></w:p>"
+        )
+    )
+    settings = document.settings
+    attached = document.part._settings_part.relate_to(
+        "file:///\\\\server\\share\\firm.dotm",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate",
+        is_external=True,
+    )
+    settings.element.insert(
+        0, parse_xml(f'<w:attachedTemplate {nsdecls("w", "r")} r:id="{attached}"/>')
+    )
+    plain = folder / "plain.docx"
+    document.save(str(plain))
+    target = folder / f"firm-template{suffix}"
+    vba_type = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(target, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.document.main+xml", b"DUMMY").replace(
+                    b"application/vnd.openxmlformats-officedocument.DUMMY",
+                    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                )
+                data = data.replace(
+                    b"</Types>",
+                    b'<Default Extension="bin" ContentType="application/vnd.ms-office.'
+                    b'vbaProject"/></Types>',
+                )
+            if info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdVba" Type="{vba_type}" '
+                    f'Target="vbaProject.bin"/></Relationships>'.encode(),
+                )
+            dst.writestr(info, data)
+        dst.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 pretend VBA")
+    return target
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".docm"])
+def test_a_template_brings_no_macros_links_or_fetching_fields(
+    suffix: str,
+    store: Store,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import docx
+
+    template = _risky_template(tmp_path, suffix)
+    before = _parts(template)
+    assert b"macroEnabled" in before["[Content_Types].xml"] and "word/vbaProject.bin" in before
+    uuid = _seed(store, db_path)
+    monkeypatch.setenv("DTBENCH_LANG", "en")
+    out = tmp_path / "proposal.docx"
+    args = ["export", uuid, "--docx", str(out), "--template", str(template), "--db", str(db_path)]
+    assert _cli(args) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == str(out)
+    assert captured.err.count("\n") == 1
+    for said in ("macros", "outside the document", "INCLUDEPICTURE", str(template)):
+        assert said in captured.err
+    parts = _parts(out)
+    assert not [n for n in parts if "vba" in n.lower()]
+    types = parts["[Content_Types].xml"]
+    assert b"macroEnabled" not in types and b"vbaProject" not in types
+    assert b"wordprocessingml.document.main+xml" in types
+    for name, data in parts.items():
+        if name.endswith(".rels"):
+            assert b"External" not in data, name
+        if name.endswith(".xml"):
+            for code in (b"INCLUDEPICTURE", b"INCLUDETEXT", b"attachedTemplate", b"evil"):
+                assert code not in data, (name, code)
+    document = docx.Document(str(out))  # still a sound document; the shown texts stay
+    section = document.sections[0]
+    header = "".join(p.text for p in section.header.paragraphs)
+    footer = "".join(p.text for p in section.footer.paragraphs)
+    assert "澜岳官网" in header and "图片占位" in header and "引用文本" in footer
+    assert b"SEQ" in parts["word/document.xml"]  # dtbench's own fields are kept
+
+
+def test_a_clean_template_says_nothing_and_the_notice_reads_in_chinese(tmp_path: Path) -> None:
+    import docx
+
+    from dtbench.deliverables.docx_template import check_template
+
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(str(plain))
+    assert check_template(plain) is None
+    notice = check_template(_risky_template(tmp_path))
+    assert notice is not None
+    text = notice.message(lambda c, t: translate(c, t, "zh"))
+    assert "宏" in text and "、" in text and "firm-template.docx" in text

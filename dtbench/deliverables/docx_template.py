@@ -9,7 +9,9 @@ used, so the error for missing styles says so and names them.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.styles.style import BaseStyle, ParagraphStyle
+from lxml import etree
 
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 
@@ -90,6 +93,46 @@ class TemplateStylesError(TemplateError):
     )
 
 
+# What a firm template may bring that must not reach a client's proposal, each named in the
+# notice (the parts in the user's language).
+REMOVED_MACROS = QT_TRANSLATE_NOOP("ExportError", "macros")
+REMOVED_LINKS = QT_TRANSLATE_NOOP(
+    "ExportError", "links to files or web addresses outside the document"
+)
+REMOVED_FIELDS = QT_TRANSLATE_NOOP(
+    "ExportError", "fields that fetch text or pictures from elsewhere (INCLUDEPICTURE…)"
+)
+
+
+class TemplateCleaned(UserError):
+    """Not an error: what was left out of a usable template, for the user to know."""
+
+    context = "ExportError"
+    template = QT_TRANSLATE_NOOP(
+        "ExportError",
+        "The Word template %1 contained %2; they were left out of the proposal.",
+    )
+
+    def __init__(self, path: str, removed: tuple[str, ...]) -> None:
+        self.removed = removed  # REMOVED_* source texts
+        super().__init__(path, ", ".join(removed))
+
+    def message(self, translate: Callable[[str, str], str]) -> str:
+        listed = ""
+        for text in self.removed:
+            part = translate(self.context, text)
+            listed = (
+                translate(self.context, LIST_PAIR).replace("%1", listed).replace("%2", part)
+                if listed
+                else part
+            )
+        text = translate(self.context, self.template)
+        return text.replace("%1", self.detail).replace("%2", listed)
+
+
+LIST_PAIR = QT_TRANSLATE_NOOP("ExportError", "%1, %2")  # two items of a list in a sentence
+
+
 @dataclass(frozen=True)
 class Fonts:
     body_latin: str
@@ -127,13 +170,25 @@ class Styles:
 
 
 # ------------------------------------------------------------------ templates
-def check_template(path: Path) -> None:
-    """Raise a TemplateError saying what is wrong when ``path`` is not a usable template."""
-    open_template(path)
+# A macro-enabled document or template is accepted: its macros are left out (and said so).
+SUFFIXES = (".docx", ".dotx", ".docm", ".dotm")
+
+
+def check_template(path: Path) -> TemplateCleaned | None:
+    """Raise a TemplateError saying what is wrong when ``path`` is not a usable template;
+    returns the notice of what the proposal will leave out of it (macros, outside links,
+    fetching fields), None when nothing."""
+    return load_template(path)[1]
 
 
 def open_template(path: Path) -> Document:
-    """The template opened for appending the proposal; TemplateError when unusable."""
+    """The template opened (and cleaned) for appending the proposal; TemplateError when
+    unusable."""
+    return load_template(path)[0]
+
+
+def load_template(path: Path) -> tuple[Document, TemplateCleaned | None]:
+    """The template opened and cleaned, with the notice of what was left out (or None)."""
     path = Path(path)
     shown = str(path)
     if not path.is_file():
@@ -143,11 +198,11 @@ def open_template(path: Path) -> Document:
             head = stream.read(8)
     except OSError as exc:
         raise TemplateMissingError(shown) from exc
-    if head == _OLE_SIGNATURE and path.suffix.lower() in (".docx", ".dotx"):
+    if head == _OLE_SIGNATURE and path.suffix.lower() in SUFFIXES:
         raise TemplateProtectedError(shown)
-    if path.suffix.lower() not in (".docx", ".dotx"):
+    if path.suffix.lower() not in SUFFIXES:
         raise TemplateTypeError(shown)
-    data = _package_bytes(path, shown)
+    data, removed = _package_bytes(path, shown)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, XML errors…
@@ -159,11 +214,14 @@ def open_template(path: Path) -> Document:
             for name in missing
         )
         raise TemplateStylesError(shown, names)
-    return document
+    return document, (TemplateCleaned(shown, removed) if removed else None)
 
 
-def _package_bytes(path: Path, shown: str) -> bytes:
-    """The template's bytes, checked as a zip package; a .dotx gets a document content type."""
+def _package_bytes(path: Path, shown: str) -> tuple[bytes, tuple[str, ...]]:
+    """The template's bytes, checked as a zip package and cleaned: a .dotx or .docm gets a
+    plain document content type, and macros, links outside the document and fields that
+    fetch content from elsewhere are left out. Returns the bytes and what was left out
+    (``REMOVED_*``)."""
     raw = path.read_bytes()
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
@@ -175,24 +233,225 @@ def _package_bytes(path: Path, shown: str) -> bytes:
                 raise TemplateDamagedError(shown)
             if archive.testzip() is not None:
                 raise TemplateDamagedError(shown)
-            types = archive.read("[Content_Types].xml")
-            if _TEMPLATE_CT.encode() not in types:
-                return raw
-            # A Word template (.dotx): the same package with another content type.
+            parts = {i.filename: archive.read(i.filename) for i in infos}
+            removed = _clean_package(parts)
             out = io.BytesIO()
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
                 for info in infos:
-                    content = archive.read(info.filename)
-                    if info.filename == "[Content_Types].xml":
-                        content = types.replace(_TEMPLATE_CT.encode(), _DOCUMENT_CT.encode())
-                    copy.writestr(info, content)
-            return out.getvalue()
+                    if info.filename in parts:
+                        copy.writestr(info, parts[info.filename])
+            return out.getvalue(), removed
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        raise TemplateDamagedError(shown) from exc
+    except etree.XMLSyntaxError as exc:
         raise TemplateDamagedError(shown) from exc
     except NotImplementedError as exc:  # unsupported compression or encryption
         raise TemplateProtectedError(shown) from exc
     except RuntimeError as exc:  # zipfile: "File is encrypted, password required"
         raise TemplateProtectedError(shown) from exc
+
+
+# ------------------------------------------------------------------ cleaning a template
+_MAIN_TYPES = (
+    _TEMPLATE_CT,
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# Parts that only a macro-enabled document may hold (the VBA project, its data, signature,
+# Word's customised toolbars and key maps).
+_MACRO_TYPES = (
+    "application/vnd.ms-office.vbaproject",
+    "application/vnd.ms-word.vbadata+xml",
+    "application/vnd.ms-office.vbaprojectsignature",
+    "application/vnd.ms-word.keymapcustomizations+xml",
+    "application/vnd.ms-word.attachedtoolbars",
+)
+_MACRO_NAME = re.compile(r"(^|/)(vbaProject|vbaData|vbaProjectSignature)[^/]*$", re.IGNORECASE)
+# Fields that fetch something from outside the document when Word updates them.
+_FETCHING_FIELDS = {
+    "INCLUDEPICTURE",
+    "INCLUDETEXT",
+    "INCLUDE",
+    "LINK",
+    "DDE",
+    "DDEAUTO",
+    "IMPORT",
+    "RD",
+    "HYPERLINK",
+}
+_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://|\\\\|\bfile:|\bmailto:", re.IGNORECASE)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+
+
+def _fetches(instruction: str) -> bool:
+    """True for a field code that reaches outside the document."""
+    words = instruction.split()
+    return bool(words) and (
+        words[0].upper().lstrip("\\") in _FETCHING_FIELDS or bool(_ADDRESS.search(instruction))
+    )
+
+
+def _content_type(parts: dict[str, bytes], name: str, types: Any) -> str:
+    for override in types.iter(f"{{{_CT_NS}}}Override"):
+        if override.get("PartName", "").lstrip("/") == name:
+            return str(override.get("ContentType", "")).lower()
+    extension = name.rsplit(".", 1)[-1].lower()
+    for default in types.iter(f"{{{_CT_NS}}}Default"):
+        if default.get("Extension", "").lower() == extension:
+            return str(default.get("ContentType", "")).lower()
+    return ""
+
+
+def _rels_name(part: str) -> str:
+    folder, _, base = part.rpartition("/")
+    return f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+
+
+def _source_of(rels: str) -> str:
+    """``word/_rels/document.xml.rels`` → ``word/document.xml``."""
+    folder, _, base = rels.rpartition("/")
+    return f"{folder.rpartition('/')[0]}/{base[: -len('.rels')]}".lstrip("/")
+
+
+def _clean_package(parts: dict[str, bytes]) -> tuple[str, ...]:
+    """Leave out, in place, what a template must not bring into a client's proposal; returns
+    what was left out (``REMOVED_*``)."""
+    removed: list[str] = []
+    types = etree.fromstring(parts["[Content_Types].xml"], _PARSER)
+    # Macros: the parts, and a plain document's content type for the main part.
+    macro_parts = {
+        name
+        for name in parts
+        if _MACRO_NAME.search(name) or _content_type(parts, name, types) in _MACRO_TYPES
+    }
+    macro_parts |= {_rels_name(name) for name in macro_parts if _rels_name(name) in parts}
+    macro_enabled = any(
+        o.get("ContentType") in _MAIN_TYPES[1:] for o in types.iter(f"{{{_CT_NS}}}Override")
+    )
+    if macro_parts or macro_enabled:
+        removed.append(REMOVED_MACROS)
+    for name in macro_parts:
+        del parts[name]
+    for element in list(types):
+        part = element.get("PartName", "").lstrip("/")
+        gone = element.tag == f"{{{_CT_NS}}}Override" and part and part not in parts
+        if gone or element.get("ContentType", "").lower() in _MACRO_TYPES:
+            types.remove(element)
+        elif element.get("ContentType") in _MAIN_TYPES:
+            element.set("ContentType", _DOCUMENT_CT)
+    parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
+    # Relationships to removed parts or outside the package.
+    external = False
+    for rels_name in [n for n in parts if n.endswith(".rels")]:
+        rels = etree.fromstring(parts[rels_name], _PARSER)
+        source = _source_of(rels_name)
+        folder = source.rpartition("/")[0]
+        dropped: set[str] = set()
+        for rel in list(rels):
+            target = str(rel.get("Target", ""))
+            if rel.get("TargetMode") == "External":
+                external = True
+            else:
+                path = target.lstrip("/") if target.startswith("/") else _join(folder, target)
+                if path in parts or "#" in target:  # kept (or a place in the same part)
+                    continue
+            dropped.add(str(rel.get("Id")))
+            rels.remove(rel)
+        if dropped:
+            parts[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8")
+            if source in parts:
+                parts[source] = _drop_references(parts[source], dropped)
+    if external:
+        removed.append(REMOVED_LINKS)
+    # Fields that fetch content from elsewhere: the field goes, its last result stays.
+    fields = False
+    for name in [n for n in parts if n.startswith("word/") and n.endswith(".xml")]:
+        data = parts[name]
+        if b"fldSimple" not in data and b"instrText" not in data:
+            continue
+        root = etree.fromstring(data, _PARSER)
+        if _unfield(root):
+            fields = True
+            parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    if fields:
+        removed.append(REMOVED_FIELDS)
+    return tuple(removed)
+
+
+def _join(folder: str, target: str) -> str:
+    out: list[str] = [p for p in folder.split("/") if p]
+    for piece in target.split("/"):
+        if piece == "..":
+            if out:
+                out.pop()
+        elif piece and piece != ".":
+            out.append(piece)
+    return "/".join(out)
+
+
+def _drop_references(data: bytes, ids: set[str]) -> bytes:
+    """The part without what pointed at the dropped relationships: a hyperlink keeps its
+    text, a linked picture its embedded copy (if any), anything else goes."""
+    root = etree.fromstring(data, _PARSER)
+    hyperlink = qn("w:hyperlink")
+    keep_element = {qn("a:blip"), "{urn:schemas-microsoft-com:vml}imagedata"}
+    for element in list(root.iter()):
+        hits = [k for k, v in element.attrib.items() if k.startswith(f"{{{_R_NS}}}") and v in ids]
+        if not hits:
+            continue
+        parent = element.getparent()
+        if element.tag == hyperlink and parent is not None:
+            for child in list(element):
+                element.addprevious(child)
+            parent.remove(element)
+        elif element.tag in keep_element or parent is None:
+            for key in hits:
+                del element.attrib[key]
+        else:
+            parent.remove(element)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _unfield(root: Any) -> bool:
+    """Remove fields that fetch content (simple and complex), keeping their shown result;
+    True when one was removed."""
+    changed = False
+    for simple in list(root.iter(qn("w:fldSimple"))):
+        if _fetches(str(simple.get(qn("w:instr"), ""))):
+            parent = simple.getparent()
+            for child in list(simple):
+                simple.addprevious(child)
+            parent.remove(simple)
+            changed = True
+    # Complex fields: begin, instruction runs, separate, result runs, end (maybe nested).
+    stack: list[tuple[list[Any], list[str]]] = []  # (control runs, instruction pieces)
+    doomed: list[Any] = []
+    for run in list(root.iter(qn("w:r"))):
+        char = run.find(qn("w:fldChar"))
+        kind = None if char is None else char.get(qn("w:fldCharType"))
+        if kind == "begin":
+            stack.append(([run], []))
+        elif not stack:
+            continue
+        elif kind == "separate":
+            stack[-1][0].append(run)
+        elif kind == "end":
+            controls, instruction = stack.pop()
+            controls.append(run)
+            if _fetches("".join(instruction)):
+                doomed.extend(controls)
+        elif run.find(qn("w:instrText")) is not None:
+            stack[-1][0].append(run)
+            stack[-1][1].extend(t.text or "" for t in run.iter(qn("w:instrText")))
+    for run in doomed:
+        parent = run.getparent()
+        if parent is not None:
+            parent.remove(run)
+            changed = True
+    return changed
 
 
 def _styles_by_name(document: Document) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dtbench.errors import UserError
 from dtbench.store.database import Store
 
 if TYPE_CHECKING:
@@ -26,6 +27,10 @@ class ExportRequest:
     template: Path | None = None
     sections: Collection[str] | None = None  # None: every section of the proposal
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    # Filled by run_export: what the user should know though nothing failed (the template's
+    # macros, outside links and fetching fields were left out). The CLI prints each as one
+    # line on stderr; the export dialog shows them.
+    notices: list[UserError] = field(default_factory=list, compare=False)
 
 
 def run_export(
@@ -54,7 +59,9 @@ def run_export(
     if request.docx is not None and request.template is not None:
         from dtbench.deliverables.docx_template import check_template
 
-        check_template(request.template)  # before any work: a clear message at once
+        notice = check_template(request.template)  # before any work: a clear message at once
+        if notice is not None:
+            request.notices.append(notice)
     content = gather(store, request.engagement, request.lang)
     request.timings["gather"] = time.perf_counter() - clock
     if request.docx is not None:

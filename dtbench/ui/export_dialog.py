@@ -252,10 +252,12 @@ class ExportDialog(QDialog):
         from dtbench.deliverables.docx_template import check_template
 
         try:
-            check_template(path)
+            notice = check_template(path)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Firm template"), describe(exc))
             return False
+        if notice is not None:  # macros, outside links, fetching fields: left out, and said
+            QMessageBox.information(self, self.tr("Firm template"), describe(notice))
         self.template.setText(str(path))
         return True
 
