@@ -25,7 +25,7 @@ from docx.shared import Cm, Pt
 from docx.styles.style import BaseStyle, ParagraphStyle
 from lxml import etree
 
-from dtbench.errors import QT_TRANSLATE_NOOP, UserError
+from dtbench.errors import QT_TRANSLATE_NOOP, UserError, excerpt
 
 # Decompressed size above which a "template" is refused: python-docx reads every part into
 # memory, and zipfile does not cap what a small archive inflates to.
@@ -113,14 +113,15 @@ class TemplateCleaned(UserError):
         "The Word template %1 contained %2; they were left out of the proposal.",
     )
 
-    def __init__(self, path: str, removed: tuple[str, ...]) -> None:
-        self.removed = removed  # REMOVED_* source texts
-        super().__init__(path, ", ".join(removed))
+    def __init__(self, path: str, removed: tuple[str, ...] | str) -> None:
+        # REMOVED_* source texts, translated when the message is made
+        self.removed = (removed,) if isinstance(removed, str) else tuple(removed)
+        super().__init__(path, ", ".join(self.removed))
 
     def message(self, translate: Callable[[str, str], str]) -> str:
         listed = ""
         for text in self.removed:
-            part = translate(self.context, text)
+            part = excerpt(translate(self.context, text))
             listed = (
                 translate(self.context, LIST_PAIR).replace("%1", listed).replace("%2", part)
                 if listed
