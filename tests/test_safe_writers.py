@@ -384,6 +384,10 @@ def test_xml_text_keeps_everything_but_what_xml_forbids() -> None:
     emoji = "😀" * 20_000  # 40,000 UTF-16 units: cut on a whole character
     cut = fit_cell(emoji, "en")
     assert len(cut.encode("utf-16-le")) // 2 <= 32_767 and cut.startswith("😀" * 16_000)
+    from dtbench.deliverables.xlsx_cells import was_cut
+
+    assert was_cut(cut) and was_cut(fit_cell("长" * 40_000, "zh"))
+    assert not was_cut("长" * 40) and not was_cut(fit_cell("长" * 40, "zh"))
 
 
 # ------------------------------------------------------------------ firm templates

@@ -50,6 +50,12 @@ def fit_cell(text: str, lang: str) -> str:
     return head + note
 
 
+def was_cut(text: str) -> bool:
+    """True for a cell text :func:`fit_cell` cut: reading a workbook back (a returned
+    questionnaire), such a text must not replace the full one kept in dtbench."""
+    return text.endswith(tuple(CUT_NOTE.values()))
+
+
 def cell_text(value: object, lang: str) -> str:
     """A person's text as a cell can hold it."""
     return fit_cell(xml_text(value), lang)
