@@ -70,15 +70,17 @@ def run(db: str | None = None) -> int:
     font = ensure_chinese_font()
     window = MainWindow(None, translations, open_store=_open_store)
     window.show()
+    target = db or _remembered()
 
     def open_database() -> None:
         from dtbench.ui.backups_ui import recover_at_open
 
-        target = db or _remembered()
         # A damaged file is moved aside and the newest good backup offered before opening;
         # the check reads the whole file (seconds for a large one), the window stays live.
         window.list_page.set_state("checking")
-        recover_at_open(target, window)
+        recover_at_open(target, window, lambda _moved: checked())
+
+    def checked() -> None:
         if window.store is not None:  # another database was opened meanwhile (Ctrl+O)
             return
         window.list_page.set_state("loading")
