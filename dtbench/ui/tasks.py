@@ -131,6 +131,7 @@ class TaskContext:
 
     def __init__(self, task: Task[Any]) -> None:
         self._task = task
+        self._manager = task_manager()
         self._event = threading.Event()
         self._lock = threading.Lock()
         self._latest: tuple[str, int, int] | None = None
@@ -149,7 +150,7 @@ class TaskContext:
             first = self._latest is None
             self._latest = (label, done, total)
         if first:
-            task_manager().run_on_main(self._show_latest)
+            self._manager.run_on_main(self._show_latest)
 
     def _show_latest(self) -> None:
         with self._lock:
