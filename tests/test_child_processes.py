@@ -128,6 +128,54 @@ def _popen(args: list[str], log: Path) -> subprocess.Popen[bytes]:
         )
 
 
+# ------------------------------------------------------------------ the application
+def _start_gui(db: Path, tmp_path: Path) -> subprocess.Popen[bytes]:
+    """The GUI as ``dtbench --db DB`` starts it."""
+    code = (
+        f"import sys; from dtbench.cli import gui_main; sys.exit(gui_main(['--db', {str(db)!r}]))"
+    )
+    return _popen(["-c", code], tmp_path / "gui.log")
+
+
+def _settings(home: Path) -> str:
+    path = home / "settings.ini"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def test_killing_the_application_ends_its_workers_and_the_tracker(
+    db_path: Path, tmp_path: Path, ended: list[dict[int, str]]
+) -> None:
+    gui = _start_gui(db_path, tmp_path)
+    started = _wait_for_workers(gui.pid, gui)
+    ended.append(started)
+    gui.kill()
+    killed = time.monotonic()
+    gui.wait(60)
+    assert _left_after(started, killed) == []
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_closes_the_application_as_its_window_does(
+    signum: signal.Signals,
+    db_path: Path,
+    home: Path,
+    tmp_path: Path,
+    ended: list[dict[int, str]],
+) -> None:
+    if signal.getsignal(signum) is signal.SIG_IGN:
+        pytest.skip(f"{signum.name} is ignored here, and so in the application (nohup)")
+    gui = _start_gui(db_path, tmp_path)
+    started = _wait_for_workers(gui.pid, gui)
+    ended.append({**started, gui.pid: (_stat(gui.pid) or [""] * 20)[19]})
+    assert "window" not in _settings(home)
+    gui.send_signal(signum)
+    asked = time.monotonic()
+    assert gui.wait(60) == 0, (tmp_path / "gui.log").read_text(errors="replace")
+    # Closed the way closing the window does: its size and place are remembered.
+    assert "window" in _settings(home)
+    assert _left_after(started, asked) == []
+
+
 # ------------------------------------------------------------------ the pool alone
 POOL_SCRIPT = """
 import sys, threading, time
