@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from dtbench.reports.render_pool import WORKER_NICENESS, RenderPool
+
 ROOT = Path(__file__).resolve().parent.parent
 GONE_WITHIN_S = 5.0  # the bound of the issue: nothing of the application left after 5 s
 STARTUP_S = 180.0  # a loaded machine: the workers may take long to start (not asserted)
@@ -59,10 +61,12 @@ def _command(pid: int) -> str:
 def _workers(pid: int) -> list[int]:
     """The chart workers of ``pid`` that have begun to warm up: they lower their priority
     once they watch their parent (before that, nothing of dtbench runs in them)."""
+    own = _stat(pid)
+    lowered = min(int(own[16]) + WORKER_NICENESS, 19) if own else 19  # field 19: niceness
     warming = []
     for child in _children(pid):
         fields = _stat(child)
-        if fields and "spawn_main" in _command(child) and int(fields[16]) >= 5:  # niceness
+        if fields and "spawn_main" in _command(child) and int(fields[16]) >= lowered:
             warming.append(child)
     return warming
 
@@ -219,8 +223,6 @@ def test_a_pool_s_workers_end_when_its_process_is_killed(
 def test_shutting_the_pool_down_ends_a_busy_worker(ended: list[dict[int, str]]) -> None:
     """At quit the application's process waits for its workers: one drawing (or warming up,
     seconds) must not keep it alive."""
-    from dtbench.reports.render_pool import RenderPool
-
     pool = RenderPool(1)
     worker = pool.submit(os.getpid).result(timeout=300)
     started = {worker: (_stat(worker) or [""] * 20)[19]}

@@ -99,9 +99,10 @@ def _end_with_parent() -> None:
         and getattr(current, "started_by_main_thread", False)
         and os.getppid() == parent.pid  # else the parent is gone already: the thread sees it
     ):
-        import ctypes
+        # Any failure leaves the thread alone on watch: never a worker that cannot start.
+        with contextlib.suppress(ImportError, OSError, AttributeError):
+            import ctypes
 
-        with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     watch = threading.Thread(
