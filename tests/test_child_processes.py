@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from dtbench.engagement import service
 from dtbench.reports.render_pool import WORKER_NICENESS, RenderPool
+from dtbench.store import open_store
+from dtbench.store.backups import backups_folder, list_backups
 
 ROOT = Path(__file__).resolve().parent.parent
 GONE_WITHIN_S = 5.0  # the bound of the issue: nothing of the application left after 5 s
@@ -172,12 +176,21 @@ def test_a_signal_closes_the_application_as_its_window_does(
     started = _wait_for_workers(gui.pid, gui)
     ended.append({**started, gui.pid: (_stat(gui.pid) or [""] * 20)[19]})
     assert "window" not in _settings(home)
+    store = open_store(db_path)  # a change that closing must back up
+    service.create_engagement(store, client_name="信号 Signal", title="最后备份 Last backup")
+    store.close()
     gui.send_signal(signum)
     asked = time.monotonic()
     assert gui.wait(60) == 0, (tmp_path / "gui.log").read_text(errors="replace")
-    # Closed the way closing the window does: its size and place are remembered.
-    assert "window" in _settings(home)
     assert _left_after(started, asked) == []
+    # Closed the way closing the window does: its size and place are remembered, and the
+    # last backup holds the change.
+    assert "window" in _settings(home)
+    newest = list_backups(backups_folder(db_path))[0].path
+    copy = shutil.copy(newest, tmp_path / "newest.sqlite3")
+    backup = open_store(copy)
+    assert [row.client_name for row in service.list_engagements(backup)] == ["信号 Signal"]
+    backup.close()
 
 
 # ------------------------------------------------------------------ the pool alone

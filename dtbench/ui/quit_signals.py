@@ -62,7 +62,12 @@ class QuitOnSignal(QObject):
         for signum in self._previous:
             signal.signal(signum, signal.SIG_DFL)
         self.app.closeAllWindows()
-        self.app.quit()
+        if any(widget.isVisible() for widget in self.app.topLevelWidgets()):
+            # A window that closes later (it takes its last backup first): quit when it has
+            # closed, not before (Qt 6 also defers quit() while a window refuses to close).
+            self.app.lastWindowClosed.connect(self.app.quit)
+        else:
+            self.app.quit()
 
     def remove(self) -> None:
         """Give the signals back (after the event loop ended)."""
