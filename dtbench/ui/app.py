@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from dtbench import __version__
 from dtbench.paths import DB_ENV, resource_path
 from dtbench.store.errors import StoreError
-from dtbench.ui import crash
+from dtbench.ui import crash, quit_signals
 from dtbench.ui import settings as prefs
 from dtbench.ui.errors import describe
 from dtbench.ui.fonts import ensure_chinese_font
@@ -102,7 +102,12 @@ def run(db: str | None = None) -> int:
 
     QTimer.singleShot(0, open_database)
     app.aboutToQuit.connect(_stop_chart_workers)
-    return app.exec()
+    on_signal = quit_signals.install(app)  # SIGTERM, Ctrl+C: quit as closing the window does
+    try:
+        return app.exec()
+    finally:
+        if on_signal is not None:
+            on_signal.remove()
 
 
 def _stop_chart_workers() -> None:
