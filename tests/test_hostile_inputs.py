@@ -611,3 +611,29 @@ def test_a_failed_template_write_leaves_no_half_file(
         library.export_template(template, folder / "t.dtbt")
     assert "No space left on device" in _english(refused)
     assert list(folder.iterdir()) == []
+
+
+def test_exporting_an_engagement_into_a_read_only_folder_is_one_line(
+    exported: tuple[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from dtbench.cli import main
+
+    db = tmp_path / "db.sqlite3"
+    store = open_store(db)
+    try:
+        pk.import_package(store, exported[1])
+    finally:
+        store.close()
+    folder = tmp_path / "只读"
+    folder.mkdir()
+    _read_only(monkeypatch, folder)
+    with pytest.raises(SystemExit) as exited:
+        main(["package", "export", exported[0], str(folder / "e.dtbx"), "--db", str(db)])
+    code = exited.value.code
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert f"The folder {folder} does not exist or cannot be written" in err
+    assert list(folder.iterdir()) == []
