@@ -137,7 +137,7 @@ def canonical_uuid(value: str) -> str | None:
 
 
 # ---------------------------------------------------------------- JSON
-_JSON_STRING: Final = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_JSON_STRING: Final = re.compile(rb'"[^"]*"')  # once escaped quotes are gone
 _INNERMOST: Final = re.compile(rb"[\[{][\]}]")
 _NOT_BRACKETS: Final = bytes(b for b in range(256) if b not in b"[]{}")
 
@@ -152,7 +152,9 @@ def json_depth_exceeds(raw: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
     """
     if raw.count(b"[") + raw.count(b"{") <= limit:
         return False
-    brackets = _JSON_STRING.sub(b"", raw).translate(None, _NOT_BRACKETS)
+    # Escapes first (pairs of backslashes, then escaped quotes): strings are then plain.
+    unescaped = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+    brackets = _JSON_STRING.sub(b"", unescaped).translate(None, _NOT_BRACKETS)
     left = brackets
     for _ in range(limit):
         if not left:
