@@ -855,6 +855,37 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>InputError</name>
+    <message>
+        <source>%1 was refused.</source>
+        <translation>%1 已被拒绝。</translation>
+    </message>
+    <message>
+        <source>The text “%1…” is too long (%2 characters): at most %3 characters can be kept in one field. Nothing was changed.</source>
+        <translation>文字“%1…”过长（%2 个字符）：一个字段最多可保存 %3 个字符。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: it is not a regular file (it is a folder, a device or a pipe). Nothing was read.</source>
+        <translation>%1 已被拒绝：它不是普通文件（而是文件夹、设备或管道）。未读取任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: it is larger than %2, far more than such a file holds. Nothing was read.</source>
+        <translation>%1 已被拒绝：它大于 %2，远超此类文件的大小。未读取任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 was refused: its data is nested more than %2 levels deep, which no dtbench file is. Nothing was imported.</source>
+        <translation>%1 已被拒绝：其数据嵌套超过 %2 层，dtbench 文件不会如此。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: its list “%2” has %3 entries, more than the %4 dtbench accepts. Nothing was imported.</source>
+        <translation>%1 已被拒绝：其列表“%2”有 %3 项，超过 dtbench 可接受的 %4 项。未导入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>KpiPage</name>
     <message>
         <source>New KPI</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import astuple
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,7 @@ from dtbench.engagement.records import (
     EngagementRow,
     Profile,
 )
+from dtbench.input_rules import checked_text
 from dtbench.store.database import Store
 from dtbench.store.models import Client, Contact, Engagement, utcnow
 
@@ -115,8 +117,9 @@ def create_engagement(
     **extra: Any,
 ) -> Profile:
     """Create a client and an engagement for it; ``extra`` takes any editable profile field."""
-    client_name = client_name.strip()
-    title = title.strip()
+    client_name = checked_text(client_name).strip()
+    title = checked_text(title).strip()
+    industry = checked_text(industry)
     if not client_name:
         raise ValueError("client_name")
     if not title:
@@ -152,9 +155,21 @@ def _check_language(value: str) -> str:
     return value
 
 
+def _cleaned(value: Any) -> Any:
+    """Texts as dtbench stores them (input_rules.checked_text), in contacts and lists too."""
+    if isinstance(value, str):
+        return checked_text(value)
+    if isinstance(value, ContactRecord):
+        return ContactRecord(*(checked_text(v) for v in astuple(value)))
+    if isinstance(value, list | tuple):
+        return [_cleaned(v) for v in value]
+    return value
+
+
 def _apply(s: Session, engagement: Engagement, name: str, value: Any) -> None:
     if name not in EDITABLE_FIELDS:
         raise ValueError(f"unknown profile field {name!r}")
+    value = _cleaned(value)
     if name in ("title", "client_name") and not str(value).strip():
         raise ValueError(f"{name} must not be empty")
     if name == "status" and value not in STATUSES:
@@ -193,7 +208,7 @@ def duplicate_engagement(store: Store, uuid: str, title: str) -> Profile:
         src = _get(s, uuid)
         copy = Engagement(
             client=src.client,
-            title=title,
+            title=checked_text(title),
             consultants=src.consultants,
             start_date=src.start_date,
             end_date=src.end_date,
