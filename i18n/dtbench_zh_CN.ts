@@ -13,6 +13,13 @@
     </message>
 </context>
 <context>
+    <name>BackupScheduler</name>
+    <message>
+        <source>Taking a last backup of the database…</source>
+        <translation>正在为数据库做关闭前的最后一次备份…</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>Automatic</source>
@@ -90,6 +97,10 @@
         <translation>备份已保存：%1</translation>
     </message>
     <message>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -124,6 +135,10 @@ The current database is kept aside first, next to it.</source>
     <message>
         <source>The previous database was kept as %1.</source>
         <translation>原来的数据库已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
     </message>
     <message>
         <source>Backups of %1 are made automatically when it changed (every %2 minutes), and before every import, database update and restore. They are checked for damage and kept in %3.</source>
@@ -738,14 +753,6 @@ Name of the round:</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Exporting</source>
-        <translation>正在导出</translation>
-    </message>
-    <message>
         <source>Drawing the charts…</source>
         <translation>正在绘制图表…</translation>
     </message>
@@ -1333,6 +1340,10 @@ Name of the round:</source>
         <translation>已导出 %1 个文件。</translation>
     </message>
     <message>
+        <source>Creating the sample engagement…</source>
+        <translation>正在创建示例项目…</translation>
+    </message>
+    <message>
         <source>Duplicate engagement</source>
         <translation>复制咨询项目</translation>
     </message>
@@ -1768,6 +1779,10 @@ Name of the round:</source>
         <translation>咨询项目已导出到 %1。</translation>
     </message>
     <message>
+        <source>Writing the engagement file…</source>
+        <translation>正在写入项目文件…</translation>
+    </message>
+    <message>
         <source>Import engagement</source>
         <translation>导入咨询项目</translation>
     </message>
@@ -1800,6 +1815,10 @@ Name of the round:</source>
         <translation>已取消导入；未做任何更改。</translation>
     </message>
     <message>
+        <source>Importing the engagement…</source>
+        <translation>正在导入项目…</translation>
+    </message>
+    <message>
         <source>“%1” was replaced by the imported engagement.</source>
         <translation>“%1”已被导入的咨询项目替换。</translation>
     </message>
@@ -1810,6 +1829,10 @@ Name of the round:</source>
     <message>
         <source>Engagement “%1” imported.</source>
         <translation>咨询项目“%1”已导入。</translation>
+    </message>
+    <message>
+        <source>Reading the engagement file…</source>
+        <translation>正在读取项目文件…</translation>
     </message>
 </context>
 <context>
@@ -1981,12 +2004,20 @@ Name of the round:</source>
         <translation>问卷已保存到 %1</translation>
     </message>
     <message>
+        <source>Writing the questionnaire…</source>
+        <translation>正在写入问卷…</translation>
+    </message>
+    <message>
         <source>Import questionnaire</source>
         <translation>导入自评问卷</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the questionnaire…</source>
+        <translation>正在读取问卷…</translation>
     </message>
     <message>
         <source>%1 changes nothing in round %2: every answer in it is already recorded.</source>
@@ -2604,6 +2635,13 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>TemplateError</name>
     <message>
         <source>The template cannot be used: %1</source>
@@ -2830,6 +2868,10 @@ Name of the round:</source>
     <message>
         <source>Template saved: %1</source>
         <translation>模板已保存：%1</translation>
+    </message>
+    <message>
+        <source>Creating the engagement…</source>
+        <translation>正在创建项目…</translation>
     </message>
     <message>
         <source>Engagement created from the template.</source>
