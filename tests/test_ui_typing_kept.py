@@ -25,6 +25,13 @@ from dtbench.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 DIAGNOSIS = 2
+ROUTES = [
+    "next clause (Ctrl+PgDown)",
+    "another step",
+    "another engagement",
+    "export",
+    "closing the window",
+]
 
 
 def _database_text(path: Path) -> str:
@@ -123,16 +130,7 @@ def _routes(window: Any, other: str) -> dict[str, Callable[[], None]]:
     }
 
 
-@pytest.mark.parametrize(
-    "route",
-    [
-        "next clause (Ctrl+PgDown)",
-        "another step",
-        "another engagement",
-        "export",
-        "closing the window",
-    ],
-)
+@pytest.mark.parametrize("route", ROUTES)
 def test_every_field_keeps_what_was_typed(
     qtbot: Any,
     store: Store,
@@ -183,6 +181,41 @@ def test_every_field_keeps_what_was_typed(
     stored = _database_text(db_path)
     lost = [marker for marker in typed if marker not in stored]
     assert lost == []
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_a_checklist_note_being_typed_is_kept(
+    qtbot: Any,
+    store: Store,
+    db_path: Path,
+    translations: Any,
+    engagements: tuple[str, str],
+    route: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Enter opens an item's note; the note is kept however the clause is left."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from dtbench.ui.export_dialog import ExportDialog
+    from dtbench.ui.main_window import MainWindow
+
+    monkeypatch.setattr(ExportDialog, "exec", lambda _self: 0)
+    demo, other = engagements
+    window = MainWindow(store, translations, open_store=open_store)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_engagement(demo, DIAGNOSIS)
+    view = window.workspace.diagnosis.checklist
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and view.isAncestorOf(editor)
+    qtbot.keyClicks(editor, "notezq")
+    _routes(window, other)[route]()
+    assert "notezq" in _database_text(db_path)
 
 
 # ---------------------------------------------------------------- a kill after typing

@@ -13,7 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 TEXT_IDLE_MS = 500  # a pause in typing this long saves what was typed
 
@@ -111,3 +117,13 @@ def same_text(shown: str, stored: str | None) -> bool:
     """Whether an editor showing ``shown`` already says what is stored (a trailing space the
     consultant just typed must not be taken away by a reload)."""
     return shown.strip() == (stored or "").strip()
+
+
+def commit_open_editor(view: QAbstractItemView) -> None:
+    """Save what is being typed in a cell editor of ``view`` (the editor stays open): before
+    the view's rows change under it or the page is left."""
+    if view.state() != QAbstractItemView.State.EditingState:
+        return
+    editor = view.indexWidget(view.currentIndex())
+    if editor is not None:
+        view.commitData(editor)
