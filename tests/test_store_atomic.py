@@ -53,3 +53,35 @@ def test_interrupted_creation_or_update_opens_with_all_data(
         assert backups == []
     else:  # one verified backup, not one per retry
         assert len(backups) == 1 and f"before-migration-{start}" in backups[0]
+
+
+def test_a_failed_update_leaves_the_file_as_it_was_and_retries_add_no_backups(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    from dtbench.store import open_store
+    from dtbench.store.backups import backups_folder, check_database
+    from dtbench.store.errors import MigrationError
+
+    db = tmp_path / "orphan.sqlite3"
+    open_store(db, migrate_to="0001").close()
+    con = sqlite3.connect(db)  # an engagement whose client is missing: the final check fails
+    con.execute(
+        "INSERT INTO engagements (id, uuid, created_at, updated_at, version, client_id, title, "
+        "consultants, status, language, notes) VALUES (1, 'e-1', '2026-01-01', '2026-01-01', "
+        "1, 99, '孤儿项目', '', 'active', 'zh', '')"
+    )
+    con.commit()
+    con.close()
+    for _ in range(3):
+        with pytest.raises(MigrationError, match="left as it was"):
+            open_store(db)
+        check = check_database(db)
+        assert check.ok and check.revision == "0001"
+        con = sqlite3.connect(db)
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert con.execute("SELECT title FROM engagements").fetchall() == [("孤儿项目",)]
+        con.close()
+        assert "contacts" not in tables and not any(t.startswith("_alembic") for t in tables)
+    assert len(list(backups_folder(db).glob("*before-migration-0001*"))) == 1

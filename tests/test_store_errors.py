@@ -217,6 +217,27 @@ def test_a_full_disk_while_saving_says_so_and_saves_nothing(
     assert check_database(db, full=True).ok
 
 
+def test_new_on_a_full_disk_says_so(tmp_path: Path, cli: Run) -> None:
+    from sqlalchemy import Engine, event
+
+    db = tmp_path / "new.sqlite3"
+    _with_demo(db)
+    rows = _rows(db)
+
+    def full(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("INSERT"):  # as SQLite says it
+            raise sqlite3.OperationalError("database or disk is full")
+
+    event.listen(Engine, "before_cursor_execute", full)
+    try:
+        code, _out, err = cli("new", "--client", "甲", "--title", "新项目", "--db", str(db))
+    finally:
+        event.remove(Engine, "before_cursor_execute", full)
+    assert code == 2
+    assert "disk is full" in _one_line(err)
+    assert _rows(db) == rows
+
+
 def test_a_new_database_on_a_full_disk_says_so(
     tmp_path: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
