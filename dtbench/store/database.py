@@ -81,7 +81,7 @@ DAMAGE_MARKERS = ("malformed", "not a database", "disk image")
 # What SQLite says when the disk is full, fails, or the file cannot be written.
 FULL_MARKERS = ("disk is full", "database or disk is full", "no space left")
 IO_MARKERS = ("disk i/o error",)
-READ_ONLY_MARKERS = ("readonly database", "read-only", "read only")
+READ_ONLY_MARKERS = ("readonly database", "read-only file system")
 
 
 def storage_error(exc: BaseException, where: str) -> StoreError | None:
