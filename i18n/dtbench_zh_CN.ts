@@ -2533,6 +2533,22 @@ Name of the round:</source>
         <source>not a file&apos;s bytes</source>
         <translation>不是文件内容</translation>
     </message>
+    <message>
+        <source>not one of the values this column may hold</source>
+        <translation>不是该列允许的取值</translation>
+    </message>
+    <message>
+        <source>outside the range this column may hold</source>
+        <translation>超出该列允许的范围</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>not a JSON list of texts</source>
+        <translation>不是由文本组成的 JSON 列表</translation>
+    </message>
 </context>
 <context>
     <name>StrategyPage</name>

@@ -328,6 +328,12 @@ DAMAGE = {
         "UPDATE assessment_rounds SET assessed_on = 'soon' WHERE engagement_id = 1",
         "assessment_rounds.assessed_on",
     ),
+    "unknown answer": ("UPDATE answers SET status = 'maybe'", "answers.status"),
+    "level off the scale": (
+        "UPDATE clause_assessments SET current_level = 9",
+        "clause_assessments.current_level",
+    ),
+    "plan data of the wrong shape": ("UPDATE plan_items SET data = '[1, 2]'", "plan_items.data"),
 }
 
 
@@ -355,3 +361,14 @@ def test_a_damaged_value_is_named_by_check_list_and_summary(
     assert code == 2
     line = _one_line(err)
     assert column in line and uuid in line
+
+
+def test_the_stores_checks_follow_the_diagnosis_scale() -> None:
+    from dtbench.diagnosis import scale, scoring
+    from dtbench.engagement import records
+    from dtbench.store import models
+
+    assert set(models.ANSWER_STATUSES) == {scale.UNANSWERED, *scale.STATUSES}
+    assert models.LEVELS == (scale.MIN_LEVEL, scale.MAX_LEVEL)
+    assert models.WEIGHTS == (scoring.MIN_WEIGHT, scoring.MAX_WEIGHT)
+    assert models.STATUSES == records.STATUSES and models.LANGUAGES == records.LANGUAGES

@@ -5,7 +5,9 @@ stores any value in any column): a text weight, a date that is no date, broken J
 care such a value crashes whatever reads it, far from the cause. Every column of the schema
 is given a checked type (``guard``), so the one place where rows become Python values
 raises ``DamagedValueError("table.column", value, what was expected)`` instead; ``problems``
-runs the same checks over a file for ``dtbench check``.
+runs the same checks over a file for ``dtbench check``. A column can ask for more in its
+``info`` (``one_of``, ``within``, ``shaped``): a status the code does not know, a level out of
+the scale or JSON of the wrong shape crashes the reader just the same.
 """
 
 from __future__ import annotations
@@ -43,7 +45,33 @@ EXPECTED = {
     "boolean": QT_TRANSLATE_NOOP("StoreError", "not yes or no"),
     "text": QT_TRANSLATE_NOOP("StoreError", "not text"),
     "bytes": QT_TRANSLATE_NOOP("StoreError", "not a file's bytes"),
+    # Checks a column asks for in its ``info`` (see ``one_of``, ``within``, ``shaped``).
+    "choice": QT_TRANSLATE_NOOP("StoreError", "not one of the values this column may hold"),
+    "range": QT_TRANSLATE_NOOP("StoreError", "outside the range this column may hold"),
+    "object": QT_TRANSLATE_NOOP("StoreError", "not a JSON object"),
+    "list": QT_TRANSLATE_NOOP("StoreError", "not a JSON list of texts"),
 }
+
+
+def one_of(*allowed: object) -> dict[str, Any]:
+    """Column ``info``: the stored value must be one of ``allowed``."""
+    choices = frozenset(allowed)
+    return {"accept": lambda value: value in choices, "expected": "choice"}
+
+
+def within(low: float, high: float) -> dict[str, Any]:
+    """Column ``info``: the stored number must lie within ``low``–``high``."""
+    return {"accept": lambda value: low <= value <= high, "expected": "range"}
+
+
+def shaped(kind: str) -> dict[str, Any]:
+    """Column ``info``: the stored JSON must be an object (``"object"``) or a list of texts."""
+    if kind == "object":
+        return {"accept": lambda value: isinstance(value, dict), "expected": "object"}
+    return {
+        "accept": lambda value: isinstance(value, list) and all(isinstance(v, str) for v in value),
+        "expected": "list",
+    }
 
 
 def _kind(type_: TypeEngine[Any]) -> str | None:
@@ -84,19 +112,29 @@ class Checked(TypeDecorator[Any]):
     cache_ok = True
     impl = String  # replaced per column by ``guard``
 
-    def __init__(self, inner: TypeEngine[Any], kind: str, where: str) -> None:
+    def __init__(
+        self,
+        inner: TypeEngine[Any],
+        kind: str,
+        where: str,
+        accept: Callable[[Any], bool] | None = None,
+        expected: str = "",
+    ) -> None:
         super().__init__()
         self.impl = inner  # type: ignore[assignment]
         self.impl_instance = inner
         self.kind = kind
         self.where = where
+        self.accept = accept
+        self.expected = expected
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         return self.impl_instance.dialect_impl(dialect)
 
     def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any] | None:
         inner = self.impl_instance.dialect_impl(dialect).result_processor(dialect, coltype)
-        kind, where = self.kind, self.where
+        kind, where, accept = self.kind, self.where, self.accept
+        expected = EXPECTED.get(self.expected, EXPECTED[kind])
 
         def process(value: Any) -> Any:
             if value is None:
@@ -104,14 +142,17 @@ class Checked(TypeDecorator[Any]):
             if not _raw_ok(kind, value):
                 raise DamagedValueError(where, value, EXPECTED[kind])
             try:
-                return inner(value) if inner is not None else value
+                out = inner(value) if inner is not None else value
             except (ValueError, TypeError) as exc:
                 raise DamagedValueError(where, value, EXPECTED[kind]) from exc
+            if accept is not None and not accept(out):
+                raise DamagedValueError(where, value, expected)
+            return out
 
         return process
 
     def copy(self, **kw: Any) -> Checked:
-        return Checked(self.impl_instance, self.kind, self.where)
+        return Checked(self.impl_instance, self.kind, self.where, self.accept, self.expected)
 
     def __repr__(self) -> str:
         return repr(self.impl_instance)
@@ -125,7 +166,13 @@ def guard(metadata: MetaData) -> None:
                 continue
             kind = _kind(column.type)
             if kind is not None:
-                column.type = Checked(copy.copy(column.type), kind, f"{table.name}.{column.name}")
+                column.type = Checked(
+                    copy.copy(column.type),
+                    kind,
+                    f"{table.name}.{column.name}",
+                    column.info.get("accept"),
+                    column.info.get("expected", ""),
+                )
 
 
 def problems(
