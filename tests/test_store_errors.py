@@ -160,6 +160,11 @@ def test_a_sound_database_on_a_read_only_medium_is_listed_not_called_damaged(
     assert "Second" in out and uuid in out
     code, out, err = cli("summary", uuid[:8], "--db", str(db), "--lang", "en")
     assert code == 0, err
+    code, out, err = cli("check", "--db", str(db))
+    assert code == 0 and out.startswith("OK"), err
+    xlsx = tmp_path / "plan.xlsx"
+    code, out, err = cli("export", uuid[:8], "--xlsx", str(xlsx), "--db", str(db))
+    assert code == 0 and xlsx.is_file(), err
     code, _out, err = cli("demo", "--db", str(db))
     assert code == 2
     assert "is read-only" in _one_line(err)
