@@ -75,7 +75,7 @@ def _make_source(path: Path, revision: str) -> None:
             "1, '基线')"
         )
         con.execute(
-            "INSERT INTO answers (round_id, key, status, note) VALUES (1, '5.1.1a', 'yes', '有')"
+            "INSERT INTO answers (round_id, key, status, note) VALUES (1, '5.1.1a', 'met', '有')"
         )
     con.commit()
     con.close()
