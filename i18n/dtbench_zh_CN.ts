@@ -2476,8 +2476,32 @@ Name of the round:</source>
         <translation>数据库 %1 被其他程序锁定。请关闭该程序后重试。</translation>
     </message>
     <message>
-        <source>Updating the database %1 failed; it was restored from the backup taken just before.</source>
-        <translation>数据库 %1 升级失败，已用升级前的备份恢复。</translation>
+        <source>Updating the database %1 failed; it was left as it was, at its previous version.</source>
+        <translation>数据库 %1 升级失败；它保持原样，仍为升级前的版本。</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only (a read-only file, folder or medium), so nothing can be saved in it. Copy it to a writable folder to work on it; nothing was changed.</source>
+        <translation>数据库 %1 是只读的（只读文件、文件夹或介质），无法在其中保存任何内容。请将其复制到可写的文件夹后再使用；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database %1 was made by an older dtbench and must be updated, but it is read-only (a read-only file, folder or medium). Copy it to a writable folder and open the copy; nothing was changed.</source>
+        <translation>数据库 %1 由旧版 dtbench 创建，需要升级，但它是只读的（只读文件、文件夹或介质）。请将其复制到可写的文件夹并打开副本；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so %1 could not be written and the change was not saved (what was saved before is intact). Free some space and try again.</source>
+        <translation>磁盘已满，无法写入 %1，此次更改未保存（之前保存的内容完好）。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 reported an error (%2) and the change was not saved. Check the disk or the connection to it and try again.</source>
+        <translation>存放 %1 的磁盘报告错误（%2），此次更改未保存。请检查磁盘或其连接后重试。</translation>
+    </message>
+    <message>
+        <source>The database holds a value that cannot be read: “%2” in %1 is %3. Run “dtbench check” for the list of such values; restore a backup or correct the value.</source>
+        <translation>数据库中有无法读取的值：%1 中的“%2”%3。运行“dtbench check”可列出所有此类值；请恢复备份或更正该值。</translation>
+    </message>
+    <message>
+        <source>The engagement %4 cannot be read: the value “%2” in %1 is %3. Run “dtbench check” for the list of such values; restore a backup or correct the value.</source>
+        <translation>无法读取项目 %4：%1 中的值“%2”%3。运行“dtbench check”可列出所有此类值；请恢复备份或更正该值。</translation>
     </message>
     <message>
         <source>The database %1 is damaged (%2), so this could not be read or saved. Close dtbench and put back the newest good backup: File › Backups, or “dtbench restore”. The damaged file is kept aside, not deleted.</source>
@@ -2538,6 +2562,54 @@ Name of the round:</source>
     <message>
         <source>The database %1 is readable but its records are inconsistent: %2</source>
         <translation>数据库 %1 可以读取，但其中的记录不一致：%2</translation>
+    </message>
+    <message>
+        <source>not a date and time</source>
+        <translation>不是日期时间</translation>
+    </message>
+    <message>
+        <source>not a date</source>
+        <translation>不是日期</translation>
+    </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation>不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>not yes or no</source>
+        <translation>不是“是”或“否”</translation>
+    </message>
+    <message>
+        <source>not text</source>
+        <translation>不是文本</translation>
+    </message>
+    <message>
+        <source>not a file&apos;s bytes</source>
+        <translation>不是文件内容</translation>
+    </message>
+    <message>
+        <source>not one of the values this column may hold</source>
+        <translation>不是该列允许的取值</translation>
+    </message>
+    <message>
+        <source>outside the range this column may hold</source>
+        <translation>超出该列允许的范围</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>not a JSON list of texts</source>
+        <translation>不是由文本组成的 JSON 列表</translation>
     </message>
 </context>
 <context>

@@ -131,8 +131,10 @@ def test_export_then_import_into_an_empty_database_gives_identical_content(
     assert _summaries(store, source.uuid) == source.summaries  # `dtbench summary --json`
     assert _snapshot(store, source.uuid) == source.snapshot  # every row, uuids and times
     assert _evidence_by_name(store, source.uuid) == source.evidence
-    # A verified backup was taken before the import.
-    assert result.backup is not None and result.backup.parent == paths.backups_dir()
+    # A verified backup was taken before the import, beside this database's other backups.
+    from dtbench.store.backups import backups_folder
+
+    assert result.backup is not None and result.backup.parent == backups_folder(store.path)
     assert "before-import" in result.backup.name and integrity_ok(result.backup)
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import astuple
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from dtbench.engagement.errors import NotFoundError
+from dtbench.engagement.lookup import engagement_label
 from dtbench.engagement.records import (
     CLIENT_FIELDS,
     EDITABLE_FIELDS,
@@ -25,7 +27,10 @@ from dtbench.engagement.records import (
 )
 from dtbench.input_rules import checked_text
 from dtbench.store.database import Store
+from dtbench.store.errors import DamagedEngagementError, DamagedValueError
 from dtbench.store.models import Client, Contact, Engagement, utcnow
+
+log = logging.getLogger(__name__)
 
 __all__ = ["NotFoundError"]  # re-exported: callers catch it from here
 
@@ -86,12 +91,34 @@ def _get(session: Session, uuid: str, *, in_trash: bool | None = False) -> Engag
     return found
 
 
-def list_engagements(store: Store, *, trash: bool = False) -> list[EngagementRow]:
-    """Engagements (or those in the trash), most recently changed first."""
-    with store.session() as s:
-        cond = Engagement.deleted_at.is_not(None) if trash else Engagement.deleted_at.is_(None)
-        stmt = select(Engagement).where(cond).options(selectinload(Engagement.client))
-        rows = [_row(e) for e in s.scalars(stmt)]
+def list_engagements(
+    store: Store, *, trash: bool = False, damaged: list[DamagedEngagementError] | None = None
+) -> list[EngagementRow]:
+    """Engagements (or those in the trash), most recently changed first.
+
+    An engagement whose row holds a value that cannot be read (see store/values.py) does not
+    hide the others: it is left out of the list and reported in ``damaged`` when given.
+    """
+    cond = Engagement.deleted_at.is_not(None) if trash else Engagement.deleted_at.is_(None)
+    stmt = select(Engagement).where(cond).options(selectinload(Engagement.client))
+    try:
+        with store.session() as s:
+            rows = [_row(e) for e in s.scalars(stmt)]
+    except DamagedValueError:
+        rows = []
+        with store.session() as s:
+            ids = list(s.scalars(select(Engagement.id).where(cond)))
+        for eid in ids:  # one at a time, to find which ones cannot be read
+            try:
+                with store.session() as s:
+                    rows += [_row(e) for e in s.scalars(stmt.where(Engagement.id == eid))]
+            except DamagedValueError as exc:
+                with store.session() as s:
+                    found = s.scalar(text("SELECT uuid FROM engagements WHERE id = :i"), {"i": eid})
+                    problem = DamagedEngagementError(exc, engagement_label(s, str(found)))
+                log.info("not listed: %s", problem)
+                if damaged is not None:
+                    damaged.append(problem)
     rows.sort(key=lambda r: r.updated_at, reverse=True)
     return rows
 

@@ -29,7 +29,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from dtbench import __version__, paths
+from dtbench import __version__
 from dtbench.deliverables.files import write_atomically
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.input_rules import (
@@ -40,7 +40,7 @@ from dtbench.input_rules import (
     json_depth_exceeds,
     open_regular_file,
 )
-from dtbench.store.backup import backup_database
+from dtbench.store.backups import backup_before
 from dtbench.store.database import Store
 from dtbench.store.models import (
     AssessmentRound,
@@ -513,7 +513,7 @@ def import_package(
         raise EngagementExistsError(package.title, package.path.name)
     backup: Path | None = None
     if store.path is not None and store.path.exists():
-        backup = backup_database(store.path, paths.backups_dir(), "before-import")
+        backup = backup_before(store.path, "before-import").path
     try:
         with store.session() as s:
             result = _import(s, package, decision)
