@@ -240,6 +240,7 @@ class Task(Generic[T]):
         dialog.setWindowTitle("dtbench")
         dialog.setLabelText(self.label or "")
         dialog.setRange(0, 0)
+        dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 48)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
