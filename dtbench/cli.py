@@ -172,10 +172,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     from dtbench.engagement.service import list_engagements
 
     store = _open(args.db)
+    damaged: list[Any] = []
     try:
-        rows = list_engagements(store, trash=args.trash)
+        rows = list_engagements(store, trash=args.trash, damaged=damaged)
     finally:
         store.close()
+    for problem in damaged:  # the others are listed; say which one could not be
+        sys.stderr.write(f"dtbench: {problem.message(translate)}\n")
     if args.json:
         data = [
             {

@@ -13,6 +13,13 @@
     </message>
 </context>
 <context>
+    <name>BackupScheduler</name>
+    <message>
+        <source>Taking a last backup of the database…</source>
+        <translation>正在为数据库做关闭前的最后一次备份…</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>Automatic</source>
@@ -90,6 +97,10 @@
         <translation>备份已保存：%1</translation>
     </message>
     <message>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -124,6 +135,10 @@ The current database is kept aside first, next to it.</source>
     <message>
         <source>The previous database was kept as %1.</source>
         <translation>原来的数据库已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
     </message>
     <message>
         <source>Backups of %1 are made automatically when it changed (every %2 minutes), and before every import, database update and restore. They are checked for damage and kept in %3.</source>
@@ -738,14 +753,6 @@ Name of the round:</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Exporting</source>
-        <translation>正在导出</translation>
-    </message>
-    <message>
         <source>Drawing the charts…</source>
         <translation>正在绘制图表…</translation>
     </message>
@@ -884,6 +891,37 @@ Name of the round:</source>
     <message>
         <source>Add checked</source>
         <translation>添加勾选项</translation>
+    </message>
+</context>
+<context>
+    <name>InputError</name>
+    <message>
+        <source>%1 was refused.</source>
+        <translation>%1 已被拒绝。</translation>
+    </message>
+    <message>
+        <source>The text “%1…” is too long (%2 characters): at most %3 characters can be kept in one field. Nothing was changed.</source>
+        <translation>文字“%1…”过长（%2 个字符）：一个字段最多可保存 %3 个字符。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: it is not a regular file (it is a folder, a device or a pipe). Nothing was read.</source>
+        <translation>%1 已被拒绝：它不是普通文件（而是文件夹、设备或管道）。未读取任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: it is larger than %2, far more than such a file holds. Nothing was read.</source>
+        <translation>%1 已被拒绝：它大于 %2，远超此类文件的大小。未读取任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 was refused: its data is nested more than %2 levels deep, which no dtbench file is. Nothing was imported.</source>
+        <translation>%1 已被拒绝：其数据嵌套超过 %2 层，dtbench 文件不会如此。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: its list “%2” has %3 entries, more than the %4 dtbench accepts. Nothing was imported.</source>
+        <translation>%1 已被拒绝：其列表“%2”有 %3 项，超过 dtbench 可接受的 %4 项。未导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1372,10 @@ Name of the round:</source>
         <translation>已导出 %1 个文件。</translation>
     </message>
     <message>
+        <source>Creating the sample engagement…</source>
+        <translation>正在创建示例项目…</translation>
+    </message>
+    <message>
         <source>Duplicate engagement</source>
         <translation>复制咨询项目</translation>
     </message>
@@ -1769,6 +1811,10 @@ Name of the round:</source>
         <translation>咨询项目已导出到 %1。</translation>
     </message>
     <message>
+        <source>Writing the engagement file…</source>
+        <translation>正在写入项目文件…</translation>
+    </message>
+    <message>
         <source>Import engagement</source>
         <translation>导入咨询项目</translation>
     </message>
@@ -1801,6 +1847,10 @@ Name of the round:</source>
         <translation>已取消导入；未做任何更改。</translation>
     </message>
     <message>
+        <source>Importing the engagement…</source>
+        <translation>正在导入项目…</translation>
+    </message>
+    <message>
         <source>“%1” was replaced by the imported engagement.</source>
         <translation>“%1”已被导入的咨询项目替换。</translation>
     </message>
@@ -1811,6 +1861,10 @@ Name of the round:</source>
     <message>
         <source>Engagement “%1” imported.</source>
         <translation>咨询项目“%1”已导入。</translation>
+    </message>
+    <message>
+        <source>Reading the engagement file…</source>
+        <translation>正在读取项目文件…</translation>
     </message>
 </context>
 <context>
@@ -1982,12 +2036,20 @@ Name of the round:</source>
         <translation>问卷已保存到 %1</translation>
     </message>
     <message>
+        <source>Writing the questionnaire…</source>
+        <translation>正在写入问卷…</translation>
+    </message>
+    <message>
         <source>Import questionnaire</source>
         <translation>导入自评问卷</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the questionnaire…</source>
+        <translation>正在读取问卷…</translation>
     </message>
     <message>
         <source>%1 changes nothing in round %2: every answer in it is already recorded.</source>
@@ -2446,8 +2508,32 @@ Name of the round:</source>
         <translation>数据库 %1 被其他程序锁定。请关闭该程序后重试。</translation>
     </message>
     <message>
-        <source>Updating the database %1 failed; it was restored from the backup taken just before.</source>
-        <translation>数据库 %1 升级失败，已用升级前的备份恢复。</translation>
+        <source>Updating the database %1 failed; it was left as it was, at its previous version.</source>
+        <translation>数据库 %1 升级失败；它保持原样，仍为升级前的版本。</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only (a read-only file, folder or medium), so nothing can be saved in it. Copy it to a writable folder to work on it; nothing was changed.</source>
+        <translation>数据库 %1 是只读的（只读文件、文件夹或介质），无法在其中保存任何内容。请将其复制到可写的文件夹后再使用；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database %1 was made by an older dtbench and must be updated, but it is read-only (a read-only file, folder or medium). Copy it to a writable folder and open the copy; nothing was changed.</source>
+        <translation>数据库 %1 由旧版 dtbench 创建，需要升级，但它是只读的（只读文件、文件夹或介质）。请将其复制到可写的文件夹并打开副本；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so %1 could not be written and the change was not saved (what was saved before is intact). Free some space and try again.</source>
+        <translation>磁盘已满，无法写入 %1，此次更改未保存（之前保存的内容完好）。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 reported an error (%2) and the change was not saved. Check the disk or the connection to it and try again.</source>
+        <translation>存放 %1 的磁盘报告错误（%2），此次更改未保存。请检查磁盘或其连接后重试。</translation>
+    </message>
+    <message>
+        <source>The database holds a value that cannot be read: “%2” in %1 is %3. Run “dtbench check” for the list of such values; restore a backup or correct the value.</source>
+        <translation>数据库中有无法读取的值：%1 中的“%2”%3。运行“dtbench check”可列出所有此类值；请恢复备份或更正该值。</translation>
+    </message>
+    <message>
+        <source>The engagement %4 cannot be read: the value “%2” in %1 is %3. Run “dtbench check” for the list of such values; restore a backup or correct the value.</source>
+        <translation>无法读取项目 %4：%1 中的值“%2”%3。运行“dtbench check”可列出所有此类值；请恢复备份或更正该值。</translation>
     </message>
     <message>
         <source>The database %1 is damaged (%2), so this could not be read or saved. Close dtbench and put back the newest good backup: File › Backups, or “dtbench restore”. The damaged file is kept aside, not deleted.</source>
@@ -2508,6 +2594,54 @@ Name of the round:</source>
     <message>
         <source>The database %1 is readable but its records are inconsistent: %2</source>
         <translation>数据库 %1 可以读取，但其中的记录不一致：%2</translation>
+    </message>
+    <message>
+        <source>not a date and time</source>
+        <translation>不是日期时间</translation>
+    </message>
+    <message>
+        <source>not a date</source>
+        <translation>不是日期</translation>
+    </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation>不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>not yes or no</source>
+        <translation>不是“是”或“否”</translation>
+    </message>
+    <message>
+        <source>not text</source>
+        <translation>不是文本</translation>
+    </message>
+    <message>
+        <source>not a file&apos;s bytes</source>
+        <translation>不是文件内容</translation>
+    </message>
+    <message>
+        <source>not one of the values this column may hold</source>
+        <translation>不是该列允许的取值</translation>
+    </message>
+    <message>
+        <source>outside the range this column may hold</source>
+        <translation>超出该列允许的范围</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>not a JSON list of texts</source>
+        <translation>不是由文本组成的 JSON 列表</translation>
     </message>
 </context>
 <context>
@@ -2602,6 +2736,13 @@ Name of the round:</source>
     <message>
         <source>Tick none</source>
         <translation>全部取消勾选</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2831,6 +2972,10 @@ Name of the round:</source>
     <message>
         <source>Template saved: %1</source>
         <translation>模板已保存：%1</translation>
+    </message>
+    <message>
+        <source>Creating the engagement…</source>
+        <translation>正在创建项目…</translation>
     </message>
     <message>
         <source>Engagement created from the template.</source>

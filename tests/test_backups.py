@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from qt_helpers import wait_for_tasks
 
 from dtbench.diagnosis.demo import create_demo
 from dtbench.diagnosis.summary import summarise
@@ -408,7 +409,7 @@ def test_cli_errors_are_one_line_with_exit_2(db_path: Path, tmp_path: Path, caps
 # ------------------------------------------------------------------------- the GUI
 
 
-def test_backups_dialog_lists_backups_and_restores_one(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_backups_dialog_lists_backups_and_restores_one(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
 
@@ -425,7 +426,7 @@ def test_backups_dialog_lists_backups_and_restores_one(window, monkeypatch) -> N
 
     dialog = backups_dialog_for(window)
     assert dialog is not None
-    dialog.wait_for_checks()
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=30_000)
     table = dialog.table
     rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
     assert [r[1] for r in rows] == ["Manual", "Automatic"]
@@ -449,6 +450,7 @@ def test_backups_dialog_lists_backups_and_restores_one(window, monkeypatch) -> N
     table.selectRow(1)
     assert dialog.restore_button.isEnabled()
     dialog.restore_button.click()
+    wait_for_tasks(qtbot)
 
     assert asked and first.created.strftime("%Y-%m-%d %H:%M:%S") in asked[0]
     assert window.store is not store  # reopened on the restored file
@@ -462,7 +464,7 @@ def test_backups_dialog_lists_backups_and_restores_one(window, monkeypatch) -> N
     dialog.reject()
 
 
-def test_backups_dialog_back_up_now_and_refused_restore(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_backups_dialog_back_up_now_and_refused_restore(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
     from dtbench.ui.backups_ui import backups_dialog_for
@@ -471,7 +473,8 @@ def test_backups_dialog_back_up_now_and_refused_restore(window, monkeypatch) -> 
     dialog = backups_dialog_for(window)
     assert dialog is not None and dialog.table.rowCount() == 0
     assert not dialog.restore_button.isEnabled()
-    dialog.backup_button.click()
+    with qtbot.waitSignal(dialog.backed_up, timeout=30_000):
+        dialog.backup_button.click()
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 3).text() == "OK"
     assert "Backup saved" in dialog.status.text()
@@ -481,7 +484,8 @@ def test_backups_dialog_back_up_now_and_refused_restore(window, monkeypatch) -> 
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     junk = Path(window.store.path).parent / "junk.sqlite3"
     junk.write_bytes(b"junk" * 100)
-    assert not dialog.restore_from_file(str(junk))
+    dialog.restore_from_file(str(junk))
+    wait_for_tasks(qtbot)
     assert warnings and "damaged" in warnings[0]
     assert "项目甲" in {r.title for r in service.list_engagements(window.store)}
     dialog.reject()
@@ -504,7 +508,7 @@ def test_scheduler_backs_up_only_when_the_database_changed(
         scheduler.start()
     assert first.args[0].ok and len(core.list_backups(folder)) == 1
     scheduler.stop()
-    scheduler.wait()
+    qtbot.waitUntil(lambda: not scheduler.busy)
 
     assert not scheduler.tick()  # nothing changed since
     service.create_engagement(store, client_name="乙", title="二")
@@ -531,8 +535,10 @@ def test_scheduler_backs_up_only_when_the_database_changed(
 
     monkeypatch.setattr(core, "scheduled_backup", slow_backup)
     QTimer.singleShot(50, painted.set)
-    info = scheduler.finish()
-    assert info is not None and len(core.list_backups(folder)) == 3
+    closed: list[bool] = []
+    scheduler.finish(lambda: closed.append(True))
+    qtbot.waitUntil(lambda: bool(closed), timeout=30_000)
+    assert len(core.list_backups(folder)) == 3
 
 
 def test_scheduler_reports_a_failed_backup(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -570,12 +576,12 @@ def test_recover_at_open_offers_the_backup_and_restores_it(qtbot, db_path: Path)
                 button.click()
 
     QTimer.singleShot(0, click_restore)
-    assert recover_at_open(str(db_path)) is True
+    assert _recover(qtbot, recover_at_open, db_path) is True
     assert seen and "is damaged" in seen[0] and ".damaged-" in seen[0]
     store = open_store(db_path)
     assert [r.uuid for r in service.list_engagements(store)] == [uuid]
     store.close()
-    assert recover_at_open(str(db_path)) is False  # healthy now
+    assert _recover(qtbot, recover_at_open, db_path) is False  # healthy now
 
 
 def test_the_check_at_start_leaves_the_window_responsive(
@@ -599,5 +605,13 @@ def test_the_check_at_start_leaves_the_window_responsive(
 
     monkeypatch.setattr(core, "inspect_at_open", slow_check)
     QTimer.singleShot(50, released.set)  # runs only if the event loop is alive meanwhile
-    assert recover_at_open(str(db_path)) is False
+    assert _recover(qtbot, recover_at_open, db_path) is False
     assert released.is_set()
+
+
+def _recover(qtbot, recover_at_open, db_path: Path) -> bool:  # type: ignore[no-untyped-def]
+    """Run the start-up check as the application does and wait for its outcome."""
+    outcome: list[bool] = []
+    recover_at_open(str(db_path), None, outcome.append)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=30_000)
+    return outcome[0]

@@ -104,7 +104,8 @@ def test_first_start_offers_the_sample_and_opens_it_on_the_dashboard(
 ) -> None:
     page = window.list_page
     assert page.demo_button.isVisible()
-    qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.demo_opened, timeout=60_000):  # created off the GUI thread
+        qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.workspace
     ws = window.workspace
     assert ws is not None and ws.pages.currentWidget() is ws.dashboard

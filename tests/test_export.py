@@ -98,8 +98,7 @@ def test_dialog_cancel_leaves_existing_files_untouched(
     dialog.excel.setChecked(False)
     with qtbot.waitSignal(dialog.finished_export, timeout=60000) as signal:
         dialog.start()
-        assert dialog._worker is not None
-        dialog._worker.stop.set()  # the progress dialog's Cancel button
+        dialog.cancel()  # the progress dialog's Cancel button
     from dtbench.deliverables.cancel import ExportCancelled
 
     assert isinstance(signal.args[0], ExportCancelled)

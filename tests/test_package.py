@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from qt_helpers import finished
 from sqlalchemy import func, select
 
 from dtbench import paths
@@ -131,8 +132,10 @@ def test_export_then_import_into_an_empty_database_gives_identical_content(
     assert _summaries(store, source.uuid) == source.summaries  # `dtbench summary --json`
     assert _snapshot(store, source.uuid) == source.snapshot  # every row, uuids and times
     assert _evidence_by_name(store, source.uuid) == source.evidence
-    # A verified backup was taken before the import.
-    assert result.backup is not None and result.backup.parent == paths.backups_dir()
+    # A verified backup was taken before the import, beside this database's other backups.
+    from dtbench.store.backups import backups_folder
+
+    assert result.backup is not None and result.backup.parent == backups_folder(store.path)
     assert "before-import" in result.backup.name and integrity_ok(result.backup)
 
 
@@ -731,7 +734,7 @@ def test_export_and_import_from_the_window(
         return str(tmp_path / "给同事"), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
-    written = package_ui.export_package(window)
+    written = finished(qtbot, package_ui.export_package, window)
     assert written == tmp_path / "给同事.dtbx" and written.exists()
     assert (
         Path(asked[0]).name
@@ -750,12 +753,12 @@ def test_export_and_import_from_the_window(
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
     before = _snapshot(store, uuid)
-    assert package_ui.import_package(window) is None  # cancelled
+    assert finished(qtbot, package_ui.import_package, window) is None  # cancelled
     assert "is already in this database" in texts[0] and "澜岳精工" in texts[0]
     assert _snapshot(store, uuid) == before and window.list_page.proxy.rowCount() == 1
 
     choice["button"] = "keep_both"
-    copy = package_ui.import_package(window)
+    copy = finished(qtbot, package_ui.import_package, window)
     assert copy and copy != uuid and window.list_page.proxy.rowCount() == 2
     assert window.list_page.current_uuid() == copy
     assert "imported as a copy" in window.statusBar().currentMessage()
@@ -763,7 +766,7 @@ def test_export_and_import_from_the_window(
     service.set_field(store, uuid, "title", "改过的标题")
     window.open_engagement(uuid)
     choice["button"] = "replace"
-    assert package_ui.import_package(window) == uuid
+    assert finished(qtbot, package_ui.import_package, window) == uuid
     assert window.stack.currentWidget() is window.list_page  # not left showing stale pages
     assert service.get_profile(store, uuid).title == before["engagement"]["title"]
     assert window.list_page.proxy.rowCount() == 2
@@ -782,13 +785,13 @@ def test_a_broken_file_from_the_window_is_a_message(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: messages.append(text))
-    assert package_ui.import_package(window) is None
+    assert finished(qtbot, package_ui.import_package, window) is None
     assert messages == [
         "坏文件.dtbx is not a dtbench engagement file (.dtbx): it is not a zip archive. "
         "Nothing was imported."
     ]
     assert service.list_engagements(store) == []
-    assert package_ui.export_package(window) is None  # nothing selected
+    assert finished(qtbot, package_ui.export_package, window) is None  # nothing selected
     assert "Select the engagement" in messages[-1]
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from qt_helpers import finished
 
 from dtbench.diagnosis import service as dx
 from dtbench.diagnosis.demo import create_demo
@@ -489,7 +490,7 @@ def test_preview_applies_only_the_ticked_lines_as_one_undo_step(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "client"), "")
     )
-    written = export_questionnaire(window)
+    written = finished(qtbot, export_questionnaire, window)
     assert written == tmp_path / "client.xlsx" and written.is_file()
 
     rnd = latest(store, uuid)
@@ -534,7 +535,7 @@ def test_preview_applies_only_the_ticked_lines_as_one_undo_step(
     assert workspace is not None
     stack = workspace.undo_stack
     steps = stack.count()
-    assert import_questionnaire(window) == 2
+    assert finished(qtbot, import_questionnaire, window) == 2
     assert seen
 
     stored = dx.load_round(store, rnd).answers
@@ -573,14 +574,16 @@ def test_gui_explains_a_foreign_workbook_and_an_empty_import(
     monkeypatch.setattr(
         QuestionnairePreviewDialog, "exec", lambda _self: pytest.fail("no preview expected")
     )
-    assert import_questionnaire(window) == 0
+    assert finished(qtbot, import_questionnaire, window) == 0
     profile = engagements.get_profile(store, demo)
     assert len(errors) == 1 and profile.title in errors[0] and "belongs to" in errors[0]
 
     infos: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: infos.append(text))
     window.refresh(demo)
-    assert import_questionnaire(window) == 0  # unchanged workbook: nothing to preview
+    assert (
+        finished(qtbot, import_questionnaire, window) == 0
+    )  # unchanged workbook: nothing to preview
     assert infos and "changes nothing" in infos[0]
 
 
@@ -601,5 +604,5 @@ def test_gui_import_from_the_list_applies_without_opening(
     monkeypatch.setattr(
         QuestionnairePreviewDialog, "exec", lambda _self: QDialog.DialogCode.Accepted
     )
-    assert import_questionnaire(window) == 1
+    assert finished(qtbot, import_questionnaire, window) == 1
     assert dx.load_answer(store, rnd, key) == AnswerRecord("partly", "访谈确认")

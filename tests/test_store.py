@@ -153,7 +153,11 @@ def test_migration_from_previous_revision_keeps_data_and_backs_up(
     assert profile.contacts == () and profile.region == "大连"
     service.move_to_trash(store, "e-1")  # the column added by 0002 works
     store.close()
-    backups = list((home / "backups").glob("*before-migration-0001*.sqlite3"))
+    from dtbench.store.backups import backups_folder
+
+    # Beside this database's own backups, not the default database's.
+    assert not list((home / "backups").glob("*.sqlite3"))
+    backups = list(backups_folder(db_path).glob("*before-migration-0001*.sqlite3"))
     assert len(backups) == 1 and integrity_ok(backups[0])
     con = sqlite3.connect(backups[0])
     assert con.execute("SELECT title FROM engagements").fetchall() == [("旧项目",)]
@@ -163,7 +167,7 @@ def test_migration_from_previous_revision_keeps_data_and_backs_up(
 def test_up_to_date_database_is_not_backed_up_again(db_path: Path, home: Path) -> None:
     open_store(db_path).close()
     open_store(db_path).close()
-    assert not list((home / "backups").glob("*.sqlite3"))
+    assert not list((home / "backups").rglob("*.sqlite3"))
 
 
 def test_newer_database_is_refused_and_left_untouched(db_path: Path) -> None:

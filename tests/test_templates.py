@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from qt_helpers import finished
 
 from dtbench.diagnosis import service as dx
 from dtbench.diagnosis.demo import create_demo, load_demo
@@ -648,7 +649,7 @@ def test_new_from_template_creates_and_opens_it(qtbot, window, store: Store) -> 
 
     window.set_language("zh")
     QTimer.singleShot(0, fill)
-    uuid = new_from_template(window)
+    uuid = finished(qtbot, new_from_template, window)
     assert uuid is not None
     profile = engagements.get_profile(store, uuid)
     assert profile.client_name == "鞍山化工有限公司"

@@ -39,6 +39,7 @@ from dtbench.diagnosis.scoring import (
 from dtbench.engagement.lookup import engagement_id as _engagement_id
 from dtbench.engagement.lookup import touch as _touch
 from dtbench.guide import load_guide
+from dtbench.input_rules import checked_text, clean_text
 from dtbench.store.database import Store
 from dtbench.store.models import (
     Answer,
@@ -149,7 +150,7 @@ def new_round(
     store: Store, engagement: str, name: str, assessed_on: date | None = None
 ) -> RoundRecord:
     """A new round that starts as a copy of the latest one (answers, levels, evidence)."""
-    name = name.strip()
+    name = checked_text(name).strip()
     if not name:
         raise ValueError("name must not be empty")
     with store.session() as s:
@@ -199,7 +200,7 @@ def _copy_round(s: Session, source: int, target: int) -> None:
 
 
 def rename_round(store: Store, round_uuid: str, name: str) -> str:
-    name = name.strip()
+    name = checked_text(name).strip()
     if not name:
         raise ValueError("name must not be empty")
     with store.session() as s:
@@ -253,6 +254,7 @@ def set_answer(
     _check_checkpoint(key)
     if status is not None and status not in (*STATUSES, UNANSWERED):
         raise ValueError(f"status must be one of {', '.join(STATUSES)} or empty")
+    note = None if note is None else checked_text(note)
     with store.session() as s:
         rid = _round_id(s, round_uuid)
         row = s.scalar(select(Answer).where(Answer.round_id == rid, Answer.key == key))
@@ -283,6 +285,8 @@ def set_clause(store: Store, round_uuid: str, clause_key: str, name: str, value:
             raise ValueError(f"level must be {MIN_LEVEL}–{MAX_LEVEL}")
     elif not isinstance(value, str):
         raise ValueError(f"{name} must be text")
+    else:
+        value = checked_text(value)
     column = {"current": "current_level", "target": "target_level"}.get(name, name)
     with store.session() as s:
         rid = _round_id(s, round_uuid)
@@ -336,7 +340,11 @@ def add_evidence(
             s.add(EvidenceBlob(sha256=digest, data=data))
             s.flush()  # the blob first: evidence refers to it
         row = Evidence(
-            round_id=rid, clause_key=clause_key, filename=path.name, size=len(data), sha256=digest
+            round_id=rid,
+            clause_key=clause_key,
+            filename=clean_text(path.name) or "file",  # a name may hold control characters
+            size=len(data),
+            sha256=digest,
         )
         s.add(row)
         s.flush()

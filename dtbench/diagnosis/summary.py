@@ -12,11 +12,13 @@ from dtbench.diagnosis import service as dx
 from dtbench.diagnosis.records import RoundRecord
 from dtbench.diagnosis.scale import BASELINE_NAME, level
 from dtbench.diagnosis.scoring import Report
+from dtbench.engagement.lookup import engagement_label
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.guide import load_guide
 from dtbench.plan import service as plan_service
 from dtbench.plan.records import VALUE_KINDS, to_data
 from dtbench.store.database import Store
+from dtbench.store.errors import DamagedEngagementError, DamagedValueError
 from dtbench.store.models import Engagement
 
 
@@ -156,6 +158,16 @@ class Summary:
 def summarise(
     store: Store, ident: str, *, round_number: int | None = None, top: int = 10, lang: str = "zh"
 ) -> Summary:
+    """The summary of one engagement; a value of it that cannot be read is named with it."""
+    try:
+        return _summarise(store, ident, round_number, top, lang)
+    except DamagedValueError as exc:
+        with store.session() as s:
+            label = engagement_label(s, ident)
+        raise DamagedEngagementError(exc, label) from exc
+
+
+def _summarise(store: Store, ident: str, round_number: int | None, top: int, lang: str) -> Summary:
     uuid, title, client, language = find_engagement(store, ident)
     rounds = dx.list_rounds(store, uuid)
     if not rounds:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from dtbench.engagement.errors import NotFoundError
@@ -24,3 +24,19 @@ def touch(s: Session, engagement_id: int) -> None:
     engagement = s.get(Engagement, engagement_id)
     if engagement is not None:
         engagement.updated_at = utcnow()
+
+
+def engagement_label(s: Session, ident: str) -> str:
+    """“title” (uuid) of the engagement whose uuid starts with ``ident``, read without any
+    conversion: it names an engagement in a message even when its row holds a damaged value.
+    """
+    row = s.execute(
+        text(
+            "SELECT uuid, title FROM engagements WHERE substr(uuid, 1, length(:start)) = :start "
+            "LIMIT 1"
+        ),
+        {"start": ident.strip().lower()},
+    ).first()
+    if row is None:
+        return ident
+    return f"“{str(row[1])[:60]}” ({row[0]})"

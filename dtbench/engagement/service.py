@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
+from dataclasses import astuple
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from dtbench.engagement.errors import NotFoundError
+from dtbench.engagement.lookup import engagement_label
 from dtbench.engagement.records import (
     CLIENT_FIELDS,
     EDITABLE_FIELDS,
@@ -22,8 +25,12 @@ from dtbench.engagement.records import (
     EngagementRow,
     Profile,
 )
+from dtbench.input_rules import checked_text
 from dtbench.store.database import Store
+from dtbench.store.errors import DamagedEngagementError, DamagedValueError
 from dtbench.store.models import Client, Contact, Engagement, utcnow
+
+log = logging.getLogger(__name__)
 
 __all__ = ["NotFoundError"]  # re-exported: callers catch it from here
 
@@ -84,12 +91,34 @@ def _get(session: Session, uuid: str, *, in_trash: bool | None = False) -> Engag
     return found
 
 
-def list_engagements(store: Store, *, trash: bool = False) -> list[EngagementRow]:
-    """Engagements (or those in the trash), most recently changed first."""
-    with store.session() as s:
-        cond = Engagement.deleted_at.is_not(None) if trash else Engagement.deleted_at.is_(None)
-        stmt = select(Engagement).where(cond).options(selectinload(Engagement.client))
-        rows = [_row(e) for e in s.scalars(stmt)]
+def list_engagements(
+    store: Store, *, trash: bool = False, damaged: list[DamagedEngagementError] | None = None
+) -> list[EngagementRow]:
+    """Engagements (or those in the trash), most recently changed first.
+
+    An engagement whose row holds a value that cannot be read (see store/values.py) does not
+    hide the others: it is left out of the list and reported in ``damaged`` when given.
+    """
+    cond = Engagement.deleted_at.is_not(None) if trash else Engagement.deleted_at.is_(None)
+    stmt = select(Engagement).where(cond).options(selectinload(Engagement.client))
+    try:
+        with store.session() as s:
+            rows = [_row(e) for e in s.scalars(stmt)]
+    except DamagedValueError:
+        rows = []
+        with store.session() as s:
+            ids = list(s.scalars(select(Engagement.id).where(cond)))
+        for eid in ids:  # one at a time, to find which ones cannot be read
+            try:
+                with store.session() as s:
+                    rows += [_row(e) for e in s.scalars(stmt.where(Engagement.id == eid))]
+            except DamagedValueError as exc:
+                with store.session() as s:
+                    found = s.scalar(text("SELECT uuid FROM engagements WHERE id = :i"), {"i": eid})
+                    problem = DamagedEngagementError(exc, engagement_label(s, str(found)))
+                log.info("not listed: %s", problem)
+                if damaged is not None:
+                    damaged.append(problem)
     rows.sort(key=lambda r: r.updated_at, reverse=True)
     return rows
 
@@ -115,8 +144,9 @@ def create_engagement(
     **extra: Any,
 ) -> Profile:
     """Create a client and an engagement for it; ``extra`` takes any editable profile field."""
-    client_name = client_name.strip()
-    title = title.strip()
+    client_name = checked_text(client_name).strip()
+    title = checked_text(title).strip()
+    industry = checked_text(industry)
     if not client_name:
         raise ValueError("client_name")
     if not title:
@@ -152,9 +182,21 @@ def _check_language(value: str) -> str:
     return value
 
 
+def _cleaned(value: Any) -> Any:
+    """Texts as dtbench stores them (input_rules.checked_text), in contacts and lists too."""
+    if isinstance(value, str):
+        return checked_text(value)
+    if isinstance(value, ContactRecord):
+        return ContactRecord(*(checked_text(v) for v in astuple(value)))
+    if isinstance(value, list | tuple):
+        return [_cleaned(v) for v in value]
+    return value
+
+
 def _apply(s: Session, engagement: Engagement, name: str, value: Any) -> None:
     if name not in EDITABLE_FIELDS:
         raise ValueError(f"unknown profile field {name!r}")
+    value = _cleaned(value)
     if name in ("title", "client_name") and not str(value).strip():
         raise ValueError(f"{name} must not be empty")
     if name == "status" and value not in STATUSES:
@@ -193,7 +235,7 @@ def duplicate_engagement(store: Store, uuid: str, title: str) -> Profile:
         src = _get(s, uuid)
         copy = Engagement(
             client=src.client,
-            title=title,
+            title=checked_text(title),
             consultants=src.consultants,
             start_date=src.start_date,
             end_date=src.end_date,

@@ -3,6 +3,7 @@ return what they replaced so the UI can undo."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import msgspec
@@ -12,6 +13,7 @@ from dtbench.diagnosis.scale import STATUSES as ANSWER_STATUSES
 from dtbench.engagement.lookup import engagement_id as _engagement_id
 from dtbench.engagement.lookup import touch as _touch
 from dtbench.guide import load_guide
+from dtbench.input_rules import clean_strings
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import (
     ITEM_KINDS,
@@ -141,6 +143,12 @@ def validate(record: Any) -> None:
         raise ValueError(f"not a plan record: {type(record).__name__}")
 
 
+def _clean(record: Any) -> Any:
+    """The record with its texts as dtbench stores them (TextTooLongError when one is far
+    too long): line breaks normalised, characters Excel and Word cannot hold removed."""
+    return from_data(type(record), clean_strings(to_data(record)))
+
+
 def _kind_of(record: Any) -> str:
     for kind, kind_type in ITEM_KINDS.items():
         if isinstance(record, kind_type):
@@ -191,13 +199,49 @@ def add_item(
             wanted = n if n < at else n + 1
             if row.position != wanted:
                 row.position = wanted
-        created = PlanItemRow(engagement_id=eid, kind=kind, position=at, data=to_data(record))
+        created = PlanItemRow(
+            engagement_id=eid, kind=kind, position=at, data=to_data(_clean(record))
+        )
         if uuid:
             created.uuid = uuid
         s.add(created)
         _touch(s, eid)
         s.flush()
         return _item(created)
+
+
+def add_items(
+    store: Store, engagement: str, records: Sequence[tuple[Any, str | None]]
+) -> list[PlanItem]:
+    """Add records (each with a uuid, or None for a new one) at the end of their lists, in
+    one unit of work: one query per list whatever the number of records (a template's
+    thousands of KPIs come in linear time)."""
+    for record, _uuid in records:
+        validate(record)
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        ends: dict[str, int] = {}
+        created: list[PlanItemRow] = []
+        for record, uuid in records:
+            kind = _kind_of(record)
+            if kind not in ends:
+                last = s.scalar(
+                    select(func.max(PlanItemRow.position)).where(
+                        PlanItemRow.engagement_id == eid, PlanItemRow.kind == kind
+                    )
+                )
+                ends[kind] = 0 if last is None else last + 1
+            row = PlanItemRow(
+                engagement_id=eid, kind=kind, position=ends[kind], data=to_data(_clean(record))
+            )
+            ends[kind] += 1
+            if uuid:
+                row.uuid = uuid
+            created.append(row)
+        s.add_all(created)
+        _touch(s, eid)
+        s.flush()
+        return [_item(row) for row in created]
 
 
 def update_item(store: Store, uuid: str, record: Any) -> Any:
@@ -210,7 +254,7 @@ def update_item(store: Store, uuid: str, record: Any) -> Any:
         if _kind_of(record) != row.kind:
             raise ValueError("an item cannot change its kind")
         old = from_data(ITEM_KINDS[row.kind], row.data)
-        row.data = to_data(record)
+        row.data = to_data(_clean(record))
         _touch(s, row.engagement_id)
         return old
 
@@ -293,10 +337,11 @@ def set_value(store: Store, engagement: str, name: str, record: Any) -> Any:
             select(PlanValue).where(PlanValue.engagement_id == eid, PlanValue.name == name)
         )
         old = kind_type() if row is None else from_data(kind_type, row.data)
+        data = to_data(_clean(record))
         if row is None:
-            s.add(PlanValue(engagement_id=eid, name=name, data=to_data(record)))
+            s.add(PlanValue(engagement_id=eid, name=name, data=data))
         else:
-            row.data = to_data(record)
+            row.data = data
         _touch(s, eid)
         return old
 

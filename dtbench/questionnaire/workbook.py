@@ -47,6 +47,14 @@ from dtbench.engagement.records import Profile
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.guide import load_guide
 from dtbench.guide.model import LANGS, Clause, SubItem, Text
+from dtbench.input_rules import (
+    FileUnreadableError,
+    TooManyEntriesError,
+    canonical_uuid,
+    checked_text,
+    read_regular_file,
+)
+from dtbench.input_rules import clean_text as stored_text
 from dtbench.store.database import Store
 from dtbench.store.models import Answer, AssessmentRound, Engagement, utcnow
 
@@ -76,6 +84,10 @@ STATUS_LETTER: Final = get_column_letter(COL_STATUS)
 # unpacked (a zip bomb must not exhaust the memory).
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES: Final = 100 * 1024 * 1024
+MAX_PARTS: Final = 1_000  # files inside the xlsx (a questionnaire has about 15)
+# Rows are read up to what the guide can fill (plus this), and no further than a run of
+# this many empty rows: a cell typed at row 1,048,576 must not make the reader walk there.
+ROW_SLACK: Final = 50
 
 CLAUSE, ITEM = "clause", "item"
 Entry = tuple[str, str]  # (CLAUSE or ITEM, key): one row of the questionnaire
@@ -673,22 +685,24 @@ def _load(path: Path) -> Any:
     """The workbook at ``path``, refusing what is not a (reasonable) xlsx."""
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise TooLargeError(name, f"{size / 1024 / 1024:.0f}")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableError(name, exc.strerror or str(exc)) from exc
+        # A regular file of a sensible size only: a pipe or a device would be read forever.
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except FileUnreadableError as exc:
+        raise UnreadableError(name, exc.details[-1]) from exc
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+            infos = archive.infolist()
+            unpacked = sum(info.file_size for info in infos)
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise NotAWorkbookError(name) from exc
+    if len(infos) > MAX_PARTS:
+        raise TooManyEntriesError(name, "zip", f"{len(infos):,}", f"{MAX_PARTS:,}")
     if unpacked > MAX_UNPACKED_BYTES:
         raise TooLargeError(name, f"{unpacked / 1024 / 1024:.0f}")
     try:
-        # From memory: openpyxl would refuse a file by its name's extension alone.
-        return load_workbook(io.BytesIO(data), data_only=True)
+        # From memory: openpyxl would refuse a file by its name's extension alone. Read
+        # only: rows are streamed (see _rows), never the whole declared sheet in memory.
+        return load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged package
         raise NotAWorkbookError(name) from exc
 
@@ -698,7 +712,29 @@ def _cell_text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return clean_text(str(value))
+    return checked_text(str(value)).strip()
+
+
+def _max_rows() -> int:
+    """The most rows a questionnaire has: every clause and item of the guide, and some."""
+    return len(structure(list(load_guide().clauses()))) + ROW_SLACK
+
+
+def _rows(ws: Any, first: int, columns: int) -> list[tuple[object, ...]]:
+    """Cell values of the rows from ``first``, as many as a questionnaire can hold and no
+    further than ROW_SLACK empty rows in a row, whatever size the sheet declares."""
+    rows: list[tuple[object, ...]] = []
+    empty = 0
+    last = first + _max_rows()
+    for values in ws.iter_rows(min_row=first, max_row=last, max_col=columns, values_only=True):
+        padded = (tuple(values) + (None,) * columns)[:columns]
+        rows.append(padded)
+        empty = empty + 1 if all(v is None or v == "" for v in padded) else 0
+        if empty >= ROW_SLACK:
+            break
+    while rows and all(v is None or v == "" for v in rows[-1]):
+        rows.pop()
+    return rows
 
 
 def _meta(wb: Any, name: str) -> tuple[dict[str, str], list[Entry]]:
@@ -707,7 +743,7 @@ def _meta(wb: Any, name: str) -> tuple[dict[str, str], list[Entry]]:
     ws = wb[META_SHEET]
     values: dict[str, str] = {}
     entries: list[Entry] = []
-    for a, b, _c, d, e in ws.iter_rows(min_row=1, max_col=5, values_only=True):
+    for a, b, _c, d, e in _rows(ws, 1, 5):
         if a is not None:
             values[str(a)] = _cell_text(b)
         if d is not None or e is not None:
@@ -720,6 +756,11 @@ def _meta(wb: Any, name: str) -> tuple[dict[str, str], list[Entry]]:
         raise NewerFormatError(name, version)
     if version < 1 or not values.get("engagement") or not values.get("round"):
         raise MetaAlteredError(name)
+    for ident in ("engagement", "round"):  # the same engagement however its id is written
+        canonical = canonical_uuid(values[ident])
+        if canonical is None:
+            raise MetaAlteredError(name)
+        values[ident] = canonical
     if values.get("checksum") != checksum(entries) or any(
         kind not in (CLAUSE, ITEM) or not key for kind, key in entries
     ):
@@ -752,16 +793,15 @@ def read_questionnaire(path: Path) -> Questionnaire:
     path = Path(path)
     name = path.name
     wb = _load(path)
-    meta, expected = _meta(wb, name)
-    lang = meta.get("language", "zh")
-    if lang not in LANGS:
-        lang = "zh"
-    ws = _questionnaire_sheet(wb, lang)
-    # Values only: reading cells one by one would create every cell up to the last one used.
-    table = [
-        tuple(values)
-        for values in ws.iter_rows(min_row=FIRST_ROW, max_col=COL_NOTE, values_only=True)
-    ]
+    try:
+        meta, expected = _meta(wb, name)
+        lang = meta.get("language", "zh")
+        if lang not in LANGS:
+            lang = "zh"
+        ws = _questionnaire_sheet(wb, lang)
+        table = _rows(ws, FIRST_ROW, COL_NOTE)
+    finally:
+        wb.close()
     found = [_row_entry(values) for values in table]
     while found and found[-1] is None:
         found.pop()
@@ -853,7 +893,8 @@ def compare(store: Store, round_uuid: str, questionnaire: Questionnaire) -> list
     for key, theirs in questionnaire.answers.items():
         ours = recorded.get(key, AnswerRecord())
         status = theirs.status or ours.status
-        note = theirs.note if theirs.note and theirs.note != clean_text(ours.note) else ours.note
+        same = theirs.note == stored_text(ours.note).strip()
+        note = theirs.note if theirs.note and not same else ours.note
         proposed = AnswerRecord(status, note)
         if proposed != ours:
             changes.append(

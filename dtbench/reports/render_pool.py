@@ -10,6 +10,10 @@ When worker processes cannot be used (one CPU, ``DTBENCH_CHART_WORKERS=0``, a sy
 refuses new processes, a worker that died), jobs run on one background thread instead:
 slower, never lost.
 
+The workers end with the application, however it ends (quit, a signal, a crash, ``kill -9``):
+each watches its parent process and exits when it is gone (see :func:`_end_with_parent`), and
+multiprocessing's resource tracker then ends too, once no process holds its pipe any more.
+
 Jobs must pickle: module-level functions (see :func:`dtbench.reports.raster.draw`) with plain
 data. The shipped guide pickles as a reference (see ``Guide.__reduce__``).
 """
@@ -20,11 +24,15 @@ import contextlib
 import gc
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
+import signal
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
@@ -49,9 +57,67 @@ def worker_count() -> int:
     return 0 if cpus < 2 else min(MAX_WORKERS, cpus)
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+class _WorkerProcess(SpawnProcess):
+    """A spawned worker that knows whether the parent's main thread started it (travels to
+    the worker with the process object)."""
+
+    started_by_main_thread = False
+
+    def start(self) -> None:
+        self.started_by_main_thread = threading.current_thread() is threading.main_thread()
+        super().start()
+
+
+class _WorkerContext(SpawnContext):
+    Process = _WorkerProcess
+
+
+def _exit_when_gone(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])  # an fd (POSIX), a process handle (Windows)
+    os._exit(0)
+
+
+def _end_with_parent() -> None:
+    """Make this worker end as soon as the application's process does, however it ends.
+
+    A thread waits on the parent's sentinel (Windows, macOS and Linux alike): it fires when the
+    parent is gone, even after ``kill -9``, and the worker exits at once, mid-job or idle. On
+    Linux the kernel also kills the worker with its parent (no wait for the interpreter lock),
+    but only for workers started by the parent's main thread: the signal follows the *thread*
+    that started the process, and the pool may start a worker from any thread that submits a
+    job (an export's thread ends long before the application does).
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:  # not a worker process (the initializer called directly)
+        return
+    current = multiprocessing.current_process()
+    if (
+        sys.platform == "linux"
+        and getattr(current, "started_by_main_thread", False)
+        and os.getppid() == parent.pid  # else the parent is gone already: the thread sees it
+    ):
+        # Any failure leaves the thread alone on watch: never a worker that cannot start.
+        with contextlib.suppress(ImportError, OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    watch = threading.Thread(
+        target=_exit_when_gone, args=(parent.sentinel,), name="dtbench-parent-watch", daemon=True
+    )
+    watch.start()
+
+
 def _warm_worker() -> None:
-    """Initializer of each worker process: lower priority, then load what every chart needs
-    so that the first real job does not pay for it."""
+    """Initializer of each worker process: end with the application, lower priority, then
+    load what every chart needs so that the first real job does not pay for it."""
+    _end_with_parent()  # first: warming up takes seconds, the application may end meanwhile
+    # Ctrl+C in a terminal reaches every process of the group: the application decides when to
+    # quit, and its workers then end with it (no traceback from each worker).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):  # not permitted: keep the normal priority
             os.nice(WORKER_NICENESS)
@@ -106,7 +172,7 @@ class RenderPool:
     def _start(self) -> Executor:
         if self.workers > 0:
             try:
-                context = multiprocessing.get_context("spawn")
+                context = _WorkerContext()
                 executor = ProcessPoolExecutor(
                     self.workers, mp_context=context, initializer=_warm_worker
                 )
@@ -155,11 +221,23 @@ class RenderPool:
             return self._get().submit(fn, *args)
 
     def shutdown(self) -> None:
-        """Stop the workers; queued jobs are dropped (the pool starts again when needed)."""
+        """End the workers now; queued jobs are dropped, running ones fail (the pool starts
+        again when needed).
+
+        A worker is not left to finish its job: the application's process waits for its
+        workers when it exits, and a worker still warming up took 8 s, with no window left.
+        """
         with self._lock:
             executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+        if executor is None:
+            return
+        # ProcessPoolExecutor has no public way to end its workers before Python 3.14
+        # (terminate_workers); its process table is the same private dict from 3.8 on.
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(OSError, ValueError):  # ended or closed meanwhile
+                process.terminate()
 
 
 _shared: RenderPool | None = None

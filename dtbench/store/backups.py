@@ -31,10 +31,11 @@ from pathlib import Path
 from dtbench import paths
 from dtbench.atomic_files import set_mode_for
 from dtbench.errors import QT_TRANSLATE_NOOP
-from dtbench.store.backup import backup_database
+from dtbench.store.backup import backup_database, is_full, read_only_uri
 from dtbench.store.errors import (
     DatabaseBusyError,
     NewerDatabaseError,
+    StorageFullError,
     StoreError,
     UnreadableDatabaseError,
 )
@@ -168,12 +169,7 @@ def _is_busy(exc: sqlite3.Error) -> bool:
     return name in ("SQLITE_BUSY", "SQLITE_LOCKED") or "locked" in text or "busy" in text
 
 
-def _is_full(exc: BaseException) -> bool:
-    if isinstance(exc, OSError):
-        return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
-    if isinstance(exc, sqlite3.Error):
-        return _sqlite_error(exc) == "SQLITE_FULL" or "disk is full" in str(exc).lower()
-    return False
+_is_full = is_full
 
 
 def _looks_like_database(path: Path, head: bytes) -> bool:
@@ -187,7 +183,7 @@ def check_database(db_path: str | Path, *, full: bool = False) -> CheckResult:
     ``PRAGMA quick_check`` (``integrity_check`` and ``foreign_key_check`` when ``full``), the
     stamped revision, the size. Never raises for the file's state: the result says it.
     """
-    path = Path(db_path)
+    path = Path(db_path).expanduser().absolute()
     if not path.is_file():
         return CheckResult(path, False, False, 0, error=MissingDatabaseError(str(path)))
     try:
@@ -212,7 +208,7 @@ def check_database(db_path: str | Path, *, full: bool = False) -> CheckResult:
             error=UnreadableDatabaseError(str(path)),
         )
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error:
         return CheckResult(path, True, False, size, error=UnreadableDatabaseError(str(path)))
     try:
@@ -246,6 +242,34 @@ def check_database(db_path: str | Path, *, full: bool = False) -> CheckResult:
                 path, True, True, size, revision=revision, error=NewerDatabaseError(str(path))
             )
         if full:
+            from dtbench.store import values
+            from dtbench.store.models import Base
+
+            shape = _schema_problems(con, revision)
+            if shape:
+                return CheckResult(
+                    path,
+                    True,
+                    True,
+                    size,
+                    revision=revision,
+                    problems=tuple(shape[:MAX_PROBLEMS]),
+                    error=InconsistentDatabaseError(str(path), shape[0]),
+                )
+            bad = [
+                f"{e.where} row {e.rowid}: “{e.details[1]}” is {e.expected}"
+                for e in values.problems(con, Base.metadata, MAX_PROBLEMS)
+            ]
+            if bad:
+                return CheckResult(
+                    path,
+                    True,
+                    True,
+                    size,
+                    revision=revision,
+                    problems=tuple(bad),
+                    error=InconsistentDatabaseError(str(path), bad[0]),
+                )
             fk = con.execute("PRAGMA foreign_key_check").fetchmany(MAX_PROBLEMS)
             if fk:
                 problems = tuple(
@@ -281,6 +305,22 @@ def check_database(db_path: str | Path, *, full: bool = False) -> CheckResult:
         )
     finally:
         con.close()
+
+
+def _schema_problems(con: sqlite3.Connection, revision: str) -> list[str]:
+    """Tables and columns that do not match the stamped revision (see migrate.schema_problems)."""
+    from dtbench.store import migrate
+
+    names = [
+        str(r[0])
+        for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    tables = {
+        name: {str(c[1]) for c in con.execute(f'PRAGMA table_info("{name}")')} for name in names
+    }
+    return migrate.schema_problems(tables, revision)
 
 
 def _revision(con: sqlite3.Connection) -> str | None:
@@ -362,13 +402,15 @@ def take_backup(db_path: str | Path, reason: str, folder: Path | None = None) ->
 
     Safe while other connections write: the copy is one consistent snapshot.
     """
-    source = Path(db_path)
+    source = Path(db_path).expanduser().absolute()
     if not source.is_file() or source.stat().st_size == 0:
         raise NothingToBackUpError(str(source))
     target = folder if folder is not None else backups_folder(source)
     try:
         target.mkdir(parents=True, exist_ok=True)
         final = backup_database(source, target, _clean_reason(reason))
+    except StorageFullError as exc:
+        raise DiskFullError(str(target)) from exc
     except UnreadableDatabaseError as exc:
         cause = exc.__cause__
         if isinstance(cause, sqlite3.Error):
@@ -392,6 +434,28 @@ def take_backup(db_path: str | Path, reason: str, folder: Path | None = None) ->
     assert info is not None
     if check.ok:
         info.__dict__["check"] = check  # already verified: keep the result
+    return info
+
+
+def backup_before(db_path: str | Path, reason: str) -> BackupInfo:
+    """The verified backup taken before a risky change (an update, an import).
+
+    It goes beside the database's other backups (``backups_folder``), so ``dtbench backup
+    --list --db X`` shows it. When the newest backup there has the same reason and the same
+    content (a retry after a failed or interrupted change), that one is kept and the new copy
+    dropped, so retries do not pile up backups.
+    """
+    folder = backups_folder(db_path)
+    previous = next(iter(list_backups(folder)), None)
+    info = take_backup(db_path, reason, folder)
+    if (
+        previous is not None
+        and previous.reason == info.reason
+        and same_content(previous.path, info.path)
+    ):
+        with contextlib.suppress(OSError):
+            info.path.unlink()
+            return previous
     return info
 
 
@@ -545,7 +609,7 @@ def _copy_pages(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
 def _copy_verified(src_path: Path, dst_path: Path) -> None:
     """A new file ``dst_path`` made with the backup API (rollback journal), fsynced, checked."""
     partial = dst_path.with_name(dst_path.name + ".partial")
-    src = sqlite3.connect(f"{src_path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    src = sqlite3.connect(read_only_uri(src_path), uri=True, timeout=BUSY_TIMEOUT_S)
     try:
         dst = sqlite3.connect(partial)
         try:
@@ -590,8 +654,10 @@ def restore(backup: BackupInfo | str | Path, db_path: str | Path) -> Path | None
     when there is no current file), so the database is never half restored. Returns None when
     there was no previous database.
     """
-    source = backup.path if isinstance(backup, BackupInfo) else Path(backup)
-    target = Path(db_path)
+    # Relative paths are taken from the current folder (SQLite's URIs need absolute ones).
+    source = (backup.path if isinstance(backup, BackupInfo) else Path(backup)).expanduser()
+    source = source.absolute()
+    target = Path(db_path).expanduser().absolute()
     if source.resolve() == target.resolve():
         raise RestoreOntoItselfError(str(source))
     _verify_backup(source)
@@ -640,7 +706,7 @@ def _write_into_live(source: Path, target: Path) -> None:
     -shm consistent and lets connections that are still open see either the old or the new
     content, never a mix.
     """
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    src = sqlite3.connect(read_only_uri(source), uri=True, timeout=BUSY_TIMEOUT_S)
     try:
         dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S)
         try:

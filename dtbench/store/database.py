@@ -7,6 +7,7 @@ to it; a database that is behind is backed up (verified) before it is migrated.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -17,17 +18,27 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    DBAPIError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from dtbench import paths
 from dtbench.store import migrate
-from dtbench.store.backup import backup_database
+from dtbench.store.backup import read_only_uri
 from dtbench.store.errors import (
     DamageFoundError,
     DatabaseBusyError,
     MigrationError,
     NewerDatabaseError,
+    ReadOnlyDatabaseError,
+    ReadOnlyUpdateError,
+    StorageFullError,
+    StorageIOError,
     StoreError,
     UnreadableDatabaseError,
 )
@@ -58,8 +69,47 @@ def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _set_read_only_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
 # What SQLite says when the file itself is damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
 DAMAGE_MARKERS = ("malformed", "not a database", "disk image")
+# What SQLite says when the disk is full, fails, or the file cannot be written.
+FULL_MARKERS = ("disk is full", "database or disk is full", "no space left")
+IO_MARKERS = ("disk i/o error",)
+READ_ONLY_MARKERS = ("readonly database", "read-only file system")
+
+
+def storage_error(exc: BaseException, where: str) -> StoreError | None:
+    """The user's view of a failed read or write, or None when it is none of ours.
+
+    One place for every service: a full disk, a failing disk, a read-only file, a lock, damage.
+    """
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return StorageFullError(where)
+        if exc.errno == errno.EROFS:
+            return ReadOnlyDatabaseError(where)
+        return StorageIOError(where, exc.strerror or str(exc))
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    text = str(orig or exc).lower()
+    if not isinstance(exc, (DatabaseError, sqlite3.DatabaseError)):
+        return None
+    if any(marker in text for marker in FULL_MARKERS):
+        return StorageFullError(where)
+    if any(marker in text for marker in READ_ONLY_MARKERS):
+        return ReadOnlyDatabaseError(where)
+    if any(marker in text for marker in IO_MARKERS):
+        return StorageIOError(where, str(orig or exc)[:200])
+    if "locked" in text and isinstance(exc, (OperationalError, sqlite3.OperationalError)):
+        return DatabaseBusyError(where)
+    if any(marker in text for marker in DAMAGE_MARKERS):
+        return DamageFoundError(where, str(orig or exc)[:200])
+    return None
 
 
 @dataclass(frozen=True)
@@ -69,6 +119,7 @@ class Store:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    read_only: bool = False
 
     @property
     def path(self) -> Path | None:
@@ -86,14 +137,17 @@ class Store:
             yield session
             session.commit()
         except DatabaseError as exc:
+            # Every service saves through here, so a full or failing disk, a read-only file,
+            # a lock or damage becomes one clear message instead of a driver error. (An
+            # OSError raised inside the block concerns another file: it is not ours to name.)
             with suppress(SQLAlchemyError):  # a damaged file may refuse even this
                 session.rollback()
-            text = str(exc.orig or exc).lower()
-            if isinstance(exc, OperationalError) and "locked" in text:
-                raise DatabaseBusyError(self.url) from exc
-            if any(marker in text for marker in DAMAGE_MARKERS):
-                where = str(self.path) if self.path is not None else self.url
-                raise DamageFoundError(where, str(exc.orig or exc)) from exc
+            where = str(self.path) if self.path is not None else self.url
+            error = storage_error(exc, where)
+            if isinstance(error, DatabaseBusyError):
+                error = DatabaseBusyError(self.url)
+            if error is not None:
+                raise error from exc
             raise
         except BaseException:
             session.rollback()
@@ -108,7 +162,7 @@ class Store:
 def _probe_sqlite(path: Path) -> str | None:
     """Read the stamped revision without writing anything; refuse a damaged file."""
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     except sqlite3.Error as exc:
         raise UnreadableDatabaseError(str(path)) from exc
     try:
@@ -133,8 +187,28 @@ def _probe_sqlite(path: Path) -> str | None:
         con.close()
 
 
+def _writable(path: Path) -> bool:
+    """False on a read-only file, folder or medium (``os.access`` reports EROFS, even to root).
+
+    SQLite writes its -wal/-shm files beside the database, so the folder must be writable too.
+    """
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only_url(path: Path) -> str:
+    """Open without writing anything: ``immutable`` when even the -shm cannot be created."""
+    query = "mode=ro&uri=true"
+    if not os.access(path.parent, os.W_OK):
+        query += "&immutable=1"
+    return f"sqlite:///{path.as_uri()}?{query}"
+
+
 def open_store(target: str | Path | None = None, *, migrate_to: str = "head") -> Store:
-    """Open (creating if needed) and migrate the database named by ``target``."""
+    """Open (creating if needed) and migrate the database named by ``target``.
+
+    A database on a read-only file, folder or medium that is up to date is opened read-only:
+    lists, summaries and exports work, a save says it is read-only.
+    """
     url = resolve_url(target)
     sqlite_path: Path | None = None
     if url.startswith("sqlite:///"):
@@ -145,24 +219,52 @@ def open_store(target: str | Path | None = None, *, migrate_to: str = "head") ->
             raise StoreError(f"{sqlite_path.parent}: folder not found")
     known = migrate.known_revisions()
     revision = None
-    if sqlite_path is not None and sqlite_path.exists() and sqlite_path.stat().st_size > 0:
+    exists = sqlite_path is not None and sqlite_path.exists() and sqlite_path.stat().st_size > 0
+    if sqlite_path is not None and exists:
         revision = _probe_sqlite(sqlite_path)
     if revision is not None and revision not in known:
         raise NewerDatabaseError(str(sqlite_path))
+    read_only = False
+    if sqlite_path is not None and not _writable(sqlite_path if exists else sqlite_path.parent):
+        wanted = migrate.head_revision() if migrate_to == "head" else migrate_to
+        if revision != wanted:
+            if exists:
+                raise ReadOnlyUpdateError(str(sqlite_path))
+            raise ReadOnlyDatabaseError(str(sqlite_path))
+        read_only = True
     try:
-        engine = create_engine(url)
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _set_sqlite_pragmas)
-        store = Store(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
-        _migrate(store, sqlite_path, known, migrate_to)
+        if read_only:
+            assert sqlite_path is not None
+            engine = create_engine(_read_only_url(sqlite_path))
+            event.listen(engine, "connect", _set_read_only_pragmas)
+        else:
+            engine = create_engine(url)
+            if engine.dialect.name == "sqlite":
+                event.listen(engine, "connect", _set_sqlite_pragmas)
+        store = Store(
+            url=url,
+            engine=engine,
+            sessions=sessionmaker(engine, expire_on_commit=False),
+            read_only=read_only,
+        )
+        if not read_only:
+            _migrate(store, sqlite_path, known, migrate_to)
     except StoreError:
         raise
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, OSError) as exc:
+        error = storage_error(exc, str(sqlite_path or url))
+        if error is not None and not isinstance(error, DamageFoundError):
+            raise error from exc
         raise UnreadableDatabaseError(url) from exc
     return store
 
 
 def _migrate(store: Store, sqlite_path: Path | None, known: set[str], target: str) -> None:
+    """Bring the database to ``target``: one transaction, after a verified backup.
+
+    The backup goes beside this database's other backups (``backups.backups_folder``); a
+    retry after a failed or interrupted update reuses it rather than adding another.
+    """
     with store.engine.connect() as conn:
         current = migrate.current_revision(conn)
         has_data = migrate.has_user_tables(conn)
@@ -171,24 +273,17 @@ def _migrate(store: Store, sqlite_path: Path | None, known: set[str], target: st
     wanted = migrate.head_revision() if target == "head" else target
     if current == wanted:
         return
-    backup: Path | None = None
     if sqlite_path is not None and has_data:
-        backup = backup_database(sqlite_path, paths.backups_dir(), f"before-migration-{current}")
+        from dtbench.store.backups import backup_before
+
+        backup_before(sqlite_path, f"before-migration-{current}")
     try:
         migrate.upgrade(store.engine, wanted)
     except Exception as exc:
         store.engine.dispose()
-        if backup is not None and sqlite_path is not None:
-            _restore_file(backup, sqlite_path)
-        raise MigrationError(str(sqlite_path or store.url)) from exc
-
-
-def _restore_file(backup: Path, target: Path) -> None:
-    """Put a verified backup back in place of ``target`` (used when a migration fails)."""
-    src = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
+        # The transaction was rolled back: the file is as it was before.
+        where = str(sqlite_path or store.url)
+        error = storage_error(exc, where)
+        if error is not None and not isinstance(error, DamageFoundError):
+            raise error from exc
+        raise MigrationError(where) from exc

@@ -6,6 +6,8 @@ the UI and the CLI translate them with the loaded catalogue, so the core stays f
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 
 
@@ -39,7 +41,7 @@ class DatabaseBusyError(StoreError):
 class MigrationError(StoreError):
     template = QT_TRANSLATE_NOOP(
         "StoreError",
-        "Updating the database %1 failed; it was restored from the backup taken just before.",
+        "Updating the database %1 failed; it was left as it was, at its previous version.",
     )
 
 
@@ -50,3 +52,77 @@ class DamageFoundError(StoreError):
         "and put back the newest good backup: File › Backups, or “dtbench restore”. The "
         "damaged file is kept aside, not deleted.",
     )
+
+
+class ReadOnlyDatabaseError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The database %1 is read-only (a read-only file, folder or medium), so nothing can be "
+        "saved in it. Copy it to a writable folder to work on it; nothing was changed.",
+    )
+
+
+class ReadOnlyUpdateError(ReadOnlyDatabaseError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The database %1 was made by an older dtbench and must be updated, but it is "
+        "read-only (a read-only file, folder or medium). Copy it to a writable folder and open "
+        "the copy; nothing was changed.",
+    )
+
+
+class StorageFullError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The disk is full, so %1 could not be written and the change was not saved (what was "
+        "saved before is intact). Free some space and try again.",
+    )
+
+
+class StorageIOError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The disk holding %1 reported an error (%2) and the change was not saved. Check the "
+        "disk or the connection to it and try again.",
+    )
+
+
+class DamagedValueError(StoreError):
+    """A stored value that cannot be read as its column's type (``where`` is table.column)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The database holds a value that cannot be read: “%2” in %1 is %3. Run “dtbench "
+        "check” for the list of such values; restore a backup or correct the value.",
+    )
+
+    def __init__(self, where: str, value: object, expected: str) -> None:
+        text = repr(value) if not isinstance(value, str) else value
+        super().__init__(where, text[:40] + ("…" if len(text) > 40 else ""), expected)
+        self.where = where
+        self.expected = expected
+        self.rowid: int | None = None
+
+    def message(self, translate: Callable[[str, str], str]) -> str:
+        # The expected kind ("not a date"…) is a marked string too: translate it as well.
+        where, value, expected = self.details[:3]
+        text = translate(self.context, self.template)
+        rest = self.details[3:]
+        for n, part in enumerate((where, value, translate(self.context, expected), *rest), 1):
+            text = text.replace(f"%{n}", part)
+        return text
+
+
+class DamagedEngagementError(DamagedValueError):
+    """A damaged value met while reading one engagement (``%4`` names it)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The engagement %4 cannot be read: the value “%2” in %1 is %3. Run “dtbench check” "
+        "for the list of such values; restore a backup or correct the value.",
+    )
+
+    def __init__(self, cause: DamagedValueError, engagement: str) -> None:
+        super().__init__(cause.where, cause.details[1], cause.expected)
+        self.details = (*self.details[:3], engagement)
+        self.args = (self._fill(self.template),)

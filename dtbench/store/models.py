@@ -28,6 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from dtbench.store.values import guard, one_of, shaped, within
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -38,6 +40,11 @@ NAMING = {
 
 STATUSES = ("draft", "active", "delivered", "archived")
 LANGUAGES = ("zh", "en")
+# The diagnosis scale (dtbench.diagnosis.scale and scoring; a test keeps them equal): what the
+# stored answers and levels may hold.
+ANSWER_STATUSES = ("", "met", "partly", "not_met", "na")
+LEVELS = (1, 5)
+WEIGHTS = (0.1, 10.0)
 
 
 def utcnow() -> datetime:
@@ -76,7 +83,7 @@ class Client(Tracked, Base):
     size_revenue: Mapped[str] = mapped_column(String(20), default="")
     region: Mapped[str] = mapped_column(String(100), default="")
     main_products: Mapped[str] = mapped_column(Text, default="")
-    existing_systems: Mapped[list[str]] = mapped_column(JSON, default=list)
+    existing_systems: Mapped[list[str]] = mapped_column(JSON, default=list, info=shaped("list"))
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="client", cascade="all, delete-orphan", order_by="Contact.position"
@@ -105,8 +112,8 @@ class Engagement(Tracked, Base):
     consultants: Mapped[str] = mapped_column(String(300), default="")
     start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    status: Mapped[str] = mapped_column(String(20), default="draft")
-    language: Mapped[str] = mapped_column(String(5), default="zh")
+    status: Mapped[str] = mapped_column(String(20), default="draft", info=one_of(*STATUSES))
+    language: Mapped[str] = mapped_column(String(5), default="zh", info=one_of(*LANGUAGES))
     notes: Mapped[str] = mapped_column(Text, default="")
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
 
@@ -140,7 +147,7 @@ class ClauseScope(Base):
     )
     clause_key: Mapped[str] = mapped_column(String(20))
     in_scope: Mapped[bool] = mapped_column(Boolean, default=True)
-    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    weight: Mapped[float] = mapped_column(Float, default=1.0, info=within(*WEIGHTS))
 
     engagement: Mapped[Engagement] = relationship(back_populates="scopes")
 
@@ -172,7 +179,7 @@ class Answer(Base):
         ForeignKey("assessment_rounds.id", ondelete="CASCADE"), index=True
     )
     key: Mapped[str] = mapped_column(String(30))
-    status: Mapped[str] = mapped_column(String(10), default="")
+    status: Mapped[str] = mapped_column(String(10), default="", info=one_of(*ANSWER_STATUSES))
     note: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -187,8 +194,8 @@ class ClauseAssessment(Base):
         ForeignKey("assessment_rounds.id", ondelete="CASCADE"), index=True
     )
     clause_key: Mapped[str] = mapped_column(String(20))
-    current_level: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    target_level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    current_level: Mapped[int | None] = mapped_column(Integer, nullable=True, info=within(*LEVELS))
+    target_level: Mapped[int | None] = mapped_column(Integer, nullable=True, info=within(*LEVELS))
     findings: Mapped[str] = mapped_column(Text, default="")
     interviewees: Mapped[str] = mapped_column(Text, default="")
 
@@ -225,7 +232,7 @@ class PlanItem(Tracked, Base):
     )
     kind: Mapped[str] = mapped_column(String(30))
     position: Mapped[int] = mapped_column(Integer, default=0)
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, info=shaped("object"))
 
 
 class PlanValue(Base):
@@ -239,5 +246,9 @@ class PlanValue(Base):
         ForeignKey("engagements.id", ondelete="CASCADE"), index=True
     )
     name: Mapped[str] = mapped_column(String(30))
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, info=shaped("object"))
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+# Every column names itself when a stored value cannot be read as its type (store/values.py).
+guard(Base.metadata)

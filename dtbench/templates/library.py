@@ -28,8 +28,8 @@ KPIs taken from the starter set come in the engagement's language).
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -39,9 +39,20 @@ from typing import Any, Final
 
 import msgspec
 
-from dtbench.atomic_files import set_mode_for
+from dtbench.deliverables.files import write_atomically
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.guide.model import Text
+from dtbench.input_rules import (
+    MAX_JSON_DEPTH,
+    MAX_LIST_ITEMS,
+    FileUnreadableError,
+    InputError,
+    TooDeepError,
+    TooManyEntriesError,
+    clean_strings,
+    json_depth_exceeds,
+    read_regular_file,
+)
 from dtbench.paths import data_dir, resource_path
 from dtbench.templates import parts as _parts
 
@@ -154,6 +165,16 @@ class UnknownPartError(TemplateError):
 
 class ClientNameError(TemplateError):
     template = QT_TRANSLATE_NOOP("TemplateError", "A new engagement needs the client's name.")
+
+
+class TemplateRefusedError(TemplateError):
+    """A template file refused by an input rule (not a regular file, far too large, nested
+    too deeply, too many entries, a text too long): the rule's own message."""
+
+    def __init__(self, cause: UserError) -> None:
+        self.context = cause.context
+        self.template = cause.template
+        super().__init__(*cause.details)
 
 
 class _Bad(Exception):
@@ -277,11 +298,13 @@ def find_template(name: str) -> Template:
 def load_template(path: Path, *, builtin: bool = False) -> Template:
     """Read and validate a template file; TemplateError says what is wrong."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise TemplateInvalidError(path.name, f"larger than {MAX_BYTES // 1024 // 1024} MB")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise TemplateUnreadableError(path.name, exc.strerror or str(exc)) from exc
+        raw = read_regular_file(path, MAX_BYTES)  # a pipe or a device would never end
+    except FileUnreadableError as exc:
+        raise TemplateUnreadableError(path.name, exc.details[-1]) from exc
+    except InputError as exc:
+        raise TemplateRefusedError(exc) from exc
+    if json_depth_exceeds(raw):  # json.loads recurses once per level
+        raise TemplateRefusedError(TooDeepError(path.name, MAX_JSON_DEPTH))
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -292,10 +315,20 @@ def load_template(path: Path, *, builtin: bool = False) -> Template:
 
 
 def parse_template(data: object, path: Path, *, builtin: bool = False) -> Template:
-    """Validate template data read from ``path``."""
+    """Validate template data read from ``path``; texts come out as dtbench stores them."""
     label = path.name
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TemplateInvalidError(label, "not a dtbench template")
+    parts = data.get("parts")
+    for part in LIST_PARTS:  # counted before any entry is looked at
+        entries = parts.get(part) if isinstance(parts, dict) else None
+        if isinstance(entries, list) and len(entries) > MAX_LIST_ITEMS:
+            error = TooManyEntriesError(label, part, f"{len(entries):,}", f"{MAX_LIST_ITEMS:,}")
+            raise TemplateRefusedError(error)
+    try:
+        data = clean_strings(data)
+    except InputError as exc:
+        raise TemplateRefusedError(exc) from exc
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise TemplateInvalidError(label, "no format version")
@@ -467,13 +500,15 @@ def _fields(entry: dict[str, Any], kind: str, anchor: date, where: str) -> dict[
 
 def _ids(entries: list[dict[str, Any]], part: str) -> list[str]:
     ids: list[str] = []
+    seen: set[str] = set()  # a set: thousands of entries are checked in linear time
     for n, entry in enumerate(entries):
         ident = entry.get("id")
         if not isinstance(ident, str) or not ident.strip():
             raise _Bad(f"{part}[{n}]: needs an id")
-        if ident in ids:
+        if ident in seen:
             raise _Bad(f"{part}[{n}]: id {ident!r} is used twice")
         ids.append(ident)
+        seen.add(ident)
     return ids
 
 
@@ -503,6 +538,7 @@ def _build(parts: Mapping[str, Any], lang: str, anchor: date, client: str) -> _B
 
     phases = parts.get("phases", [])
     phase_ids = _ids(phases, "phases")
+    known_phases = set(phase_ids)
     for n, entry in enumerate(phases):
         where = f"phases[{n}]"
         record = _decode(ITEM_KINDS["phase"], _fields(entry, "phase", anchor, where), where)
@@ -510,17 +546,18 @@ def _build(parts: Mapping[str, Any], lang: str, anchor: date, client: str) -> _B
 
     initiatives = parts.get("initiatives", [])
     initiative_ids = _ids(initiatives, "initiatives")
+    known_initiatives = set(initiative_ids)
     for n, entry in enumerate(initiatives):
         where = f"initiatives[{n}]"
         fields = _fields(entry, "initiative", anchor, where)
         phase = fields.get("phase", "")
-        if phase and phase not in phase_ids:
+        if phase and phase not in known_phases:
             raise _Bad(f"{where}: unknown phase {phase!r}")
         depends_on = fields.get("depends_on", [])
         if not isinstance(depends_on, list):
             raise _Bad(f"{where}: depends_on must be a list")
         for dep in depends_on:
-            if dep not in initiative_ids or dep == initiative_ids[n]:
+            if dep not in known_initiatives or dep == initiative_ids[n]:
                 raise _Bad(f"{where}: depends on unknown initiative {dep!r}")
         record = _decode(ITEM_KINDS["initiative"], fields, where)
         built.initiatives.append((initiative_ids[n], record))
@@ -535,10 +572,10 @@ def _build(parts: Mapping[str, Any], lang: str, anchor: date, client: str) -> _B
                 raise _Bad(f"{where}: unknown starter KPI {code!r}")
             fields = to_data(starters[code].to_kpi(lang)) | fields
         targets = fields.get("targets", {})
-        if not isinstance(targets, dict) or any(p not in phase_ids for p in targets):
+        if not isinstance(targets, dict) or any(p not in known_phases for p in targets):
             raise _Bad(f"{where}: targets must be given by phase ids of this template")
         linked = fields.get("initiatives", [])
-        if not isinstance(linked, list) or any(i not in initiative_ids for i in linked):
+        if not isinstance(linked, list) or any(i not in known_initiatives for i in linked):
             raise _Bad(f"{where}: initiatives must be ids of this template's initiatives")
         record = _decode(Kpi, fields, where)
         built.kpis.append(record)
@@ -617,28 +654,28 @@ def _apply(store: Any, engagement: str, built: _Built, language: str) -> None:
             dx.set_clause(store, baseline.uuid, key, "target", level)
     for name, record in built.values.items():
         plan.set_value(store, engagement, name, record)
-    uuids: dict[str, str] = {}
-    for ident, phase in built.phases:
-        uuids[ident] = plan.add_item(store, engagement, phase).uuid
-    phase_uuids = dict(uuids)
-    for ident, _record in built.initiatives:
-        uuids[ident] = new_uuid()
+    # Ids first, then every item in one unit of work (one at a time was quadratic).
+    phase_uuids = {ident: new_uuid() for ident, _phase in built.phases}
+    uuids = {ident: new_uuid() for ident, _record in built.initiatives}
+    items: list[tuple[Any, str | None]] = [
+        (phase, phase_uuids[ident]) for ident, phase in built.phases
+    ]
     for ident, record in built.initiatives:
         linked = plan.replace_struct(
             record,
             phase=phase_uuids.get(record.phase, ""),
             depends_on=tuple(uuids[d] for d in record.depends_on),
         )
-        plan.add_item(store, engagement, linked, uuid=uuids[ident])
+        items.append((linked, uuids[ident]))
     for kpi in built.kpis:
         linked = plan.replace_struct(
             kpi,
             targets={phase_uuids[p]: t for p, t in kpi.targets.items()},
             initiatives=tuple(uuids[i] for i in kpi.initiatives),
         )
-        plan.add_item(store, engagement, linked)
-    for record in built.others:
-        plan.add_item(store, engagement, record)
+        items.append((linked, None))
+    items += [(record, None) for record in built.others]
+    plan.add_items(store, engagement, items)
 
 
 def _discard(store: Any, engagement: str) -> None:
@@ -904,15 +941,18 @@ def _library_path(name: str, *, replace: bool, keep: Template | None = None) -> 
 
 
 def _write(path: Path, data: Mapping[str, Any]) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    temporary = path.with_name(path.name + ".tmp")
-    try:
+    """Write atomically (the deliverables' helper): a folder that cannot be written is
+    named in the message, and no half-written file is left."""
+    text = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    with contextlib.suppress(OSError):  # write_atomically names a folder it cannot write
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text + "\n", encoding="utf-8")
-        set_mode_for(temporary, path)  # a replaced file keeps its mode
-        os.replace(temporary, path)
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(text)
+
+    try:
+        write_atomically(path, write)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise TemplateWriteError(path, exc.strerror or str(exc)) from exc
 
 

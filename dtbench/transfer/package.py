@@ -29,10 +29,18 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from dtbench import __version__, paths
+from dtbench import __version__
 from dtbench.deliverables.files import write_atomically
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
-from dtbench.store.backup import backup_database
+from dtbench.input_rules import (
+    MAX_JSON_DEPTH,
+    FileUnreadableError,
+    TooDeepError,
+    canonical_uuid,
+    json_depth_exceeds,
+    open_regular_file,
+)
+from dtbench.store.backups import backup_before
 from dtbench.store.database import Store
 from dtbench.store.models import (
     AssessmentRound,
@@ -66,6 +74,7 @@ ENGAGEMENT = "engagement.json"
 EVIDENCE_DIR = "evidence/"
 
 MB = 1024 * 1024
+MAX_FILE_BYTES = 600 * MB  # the file itself: what unpacks to at most MAX_TOTAL_BYTES
 MAX_TOTAL_BYTES = 500 * MB  # everything unpacked
 MAX_MEMBER_BYTES = 200 * MB  # one part (evidence files are at most 50 MB)
 MAX_MEMBERS = 20_000
@@ -384,6 +393,8 @@ def _check_members(infos: list[zipfile.ZipInfo], label: str) -> set[str]:
 
 
 def _parse_manifest(raw: bytes, label: str) -> Manifest:
+    if json_depth_exceeds(raw):
+        raise TooDeepError(label, MAX_JSON_DEPTH)
     try:
         data: Any = msgspec.json.decode(raw)
     except msgspec.DecodeError as exc:
@@ -424,13 +435,15 @@ def _read(zf: zipfile.ZipFile, path: Path, label: str) -> Package:
         if len(data) != member.size or _sha256(data) != member.sha256:
             raise ChecksumError(label, name)
         contents[name] = data
+    if json_depth_exceeds(contents[ENGAGEMENT]):  # parsers recurse once per level
+        raise TooDeepError(label, MAX_JSON_DEPTH)
     try:
         snapshot = parse_snapshot(contents[ENGAGEMENT])
     except SnapshotError as exc:
         raise BadContentError(label, str(exc)) from exc
     except msgspec.DecodeError as exc:
         raise BadJsonError(label, ENGAGEMENT) from exc
-    if manifest.engagement.uuid != snapshot.engagement.uuid:
+    if canonical_uuid(manifest.engagement.uuid) != snapshot.engagement.uuid:
         raise BadContentError(label, f"{MANIFEST} names another engagement")
     blobs: dict[str, bytes] = {}
     for r in snapshot.rounds:
@@ -447,11 +460,12 @@ def _read(zf: zipfile.ZipFile, path: Path, label: str) -> Package:
 
 
 def read_package(path: Path | str) -> Package:
-    """Open and check an engagement file completely; PackageError says what is wrong."""
+    """Open and check an engagement file completely; PackageError (or InputError, for
+    what is not a regular file or is far too large) says what is wrong."""
     path = Path(path)
     label = path.name or str(path)
     try:
-        with open(path, "rb") as handle:
+        with open_regular_file(path, MAX_FILE_BYTES) as handle:
             try:
                 zf = zipfile.ZipFile(handle)
             except (zipfile.BadZipFile, ValueError, EOFError) as exc:
@@ -461,6 +475,8 @@ def read_package(path: Path | str) -> Package:
                 raise NotZipError(label) from exc
             with zf:
                 return _read(zf, path, label)
+    except FileUnreadableError as exc:  # missing, no permission…
+        raise PackageUnreadableError(label, exc.details[-1]) from exc
     except OSError as exc:
         raise PackageUnreadableError(label, exc.strerror or str(exc)) from exc
 
@@ -497,7 +513,7 @@ def import_package(
         raise EngagementExistsError(package.title, package.path.name)
     backup: Path | None = None
     if store.path is not None and store.path.exists():
-        backup = backup_database(store.path, paths.backups_dir(), "before-import")
+        backup = backup_before(store.path, "before-import").path
     try:
         with store.session() as s:
             result = _import(s, package, decision)

@@ -32,6 +32,7 @@ from dtbench.engagement.records import (
     STATUSES as ENGAGEMENT_STATUSES,
 )
 from dtbench.guide import load_guide
+from dtbench.input_rules import MAX_LIST_ITEMS, MAX_TEXT_CHARS, canonical_uuid, clean_strings
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, from_data, to_data
 from dtbench.plan.service import validate as validate_plan_record
 from dtbench.store.models import (
@@ -47,16 +48,31 @@ from dtbench.store.models import (
     PlanValue,
 )
 
-UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
-SHA256_PATTERN = "^[0-9a-f]{64}$"
+# \Z, not $: "$" also matches before a final line break ("…abc\n" would pass).
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z"
+SHA256_PATTERN = r"^[0-9a-f]{64}\Z"
 
-Uuid = Annotated[str, msgspec.Meta(pattern=UUID_PATTERN)]
+# Every field has bounds: an integer the database cannot hold (2^63 and more), a text of
+# megabytes or a list of millions is refused while decoding, before anything is stored.
+MAX_ROUNDS = 1_000
+MAX_PEOPLE = 1_000  # contacts, existing systems
+MAX_EVIDENCE = 20_000  # files attached in one round
+MAX_EVIDENCE_SIZE = 200 * 1024 * 1024  # larger than any part a package may hold
+MAX_POSITION = 1_000_000
+
+# Ids are read in any usual form and made canonical (see canonical_snapshot); written
+# snapshots hold the canonical form only.
+Uuid = Annotated[str, msgspec.Meta(min_length=32, max_length=100)]
 Sha256 = Annotated[str, msgspec.Meta(pattern=SHA256_PATTERN)]
 Stamp = Annotated[datetime, msgspec.Meta(tz=False)]  # stored times are naive UTC
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 Short = Annotated[str, msgspec.Meta(max_length=100)]
 Key = Annotated[str, msgspec.Meta(min_length=1, max_length=30)]
-Count = Annotated[int, msgspec.Meta(ge=0)]
+Text = Annotated[str, msgspec.Meta(max_length=MAX_TEXT_CHARS)]
+Count = Annotated[int, msgspec.Meta(ge=0, le=MAX_EVIDENCE_SIZE)]
+Position = Annotated[int, msgspec.Meta(ge=0, le=MAX_POSITION)]
+RoundNumber = Annotated[int, msgspec.Meta(ge=1, le=MAX_ROUNDS)]
+Level = Annotated[int, msgspec.Meta(ge=MIN_LEVEL, le=MAX_LEVEL)]
 
 
 class SnapshotError(ValueError):
@@ -78,12 +94,16 @@ class ClientData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     name: Name
     short_name: Short = ""
     industry: Short = ""
-    size_employees: str = ""
-    size_revenue: str = ""
+    size_employees: Short = ""
+    size_revenue: Short = ""
     region: Short = ""
-    main_products: str = ""
-    existing_systems: list[str] = msgspec.field(default_factory=list)
-    contacts: list[ContactData] = msgspec.field(default_factory=list)
+    main_products: Text = ""
+    existing_systems: Annotated[list[Short], msgspec.Meta(max_length=MAX_PEOPLE)] = msgspec.field(
+        default_factory=list
+    )
+    contacts: Annotated[list[ContactData], msgspec.Meta(max_length=MAX_PEOPLE)] = msgspec.field(
+        default_factory=list
+    )
     created_at: Stamp | None = None
     updated_at: Stamp | None = None
 
@@ -94,9 +114,9 @@ class EngagementData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     consultants: Annotated[str, msgspec.Meta(max_length=300)] = ""
     start_date: date | None = None
     end_date: date | None = None
-    status: str = "draft"
-    language: str = "zh"
-    notes: str = ""
+    status: Short = "draft"
+    language: Short = "zh"
+    notes: Text = ""
     created_at: Stamp | None = None
     updated_at: Stamp | None = None
 
@@ -109,16 +129,16 @@ class ScopeData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
 class AnswerData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     key: Key
-    status: str = ""
-    note: str = ""
+    status: Short = ""
+    note: Text = ""
 
 
 class ClauseData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     clause_key: Key
-    current_level: int | None = None
-    target_level: int | None = None
-    findings: str = ""
-    interviewees: str = ""
+    current_level: Level | None = None
+    target_level: Level | None = None
+    findings: Text = ""
+    interviewees: Text = ""
 
 
 class EvidenceData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -127,27 +147,29 @@ class EvidenceData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     filename: Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
     size: Count
     sha256: Sha256
-    caption: str = ""
+    caption: Text = ""
     created_at: Stamp | None = None
     updated_at: Stamp | None = None
 
 
 class RoundData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     uuid: Uuid
-    number: Annotated[int, msgspec.Meta(ge=1)]
+    number: RoundNumber
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
     assessed_on: date | None = None
     created_at: Stamp | None = None
     updated_at: Stamp | None = None
     answers: list[AnswerData] = msgspec.field(default_factory=list)
     clauses: list[ClauseData] = msgspec.field(default_factory=list)
-    evidence: list[EvidenceData] = msgspec.field(default_factory=list)
+    evidence: Annotated[list[EvidenceData], msgspec.Meta(max_length=MAX_EVIDENCE)] = msgspec.field(
+        default_factory=list
+    )
 
 
 class PlanItemData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     uuid: Uuid
     kind: Key
-    position: Count
+    position: Position
     data: dict[str, Any]
     created_at: Stamp | None = None
     updated_at: Stamp | None = None
@@ -163,7 +185,9 @@ class Snapshot(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     client: ClientData
     engagement: EngagementData
     scope: list[ScopeData] = msgspec.field(default_factory=list)
-    rounds: list[RoundData] = msgspec.field(default_factory=list)
+    rounds: Annotated[list[RoundData], msgspec.Meta(max_length=MAX_ROUNDS)] = msgspec.field(
+        default_factory=list
+    )
     plan_items: list[PlanItemData] = msgspec.field(default_factory=list)
     plan_values: list[PlanValueData] = msgspec.field(default_factory=list)
 
@@ -334,7 +358,8 @@ def parse_snapshot(raw: bytes | Mapping[str, Any]) -> Snapshot:
     """Decode JSON bytes (or plain data) into a checked snapshot.
 
     msgspec.DecodeError for text that is not JSON; SnapshotError for JSON that is not a
-    storable engagement.
+    storable engagement; TextTooLongError for a text longer than any field holds. Check
+    the nesting of untrusted bytes first (input_rules.json_depth_exceeds).
     """
     if not isinstance(raw, bytes | bytearray):
         raw = msgspec.json.encode(raw)
@@ -342,8 +367,30 @@ def parse_snapshot(raw: bytes | Mapping[str, Any]) -> Snapshot:
         snapshot = msgspec.json.decode(raw, type=Snapshot)
     except msgspec.ValidationError as exc:
         raise SnapshotError(str(exc)) from exc
+    snapshot = canonical_snapshot(snapshot)
     check_snapshot(snapshot)
     return snapshot
+
+
+def canonical_snapshot(snap: Snapshot) -> Snapshot:
+    """The snapshot with every text as dtbench stores it (input_rules.clean_text) and every
+    id in its canonical form, references in the plan included; SnapshotError for an id
+    that is not a uuid. The same engagement is thus found again however its id was written
+    (upper case, braces, a trailing line break…)."""
+    mapping: dict[str, str] = {}
+    for value in snap.uuids():
+        canonical = canonical_uuid(value)
+        if canonical is None:
+            raise SnapshotError(f"{value[:40]!r} is not an id (uuid)")
+        if canonical != value:
+            mapping[value] = canonical
+    data = clean_strings(to_dict(snap))
+    if mapping:
+        data = _replace_deep(data, mapping)
+    try:
+        return msgspec.convert(data, type=Snapshot)
+    except msgspec.ValidationError as exc:  # cleaning can empty a name
+        raise SnapshotError(str(exc)) from exc
 
 
 def _unique(values: list[str], what: str) -> None:
@@ -365,6 +412,10 @@ def check_snapshot(snap: Snapshot) -> None:
             raise SnapshotError(f"{where}: unknown clause {key!r}")
 
     _unique(list(snap.uuids()), "the id")
+    for kind in ITEM_KINDS:
+        count = sum(1 for item in snap.plan_items if item.kind == kind)
+        if count > MAX_LIST_ITEMS:
+            raise SnapshotError(f"{count} plan items of kind {kind}, more than {MAX_LIST_ITEMS}")
     c, e = snap.client, snap.engagement
     if not c.name.strip():
         raise SnapshotError("the client has no name")

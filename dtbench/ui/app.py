@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from dtbench import __version__
 from dtbench.paths import DB_ENV, resource_path
 from dtbench.store.errors import StoreError
-from dtbench.ui import crash
+from dtbench.ui import crash, quit_signals
 from dtbench.ui import settings as prefs
 from dtbench.ui.errors import describe
 from dtbench.ui.fonts import ensure_chinese_font
@@ -70,15 +70,17 @@ def run(db: str | None = None) -> int:
     font = ensure_chinese_font()
     window = MainWindow(None, translations, open_store=_open_store)
     window.show()
+    target = db or _remembered()
 
     def open_database() -> None:
         from dtbench.ui.backups_ui import recover_at_open
 
-        target = db or _remembered()
         # A damaged file is moved aside and the newest good backup offered before opening;
         # the check reads the whole file (seconds for a large one), the window stays live.
         window.list_page.set_state("checking")
-        recover_at_open(target, window)
+        recover_at_open(target, window, lambda _moved: checked())
+
+    def checked() -> None:
         if window.store is not None:  # another database was opened meanwhile (Ctrl+O)
             return
         window.list_page.set_state("loading")
@@ -100,7 +102,12 @@ def run(db: str | None = None) -> int:
 
     QTimer.singleShot(0, open_database)
     app.aboutToQuit.connect(_stop_chart_workers)
-    return app.exec()
+    on_signal = quit_signals.install(app)  # SIGTERM, Ctrl+C: quit as closing the window does
+    try:
+        return app.exec()
+    finally:
+        if on_signal is not None:
+            on_signal.remove()
 
 
 def _stop_chart_workers() -> None:

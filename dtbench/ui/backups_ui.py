@@ -16,9 +16,7 @@ from PySide6.QtCore import (
     QEvent,
     QLocale,
     QObject,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     QUrl,
     Signal,
@@ -26,7 +24,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -43,8 +40,8 @@ from PySide6.QtWidgets import (
 from dtbench.errors import UserError
 from dtbench.store import backups as core
 from dtbench.store.errors import NewerDatabaseError
-from dtbench.ui.background import wait_responsive
 from dtbench.ui.errors import describe
+from dtbench.ui.tasks import Task, TaskContext, alive, run_task, show_failure, task_manager
 
 if TYPE_CHECKING:
     from dtbench.store.backups import BackupInfo, CheckResult
@@ -83,27 +80,6 @@ def _stamp(info: BackupInfo) -> str:
     return info.created.strftime("%Y-%m-%d %H:%M:%S")
 
 
-# ----------------------------------------------------------------- worker plumbing
-class _Signals(QObject):
-    done = Signal(int, object)  # ticket, result or Exception
-    checked = Signal(str, object)  # backup path, CheckResult
-
-
-class _Task(QRunnable):
-    def __init__(self, ticket: int, work: Callable[[], object], signals: _Signals) -> None:
-        super().__init__()
-        self.ticket = ticket
-        self.work = work
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            result: object = self.work()
-        except Exception as exc:  # reported on the GUI thread, never lost in the worker
-            result = exc
-        self.signals.done.emit(self.ticket, result)
-
-
 # ------------------------------------------------------------------ the scheduler
 class BackupScheduler(QObject):
     """Every ``interval_minutes``, backs the database up when it changed since the last backup.
@@ -129,17 +105,13 @@ class BackupScheduler(QObject):
     ) -> None:
         super().__init__(parent)
         self.keep = (keep_recent, keep_daily, keep_weekly)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._done)
         self.timer = QTimer(self)
         self.timer.setInterval(max(1, int(interval_minutes * 60_000)))
         self.timer.timeout.connect(self.tick)
         self._path: Path | None = None
         self._backed: tuple[int, ...] | None = None  # signature when last backed up
-        self._ticket = 0
-        self._pending: dict[int, tuple[Path, tuple[int, ...]]] = {}
+        self._running: Task[BackupInfo | None] | None = None
+        self._after: list[Callable[[], None]] = []  # what waits for the running backup
 
     @property
     def database(self) -> Path | None:
@@ -147,7 +119,7 @@ class BackupScheduler(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        return self._running is not None
 
     def set_database(self, path: str | Path | None) -> None:
         """Watch ``path`` (None: nothing). The first tick compares with the newest backup."""
@@ -170,61 +142,51 @@ class BackupScheduler(QObject):
         """Start a backup when the database changed; True when one was started."""
         if self._path is None or self.busy or not self.changed():
             return False
-        path = self._path
-        signature = core.database_signature(path)
-        recent, daily, weekly = self.keep
-        self._ticket += 1
-        self._pending[self._ticket] = (path, signature)
-        self.pool.start(
-            _Task(
-                self._ticket,
-                lambda: core.scheduled_backup(
-                    path, keep_recent=recent, keep_daily=daily, keep_weekly=weekly
-                ),
-                self._signals,
-            )
-        )
+        self._back_up(self._path, label=None, report=True)
         return True
 
-    def _done(self, ticket: int, result: object) -> None:
-        path, signature = self._pending.pop(ticket, (None, None))
-        if isinstance(result, Exception):
-            self.failed.emit(describe(result))
-        elif path == self._path and signature is not None:
-            self._backed = signature
-            if result is not None:
-                self.backed_up.emit(result)
-        self.finished.emit()
+    def _back_up(self, path: Path, *, label: str | None, report: bool) -> None:
+        signature = core.database_signature(path)
+        recent, daily, weekly = self.keep
 
-    def wait(self) -> None:
-        """Wait for a running backup and deliver its result."""
-        self.pool.waitForDone()
-        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+        def work(_context: TaskContext) -> BackupInfo | None:
+            return core.scheduled_backup(
+                path, keep_recent=recent, keep_daily=daily, keep_weekly=weekly
+            )
 
-    def finish(self) -> BackupInfo | None:
-        """Before the database is closed: wait, then back up what changed (synchronously).
+        def done(result: object) -> None:
+            self._running = None
+            if isinstance(result, BaseException):
+                if report:
+                    self.failed.emit(describe(result))
+            elif path == self._path:
+                self._backed = signature
+                if result is not None:
+                    self.backed_up.emit(result)
+            self.finished.emit()
+            after, self._after = self._after, []
+            for then in after:
+                then()
 
-        Never raises: a failure here must not keep the window from closing.
+        self._running = run_task(
+            work, owner=self, on_success=done, on_failure=done, label=label, modal=label is not None
+        )
+
+    def finish(self, then: Callable[[], None]) -> None:
+        """Before the database is closed: after a running backup, back up what changed, then
+        call ``then()``. Never fails: a failed backup must not keep the window from closing.
+        The window keeps painting meanwhile; a progress dialog shows when it takes a while.
         """
         self.stop()
-        self.wait()
+        if self.busy:
+            self._after.append(lambda: self.finish(then))
+            return
         if self._path is None or not self.changed():
-            return None
-        signature = core.database_signature(self._path)
-        recent, daily, weekly = self.keep
-        backup = partial(
-            core.scheduled_backup,
-            self._path,
-            keep_recent=recent,
-            keep_daily=daily,
-            keep_weekly=weekly,
-        )
-        try:
-            info = wait_responsive(backup)  # seconds for a large database: keep painting
-        except (UserError, OSError):
-            return None
-        self._backed = signature
-        return info
+            then()
+            return
+        self._after.append(then)
+        label = self.tr("Taking a last backup of the database…")
+        self._back_up(self._path, label=label, report=False)
 
 
 # -------------------------------------------------------------------- the dialog
@@ -232,6 +194,7 @@ class BackupsDialog(QDialog):
     """The backups of one database: date, reason, size and integrity; restore one."""
 
     restored = Signal(object)  # the previous file's new name (Path), or None
+    backed_up = Signal(object)  # BackupInfo of a backup taken with "Back up now"
 
     def __init__(
         self,
@@ -249,11 +212,7 @@ class BackupsDialog(QDialog):
         self._after_restore = after_restore
         self.backups: list[BackupInfo] = []
         self._known: dict[str, CheckResult] = {}  # integrity already checked, by file
-        self._checks_cancelled = False
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.checked.connect(self._checked)
+        self._checks: Task[None] | None = None
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -337,14 +296,30 @@ class BackupsDialog(QDialog):
             self.table.selectRow(0)
         self._update_buttons()
         if pending:
-            self._checks_cancelled = False
-            self.pool.start(_Task(0, lambda: self._check_all(pending), self._signals))
+            self._checks = run_task(
+                partial(self._check_all, pending),
+                owner=self,
+                on_success=lambda _r: self._checks_ended(),
+                on_failure=lambda _e: self._checks_ended(),
+            )
 
-    def _check_all(self, infos: list[BackupInfo]) -> None:
-        for info in infos:  # worker thread
-            if self._checks_cancelled:
-                return
-            self._signals.checked.emit(str(info.path), info.check)
+    @property
+    def checking(self) -> bool:
+        return self._checks is not None
+
+    def _check_all(self, infos: list[BackupInfo], context: TaskContext) -> None:
+        manager = task_manager()
+        for info in infos:  # task thread: reads each file, touches no widget
+            context.check()
+            check = info.check
+            manager.run_on_main(partial(self._checked_if_shown, str(info.path), check))
+
+    def _checked_if_shown(self, path: str, check: CheckResult) -> None:
+        if alive(self):
+            self._checked(path, check)
+
+    def _checks_ended(self) -> None:
+        self._checks = None
 
     def _checked(self, path: str, check: CheckResult) -> None:
         for row, info in enumerate(self.backups):
@@ -360,14 +335,10 @@ class BackupsDialog(QDialog):
             item.setToolTip(describe(check.error))
         self.table.setItem(row, 3, item)
 
-    def wait_for_checks(self) -> None:
-        self.pool.waitForDone()
-        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
-
     def _cancel_checks(self) -> None:
-        self._checks_cancelled = True
-        self.pool.waitForDone()
-        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+        if self._checks is not None:
+            self._checks.cancel()  # its late results are for files no longer listed
+            self._checks = None
 
     def current(self) -> BackupInfo | None:
         row = self.table.currentRow()
@@ -381,20 +352,33 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(info is not None and not known_bad)
 
     # ------------------------------------------------------------------ commands
-    def back_up_now(self) -> BackupInfo | None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            info = core.take_backup(self.db_path, "manual", self.folder)
+    def back_up_now(self) -> None:
+        """Take a verified backup now (off the GUI thread, progress after half a second)."""
+        folder, db_path = self.folder, self.db_path
+
+        def work(_context: TaskContext) -> BackupInfo:
+            info = core.take_backup(db_path, "manual", folder)
+            info.__dict__["check"] = info.check
+            core.rotate(folder)
+            return info
+
+        def done(info: BackupInfo) -> None:
             self._known[str(info.path)] = info.check
-            core.rotate(self.folder)
-        except (UserError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Backups"), describe(exc))
-            return None
-        QApplication.restoreOverrideCursor()
-        self.refresh()
-        self.status.setText(self.tr("Backup saved: %1").replace("%1", str(info.path)))
-        return info
+            self.refresh()
+            self.status.setText(self.tr("Backup saved: %1").replace("%1", str(info.path)))
+            self.backed_up.emit(info)
+
+        run_task(
+            work,
+            owner=self,
+            on_success=done,
+            on_failure=lambda exc: self._warn(self.tr("Backups"), exc),
+            label=self.tr("Backing up the database…"),
+            modal=True,
+        )
+
+    def _warn(self, title: str, error: BaseException) -> None:
+        QMessageBox.warning(self, title, describe(error))
 
     def restore_selected(self, *, confirm: bool = True) -> bool:
         info = self.current()
@@ -437,26 +421,36 @@ class BackupsDialog(QDialog):
         return self._restore(Path(path), path)
 
     def _restore(self, source: Path, label: str) -> bool:
+        """Replace the database with ``source`` off the GUI thread; True when started."""
         if self._before_restore is not None:
             self._before_restore()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            aside = core.restore(source, self.db_path)
-        except (UserError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
+        db_path = self.db_path
+
+        def done(aside: Path | None) -> None:
+            if self._after_restore is not None:
+                self._after_restore()
+            text = self.tr("Restored %1.").replace("%1", label)
+            if aside is not None:
+                text += " " + self.tr("The previous database was kept as %1.").replace(
+                    "%1", str(aside)
+                )
+            self.status.setText(text)
+            self.restored.emit(aside)
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
             if self._after_restore is not None:
                 self._after_restore()  # the database is as it was: show it again
-            QMessageBox.warning(self, self.tr("Restore backup"), describe(exc))
-            return False
-        QApplication.restoreOverrideCursor()
-        if self._after_restore is not None:
-            self._after_restore()
-        text = self.tr("Restored %1.").replace("%1", label)
-        if aside is not None:
-            text += " " + self.tr("The previous database was kept as %1.").replace("%1", str(aside))
-        self.status.setText(text)
-        self.restored.emit(aside)
-        self.refresh()
+            self._warn(self.tr("Restore backup"), error)
+
+        run_task(
+            lambda _context: core.restore(source, db_path),
+            owner=self,
+            on_success=done,
+            on_failure=failed,
+            label=self.tr("Restoring the backup…"),
+            modal=True,
+        )
         return True
 
     def open_folder(self) -> None:
@@ -535,24 +529,46 @@ def check_at_open(path: str | Path) -> str | None:
     return str(found.backup.path) if found.backup is not None else None
 
 
-def recover_at_open(target: str | Path | None, parent: QWidget | None = None) -> bool:
-    """GUI start-up: check the database, and if it is damaged move it aside and offer the
-    newest good backup. Returns True when a damaged file was moved aside.
+def recover_at_open(
+    target: str | Path | None,
+    parent: QWidget | None = None,
+    then: Callable[[bool], None] | None = None,
+) -> None:
+    """GUI start-up: check the database off the GUI thread (it reads the whole file: seconds
+    for a large one) and, if it is damaged, move it aside and offer the newest good backup.
+    ``then(moved)`` follows, on the GUI thread, with True when a damaged file was moved aside.
 
     Call before ``open_store``; a locked file, a newer database or another program's file is
     left alone for ``open_store`` to explain.
     """
+    finish = then or (lambda _moved: None)
     try:
         path = core.database_path(target)
     except UserError:
-        return False
+        path = None
     if path is None:
-        return False
-    try:
-        found = wait_responsive(partial(core.inspect_at_open, path))
-    except UserError as exc:
-        QMessageBox.warning(parent, "dtbench", describe(exc))
-        return False
+        finish(False)
+        return
+
+    def checked(found: core.OpenCheck) -> None:
+        finish(_offer_backup(path, found, parent))
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, UserError):
+            QMessageBox.warning(parent, "dtbench", describe(error))
+        else:
+            show_failure(parent, error)
+        finish(False)
+
+    run_task(
+        lambda _context: core.inspect_at_open(path),
+        owner=parent,
+        on_success=checked,
+        on_failure=failed,
+    )
+
+
+def _offer_backup(path: Path, found: core.OpenCheck, parent: QWidget | None) -> bool:
     if found.moved_to is None:
         return False
     text = QCoreApplication.translate(

@@ -12,13 +12,14 @@ from collections.abc import Callable, Mapping
 from concurrent import futures
 from concurrent.futures import Future
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from dtbench.reports.raster import Raster
+from dtbench.ui.tasks import deliver
 
 if TYPE_CHECKING:
     from dtbench.reports.render_pool import RenderPool
@@ -28,13 +29,6 @@ log = logging.getLogger(__name__)
 LOGICAL_DPI = 100.0
 
 Job = Callable[[], Raster]
-
-
-class _Signals(QObject):
-    """Carries a finished job from the pool's thread to the UI thread (queued)."""
-
-    finished = Signal(int, str, object)  # generation, chart name, Future
-    answered = Signal(object, object)  # callback, Future
 
 
 class ChartRenderer(QObject):
@@ -53,10 +47,6 @@ class ChartRenderer(QObject):
         from dtbench.reports.render_pool import shared_pool  # processes: not at start-up
 
         self.pool = pool or shared_pool()
-        # Not a child: it must outlive this renderer while a worker still reports back.
-        self._signals = _Signals()
-        self._signals.finished.connect(self._finished)
-        self._signals.answered.connect(self._answered)
         self.generation = 0
         self._jobs: dict[str, Job] = {}
         self._futures: dict[str, Future[Raster]] = {}
@@ -86,7 +76,9 @@ class ChartRenderer(QObject):
             self._watch(name, future)
 
     def _watch(self, name: str, future: Future[Raster]) -> None:
-        future.add_done_callback(partial(self._signals.finished.emit, self.generation, name))
+        # The pool's thread never touches this object: the task manager brings the outcome to
+        # the GUI thread and drops it when this renderer is gone.
+        deliver(future, self, partial(self._finished, self.generation, name))
 
     def _finished(self, generation: int, name: str, future: Future[Raster]) -> None:
         if generation != self.generation or self._futures.get(name) is not future:
@@ -113,9 +105,9 @@ class ChartRenderer(QObject):
         """Run ``job`` in a chart worker (where matplotlib lives) and hand its result to
         ``done`` on the UI thread; a job that fails is logged, ``done`` is not called."""
         future = self.pool.submit(job)
-        future.add_done_callback(partial(self._signals.answered.emit, done))
+        deliver(future, self, partial(self._answered, done))
 
-    def _answered(self, done: Callable[[object], None], future: Future[object]) -> None:
+    def _answered(self, done: Callable[[object], None], future: Future[Any]) -> None:
         if future.cancelled():
             return
         error = future.exception()

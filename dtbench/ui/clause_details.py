@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from dtbench.diagnosis.records import EvidenceRecord
 from dtbench.diagnosis.scale import LEVELS
 from dtbench.lazy import lazy_module
+from dtbench.ui.autosave import Autosave, same_text
 from dtbench.ui.diagnosis_labels import level_description, level_label
 from dtbench.ui.diagnosis_session import DiagnosisSession
 from dtbench.ui.errors import describe
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 else:
     dx = lazy_module("dtbench.diagnosis.service")
 
-TEXT_IDLE_MS = 800
 UUID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -120,13 +120,9 @@ class ClauseDetails(QWidget):
         layout.addLayout(texts, 5)
         layout.addLayout(evidence_box, 3)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(TEXT_IDLE_MS)
-        self._timer.timeout.connect(self.flush)
-        self.findings.textChanged.connect(lambda: None if self._loading else self._timer.start())
-        self.findings.installEventFilter(self)
-        self.interviewees.editingFinished.connect(self._commit_interviewees)
+        self.autosave = Autosave(self)
+        self.autosave.text(self.findings, lambda _final: self._commit_findings())
+        self.autosave.line(self.interviewees, lambda _final: self._commit_interviewees())
         self.current.activated.connect(lambda _i: self._commit_level("current", self.current))
         self.target.activated.connect(lambda _i: self._commit_level("target", self.target))
         self.attach.clicked.connect(self.choose_evidence)
@@ -146,13 +142,17 @@ class ClauseDetails(QWidget):
 
     def reload(self) -> None:
         record = self.session.clause(self.clause_key)
-        self._loading = True
-        # Typing not yet saved wins: it is saved when the pause timer fires or focus leaves.
-        pending = self._timer.isActive()
-        if not pending and self.findings.toPlainText() != record.findings:
+        self._loading = self.autosave.suspended = True
+        # Typing not yet saved wins: it is saved after its pause, on leaving, on flush().
+        if not self.autosave.pending(self.findings) and self.findings.toPlainText() != (
+            record.findings
+        ):
             self.findings.setPlainText(record.findings)
-        self.interviewees.setText(record.interviewees)
-        self._loading = False
+        if not self.autosave.pending(self.interviewees) and not same_text(
+            self.interviewees.text(), record.interviewees
+        ):
+            self.interviewees.setText(record.interviewees)
+        self._loading = self.autosave.suspended = False
         self._update_level_texts()
         self._fill_evidence()
 
@@ -219,7 +219,9 @@ class ClauseDetails(QWidget):
 
     def flush(self) -> None:
         """Save typing that is still waiting for its idle pause."""
-        self._timer.stop()
+        self.autosave.flush()
+
+    def _commit_findings(self) -> None:
         if not self.clause_key or self._loading:
             return
         value = self.findings.toPlainText()
@@ -228,16 +230,12 @@ class ClauseDetails(QWidget):
             self.session.set_clause(self.clause_key, "findings", value, text)
 
     def _commit_interviewees(self) -> None:
+        if not self.clause_key or self._loading:
+            return
         value = self.interviewees.text().strip()
-        self.flush()  # read first: saving the findings reloads the editors
-        if self.clause_key and value != self.session.clause(self.clause_key).interviewees:
+        if value != self.session.clause(self.clause_key).interviewees:
             text = self.tr("Interviewees of %1").replace("%1", self.clause_key)
             self.session.set_clause(self.clause_key, "interviewees", value, text)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.findings and event.type() == QEvent.Type.FocusOut:
-            self.flush()
-        return super().eventFilter(watched, event)
 
     def choose_evidence(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(

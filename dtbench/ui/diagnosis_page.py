@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME
 from dtbench.diagnosis.scoring import ClauseScore
 from dtbench.guide import Clause
+from dtbench.ui.autosave import commit_open_editor
 from dtbench.ui.checklist import ChecklistModel, ChecklistView
 from dtbench.ui.clause_details import ClauseDetails
 from dtbench.ui.diagnosis_labels import PROGRESS_COLOURS, level_label
@@ -298,7 +299,7 @@ class DiagnosisPage(QWidget):
 
     # ------------------------------------------------------------ clause page
     def show_clause(self, key: str | None) -> None:
-        self.details.flush()
+        self.flush()
         clause = None if key is None else self.session.guide.clause(key)
         self._clause = clause
         lang = self._lang
@@ -381,6 +382,8 @@ class DiagnosisPage(QWidget):
         )
 
     def flush(self) -> None:
+        """Save what is being typed: a checklist note, the clause's findings and people."""
+        commit_open_editor(self.checklist)
         self.details.flush()
 
     def retranslate(self) -> None:

@@ -4,12 +4,11 @@ cancel it; a locked file gets a message and a retry; afterwards open the file or
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
-from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,6 +37,7 @@ from dtbench.plan.records import Deliverable
 from dtbench.ui.errors import describe
 from dtbench.ui.labels import language_label
 from dtbench.ui.plan_session import PlanSession
+from dtbench.ui.tasks import Task, TaskContext, run_task
 
 if TYPE_CHECKING:
     from dtbench.deliverables import content as content_module
@@ -48,33 +47,6 @@ else:
     content_module = lazy_module("dtbench.deliverables.content")
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
-
-
-class _Worker(QObject):
-    progress = Signal(str, int, int)
-    done = Signal(object)  # list[Path] or Exception
-
-    def __init__(self, store: Store, request: ExportRequest) -> None:
-        super().__init__()
-        self.store = store
-        self.request = request
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        from dtbench.deliverables.export import run_export
-        from dtbench.reports.render_pool import shared_pool
-
-        try:
-            result: object = run_export(
-                self.store,
-                self.request,
-                progress=lambda stage, done, total: self.progress.emit(stage, done, total),
-                cancelled=self.stop.is_set,
-                pool=shared_pool(),  # the charts, side by side in the chart workers
-            )
-        except Exception as exc:  # every outcome reaches the dialog
-            result = exc
-        self.done.emit(result)
 
 
 class ExportDialog(QDialog):
@@ -93,9 +65,7 @@ class ExportDialog(QDialog):
         self.store = store
         self.plan = plan
         self.engagement = engagement
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
-        self._progress: QProgressDialog | None = None
+        self.task: Task[list[Path]] | None = None
         self.written: list[Path] = []
         self.setWindowTitle(self.tr("Export client documents"))
         self.resize(760, 640)
@@ -299,47 +269,52 @@ class ExportDialog(QDialog):
     def start(self) -> None:
         self._save_settings()
         request = self.request()
-        thread = QThread(self)
-        worker = _Worker(self.store, request)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.done.connect(self._done)
-        worker.progress.connect(self._progress_changed)
-        progress = QProgressDialog(self.tr("Preparing…"), self.tr("Cancel"), 0, 100, self)
-        progress.setWindowTitle(self.tr("Exporting"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.canceled.connect(worker.stop.set)
-        progress.setValue(0)
-        self._thread, self._worker, self._progress = thread, worker, progress
-        self.buttons.setEnabled(False)
-        thread.start()
-
-    def _progress_changed(self, stage: str, done: int, total: int) -> None:
-        if self._progress is None:
-            return
-        spans = {"charts": (0, 40), "docx": (40, 75), "xlsx": (75, 100)}
-        low, high = spans.get(stage, (0, 100))
-        value = low + (high - low) * done // max(total, 1)
+        store = self.store
         labels = {
             "charts": self.tr("Drawing the charts…"),
             "docx": self.tr("Writing the Word proposal…"),
             "xlsx": self.tr("Writing the Excel action plan…"),
         }
-        self._progress.setLabelText(labels.get(stage, stage))
-        self._progress.setValue(value)
+        spans = {"charts": (0, 40), "docx": (40, 75), "xlsx": (75, 100)}
+
+        def work(context: TaskContext) -> list[Path]:
+            from dtbench.deliverables.export import run_export
+            from dtbench.reports.render_pool import shared_pool
+
+            def progress(stage: str, done: int, total: int) -> None:
+                low, high = spans.get(stage, (0, 100))
+                value = low + (high - low) * done // max(total, 1)
+                context.progress(labels.get(stage, stage), value, 100)
+
+            return run_export(
+                store,
+                request,
+                progress=progress,
+                cancelled=context.cancelled,
+                pool=shared_pool(),  # the charts, side by side in the chart workers
+            )
+
+        self.buttons.setEnabled(False)
+        self.task = run_task(
+            work,
+            owner=self,
+            on_success=self._done,
+            on_failure=self._done,
+            label=self.tr("Preparing…"),
+            cancellable=True,
+            modal=True,
+        )
+
+    def cancel(self) -> None:
+        """What the progress dialog's Cancel button does."""
+        if self.task is not None:
+            self.task.cancel()
 
     def _done(self, result: Any) -> None:
         from dtbench.deliverables.cancel import ExportCancelled
         from dtbench.deliverables.files import OutputLockedError
 
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-        self._thread = self._worker = self._progress = None
+        self.task = None
         self.buttons.setEnabled(True)
         self.finished_export.emit(result)
         if isinstance(result, ExportCancelled):
@@ -354,13 +329,19 @@ class ExportDialog(QDialog):
             if again == QMessageBox.StandardButton.Retry:
                 self.start()
             return
-        if isinstance(result, Exception):
+        if isinstance(result, BaseException):
             message = describe(result) if isinstance(result, UserError) else str(result)
             QMessageBox.warning(self, self.tr("Export failed"), message)
             return
         self.written = list(result)
         self._offer_to_open()
         self.accept()
+
+    def reject(self) -> None:
+        if self.task is not None:  # Esc while exporting: cancel the export first
+            self.task.cancel()
+            return
+        super().reject()
 
     def _offer_to_open(self) -> None:
         box = QMessageBox(self)

@@ -41,6 +41,7 @@ from dtbench.diagnosis.scale import STATUSES, UNANSWERED
 from dtbench.guide import load_guide
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Action, GovernanceMember, Leadership, Rating
+from dtbench.ui.autosave import commit_open_editor
 from dtbench.ui.checklist import (
     NOTE,
     REF,
@@ -258,11 +259,7 @@ class CompetencyTable(QTableWidget):
 
     def commit_open_editor(self) -> None:
         """Save a note still being typed (the editor stays open)."""
-        if self.state() != QAbstractItemView.State.EditingState:
-            return
-        editor = self.indexWidget(self.currentIndex())
-        if editor is not None:
-            self.commitData(editor)
+        commit_open_editor(self)
 
 
 class IdeasDialog(QDialog):

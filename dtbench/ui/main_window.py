@@ -6,10 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QInputDialog,
     QMainWindow,
@@ -26,6 +25,7 @@ from dtbench.store.errors import StoreError
 from dtbench.ui import settings as prefs
 from dtbench.ui.engagement_list import EngagementListPage
 from dtbench.ui.errors import describe
+from dtbench.ui.tasks import run_task
 from dtbench.ui.translations import Translations
 
 if TYPE_CHECKING:
@@ -62,6 +62,8 @@ def _start_chart_workers() -> None:
 class MainWindow(QMainWindow):
     """Owns the open store and switches between the list and an engagement's workspace."""
 
+    demo_opened = Signal(str)  # the sample engagement was created and opened
+
     def __init__(
         self,
         store: Store | None,
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
         # Created on first open: keeps the guide off the start-up path.
         self.workspace: Workspace | None = None
         self.backups: Any = None  # BackupScheduler, created with the first database
+        self._closing = False  # a close waits for the last backup
+        self._backed_up_for_close = False
         self.undo_group = QUndoGroup(self)
         self._create_actions()
         self.list_page = EngagementListPage(
@@ -404,18 +408,26 @@ class MainWindow(QMainWindow):
         if dialog.written:
             self.status(self.tr("Exported %1 file(s).").replace("%1", str(len(dialog.written))))
 
-    def open_demo(self) -> str:
-        """Create the sample engagement and open it on its dashboard."""
+    def open_demo(self) -> None:
+        """Create the sample engagement (off the GUI thread) and open it on its dashboard."""
         from dtbench.diagnosis.demo import create_demo
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            uuid = create_demo(self._db())
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.refresh(uuid)
-        self.open_engagement(uuid, step=3)
-        return uuid
+        store = self._db()
+
+        def created(uuid: str) -> None:
+            if self.store is not store:
+                return  # another database was opened meanwhile
+            self.refresh(uuid)
+            self.open_engagement(uuid, step=3)
+            self.demo_opened.emit(uuid)
+
+        run_task(
+            lambda _context: create_demo(store),
+            owner=self,
+            on_success=created,
+            label=self.tr("Creating the sample engagement…"),
+            modal=True,
+        )
 
     def open_engagement(self, uuid: str, step: int = 0) -> None:
         try:
@@ -566,10 +578,21 @@ class MainWindow(QMainWindow):
             self.resize(1200, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Save what is being typed, take a last backup (off the GUI thread, the window
+        painting meanwhile), then close."""
         if self.workspace is not None:
             self.workspace.leave()
-        if self.backups is not None:
-            self.status(self.tr("Taking a last backup of the database…"))
-            self.backups.finish()  # a last backup when something changed
+        if not self._backed_up_for_close and self.backups is not None:
+            event.ignore()
+            if not self._closing:
+                self._closing = True
+                self.status(self.tr("Taking a last backup of the database…"))
+                self.backups.finish(self._close_after_backup)
+            return
         prefs.settings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+    def _close_after_backup(self) -> None:
+        self._backed_up_for_close = True
+        self._closing = False
+        self.close()

@@ -10,7 +10,7 @@ import re
 from functools import partial
 
 import msgspec
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,13 +48,13 @@ from dtbench.plan.records import (
     TraitRating,
 )
 from dtbench.reports.raster import Raster
+from dtbench.ui.autosave import TEXT_IDLE_MS, Autosave
 from dtbench.ui.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.choices import guide_text, option_pairs
 from dtbench.ui.diagnosis_labels import ui_language
 from dtbench.ui.plan_session import PlanSession
 from dtbench.ui.record_editor import Field, RecordEditor
 
-TEXT_IDLE_MS = 800
 REDRAW_DELAY_MS = 150
 KEY_ROLE = Qt.ItemDataRole.UserRole
 RADAR_ASPECT = 0.8
@@ -141,7 +141,7 @@ class OrgCulturePage(QWidget):
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._loading = False
+        self.autosave = Autosave(self)
         self._dirty = True
         self.renderer = ChartRenderer(self)
         self.tabs = QTabWidget(self)
@@ -173,14 +173,7 @@ class OrgCulturePage(QWidget):
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(48)
         edit.setMaximumHeight(80)
-        timer = QTimer(edit)
-        timer.setSingleShot(True)
-        timer.setInterval(TEXT_IDLE_MS)
-        timer.timeout.connect(lambda: self._commit_text(name))
-        self._text_timers[name] = timer
-        edit.textChanged.connect(lambda: None if self._loading else timer.start())
-        edit.installEventFilter(self)
-        edit.setProperty("org_field", name)
+        self.autosave.text(edit, lambda _final: self._commit_text(name))
         self.texts[name] = edit
         return edit
 
@@ -189,7 +182,6 @@ class OrgCulturePage(QWidget):
         self.org_labels: dict[str, QLabel] = {}
         self.org_hints: dict[str, QLabel] = {}
         self.texts: dict[str, QPlainTextEdit] = {}
-        self._text_timers: dict[str, QTimer] = {}
 
         host = QWidget(self)
         left = QVBoxLayout(host)
@@ -523,7 +515,7 @@ class OrgCulturePage(QWidget):
         self.mode_label.setBuddy(self.mode_buttons[chosen])  # Alt+M lands on the choice
         for name, edit in self.texts.items():
             value = str(getattr(record, name))
-            if not self._text_timers[name].isActive() and edit.toPlainText() != value:
+            if not self.autosave.pending(edit) and edit.toPlainText() != value:
                 edit.setPlainText(value)
         self._loading = False
 
@@ -728,8 +720,15 @@ class OrgCulturePage(QWidget):
             msgspec.structs.replace(old, mode=code), self.tr("Transformation mode")
         )
 
+    @property
+    def _loading(self) -> bool:
+        return self.autosave.suspended
+
+    @_loading.setter
+    def _loading(self, value: bool) -> None:
+        self.autosave.suspended = value
+
     def _commit_text(self, name: str) -> None:
-        self._text_timers[name].stop()
         if self._loading:
             return
         value = self.texts[name].toPlainText()
@@ -798,18 +797,11 @@ class OrgCulturePage(QWidget):
 
     def flush(self) -> None:
         """Save typing still waiting for its pause."""
-        for name, timer in self._text_timers.items():
-            if timer.isActive():
-                self._commit_text(name)
+        self.autosave.flush()
         if self._traits_timer.isActive():
             self._commit_traits()
         self.change_steps.flush()
         self.resistances.flush()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and watched.property("org_field"):
-            self._commit_text(str(watched.property("org_field")))
-        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------ language
     def retranslate(self) -> None:

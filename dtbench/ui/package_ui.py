@@ -8,20 +8,20 @@ asks whether to replace it, keep both, or cancel. Problems become a message, nev
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from dtbench.engagement.errors import NotFoundError
 from dtbench.errors import UserError
 from dtbench.ui.errors import describe
+from dtbench.ui.tasks import TaskContext, run_task, show_failure
 
 if TYPE_CHECKING:
-    from dtbench.transfer.package import Clash, Decision, Package
+    from dtbench.transfer.package import Clash, Decision, ImportResult, Package
     from dtbench.ui.main_window import MainWindow
 
 SUFFIX = ".dtbx"
@@ -34,13 +34,11 @@ def _file_filter() -> str:
     )
 
 
-@contextmanager
-def _busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
+Done = Callable[[Any], None]
+
+
+def _nothing(_result: object) -> None:
+    pass
 
 
 def default_file_name(client: str, title: str) -> str:
@@ -57,13 +55,16 @@ def _showing(window: MainWindow, uuid: str) -> bool:
     return profile is not None and profile.uuid == uuid
 
 
-def export_package(window: MainWindow) -> Path | None:
-    """Ask where to save the open or selected engagement and write its engagement file."""
+def export_package(window: MainWindow, done: Done = _nothing) -> None:
+    """Ask where to save the open or selected engagement and write its engagement file (off
+    the GUI thread); ``done(path)`` follows, with None when nothing was written."""
     from dtbench.engagement import service
     from dtbench.transfer import package
 
-    if window.store is None:
-        return None
+    store = window.store
+    if store is None:
+        done(None)
+        return
     uuid = window.current_engagement()
     if not uuid:
         window.show_error(
@@ -71,31 +72,47 @@ def export_package(window: MainWindow) -> Path | None:
                 "PackageUi", "Select the engagement to export in the list first."
             )
         )
-        return None
+        done(None)
+        return
     try:
-        profile = service.get_profile(window.store, uuid)
-        path, _filter = QFileDialog.getSaveFileName(
-            window,
-            QCoreApplication.translate("PackageUi", "Export engagement file"),
-            str(Path.home() / default_file_name(profile.client_name, profile.title)),
-            _file_filter(),
-        )
-        if not path:
-            return None
-        target = Path(path)
-        if not target.suffix:
-            target = target.with_name(target.name + SUFFIX)
-        with _busy():
-            written = package.export_package(window.store, uuid, target)
-    except (UserError, NotFoundError, OSError) as exc:
+        profile = service.get_profile(store, uuid)
+    except (UserError, NotFoundError) as exc:
         window.show_error(describe(exc))
-        return None
-    window.status(
-        QCoreApplication.translate("PackageUi", "Engagement exported to %1.").replace(
-            "%1", str(written)
-        )
+        done(None)
+        return
+    path, _filter = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate("PackageUi", "Export engagement file"),
+        str(Path.home() / default_file_name(profile.client_name, profile.title)),
+        _file_filter(),
     )
-    return written
+    if not path:
+        done(None)
+        return
+    target = Path(path)
+    if not target.suffix:
+        target = target.with_name(target.name + SUFFIX)
+
+    def written(result: Path) -> None:
+        window.status(
+            QCoreApplication.translate("PackageUi", "Engagement exported to %1.").replace(
+                "%1", str(result)
+            )
+        )
+        done(result)
+
+    def failed(error: BaseException) -> None:
+        show_failure(window, error)
+        done(None)
+
+    run_task(
+        lambda _context: package.export_package(store, uuid, target),
+        owner=window,
+        on_success=written,
+        on_failure=failed,
+        label=QCoreApplication.translate("PackageUi", "Writing the engagement file…"),
+        modal=True,
+    )
 
 
 def ask_clash(window: MainWindow, package: Package, clash: Clash) -> Decision | None:
@@ -139,12 +156,15 @@ def ask_clash(window: MainWindow, package: Package, clash: Clash) -> Decision | 
     return None
 
 
-def import_package(window: MainWindow) -> str | None:
-    """Ask for an engagement file and import it; returns the imported engagement's id."""
+def import_package(window: MainWindow, done: Done = _nothing) -> None:
+    """Ask for an engagement file and import it (reading and writing off the GUI thread);
+    ``done(uuid)`` follows with the imported engagement's id, None when nothing changed."""
     from dtbench.transfer import package
 
-    if window.store is None:
-        return None
+    store = window.store
+    if store is None:
+        done(None)
+        return
     path, _filter = QFileDialog.getOpenFileName(
         window,
         QCoreApplication.translate("PackageUi", "Import engagement file"),
@@ -152,40 +172,62 @@ def import_package(window: MainWindow) -> str | None:
         _file_filter(),
     )
     if not path:
-        return None
-    store = window.store
-    try:
-        with _busy():
-            read = package.read_package(path)
-            clash = package.find_clash(store, read)
+        done(None)
+        return
+
+    def failed(error: BaseException) -> None:
+        show_failure(window, error)
+        window.refresh()
+        done(None)
+
+    def read(context: TaskContext) -> tuple[Package, Clash | None]:
+        opened = package.read_package(path)
+        return opened, package.find_clash(store, opened)
+
+    def decide(found: tuple[Package, Clash | None]) -> None:
+        opened, clash = found
         decision: Decision | None = None
         if clash is not None:
-            decision = ask_clash(window, read, clash)
+            decision = ask_clash(window, opened, clash)
             if decision is None:
                 window.status(
                     QCoreApplication.translate(
                         "PackageUi", "Import cancelled; nothing was changed."
                     )
                 )
-                return None
+                done(None)
+                return
             if decision == "replace" and _showing(window, clash.uuid):
                 window.show_list()  # its pages must not write over the imported one
-        with _busy():
-            result = package.import_package(store, read, decision)
-    except (UserError, NotFoundError, OSError) as exc:
-        window.show_error(describe(exc))
-        window.refresh()
-        return None
-    window.refresh(result.uuid)
-    if result.replaced:
-        message = QCoreApplication.translate(
-            "PackageUi", "“%1” was replaced by the imported engagement."
+        run_task(
+            lambda _context: package.import_package(store, opened, decision),
+            owner=window,
+            on_success=imported,
+            on_failure=failed,
+            label=QCoreApplication.translate("PackageUi", "Importing the engagement…"),
+            modal=True,
         )
-    elif result.kept_both:
-        message = QCoreApplication.translate(
-            "PackageUi", "The engagement was imported as a copy: “%1”."
-        )
-    else:
-        message = QCoreApplication.translate("PackageUi", "Engagement “%1” imported.")
-    window.status(message.replace("%1", result.title))
-    return result.uuid
+
+    def imported(result: ImportResult) -> None:
+        window.refresh(result.uuid)
+        if result.replaced:
+            message = QCoreApplication.translate(
+                "PackageUi", "“%1” was replaced by the imported engagement."
+            )
+        elif result.kept_both:
+            message = QCoreApplication.translate(
+                "PackageUi", "The engagement was imported as a copy: “%1”."
+            )
+        else:
+            message = QCoreApplication.translate("PackageUi", "Engagement “%1” imported.")
+        window.status(message.replace("%1", result.title))
+        done(result.uuid)
+
+    run_task(
+        read,
+        owner=window,
+        on_success=decide,
+        on_failure=failed,
+        label=QCoreApplication.translate("PackageUi", "Reading the engagement file…"),
+        modal=True,
+    )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +40,7 @@ from dtbench.engagement.records import (
     Profile,
 )
 from dtbench.lazy import lazy_module
+from dtbench.ui.autosave import Autosave, same_text
 from dtbench.ui.labels import (
     employee_band_label,
     language_label,
@@ -55,7 +57,6 @@ else:
 
 
 NO_DATE = QDate(2000, 1, 1)
-TEXT_IDLE_MS = 800
 
 
 class _Binding:
@@ -65,6 +66,18 @@ class _Binding:
         self.get = get
         self.put = put
         self.widget = widget
+
+
+def _holds(widget: QWidget, focused: QWidget | None) -> bool:
+    return focused is not None and (widget is focused or widget.isAncestorOf(focused))
+
+
+def _shows(binding: _Binding, value: object) -> bool:
+    """Whether the editor already shows ``value`` (a trailing space being typed aside)."""
+    shown = binding.get()
+    if isinstance(shown, str) and (value is None or isinstance(value, str)):
+        return same_text(shown, value)
+    return bool(shown == value)
 
 
 class ProfilePage(QWidget):
@@ -79,7 +92,7 @@ class ProfilePage(QWidget):
         self._stack = undo_stack
         self._profile: Profile | None = None
         self._bindings: dict[str, _Binding] = {}
-        self._loading = False
+        self.autosave = Autosave(self)
         self._build()
         self.retranslate()
 
@@ -87,7 +100,7 @@ class ProfilePage(QWidget):
     def _line(self, field: str) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(field)
-        edit.editingFinished.connect(lambda f=field: self._commit(f))
+        self.autosave.line(edit, partial(self._commit, field))
 
         def put(value: str | None, e: QLineEdit = edit) -> None:
             e.setText(value or "")
@@ -100,13 +113,7 @@ class ProfilePage(QWidget):
         edit.setObjectName(field)
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(60)
-        timer = QTimer(edit)
-        timer.setSingleShot(True)
-        timer.setInterval(TEXT_IDLE_MS)
-        timer.timeout.connect(lambda f=field: self._commit(f))
-        edit.textChanged.connect(lambda t=timer: None if self._loading else t.start())
-        edit.installEventFilter(self)
-        edit.setProperty("commit_field", field)
+        self.autosave.text(edit, partial(self._commit, field))
 
         def put(value: str | None, e: QPlainTextEdit = edit) -> None:
             e.setPlainText(value or "")
@@ -136,7 +143,7 @@ class ProfilePage(QWidget):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(NO_DATE)
-        edit.editingFinished.connect(lambda f=field: self._commit(f))
+        self.autosave.spin(edit, partial(self._commit, field))
         edit.dateChanged.connect(
             lambda _d, f=field, e=edit: None if self._loading or e.hasFocus() else self._commit(f)
         )
@@ -196,7 +203,7 @@ class ProfilePage(QWidget):
         self.industry.setEditable(True)
         line = self.industry.lineEdit()
         assert line is not None
-        line.editingFinished.connect(lambda: self._commit("industry"))
+        self.autosave.line(line, lambda final: self._commit("industry", final))
         self.industry.activated.connect(lambda _i: self._commit("industry"))
         self._bind(
             "industry",
@@ -273,7 +280,9 @@ class ProfilePage(QWidget):
             grid.addWidget(check, i // 5, i % 5)
         self.other_systems = QLineEdit(box)
         self.other_systems.setObjectName("other_systems")
-        self.other_systems.editingFinished.connect(lambda: self._commit("existing_systems"))
+        self.autosave.line(
+            self.other_systems, lambda final: self._commit("existing_systems", final)
+        )
         grid.addWidget(self.other_systems, 2, 0, 1, 5)
 
         def get() -> tuple[str, ...]:
@@ -346,13 +355,23 @@ class ProfilePage(QWidget):
             self._loading = False
         self._update_heading()
 
-    def _commit(self, field: str) -> None:
+    @property
+    def _loading(self) -> bool:
+        return self.autosave.suspended
+
+    @_loading.setter
+    def _loading(self, value: bool) -> None:
+        self.autosave.suspended = value
+
+    def _commit(self, field: str, final: bool = True) -> None:
         if self._loading or self._profile is None:
             return
         binding = self._bindings[field]
         new = binding.get()
         old = getattr(self._profile, field)
         if field in ("title", "client_name") and not str(new).strip():
+            if not final:
+                return  # still typing: emptied for a moment is not yet an error
             self.error.emit(self.tr("The title and the client name cannot be empty."))
             self._loading = True
             binding.put(old)
@@ -383,7 +402,7 @@ class ProfilePage(QWidget):
         try:
             for field, binding in self._bindings.items():
                 # Leave the field being typed in alone; refresh every other one.
-                if binding.widget is focused and binding.get() == getattr(profile, field):
+                if _holds(binding.widget, focused) and _shows(binding, getattr(profile, field)):
                     continue
                 binding.put(getattr(profile, field))
         finally:
@@ -397,20 +416,12 @@ class ProfilePage(QWidget):
             self._show_saved(service.get_profile(self._store, self._profile.uuid))
 
     def flush(self) -> None:
-        """Save a text field still being typed in (before leaving the page)."""
-        for field in ("notes", "main_products"):
-            self._commit(field)
+        """Save what is still being typed (before leaving the page)."""
+        self.autosave.flush()
 
     def _update_heading(self) -> None:
         if self._profile is not None:
             self.heading.setText(f"{self._profile.client_name} — {self._profile.title}")
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            field = watched.property("commit_field")
-            if field:
-                self._commit(str(field))
-        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------- language
     def changeEvent(self, event: QEvent) -> None:

@@ -6,15 +6,14 @@ Applying is one step on the workspace's undo stack when the engagement is open t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from dtbench.diagnosis.records import AnswerRecord, RoundData, RoundRecord
-from dtbench.errors import UserError
 from dtbench.guide import load_guide
 from dtbench.lazy import lazy_module
 from dtbench.ui import settings as prefs
 from dtbench.ui.diagnosis_labels import STATUS_COLOURS, status_label, ui_language
 from dtbench.ui.errors import describe
+from dtbench.ui.tasks import TaskContext, run_task, show_failure
 from dtbench.ui.undo import CallCommand
 
 if TYPE_CHECKING:
@@ -64,16 +63,25 @@ def _remember_folder(path: Path) -> None:
     prefs.settings().setValue(FOLDER_KEY, str(path.parent))
 
 
+Done = Callable[[Any], None]
+
+
+def _nothing(_result: object) -> None:
+    pass
+
+
 def _safe_name(text: str) -> str:
     return "".join("-" if ch in '\\/:*?"<>|' else ch for ch in text).strip() or "dtbench"
 
 
 # ---------------------------------------------------------------- export
-def export_questionnaire(window: MainWindow) -> Path | None:
-    """Ask where to save the open (or selected) engagement's questionnaire, and write it."""
+def export_questionnaire(window: MainWindow, done: Done = _nothing) -> None:
+    """Ask where to save the open (or selected) engagement's questionnaire, and write it off
+    the GUI thread; ``done(path)`` follows, None when nothing was written."""
     uuid = window.current_engagement()
     if not uuid:
-        return None
+        done(None)
+        return
     store = window._db()
     profile = service.get_profile(store, uuid)
     name = _safe_name(profile.short_name or profile.client_name)
@@ -86,34 +94,44 @@ def export_questionnaire(window: MainWindow) -> Path | None:
         QCoreApplication.translate("Questionnaire", "Excel workbooks (*.xlsx)"),
     )
     if not chosen:
-        return None
+        done(None)
+        return
     if not chosen.lower().endswith(".xlsx"):
         chosen += ".xlsx"
     target = Path(chosen)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        written = qn.export_questionnaire(store, uuid, target, lang=profile.language)
-    except UserError as exc:
-        QApplication.restoreOverrideCursor()
-        window.show_error(describe(exc))
-        return None
-    QApplication.restoreOverrideCursor()
-    _remember_folder(written)
-    window.status(
-        QCoreApplication.translate("Questionnaire", "Questionnaire written to %1").replace(
-            "%1", str(written)
+    language = profile.language
+
+    def written(path: Path) -> None:
+        _remember_folder(path)
+        window.status(
+            QCoreApplication.translate("Questionnaire", "Questionnaire written to %1").replace(
+                "%1", str(path)
+            )
         )
+        done(path)
+
+    def failed(error: BaseException) -> None:
+        show_failure(window, error)
+        done(None)
+
+    run_task(
+        lambda _context: qn.export_questionnaire(store, uuid, target, lang=language),
+        owner=window,
+        on_success=written,
+        on_failure=failed,
+        label=QCoreApplication.translate("Questionnaire", "Writing the questionnaire…"),
+        modal=True,
     )
-    return written
 
 
 # ---------------------------------------------------------------- import
-def import_questionnaire(window: MainWindow) -> int:
-    """Read a filled questionnaire, preview its changes, apply the ticked ones; returns how
-    many were applied."""
+def import_questionnaire(window: MainWindow, done: Done = _nothing) -> None:
+    """Read a filled questionnaire (off the GUI thread), preview its changes, apply the
+    ticked ones; ``done(count)`` follows with how many were applied."""
     uuid = window.current_engagement()
     if not uuid:
-        return 0
+        done(0)
+        return
     store = window._db()
     chosen, _filter = QFileDialog.getOpenFileName(
         window,
@@ -122,19 +140,33 @@ def import_questionnaire(window: MainWindow) -> int:
         QCoreApplication.translate("Questionnaire", "Excel workbooks (*.xlsx);;All files (*)"),
     )
     if not chosen:
-        return 0
+        done(0)
+        return
     path = Path(chosen)
     _remember_folder(path)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+
+    def read(_context: TaskContext) -> tuple[RoundRecord, list[Change]]:
         questionnaire = qn.read_questionnaire(path)
         rnd = qn.target_round(store, uuid, questionnaire)
-        changes = qn.compare(store, rnd.uuid, questionnaire)
-    except UserError as exc:
-        QApplication.restoreOverrideCursor()
-        window.show_error(describe(exc))
-        return 0
-    QApplication.restoreOverrideCursor()
+        return rnd, list(qn.compare(store, rnd.uuid, questionnaire))
+
+    def failed(error: BaseException) -> None:
+        show_failure(window, error)
+        done(0)
+
+    run_task(
+        read,
+        owner=window,
+        on_success=lambda found: done(_preview(window, uuid, path, *found)),
+        on_failure=failed,
+        label=QCoreApplication.translate("Questionnaire", "Reading the questionnaire…"),
+        modal=True,
+    )
+
+
+def _preview(
+    window: MainWindow, uuid: str, path: Path, rnd: RoundRecord, changes: list[Change]
+) -> int:
     if not changes:
         QMessageBox.information(
             window,

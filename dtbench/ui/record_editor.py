@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,10 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from dtbench.plan.records import PlanItem
+from dtbench.ui.autosave import Autosave, same_text
 from dtbench.ui.plan_session import PlanSession
 
 NO_DATE = QDate(2000, 1, 1)
-TEXT_IDLE_MS = 800
 UUID_ROLE = Qt.ItemDataRole.UserRole
 Options = Callable[[], Sequence[tuple[str, str]]]
 
@@ -112,10 +113,9 @@ class RecordEditor(QWidget):
         self.title_of = title_of
         self.validate_field = validate_field
         self.uuid = ""
-        self._loading = False
+        self.autosave = Autosave(self)
         self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
-        self._timers: dict[str, QTimer] = {}
 
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
@@ -187,14 +187,7 @@ class RecordEditor(QWidget):
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(54)
             edit.setMaximumHeight(110)
-            timer = QTimer(edit)
-            timer.setSingleShot(True)
-            timer.setInterval(TEXT_IDLE_MS)
-            timer.timeout.connect(lambda: self._commit(name))
-            self._timers[name] = timer
-            edit.textChanged.connect(lambda: None if self._loading else timer.start())
-            edit.installEventFilter(self)
-            edit.setProperty("field", name)
+            self.autosave.text(edit, partial(self._commit, name))
             return edit
         if field.kind == "date":
             date_edit = QDateEdit(self)
@@ -202,7 +195,7 @@ class RecordEditor(QWidget):
             date_edit.setDisplayFormat("yyyy-MM-dd")
             date_edit.setMinimumDate(NO_DATE)
             date_edit.setSpecialValueText(" ")
-            date_edit.editingFinished.connect(lambda: self._commit(name))
+            self.autosave.spin(date_edit, partial(self._commit, name))
             date_edit.dateChanged.connect(
                 lambda _d: None if self._loading or date_edit.hasFocus() else self._commit(name)
             )
@@ -210,7 +203,7 @@ class RecordEditor(QWidget):
         if field.kind == "int":
             spin = QSpinBox(self)
             spin.setRange(field.low, field.high)
-            spin.editingFinished.connect(lambda: self._commit(name))
+            self.autosave.spin(spin, partial(self._commit, name))
             spin.valueChanged.connect(
                 lambda _v: None if self._loading or spin.hasFocus() else self._commit(name)
             )
@@ -220,7 +213,7 @@ class RecordEditor(QWidget):
             dspin.setRange(-1, 1e9)
             dspin.setDecimals(1)
             dspin.setSpecialValueText("—")
-            dspin.editingFinished.connect(lambda: self._commit(name))
+            self.autosave.spin(dspin, partial(self._commit, name))
             return dspin
         if field.kind == "choice":
             combo = QComboBox(self)
@@ -244,7 +237,7 @@ class RecordEditor(QWidget):
             table.itemChanged.connect(lambda _i: None if self._loading else self._commit(name))
             return table
         line = QLineEdit(self)
-        line.editingFinished.connect(lambda: self._commit(name))
+        self.autosave.line(line, partial(self._commit, name))
         return line
 
     def _put(self, field: Field, value: Any) -> None:
@@ -393,10 +386,13 @@ class RecordEditor(QWidget):
         item = self.current_item()
         self._loading = True
         for field in self.fields:
-            timer = self._timers.get(field.name)
-            if timer is not None and timer.isActive():
+            editor = self.editors[field.name]
+            value = None if item is None else getattr(item.record, field.name)
+            if self.autosave.pending(editor):
                 continue  # typing not yet saved wins
-            self._put(field, None if item is None else getattr(item.record, field.name))
+            if editor.hasFocus() and item is not None and self._shows(field, value):
+                continue  # what is being typed is saved already (a trailing space aside)
+            self._put(field, value)
         self._loading = False
         has = item is not None
         self.form_area.setEnabled(has)
@@ -407,12 +403,23 @@ class RecordEditor(QWidget):
         self.down_button.setEnabled(has and 0 <= row < count - 1)
 
     # ------------------------------------------------------------ editing
-    def _commit(self, name: str) -> None:
+    @property
+    def _loading(self) -> bool:
+        return self.autosave.suspended
+
+    @_loading.setter
+    def _loading(self, value: bool) -> None:
+        self.autosave.suspended = value
+
+    def _shows(self, field: Field, value: Any) -> bool:
+        shown = self._get(field)
+        if isinstance(shown, str) and (value is None or isinstance(value, str)):
+            return same_text(shown, value)
+        return bool(shown == value)
+
+    def _commit(self, name: str, final: bool = True) -> None:
         if self._loading:
             return
-        timer = self._timers.get(name)
-        if timer is not None:
-            timer.stop()
         item = self.current_item()
         if item is None:
             return
@@ -423,6 +430,8 @@ class RecordEditor(QWidget):
         if self.validate_field is not None:
             problem = self.validate_field(item.uuid, name, value)
             if problem:
+                if not final:
+                    return  # still typing: judged when the field is left
                 self.session.error.emit(problem)
                 self._load_form()
                 return
@@ -434,14 +443,7 @@ class RecordEditor(QWidget):
 
     def flush(self) -> None:
         """Save typing still waiting for its pause."""
-        for name, timer in self._timers.items():
-            if timer.isActive():
-                self._commit(name)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and watched.property("field"):
-            self._commit(str(watched.property("field")))
-        return super().eventFilter(watched, event)
+        self.autosave.flush()
 
     def add(self) -> None:
         self.flush()

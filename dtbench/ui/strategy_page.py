@@ -3,8 +3,10 @@ guide offers (each with a rationale), and which principles and criteria the clie
 
 from __future__ import annotations
 
+from functools import partial
+
 import msgspec
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,11 +29,11 @@ from PySide6.QtWidgets import (
 from dtbench.guide import load_guide
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Adoption, Choice, Strategy
+from dtbench.ui.autosave import Autosave, same_text
 from dtbench.ui.choices import guide_text
 from dtbench.ui.diagnosis_labels import ui_language
 from dtbench.ui.plan_session import PlanSession
 
-TEXT_IDLE_MS = 800
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -79,7 +81,7 @@ class StrategyPage(QWidget):
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._loading = False
+        self.autosave = Autosave(self)
         self.tabs = QTabWidget(self)
 
         # vision and choices
@@ -106,7 +108,7 @@ class StrategyPage(QWidget):
                 row.combo.activated.connect(lambda _i, c=dim.code: self._commit_choice(c))
             for box in row.checks.values():
                 box.clicked.connect(lambda _c, c=dim.code: self._commit_choice(c))
-            row.rationale.editingFinished.connect(lambda c=dim.code: self._commit_choice(c))
+            self.autosave.line(row.rationale, partial(self._commit_rationale, dim.code))
         grid.setRowStretch(3 + len(cat.STRATEGY_DIMENSIONS) // 2 + 1, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -132,12 +134,7 @@ class StrategyPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(TEXT_IDLE_MS)
-        self._timer.timeout.connect(self._commit_vision)
-        self.vision.textChanged.connect(lambda: None if self._loading else self._timer.start())
-        self.vision.installEventFilter(self)
+        self.autosave.text(self.vision, lambda _final: self._commit_vision())
         session.value_changed.connect(lambda name: self.refresh() if name == "strategy" else None)
         self.retranslate()
 
@@ -167,7 +164,7 @@ class StrategyPage(QWidget):
         lang = ui_language()
         record = self.strategy
         self._loading = True
-        if not self._timer.isActive() and self.vision.toPlainText() != record.vision:
+        if not self.autosave.pending(self.vision) and self.vision.toPlainText() != record.vision:
             self.vision.setPlainText(record.vision)
         for code, row in self.rows.items():
             choice = record.choices.get(code, Choice())
@@ -193,7 +190,9 @@ class StrategyPage(QWidget):
                 key = row.dim.guide_key
             row.explain.setText(guide_text(key, lang))
             row.box.setTitle(f"{row.dim.title.get(lang)}（{row.dim.guide_key}）")
-            if row.rationale.text() != choice.rationale:
+            if not self.autosave.pending(row.rationale) and not same_text(
+                row.rationale.text(), choice.rationale
+            ):
                 row.rationale.setText(choice.rationale)
         self._fill_table(self.principles, cat.PRINCIPLES_CLAUSE, record.principles, lang)
         self._fill_table(self.criteria, cat.CRITERIA_CLAUSE, record.criteria, lang)
@@ -235,12 +234,22 @@ class StrategyPage(QWidget):
         self.session.set_value("strategy", record, text)
 
     def _commit_vision(self) -> None:
-        self._timer.stop()
         if self._loading:
             return
         value = self.vision.toPlainText()
         if value != self.strategy.vision:
             self._set(msgspec.structs.replace(self.strategy, vision=value), self.tr("Vision"))
+
+    @property
+    def _loading(self) -> bool:
+        return self.autosave.suspended
+
+    @_loading.setter
+    def _loading(self, value: bool) -> None:
+        self.autosave.suspended = value
+
+    def _commit_rationale(self, code: str, _final: bool) -> None:
+        self._commit_choice(code)
 
     def _commit_choice(self, code: str) -> None:
         if self._loading:
@@ -285,13 +294,8 @@ class StrategyPage(QWidget):
         self._set(msgspec.structs.replace(record, **{name: entries}), text)
 
     def flush(self) -> None:
-        if self._timer.isActive():
-            self._commit_vision()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.vision and event.type() == QEvent.Type.FocusOut:
-            self._commit_vision()
-        return super().eventFilter(watched, event)
+        """Save what is still being typed (before leaving the page)."""
+        self.autosave.flush()
 
     # ------------------------------------------------------------ language
     def retranslate(self) -> None:

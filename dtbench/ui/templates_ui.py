@@ -8,6 +8,7 @@ and ``new_from_template``.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -45,6 +45,7 @@ from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
 from dtbench.ui.errors import describe
 from dtbench.ui.labels import language_label
+from dtbench.ui.tasks import TaskContext, run_task, show_failure
 
 if TYPE_CHECKING:
     from dtbench.store.database import Store
@@ -376,52 +377,74 @@ class NewFromTemplateDialog(QDialog):
         d = self.start.date()
         return date(d.year(), d.month(), d.day())
 
-    def create_engagement(self, store: Store) -> str:
+    def creation(self, store: Store) -> Callable[[TaskContext], str]:
+        """The work of creating the engagement as chosen (run off the GUI thread)."""
         chosen = self.chosen()
         assert chosen is not None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return library.create_from_template(
-                store,
-                chosen,
-                self.client.text(),
-                self.title_edit.text(),
-                str(self.language.currentData()),
-                plan_start=self.plan_start(),
-            )
-        finally:
-            QApplication.restoreOverrideCursor()
+        client, title = self.client.text(), self.title_edit.text()
+        language, start = str(self.language.currentData()), self.plan_start()
+        return lambda _context: library.create_from_template(
+            store, chosen, client, title, language, plan_start=start
+        )
 
 
 def _create_and_open(
-    window: MainWindow, templates: list[Template], current: Path | None, parent: QWidget
-) -> str | None:
+    window: MainWindow,
+    templates: list[Template],
+    current: Path | None,
+    parent: QWidget,
+    done: Callable[[str | None], None],
+) -> None:
+    """Ask for the new engagement's details, create it off the GUI thread and open it;
+    ``done(uuid)`` follows (None when cancelled). A refusal shows the dialog again."""
     dialog = NewFromTemplateDialog(templates, window.translations.language, current, parent)
-    while dialog.exec() == QDialog.DialogCode.Accepted:
-        try:
-            uuid = dialog.create_engagement(window._db())
-        except UserError as exc:
-            QMessageBox.warning(parent, dialog.windowTitle(), describe(exc))
-            continue
+
+    def ask() -> None:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            done(None)
+            return
+        run_task(
+            dialog.creation(window._db()),
+            owner=parent,
+            on_success=created,
+            on_failure=failed,
+            label=QCoreApplication.translate("Templates", "Creating the engagement…"),
+            modal=True,
+        )
+
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, UserError):
+            show_failure(parent, error)
+            done(None)
+            return
+        QMessageBox.warning(parent, dialog.windowTitle(), describe(error))
+        ask()
+
+    def created(uuid: str) -> None:
         window.refresh(uuid)
         window.open_engagement(uuid)
         window.status(
             QCoreApplication.translate("Templates", "Engagement created from the template.")
         )
-        return uuid
-    return None
+        done(uuid)
+
+    ask()
 
 
-def new_from_template(window: MainWindow) -> str | None:
-    """File ▸ New engagement from template…: returns the new engagement's id."""
+def new_from_template(
+    window: MainWindow, done: Callable[[str | None], None] = lambda _uuid: None
+) -> None:
+    """File ▸ New engagement from template…: ``done(uuid)`` follows with the new
+    engagement's id (None when cancelled)."""
     problems: list[library.TemplateError] = []
     templates = library.list_templates(problems)
     if not templates:
         window.show_error(
             QCoreApplication.translate("Templates", "There are no templates to start from.")
         )
-        return None
-    return _create_and_open(window, templates, None, window)
+        done(None)
+        return
+    _create_and_open(window, templates, None, window, done)
 
 
 # ---------------------------------------------------------------- the library
@@ -708,9 +731,11 @@ class TemplateLibraryDialog(QDialog):
         t = self.current()
         if t is None or self._window is None:
             return
-        created = _create_and_open(self._window, self.templates, t.path, self)
-        if created is not None:
-            self.created = created
+        _create_and_open(self._window, self.templates, t.path, self, self._created)
+
+    def _created(self, uuid: str | None) -> None:
+        if uuid is not None:
+            self.created = uuid
             self.accept()
 
     def retranslate(self) -> None:

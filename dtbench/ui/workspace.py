@@ -92,6 +92,7 @@ class Workspace(QWidget):
         self.steps.setCurrentRow(0)
 
     def open(self, profile: Profile, step: int = 0) -> None:
+        self.leave()  # typing in the engagement shown so far is saved first
         self.undo_stack.clear()
         self.profile.load(profile)
         self.session.open(profile.uuid, profile.language)
