@@ -521,3 +521,24 @@ def test_a_clean_template_says_nothing_and_the_notice_reads_in_chinese(tmp_path:
     assert notice is not None
     text = notice.message(lambda c, t: translate(c, t, "zh"))
     assert "宏" in text and "、" in text and "firm-template.docx" in text
+
+
+def test_the_export_dialog_says_what_the_template_leaves_out(  # type: ignore[no-untyped-def]
+    qtbot, window, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from dtbench.ui.export_dialog import ExportDialog
+
+    uuid = create_demo(store)
+    window.refresh(uuid)
+    window.open_engagement(uuid)
+    assert window.workspace is not None
+    dialog = ExportDialog(store, window.workspace.plan, uuid, "澜岳", "zh", window)
+    qtbot.addWidget(dialog)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    template = _risky_template(tmp_path)
+    assert dialog.set_template(template)
+    assert dialog.template.text() == str(template)
+    assert len(shown) == 1 and "macros" in shown[0] and "INCLUDEPICTURE" in shown[0]
