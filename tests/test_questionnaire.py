@@ -75,6 +75,20 @@ def message(exc: pytest.ExceptionInfo[qn.QuestionnaireError]) -> str:
     return exc.value.message(lambda _context, text: text)
 
 
+def test_a_note_too_long_for_a_cell_comes_back_without_replacing_the_whole(
+    store: Store, demo: str, tmp_path: Path
+) -> None:
+    """Excel holds 32,767 characters a cell: the note goes out cut, with a notice; the
+    returned workbook must not put the cut text in place of the consultant's note."""
+    rnd = latest(store, demo)
+    key = next(k for k, a in dx.load_round(store, rnd).answers.items() if a.status == "partly")
+    long_note = "现场访谈记录。" * 6000  # 42,000 characters
+    dx.set_answer(store, rnd, key, note=long_note)
+    path = export(store, demo, tmp_path / "q.xlsx")
+    assert changes_of(store, demo, path) == (rnd, [])
+    assert dx.load_round(store, rnd).answers[key].note == long_note
+
+
 # ---------------------------------------------------------------- round trip
 def test_round_trip_lists_exactly_the_clients_changes_and_applies_them(
     store: Store, demo: str, tmp_path: Path

@@ -35,7 +35,7 @@ from sqlalchemy import select
 
 from dtbench import __version__
 from dtbench.deliverables.files import write_atomically
-from dtbench.deliverables.xlsx_cells import put
+from dtbench.deliverables.xlsx_cells import put, was_cut
 from dtbench.diagnosis import service as dx
 from dtbench.diagnosis.errors import RoundNotFoundError
 from dtbench.diagnosis.records import AnswerRecord, RoundRecord
@@ -894,7 +894,8 @@ def compare(store: Store, round_uuid: str, questionnaire: Questionnaire) -> list
         ours = recorded.get(key, AnswerRecord())
         status = theirs.status or ours.status
         same = theirs.note == stored_text(ours.note).strip()
-        note = theirs.note if theirs.note and not same else ours.note
+        # A note too long for a cell went out cut: coming back, it must not replace the whole.
+        note = theirs.note if theirs.note and not same and not was_cut(theirs.note) else ours.note
         proposed = AnswerRecord(status, note)
         if proposed != ours:
             changes.append(
