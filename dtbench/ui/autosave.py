@@ -11,6 +11,7 @@ error yet) and True when the field is left or the page flushed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
@@ -113,10 +114,23 @@ class Autosave(QObject):
         return super().eventFilter(watched, event)
 
 
-def same_text(shown: str, stored: str | None) -> bool:
+def shows(shown: object, stored: object) -> bool:
     """Whether an editor showing ``shown`` already says what is stored (a trailing space the
     consultant just typed must not be taken away by a reload)."""
-    return shown.strip() == (stored or "").strip()
+    if isinstance(shown, str) and (stored is None or isinstance(stored, str)):
+        return shown.strip() == (stored or "").strip()
+    return bool(shown == stored)
+
+
+class LoadingFlag:
+    """A page's ``_loading`` flag, kept by the page's :class:`Autosave`: what editors show
+    while the page fills them is not typing."""
+
+    def __get__(self, page: Any, owner: type | None = None) -> bool:
+        return bool(page.autosave.suspended)
+
+    def __set__(self, page: Any, value: bool) -> None:
+        page.autosave.suspended = value
 
 
 def commit_open_editor(view: QAbstractItemView) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from dtbench.diagnosis.records import EvidenceRecord
 from dtbench.diagnosis.scale import LEVELS
 from dtbench.lazy import lazy_module
-from dtbench.ui.autosave import Autosave, same_text
+from dtbench.ui.autosave import Autosave, shows
 from dtbench.ui.diagnosis_labels import level_description, level_label
 from dtbench.ui.diagnosis_session import DiagnosisSession
 from dtbench.ui.errors import describe
@@ -148,7 +148,7 @@ class ClauseDetails(QWidget):
             record.findings
         ):
             self.findings.setPlainText(record.findings)
-        if not self.autosave.pending(self.interviewees) and not same_text(
+        if not self.autosave.pending(self.interviewees) and not shows(
             self.interviewees.text(), record.interviewees
         ):
             self.interviewees.setText(record.interviewees)

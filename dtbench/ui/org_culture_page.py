@@ -48,7 +48,7 @@ from dtbench.plan.records import (
     TraitRating,
 )
 from dtbench.reports.raster import Raster
-from dtbench.ui.autosave import TEXT_IDLE_MS, Autosave
+from dtbench.ui.autosave import TEXT_IDLE_MS, Autosave, LoadingFlag
 from dtbench.ui.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.choices import guide_text, option_pairs
 from dtbench.ui.diagnosis_labels import ui_language
@@ -135,6 +135,8 @@ class _Editor(RecordEditor):
 class OrgCulturePage(QWidget):
     """Three tabs: Organization (6.3.1 a, f, h), Culture (6.3.2 d, e, i), Resistance (6.3.2 h).
     ``drawn`` fires each time the traits radar has been rendered and shown."""
+
+    _loading = LoadingFlag()
 
     drawn = Signal()
 
@@ -719,14 +721,6 @@ class OrgCulturePage(QWidget):
         self._set_organization(
             msgspec.structs.replace(old, mode=code), self.tr("Transformation mode")
         )
-
-    @property
-    def _loading(self) -> bool:
-        return self.autosave.suspended
-
-    @_loading.setter
-    def _loading(self, value: bool) -> None:
-        self.autosave.suspended = value
 
     def _commit_text(self, name: str) -> None:
         if self._loading:

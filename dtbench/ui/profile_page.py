@@ -40,7 +40,7 @@ from dtbench.engagement.records import (
     Profile,
 )
 from dtbench.lazy import lazy_module
-from dtbench.ui.autosave import Autosave, same_text
+from dtbench.ui.autosave import Autosave, LoadingFlag, shows
 from dtbench.ui.labels import (
     employee_band_label,
     language_label,
@@ -72,16 +72,10 @@ def _holds(widget: QWidget, focused: QWidget | None) -> bool:
     return focused is not None and (widget is focused or widget.isAncestorOf(focused))
 
 
-def _shows(binding: _Binding, value: object) -> bool:
-    """Whether the editor already shows ``value`` (a trailing space being typed aside)."""
-    shown = binding.get()
-    if isinstance(shown, str) and (value is None or isinstance(value, str)):
-        return same_text(shown, value)
-    return bool(shown == value)
-
-
 class ProfilePage(QWidget):
     """Edits a Profile; every committed edit is one undoable, immediately saved command."""
+
+    _loading = LoadingFlag()
 
     profile_changed = Signal(object)
     error = Signal(str)
@@ -355,14 +349,6 @@ class ProfilePage(QWidget):
             self._loading = False
         self._update_heading()
 
-    @property
-    def _loading(self) -> bool:
-        return self.autosave.suspended
-
-    @_loading.setter
-    def _loading(self, value: bool) -> None:
-        self.autosave.suspended = value
-
     def _commit(self, field: str, final: bool = True) -> None:
         if self._loading or self._profile is None:
             return
@@ -402,7 +388,9 @@ class ProfilePage(QWidget):
         try:
             for field, binding in self._bindings.items():
                 # Leave the field being typed in alone; refresh every other one.
-                if _holds(binding.widget, focused) and _shows(binding, getattr(profile, field)):
+                if _holds(binding.widget, focused) and shows(
+                    binding.get(), getattr(profile, field)
+                ):
                     continue
                 binding.put(getattr(profile, field))
         finally:

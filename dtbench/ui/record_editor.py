@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from dtbench.plan.records import PlanItem
-from dtbench.ui.autosave import Autosave, same_text
+from dtbench.ui.autosave import Autosave, LoadingFlag, shows
 from dtbench.ui.plan_session import PlanSession
 
 NO_DATE = QDate(2000, 1, 1)
@@ -92,6 +92,8 @@ def display(field: Field, value: Any) -> str:
 
 class RecordEditor(QWidget):
     """Table + form for the items of one kind in a PlanSession."""
+
+    _loading = LoadingFlag()
 
     selected = Signal(str)
 
@@ -390,7 +392,7 @@ class RecordEditor(QWidget):
             value = None if item is None else getattr(item.record, field.name)
             if self.autosave.pending(editor):
                 continue  # typing not yet saved wins
-            if editor.hasFocus() and item is not None and self._shows(field, value):
+            if editor.hasFocus() and item is not None and shows(self._get(field), value):
                 continue  # what is being typed is saved already (a trailing space aside)
             self._put(field, value)
         self._loading = False
@@ -403,20 +405,6 @@ class RecordEditor(QWidget):
         self.down_button.setEnabled(has and 0 <= row < count - 1)
 
     # ------------------------------------------------------------ editing
-    @property
-    def _loading(self) -> bool:
-        return self.autosave.suspended
-
-    @_loading.setter
-    def _loading(self, value: bool) -> None:
-        self.autosave.suspended = value
-
-    def _shows(self, field: Field, value: Any) -> bool:
-        shown = self._get(field)
-        if isinstance(shown, str) and (value is None or isinstance(value, str)):
-            return same_text(shown, value)
-        return bool(shown == value)
-
     def _commit(self, name: str, final: bool = True) -> None:
         if self._loading:
             return

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from dtbench.guide import load_guide
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Adoption, Choice, Strategy
-from dtbench.ui.autosave import Autosave, same_text
+from dtbench.ui.autosave import Autosave, LoadingFlag, shows
 from dtbench.ui.choices import guide_text
 from dtbench.ui.diagnosis_labels import ui_language
 from dtbench.ui.plan_session import PlanSession
@@ -78,6 +78,8 @@ class _DimensionRow:
 
 
 class StrategyPage(QWidget):
+    _loading = LoadingFlag()
+
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -190,7 +192,7 @@ class StrategyPage(QWidget):
                 key = row.dim.guide_key
             row.explain.setText(guide_text(key, lang))
             row.box.setTitle(f"{row.dim.title.get(lang)}（{row.dim.guide_key}）")
-            if not self.autosave.pending(row.rationale) and not same_text(
+            if not self.autosave.pending(row.rationale) and not shows(
                 row.rationale.text(), choice.rationale
             ):
                 row.rationale.setText(choice.rationale)
@@ -239,14 +241,6 @@ class StrategyPage(QWidget):
         value = self.vision.toPlainText()
         if value != self.strategy.vision:
             self._set(msgspec.structs.replace(self.strategy, vision=value), self.tr("Vision"))
-
-    @property
-    def _loading(self) -> bool:
-        return self.autosave.suspended
-
-    @_loading.setter
-    def _loading(self, value: bool) -> None:
-        self.autosave.suspended = value
 
     def _commit_rationale(self, code: str, _final: bool) -> None:
         self._commit_choice(code)
