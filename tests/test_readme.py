@@ -29,7 +29,9 @@ def _test_command() -> str:
 
 def test_the_test_command_installs_what_the_tests_need() -> None:
     command = _test_command()
-    assert "binutils" in command.split("&&")[1]  # PyInstaller needs objdump (bundle test)
+    packages = command.split("&&")[1].split()
+    assert "binutils" in packages  # PyInstaller needs objdump (the bundle test)
+    assert "libpython3-dev" in packages  # and the shared libpython of the system's Python
     assert "-c tests/constraints.txt" in command
 
 
