@@ -26,6 +26,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
+from dtbench.input_rules import clean_text
 from dtbench.reports.fonts import font_families, font_properties, has_bold_face
 
 # Palette: restrained, print-friendly and still distinct in grayscale (dark blue vs. light
@@ -77,8 +78,9 @@ def fp(size: float = LABEL_SIZE, *, bold: bool = False) -> FontProperties:
 
 
 def plain(text: object) -> str:
-    """Caller text shown literally: '$' must not switch matplotlib into mathtext."""
-    return str(text).replace("$", r"\$")
+    """Caller text shown literally: '$' must not switch matplotlib into mathtext, and a
+    control character pasted from Word is a line break or nothing, not a missing glyph."""
+    return clean_text(str(text)).replace("$", r"\$")
 
 
 def _char_width(char: str) -> int:
