@@ -218,6 +218,42 @@ def test_a_checklist_note_being_typed_is_kept(
     assert "notezq" in _database_text(db_path)
 
 
+def test_one_burst_of_typing_is_one_undo_step(
+    qtbot: Any, store: Store, translations: Any, engagements: tuple[str, str]
+) -> None:
+    """Typing is saved after every pause; Ctrl+Z still takes back the whole burst."""
+    from dtbench.ui.autosave import TEXT_IDLE_MS
+    from dtbench.ui.main_window import MainWindow
+
+    demo, _other = engagements
+    window = MainWindow(store, translations, open_store=open_store)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_engagement(demo, DIAGNOSIS)
+    workspace = window.workspace
+    details = workspace.diagnosis.details
+    before = details.findings.toPlainText()
+    for word in ("one ", "two ", "three"):
+        _type(qtbot, details.findings, word)
+        qtbot.wait(TEXT_IDLE_MS + 200)  # a pause: saved
+    key = details.clause_key
+    assert "one two three" in workspace.session.clause(key).findings
+    workspace.undo_stack.undo()
+    assert workspace.session.clause(key).findings == before
+    workspace.undo_stack.redo()
+    assert "one two three" in workspace.session.clause(key).findings
+
+    workspace.steps.setCurrentRow(0)  # the profile: a one-line field
+    region = workspace.profile.findChild(QLineEdit, "region")
+    old_region = workspace.profile.profile.region
+    for word in ("Dalian", " Jinzhou"):
+        _type(qtbot, region, word)
+        qtbot.wait(TEXT_IDLE_MS + 200)
+    assert "Dalian Jinzhou" in service.get_profile(store, demo).region
+    workspace.undo_stack.undo()
+    assert service.get_profile(store, demo).region == old_region
+
+
 # ---------------------------------------------------------------- a kill after typing
 DRIVER = r"""
 import sys

@@ -227,7 +227,7 @@ class ClauseDetails(QWidget):
         value = self.findings.toPlainText()
         if value != self.session.clause(self.clause_key).findings:
             text = self.tr("Findings of %1").replace("%1", self.clause_key)
-            self.session.set_clause(self.clause_key, "findings", value, text)
+            self.session.set_clause(self.clause_key, "findings", value, text, typing=True)
 
     def _commit_interviewees(self) -> None:
         if not self.clause_key or self._loading:
@@ -235,7 +235,7 @@ class ClauseDetails(QWidget):
         value = self.interviewees.text().strip()
         if value != self.session.clause(self.clause_key).interviewees:
             text = self.tr("Interviewees of %1").replace("%1", self.clause_key)
-            self.session.set_clause(self.clause_key, "interviewees", value, text)
+            self.session.set_clause(self.clause_key, "interviewees", value, text, typing=True)
 
     def choose_evidence(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(

@@ -148,7 +148,11 @@ class DiagnosisSession(StackedEdits, QObject):
             self._in_round(rnd, refresh),
         )
 
-    def set_clause(self, clause_key: str, name: str, value: object, text: str = "") -> None:
+    def set_clause(
+        self, clause_key: str, name: str, value: object, text: str = "", typing: bool = False
+    ) -> None:
+        """Set one field of a clause; ``typing``: saves of one burst of typing are one undo
+        step."""
         old_record = self.clause(clause_key)
         old = getattr(old_record, name)
         if old == value:
@@ -165,6 +169,7 @@ class DiagnosisSession(StackedEdits, QObject):
             lambda: dx.set_clause(self.store, rnd, clause_key, name, value),
             lambda: dx.set_clause(self.store, rnd, clause_key, name, old),
             self._in_round(rnd, refresh),
+            f"{rnd}:{clause_key}:{name}" if typing else "",
         )
 
     def set_scope(self, changes: Mapping[str, ScopeEntry], text: str = "") -> None:

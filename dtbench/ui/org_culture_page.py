@@ -730,7 +730,8 @@ class OrgCulturePage(QWidget):
         if getattr(old, name) == value:
             return
         text = self.tr("Organization notes") if name == "notes" else self.tr("Mode rationale")
-        self._set_organization(msgspec.structs.replace(old, **{name: value}), text)
+        record = msgspec.structs.replace(old, **{name: value})
+        self.session.set_value("organization", record, text, typing=name)
 
     def _trait_changed(self, spin: QSpinBox) -> None:
         if self._loading:

@@ -114,7 +114,9 @@ class PlanSession(StackedEdits, QObject):
 
         self._push(text, redo, undo, after)
 
-    def update(self, uuid: str, record: Any, text: str) -> None:
+    def update(self, uuid: str, record: Any, text: str, typing: str = "") -> None:
+        """Replace an item's record; ``typing`` names the field being typed (its saves merge
+        into one undo step)."""
         current = self.item(uuid)
         if current is None or current.record == record:
             return
@@ -125,6 +127,7 @@ class PlanSession(StackedEdits, QObject):
             lambda: plan.update_item(self.store, uuid, record),
             lambda: plan.update_item(self.store, uuid, old),
             lambda: self._reload_items(kind),
+            f"{uuid}:{typing}" if typing else "",
         )
 
     def remove(self, uuid: str, text: str) -> None:
@@ -157,7 +160,9 @@ class PlanSession(StackedEdits, QObject):
             lambda: self._reload_items(current.kind),
         )
 
-    def set_value(self, name: str, record: Any, text: str) -> None:
+    def set_value(self, name: str, record: Any, text: str, typing: str = "") -> None:
+        """Replace a plan value; ``typing`` names the field being typed (its saves merge into
+        one undo step)."""
         old = self._values.get(name)
         if old == record:
             return
@@ -172,4 +177,5 @@ class PlanSession(StackedEdits, QObject):
             lambda: plan.set_value(self.store, engagement, name, record),
             lambda: plan.set_value(self.store, engagement, name, old),
             after,
+            f"{engagement}:{name}:{typing}" if typing else "",
         )

@@ -68,6 +68,13 @@ class _Binding:
         self.widget = widget
 
 
+def _typed(widget: QWidget) -> bool:
+    """Whether ``widget`` is typed into (its saves merge into one undo step)."""
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return isinstance(widget, (QLineEdit, QPlainTextEdit))
+
+
 def _holds(widget: QWidget, focused: QWidget | None) -> bool:
     return focused is not None and (widget is focused or widget.isAncestorOf(focused))
 
@@ -378,6 +385,7 @@ class ProfilePage(QWidget):
             self.tr("Edit %1").replace("%1", name),
             self._show_saved,
             self._show_error,
+            typing=_typed(binding.widget),
         )
         self._stack.push(command)
 

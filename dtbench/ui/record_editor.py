@@ -427,7 +427,8 @@ class RecordEditor(QWidget):
         text = (
             self.tr("%1: %2").replace("%1", self.title_of(item.record)).replace("%2", field.label)
         )
-        self.session.update(item.uuid, record, text)
+        typed = isinstance(self.editors[name], (QLineEdit, QPlainTextEdit))
+        self.session.update(item.uuid, record, text, typing=name if typed else "")
 
     def flush(self) -> None:
         """Save typing still waiting for its pause."""

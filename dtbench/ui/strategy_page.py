@@ -240,7 +240,8 @@ class StrategyPage(QWidget):
             return
         value = self.vision.toPlainText()
         if value != self.strategy.vision:
-            self._set(msgspec.structs.replace(self.strategy, vision=value), self.tr("Vision"))
+            record = msgspec.structs.replace(self.strategy, vision=value)
+            self.session.set_value("strategy", record, self.tr("Vision"), typing="vision")
 
     def _commit_rationale(self, code: str, _final: bool) -> None:
         self._commit_choice(code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +19,30 @@ if TYPE_CHECKING:
 else:
     service = lazy_module("dtbench.engagement.service")
 
+TYPING_ID = 1  # QUndoCommand.id() of an edit that typing made
+MERGE_SECONDS = 60.0  # typing in one field within this long of the last save: one undo step
 
-class SetFieldCommand(QUndoCommand):
+
+class _Typing:
+    """Saves of one field while the consultant types (after each pause, on leaving it) merge
+    into one undo step: Ctrl+Z takes back the whole burst, not its last half second."""
+
+    merge_key: str
+    _last: float
+
+    def _typing_id(self) -> int:
+        return TYPING_ID if self.merge_key else -1
+
+    def _mergeable(self, other: object) -> bool:
+        return (
+            isinstance(other, _Typing)
+            and bool(self.merge_key)
+            and other.merge_key == self.merge_key
+            and other._last - self._last <= MERGE_SECONDS
+        )
+
+
+class SetFieldCommand(_Typing, QUndoCommand):
     """Set one profile field; undo sets the previous value back (both saved at once)."""
 
     def __init__(
@@ -32,6 +55,7 @@ class SetFieldCommand(QUndoCommand):
         text: str,
         on_done: Callable[[Profile], None],
         on_error: Callable[[Exception], None],
+        typing: bool = False,
     ) -> None:
         super().__init__(text)
         self._store = store
@@ -41,6 +65,17 @@ class SetFieldCommand(QUndoCommand):
         self._new = new
         self._on_done = on_done
         self._on_error = on_error
+        self.merge_key = f"{uuid}:{field}" if typing else ""
+        self._last = time.monotonic()
+
+    def id(self) -> int:
+        return self._typing_id()
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, SetFieldCommand) and self._mergeable(other)):
+            return False
+        self._new, self._last = other._new, other._last
+        return True
 
     def _apply(self, value: Any) -> None:
         try:
@@ -59,12 +94,13 @@ class SetFieldCommand(QUndoCommand):
         self._apply(self._old)
 
 
-class CallCommand(QUndoCommand):
+class CallCommand(_Typing, QUndoCommand):
     """A change made by calling a service; undo calls its inverse.
 
     ``redo_fn``/``undo_fn`` write to the database; ``after`` refreshes the view. A failure
     (nothing written) makes the command obsolete and is reported through ``on_error``.
-    ``merge_id`` lets consecutive edits of the same text field become one undo step.
+    ``merge_key``: consecutive saves of the same typed field (the same key) become one undo
+    step.
     """
 
     def __init__(
@@ -82,6 +118,16 @@ class CallCommand(QUndoCommand):
         self._after = after
         self._on_error = on_error
         self.merge_key = merge_key
+        self._last = time.monotonic()
+
+    def id(self) -> int:
+        return self._typing_id()
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, CallCommand) and self._mergeable(other)):
+            return False
+        self._redo, self._last = other._redo, other._last  # undo still goes back to the start
+        return True
 
     def _run(self, fn: Callable[[], object]) -> None:
         try:
@@ -111,8 +157,9 @@ class StackedEdits:
         redo: Callable[[], object],
         undo: Callable[[], object],
         after: Callable[[], None],
+        merge_key: str = "",
     ) -> None:
-        self.stack.push(CallCommand(text, redo, undo, after, self._failed))
+        self.stack.push(CallCommand(text, redo, undo, after, self._failed, merge_key))
 
     def _failed(self, exc: Exception) -> None:
         self.error.emit(describe(exc))
