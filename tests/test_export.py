@@ -157,3 +157,19 @@ def test_export_action_opens_the_dialog_for_the_open_engagement(
     assert shown and shown[0].engagement == uuid
     assert shown[0].language.currentData() == "zh"
     assert Path(shown[0].word_path.text()).suffix == ".docx"
+
+
+def test_exporting_a_new_engagement_names_its_baseline_round_as_the_app_does(
+    store: Store,
+) -> None:
+    """An engagement never diagnosed gets its baseline round at export: named in the
+    engagement's language, the same name the diagnosis step gives it, whatever the
+    language of the documents."""
+    from dtbench.deliverables import content
+    from dtbench.diagnosis import service as dx
+    from dtbench.diagnosis.scale import BASELINE_NAME
+    from dtbench.engagement import service
+
+    uuid = service.create_engagement(store, client_name="甲公司", title="诊断").uuid
+    content.gather(store, uuid, "en")
+    assert [r.name for r in dx.list_rounds(store, uuid)] == [BASELINE_NAME.zh]

@@ -8,7 +8,7 @@ from typing import Any
 
 from dtbench.diagnosis import service as dx
 from dtbench.diagnosis.records import ClauseRecord, RoundData, RoundRecord
-from dtbench.diagnosis.scale import STATUSES, level
+from dtbench.diagnosis.scale import BASELINE_NAME, STATUSES, level
 from dtbench.diagnosis.scoring import ClauseScore, Report, ScopeEntry
 from dtbench.engagement import service as engagements
 from dtbench.engagement.records import Profile
@@ -79,7 +79,8 @@ def gather(store: Store, engagement: str, lang: str | None = None) -> Content:
     profile = engagements.get_profile(store, engagement)
     lang = lang or profile.language
     guide = load_guide()
-    rounds = dx.ensure_rounds(store, engagement, "基线评估" if lang == "zh" else "Baseline")
+    # The round is stored data: named in the engagement's language, as everywhere else.
+    rounds = dx.ensure_rounds(store, engagement, BASELINE_NAME.get(profile.language))
     reports = tuple((r, dx.round_report(store, engagement, r.uuid)) for r in rounds)
     current, report = reports[-1]
     data = dx.load_round(store, current.uuid)
