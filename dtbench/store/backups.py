@@ -245,30 +245,20 @@ def check_database(db_path: str | Path, *, full: bool = False) -> CheckResult:
             from dtbench.store import values
             from dtbench.store.models import Base
 
-            shape = _schema_problems(con, revision)
-            if shape:
-                return CheckResult(
-                    path,
-                    True,
-                    True,
-                    size,
-                    revision=revision,
-                    problems=tuple(shape[:MAX_PROBLEMS]),
-                    error=InconsistentDatabaseError(str(path), shape[0]),
-                )
-            bad = [
+            # The tables as the revision has them, then every stored value readable.
+            found = _schema_problems(con, revision) or [
                 f"{e.where} row {e.rowid}: “{e.details[1]}” is {e.expected}"
                 for e in values.problems(con, Base.metadata, MAX_PROBLEMS)
             ]
-            if bad:
+            if found:
                 return CheckResult(
                     path,
                     True,
                     True,
                     size,
                     revision=revision,
-                    problems=tuple(bad),
-                    error=InconsistentDatabaseError(str(path), bad[0]),
+                    problems=tuple(found[:MAX_PROBLEMS]),
+                    error=InconsistentDatabaseError(str(path), found[0]),
                 )
             fk = con.execute("PRAGMA foreign_key_check").fetchmany(MAX_PROBLEMS)
             if fk:
