@@ -1,0 +1,141 @@
+"""An open engagement: a step navigator on the left, the step's page on the right.
+
+Steps: client profile, scope, diagnosis, dashboard, strategy, roadmap, KPIs, leadership,
+organization and culture, and the guide for reference; Ctrl+1…9 and Ctrl+0 jump to them.
+One undo stack covers every edit made in the workspace.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QWidget,
+)
+
+from dtbench.engagement.records import Profile
+from dtbench.ui.diagnosis.dashboard_page import DashboardPage
+from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
+from dtbench.ui.diagnosis.scope_page import ScopePage
+from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.plan.kpi_page import KpiPage
+from dtbench.ui.plan.leadership_page import LeadershipPage
+from dtbench.ui.plan.org_culture_page import OrgCulturePage
+from dtbench.ui.plan.roadmap_page import RoadmapPage
+from dtbench.ui.plan.session import PlanSession
+from dtbench.ui.plan.strategy_page import StrategyPage
+from dtbench.ui.shell.guide_page import GuidePage
+from dtbench.ui.shell.profile_page import ProfilePage
+
+if TYPE_CHECKING:
+    from dtbench.guide import Guide
+    from dtbench.store.database import Store
+
+
+class Workspace(QWidget):
+    profile_changed = Signal(object)
+    error = Signal(str)
+
+    def __init__(
+        self, store: Store, guide: Guide, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.steps = QListWidget(self)
+        self.steps.setObjectName("steps")
+        self.steps.setMaximumWidth(170)
+        self.pages = QStackedWidget(self)
+        self.session = DiagnosisSession(store, guide, self.undo_stack, self)
+        self.session.error.connect(self.error)
+        self.plan = PlanSession(store, self.undo_stack, self)
+        self.plan.error.connect(self.error)
+        self.profile = ProfilePage(store, self.undo_stack, self)
+        self.scope = ScopePage(self.session, language, self)
+        self.diagnosis = DiagnosisPage(self.session, language, self)
+        self.dashboard = DashboardPage(self.session, language, self)
+        self.strategy = StrategyPage(self.plan, self)
+        self.roadmap = RoadmapPage(self.plan, self.session, self)
+        self.kpis = KpiPage(self.plan, self)
+        self.leadership = LeadershipPage(self.plan, self)
+        self.org_culture = OrgCulturePage(self.plan, self)
+        self.guide = GuidePage(guide, language, self)
+        for page in (
+            self.profile,
+            self.scope,
+            self.diagnosis,
+            self.dashboard,
+            self.strategy,
+            self.roadmap,
+            self.kpis,
+            self.leadership,
+            self.org_culture,
+            self.guide,
+        ):
+            self.pages.addWidget(page)
+            self.steps.addItem(QListWidgetItem())
+        self.steps.currentRowChanged.connect(self._go)
+        self.profile.profile_changed.connect(self.profile_changed)
+        self.profile.error.connect(self.error)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.steps)
+        layout.addWidget(self.pages, 1)
+        for number in range(1, self.steps.count() + 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self)
+            shortcut.activated.connect(lambda n=number: self.steps.setCurrentRow(n - 1))
+        self.retranslate()
+        self.steps.setCurrentRow(0)
+
+    def open(self, profile: Profile, step: int = 0) -> None:
+        self.leave()  # typing in the engagement shown so far is saved first
+        self.undo_stack.clear()
+        self.profile.load(profile)
+        self.session.open(profile.uuid, profile.language)
+        self.plan.open(profile.uuid, profile.language)
+        self.steps.setCurrentRow(step)
+
+    def set_language(self, language: str) -> None:
+        for page in (self.scope, self.diagnosis, self.dashboard, self.guide):
+            page.set_language(language)
+
+    def _go(self, row: int) -> None:
+        self.leave()
+        self.pages.setCurrentIndex(row)
+
+    def leave(self) -> None:
+        """Save pending typing before the workspace (or a step) is hidden."""
+        self.profile.flush()
+        self.diagnosis.flush()
+        self.strategy.flush()
+        self.roadmap.flush()
+        self.kpis.flush()
+        self.leadership.flush()
+        self.org_culture.flush()
+
+    def retranslate(self) -> None:
+        names = (
+            self.tr("Client profile"),
+            self.tr("Scope"),
+            self.tr("Diagnosis"),
+            self.tr("Dashboard"),
+            self.tr("Strategy"),
+            self.tr("Roadmap"),
+            self.tr("KPIs"),
+            self.tr("Leadership"),
+            self.tr("Organization and culture"),
+            self.tr("Guide"),
+        )
+        for i, name in enumerate(names):
+            item = self.steps.item(i)
+            item.setText(f"{(i + 1) % 10}  {name}")
+            item.setData(Qt.ItemDataRole.ToolTipRole, f"Ctrl+{(i + 1) % 10}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
