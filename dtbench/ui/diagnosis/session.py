@@ -2,7 +2,8 @@
 
 It keeps the current round's answers in memory, writes every edit through an undoable
 command at once, recomputes the scores (well under a millisecond) and tells the pages what
-changed.
+changed. The cache is its own: a change made elsewhere (a questionnaire applied, an
+engagement file imported) arrives as a change notice and the session reloads itself.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ from dtbench.diagnosis.records import (
 from dtbench.diagnosis.scale import BASELINE_NAME
 from dtbench.diagnosis.scoring import IN_SCOPE, Report, ScopeEntry, score
 from dtbench.lazy import lazy_module
+from dtbench.ui.kit.changes import ANSWERS, CLAUSES, DIAGNOSIS, EVIDENCE, ROUNDS, SCOPE
 from dtbench.ui.kit.undo import StackedEdits
 
 if TYPE_CHECKING:
     from dtbench.diagnosis import service as dx
     from dtbench.guide import Guide
     from dtbench.store.database import Store
+    from dtbench.ui.kit.changes import ChangeHub, Changes
 else:
     dx = lazy_module("dtbench.diagnosis.service")
 
@@ -48,11 +51,21 @@ class DiagnosisSession(StackedEdits, QObject):
     report_changed = Signal()
     error = Signal(str)
 
-    def __init__(self, store: Store, guide: Guide, undo_stack: QUndoStack, parent: QObject):
+    def __init__(
+        self,
+        store: Store,
+        guide: Guide,
+        undo_stack: QUndoStack,
+        parent: QObject,
+        hub: ChangeHub | None = None,
+    ):
         super().__init__(parent)
         self.store = store
         self.guide = guide
         self.stack = undo_stack
+        self.hub = hub
+        if hub is not None:
+            hub.changed.connect(self._heard)
         self.engagement = ""
         self.language = "zh"
         self.rounds: list[RoundRecord] = []
@@ -73,6 +86,26 @@ class DiagnosisSession(StackedEdits, QObject):
         self.select_round(self.rounds[-1].uuid)
         self.scope_changed.emit()
 
+    def reload(self) -> None:
+        """Read everything again (the records changed elsewhere), staying on the round shown
+        when it still exists."""
+        if not self.engagement:
+            return
+        shown = self.data.round.uuid
+        self.rounds = dx.list_rounds(self.store, self.engagement) or dx.ensure_rounds(
+            self.store, self.engagement, BASELINE_NAME.get(self.language)
+        )
+        self.scope = dx.get_scope(self.store, self.engagement)
+        self._reports.clear()
+        self.rounds_changed.emit()
+        uuids = [r.uuid for r in self.rounds]
+        self._load_round(shown if shown in uuids else uuids[-1])
+        self.scope_changed.emit()
+
+    def _heard(self, changes: Changes, source: object) -> None:
+        if source is not self and self.engagement and changes.touches(self.engagement, DIAGNOSIS):
+            self.reload()
+
     @property
     def round(self) -> RoundRecord:
         return self.data.round
@@ -80,6 +113,9 @@ class DiagnosisSession(StackedEdits, QObject):
     def select_round(self, uuid: str) -> None:
         if uuid == self.data.round.uuid and self.engagement:
             return
+        self._load_round(uuid)
+
+    def _load_round(self, uuid: str) -> None:
         self.data = dx.load_round(self.store, uuid)
         self._rescore()
         self.round_loaded.emit()
@@ -146,6 +182,7 @@ class DiagnosisSession(StackedEdits, QObject):
             lambda: dx.set_answer(self.store, rnd, key, status=new.status, note=new.note),
             lambda: dx.set_answer(self.store, rnd, key, status=old.status, note=old.note),
             self._in_round(rnd, refresh),
+            (ANSWERS,),
         )
 
     def set_clause(
@@ -169,6 +206,7 @@ class DiagnosisSession(StackedEdits, QObject):
             lambda: dx.set_clause(self.store, rnd, clause_key, name, value),
             lambda: dx.set_clause(self.store, rnd, clause_key, name, old),
             self._in_round(rnd, refresh),
+            (CLAUSES,),
             f"{rnd}:{clause_key}:{name}" if typing else "",
         )
 
@@ -191,6 +229,7 @@ class DiagnosisSession(StackedEdits, QObject):
             lambda: dx.set_scope(self.store, engagement, changes),
             lambda: dx.set_scope(self.store, engagement, old),
             refresh,
+            (SCOPE,),
         )
 
     def add_evidence(self, clause_key: str, path: Path, text: str = "") -> None:
@@ -208,6 +247,7 @@ class DiagnosisSession(StackedEdits, QObject):
             redo,
             lambda: dx.remove_evidence(self.store, added[0].uuid) if added else None,
             self._in_round(rnd, lambda: self._reload_evidence(rnd, clause_key)),
+            (EVIDENCE,),
         )
 
     def remove_evidence(self, record: EvidenceRecord, text: str = "") -> None:
@@ -217,6 +257,7 @@ class DiagnosisSession(StackedEdits, QObject):
             lambda: dx.remove_evidence(self.store, record.uuid),
             lambda: dx.restore_evidence(self.store, rnd, record),
             self._in_round(rnd, lambda: self._reload_evidence(rnd, record.clause_key)),
+            (EVIDENCE,),
         )
 
     def _reload_evidence(self, rnd: str, clause_key: str) -> None:
@@ -244,9 +285,8 @@ class DiagnosisSession(StackedEdits, QObject):
             if created and created[0].uuid in uuids:
                 self.select_round(created[0].uuid)
             elif previous in uuids:
-                self.data = RoundData(RoundRecord("", 0, ""))
-                self.select_round(previous)
+                self._load_round(previous)
             else:
                 self.select_round(uuids[-1])
 
-        self._push(text, redo, undo, after)
+        self._push(text, redo, undo, after, (ROUNDS,))

@@ -40,12 +40,13 @@ from PySide6.QtWidgets import (
 from dtbench.errors import UserError
 from dtbench.store import backups as core
 from dtbench.store.errors import NewerDatabaseError
+from dtbench.ui.kit.changes import Changes
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.tasks import Task, TaskContext, alive, run_task, show_failure, task_manager
 
 if TYPE_CHECKING:
     from dtbench.store.backups import BackupInfo, CheckResult
-    from dtbench.ui.shell.main_window import MainWindow
+    from dtbench.ui.kit.shell import Shell
 
 DEFAULT_INTERVAL_MINUTES = 10
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -488,32 +489,28 @@ class BackupsDialog(QDialog):
 
 
 # ------------------------------------------------------------------ entry points
-def backups_dialog_for(window: MainWindow) -> BackupsDialog | None:
-    """The Backups dialog for the window's database, wired to close and reopen it."""
-    store = window.store
+def backups_dialog_for(shell: Shell) -> BackupsDialog | None:
+    """The Backups dialog for the open database, wired to close and reopen it."""
+    store = shell.store
     path = store.path if store is not None else None
     if path is None:
-        window.show_error(
+        shell.show_error(
             QCoreApplication.translate("Backups", "Backups are kept for database files only.")
         )
         return None
 
-    def before() -> None:
-        if window.workspace is not None:
-            window.show_list()  # saves pending typing into the database being replaced
-        if window.store is not None:
-            window.store.close()
-
     def after() -> None:
-        if not window.switch_database(str(path)) and window.store is None:
-            window.database_unavailable()
+        if shell.reopen_database(str(path)):
+            shell.changes.publish(Changes.everything())
 
-    return BackupsDialog(path, window, before_restore=before, after_restore=after)
+    return BackupsDialog(
+        path, shell.window(), before_restore=shell.close_database, after_restore=after
+    )
 
 
-def open_backups_dialog(window: MainWindow) -> None:
+def open_backups_dialog(shell: Shell) -> None:
     """File ▸ Backups…: list the backups of the open database and restore one."""
-    dialog = backups_dialog_for(window)
+    dialog = backups_dialog_for(shell)
     if dialog is not None:
         dialog.exec()
         dialog.deleteLater()

@@ -1,7 +1,7 @@
-"""Export and import engagement files (.dtbx) from the main window.
+"""Export and import engagement files (.dtbx).
 
-``export_package(window)`` saves the open engagement (or the one selected in the list);
-``import_package(window)`` reads a file, and when its engagement is already in the database
+``export_package(shell)`` saves the open engagement (or the one selected in the list);
+``import_package(shell)`` reads a file, and when its engagement is already in the database
 asks whether to replace it, keep both, or cancel. Problems become a message, never a crash.
 """
 
@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from dtbench.engagement.errors import NotFoundError
 from dtbench.errors import UserError
+from dtbench.ui.kit.changes import KINDS, Changes
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.tasks import TaskContext, run_task, show_failure
 
 if TYPE_CHECKING:
     from dtbench.transfer.package import Clash, Decision, ImportResult, Package
-    from dtbench.ui.shell.main_window import MainWindow
+    from dtbench.ui.kit.shell import Shell
 
 SUFFIX = ".dtbx"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -47,27 +48,19 @@ def default_file_name(client: str, title: str) -> str:
     return (name or "engagement")[:120] + SUFFIX
 
 
-def _showing(window: MainWindow, uuid: str) -> bool:
-    workspace = window.workspace
-    if workspace is None or window.stack.currentWidget() is not workspace:
-        return False
-    profile = workspace.profile.profile
-    return profile is not None and profile.uuid == uuid
-
-
-def export_package(window: MainWindow, done: Done = _nothing) -> None:
+def export_package(shell: Shell, done: Done = _nothing) -> None:
     """Ask where to save the open or selected engagement and write its engagement file (off
     the GUI thread); ``done(path)`` follows, with None when nothing was written."""
     from dtbench.engagement import service
     from dtbench.transfer import package
 
-    store = window.store
+    store = shell.store
     if store is None:
         done(None)
         return
-    uuid = window.current_engagement()
+    uuid = shell.current_engagement()
     if not uuid:
-        window.show_error(
+        shell.show_error(
             QCoreApplication.translate(
                 "PackageUi", "Select the engagement to export in the list first."
             )
@@ -77,11 +70,11 @@ def export_package(window: MainWindow, done: Done = _nothing) -> None:
     try:
         profile = service.get_profile(store, uuid)
     except (UserError, NotFoundError) as exc:
-        window.show_error(describe(exc))
+        shell.show_error(describe(exc))
         done(None)
         return
     path, _filter = QFileDialog.getSaveFileName(
-        window,
+        shell.window(),
         QCoreApplication.translate("PackageUi", "Export engagement file"),
         str(Path.home() / default_file_name(profile.client_name, profile.title)),
         _file_filter(),
@@ -94,7 +87,7 @@ def export_package(window: MainWindow, done: Done = _nothing) -> None:
         target = target.with_name(target.name + SUFFIX)
 
     def written(result: Path) -> None:
-        window.status(
+        shell.status(
             QCoreApplication.translate("PackageUi", "Engagement exported to %1.").replace(
                 "%1", str(result)
             )
@@ -102,12 +95,12 @@ def export_package(window: MainWindow, done: Done = _nothing) -> None:
         done(result)
 
     def failed(error: BaseException) -> None:
-        show_failure(window, error)
+        show_failure(shell.window(), error)
         done(None)
 
     run_task(
         lambda _context: package.export_package(store, uuid, target),
-        owner=window,
+        owner=shell.window(),
         on_success=written,
         on_failure=failed,
         label=QCoreApplication.translate("PackageUi", "Writing the engagement file…"),
@@ -115,9 +108,9 @@ def export_package(window: MainWindow, done: Done = _nothing) -> None:
     )
 
 
-def ask_clash(window: MainWindow, package: Package, clash: Clash) -> Decision | None:
+def ask_clash(shell: Shell, package: Package, clash: Clash) -> Decision | None:
     """Replace, keep both, or None to cancel (the default, also on Escape)."""
-    box = QMessageBox(window)
+    box = QMessageBox(shell.window())
     box.setObjectName("package_clash")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("PackageUi", "Import engagement"))
@@ -156,17 +149,17 @@ def ask_clash(window: MainWindow, package: Package, clash: Clash) -> Decision | 
     return None
 
 
-def import_package(window: MainWindow, done: Done = _nothing) -> None:
+def import_package(shell: Shell, done: Done = _nothing) -> None:
     """Ask for an engagement file and import it (reading and writing off the GUI thread);
     ``done(uuid)`` follows with the imported engagement's id, None when nothing changed."""
     from dtbench.transfer import package
 
-    store = window.store
+    store = shell.store
     if store is None:
         done(None)
         return
     path, _filter = QFileDialog.getOpenFileName(
-        window,
+        shell.window(),
         QCoreApplication.translate("PackageUi", "Import engagement file"),
         str(Path.home()),
         _file_filter(),
@@ -176,8 +169,7 @@ def import_package(window: MainWindow, done: Done = _nothing) -> None:
         return
 
     def failed(error: BaseException) -> None:
-        show_failure(window, error)
-        window.refresh()
+        show_failure(shell.window(), error)
         done(None)
 
     def read(context: TaskContext) -> tuple[Package, Clash | None]:
@@ -188,20 +180,20 @@ def import_package(window: MainWindow, done: Done = _nothing) -> None:
         opened, clash = found
         decision: Decision | None = None
         if clash is not None:
-            decision = ask_clash(window, opened, clash)
+            decision = ask_clash(shell, opened, clash)
             if decision is None:
-                window.status(
+                shell.status(
                     QCoreApplication.translate(
                         "PackageUi", "Import cancelled; nothing was changed."
                     )
                 )
                 done(None)
                 return
-            if decision == "replace" and _showing(window, clash.uuid):
-                window.show_list()  # its pages must not write over the imported one
+            if decision == "replace":
+                shell.release_engagement(clash.uuid)  # no page writes over the imported one
         run_task(
             lambda _context: package.import_package(store, opened, decision),
-            owner=window,
+            owner=shell.window(),
             on_success=imported,
             on_failure=failed,
             label=QCoreApplication.translate("PackageUi", "Importing the engagement…"),
@@ -209,7 +201,7 @@ def import_package(window: MainWindow, done: Done = _nothing) -> None:
         )
 
     def imported(result: ImportResult) -> None:
-        window.refresh(result.uuid)
+        shell.changes.publish(Changes(result.uuid, KINDS))
         if result.replaced:
             message = QCoreApplication.translate(
                 "PackageUi", "“%1” was replaced by the imported engagement."
@@ -220,12 +212,12 @@ def import_package(window: MainWindow, done: Done = _nothing) -> None:
             )
         else:
             message = QCoreApplication.translate("PackageUi", "Engagement “%1” imported.")
-        window.status(message.replace("%1", result.title))
+        shell.status(message.replace("%1", result.title))
         done(result.uuid)
 
     run_task(
         read,
-        owner=window,
+        owner=shell.window(),
         on_success=decide,
         on_failure=failed,
         label=QCoreApplication.translate("PackageUi", "Reading the engagement file…"),

@@ -1,7 +1,8 @@
 """Client self-assessment in the GUI: export the questionnaire workbook, and import a filled
 one through a preview where the consultant ticks the changes to apply.
 
-Applying is one step on the workspace's undo stack when the engagement is open there.
+Applying is one step on the workspace's undo stack when the engagement is open there, and
+publishes a change notice of the answers, so that the open diagnosis reloads.
 """
 
 from __future__ import annotations
@@ -27,22 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtbench.diagnosis.records import AnswerRecord, RoundData, RoundRecord
+from dtbench.diagnosis.records import AnswerRecord, RoundRecord
 from dtbench.guide import load_guide
 from dtbench.lazy import lazy_module
 from dtbench.ui.kit import settings as prefs
-from dtbench.ui.kit.errors import describe
+from dtbench.ui.kit.changes import ANSWERS, Changes
 from dtbench.ui.kit.scale_labels import STATUS_COLOURS, status_label, ui_language
 from dtbench.ui.kit.tasks import TaskContext, run_task, show_failure
-from dtbench.ui.kit.undo import CallCommand
 
 if TYPE_CHECKING:
     from dtbench.engagement import service
     from dtbench.questionnaire import workbook as qn
     from dtbench.questionnaire.workbook import Change
     from dtbench.store.database import Store
-    from dtbench.ui.diagnosis.session import DiagnosisSession
-    from dtbench.ui.shell.main_window import MainWindow
+    from dtbench.ui.kit.shell import Shell
 else:
     service = lazy_module("dtbench.engagement.service")
     qn = lazy_module("dtbench.questionnaire.workbook")
@@ -75,20 +74,23 @@ def _safe_name(text: str) -> str:
 
 
 # ---------------------------------------------------------------- export
-def export_questionnaire(window: MainWindow, done: Done = _nothing) -> None:
+def export_questionnaire(shell: Shell, done: Done = _nothing) -> None:
     """Ask where to save the open (or selected) engagement's questionnaire, and write it off
     the GUI thread; ``done(path)`` follows, None when nothing was written."""
-    uuid = window.current_engagement()
+    uuid = shell.current_engagement()
     if not uuid:
         done(None)
         return
-    store = window._db()
+    store = shell.store
+    if store is None:
+        done(None)
+        return
     profile = service.get_profile(store, uuid)
     name = _safe_name(profile.short_name or profile.client_name)
     suffix = QCoreApplication.translate("Questionnaire", "questionnaire")
     default = _folder() / f"{name}-{suffix}.xlsx"
     chosen, _filter = QFileDialog.getSaveFileName(
-        window,
+        shell.window(),
         QCoreApplication.translate("Questionnaire", "Export questionnaire"),
         str(default),
         QCoreApplication.translate("Questionnaire", "Excel workbooks (*.xlsx)"),
@@ -103,7 +105,7 @@ def export_questionnaire(window: MainWindow, done: Done = _nothing) -> None:
 
     def written(path: Path) -> None:
         _remember_folder(path)
-        window.status(
+        shell.status(
             QCoreApplication.translate("Questionnaire", "Questionnaire written to %1").replace(
                 "%1", str(path)
             )
@@ -111,12 +113,12 @@ def export_questionnaire(window: MainWindow, done: Done = _nothing) -> None:
         done(path)
 
     def failed(error: BaseException) -> None:
-        show_failure(window, error)
+        show_failure(shell.window(), error)
         done(None)
 
     run_task(
         lambda _context: qn.export_questionnaire(store, uuid, target, lang=language),
-        owner=window,
+        owner=shell.window(),
         on_success=written,
         on_failure=failed,
         label=QCoreApplication.translate("Questionnaire", "Writing the questionnaire…"),
@@ -125,16 +127,19 @@ def export_questionnaire(window: MainWindow, done: Done = _nothing) -> None:
 
 
 # ---------------------------------------------------------------- import
-def import_questionnaire(window: MainWindow, done: Done = _nothing) -> None:
+def import_questionnaire(shell: Shell, done: Done = _nothing) -> None:
     """Read a filled questionnaire (off the GUI thread), preview its changes, apply the
     ticked ones; ``done(count)`` follows with how many were applied."""
-    uuid = window.current_engagement()
+    uuid = shell.current_engagement()
     if not uuid:
         done(0)
         return
-    store = window._db()
+    store = shell.store
+    if store is None:
+        done(0)
+        return
     chosen, _filter = QFileDialog.getOpenFileName(
-        window,
+        shell.window(),
         QCoreApplication.translate("Questionnaire", "Import questionnaire"),
         str(_folder()),
         QCoreApplication.translate("Questionnaire", "Excel workbooks (*.xlsx);;All files (*)"),
@@ -151,25 +156,23 @@ def import_questionnaire(window: MainWindow, done: Done = _nothing) -> None:
         return rnd, list(qn.compare(store, rnd.uuid, questionnaire))
 
     def failed(error: BaseException) -> None:
-        show_failure(window, error)
+        show_failure(shell.window(), error)
         done(0)
 
     run_task(
         read,
-        owner=window,
-        on_success=lambda found: done(_preview(window, uuid, path, *found)),
+        owner=shell.window(),
+        on_success=lambda found: done(_preview(shell, uuid, path, *found)),
         on_failure=failed,
         label=QCoreApplication.translate("Questionnaire", "Reading the questionnaire…"),
         modal=True,
     )
 
 
-def _preview(
-    window: MainWindow, uuid: str, path: Path, rnd: RoundRecord, changes: list[Change]
-) -> int:
+def _preview(shell: Shell, uuid: str, path: Path, rnd: RoundRecord, changes: list[Change]) -> int:
     if not changes:
         QMessageBox.information(
-            window,
+            shell.window(),
             QCoreApplication.translate("Questionnaire", "Import questionnaire"),
             QCoreApplication.translate(
                 "Questionnaire",
@@ -179,12 +182,12 @@ def _preview(
             .replace("%2", _round_name(rnd)),
         )
         return 0
-    dialog = QuestionnairePreviewDialog(changes, rnd, path.name, window)
+    dialog = QuestionnairePreviewDialog(changes, rnd, path.name, shell.window())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return 0
     selected = dialog.selected_changes()
     if selected:
-        apply_changes(window, uuid, rnd, selected)
+        apply_changes(shell, uuid, rnd, selected)
     return len(selected)
 
 
@@ -193,26 +196,19 @@ def _round_name(rnd: RoundRecord) -> str:
 
 
 def apply_changes(
-    window: MainWindow, engagement: str, rnd: RoundRecord, changes: Sequence[Change]
+    shell: Shell, engagement: str, rnd: RoundRecord, changes: Sequence[Change]
 ) -> None:
     """Apply ``changes``: one undo step when the engagement is open in the workspace."""
-    store: Store = window._db()
+    store = shell.store
+    if store is None:
+        return
     chosen = list(changes)
     text = QCoreApplication.translate(
         "Questionnaire", "Import %1 answer(s) from a questionnaire"
     ).replace("%1", str(len(chosen)))
-    workspace = window.workspace
-    if workspace is not None and workspace.session.engagement == engagement:
-        step = _ImportStep(store, rnd.uuid, chosen, workspace.session)
-        workspace.undo_stack.push(
-            CallCommand(
-                text, step.redo, step.undo, step.after, lambda e: window.show_error(describe(e))
-            )
-        )
-    else:
-        qn.apply(store, rnd.uuid, chosen)
-    window.refresh(engagement)
-    window.status(
+    step = _ImportStep(store, rnd.uuid, chosen)
+    shell.perform(engagement, text, step.redo, step.undo, Changes.of(engagement, ANSWERS))
+    shell.status(
         QCoreApplication.translate("Questionnaire", "%1 answer(s) imported into round %2.")
         .replace("%1", str(len(chosen)))
         .replace("%2", _round_name(rnd))
@@ -405,15 +401,12 @@ class QuestionnairePreviewDialog(QDialog):
 
 
 class _ImportStep:
-    """Apply imported answers and put the previous ones back; reload the open round."""
+    """Apply imported answers, and put the previous ones back."""
 
-    def __init__(
-        self, store: Store, round_uuid: str, changes: list[Change], session: DiagnosisSession
-    ) -> None:
+    def __init__(self, store: Store, round_uuid: str, changes: list[Change]) -> None:
         self.store = store
         self.round_uuid = round_uuid
         self.changes = changes
-        self.session = session
         self.previous: dict[str, AnswerRecord] = {}
 
     def redo(self) -> None:
@@ -421,8 +414,3 @@ class _ImportStep:
 
     def undo(self) -> None:
         qn.restore(self.store, self.round_uuid, self.previous)
-
-    def after(self) -> None:
-        # Forget the loaded round so that it is read again with the imported answers.
-        self.session.data = RoundData(RoundRecord("", 0, ""))
-        self.session.select_round(self.round_uuid)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from dtbench.engagement.records import LANGUAGES
 from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
+from dtbench.ui.kit.changes import ENGAGEMENTS, TEMPLATES, Changes
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.labels import language_label
 from dtbench.ui.kit.tasks import TaskContext, run_task, show_failure
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from dtbench.store.database import Store
     from dtbench.templates import library
     from dtbench.templates.library import Template
-    from dtbench.ui.shell.main_window import MainWindow
+    from dtbench.ui.kit.shell import Shell
 else:
     library = lazy_module("dtbench.templates.library")
 
@@ -246,11 +247,12 @@ class SaveTemplateDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
 
-def save_as_template(window: MainWindow) -> Path | None:
+def save_as_template(shell: Shell) -> Path | None:
     """File ▸ Save as template…: the open (or selected) engagement; returns the file."""
-    uuid = window.current_engagement()
-    if uuid is None:
-        window.show_error(
+    uuid = shell.current_engagement()
+    store = shell.store
+    if uuid is None or store is None:
+        shell.show_error(
             QCoreApplication.translate(
                 "Templates", "Open or select an engagement to save as a template."
             )
@@ -258,11 +260,12 @@ def save_as_template(window: MainWindow) -> Path | None:
         return None
     from dtbench.engagement import service as engagements
 
-    profile = engagements.get_profile(window._db(), uuid)
-    dialog = SaveTemplateDialog(window._db(), uuid, profile.industry, window)
+    profile = engagements.get_profile(store, uuid)
+    dialog = SaveTemplateDialog(store, uuid, profile.industry, shell.window())
     dialog.exec()
     if dialog.saved_path is not None:
-        window.status(
+        shell.changes.publish(Changes.of(None, TEMPLATES))
+        shell.status(
             QCoreApplication.translate("Templates", "Template saved: %1").replace(
                 "%1", dialog.saved_path.name
             )
@@ -389,7 +392,7 @@ class NewFromTemplateDialog(QDialog):
 
 
 def _create_and_open(
-    window: MainWindow,
+    shell: Shell,
     templates: list[Template],
     current: Path | None,
     parent: QWidget,
@@ -397,14 +400,15 @@ def _create_and_open(
 ) -> None:
     """Ask for the new engagement's details, create it off the GUI thread and open it;
     ``done(uuid)`` follows (None when cancelled). A refusal shows the dialog again."""
-    dialog = NewFromTemplateDialog(templates, window.translations.language, current, parent)
+    dialog = NewFromTemplateDialog(templates, shell.ui_language(), current, parent)
 
     def ask() -> None:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        store = shell.store
+        if store is None or dialog.exec() != QDialog.DialogCode.Accepted:
             done(None)
             return
         run_task(
-            dialog.creation(window._db()),
+            dialog.creation(store),
             owner=parent,
             on_success=created,
             on_failure=failed,
@@ -421,9 +425,9 @@ def _create_and_open(
         ask()
 
     def created(uuid: str) -> None:
-        window.refresh(uuid)
-        window.open_engagement(uuid)
-        window.status(
+        shell.changes.publish(Changes.of(uuid, ENGAGEMENTS))
+        shell.open_engagement(uuid)
+        shell.status(
             QCoreApplication.translate("Templates", "Engagement created from the template.")
         )
         done(uuid)
@@ -432,19 +436,19 @@ def _create_and_open(
 
 
 def new_from_template(
-    window: MainWindow, done: Callable[[str | None], None] = lambda _uuid: None
+    shell: Shell, done: Callable[[str | None], None] = lambda _uuid: None
 ) -> None:
     """File ▸ New engagement from template…: ``done(uuid)`` follows with the new
     engagement's id (None when cancelled)."""
     problems: list[library.TemplateError] = []
     templates = library.list_templates(problems)
     if not templates:
-        window.show_error(
+        shell.show_error(
             QCoreApplication.translate("Templates", "There are no templates to start from.")
         )
         done(None)
         return
-    _create_and_open(window, templates, None, window, done)
+    _create_and_open(shell, templates, None, shell.window(), done)
 
 
 # ---------------------------------------------------------------- the library
@@ -452,9 +456,9 @@ class TemplateLibraryDialog(QDialog):
     """Built-in and saved templates: preview, rename, delete, import, export, and start a new
     engagement from one."""
 
-    def __init__(self, window: MainWindow | None, language: str, parent: QWidget | None) -> None:
+    def __init__(self, shell: Shell | None, language: str, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self._window = window
+        self._shell = shell
         self._language = language
         self.created: str | None = None
         self.templates: list[Template] = []
@@ -655,6 +659,7 @@ class TemplateLibraryDialog(QDialog):
         except UserError as exc:
             self._warn(exc)
             return
+        self._published()
         self.refresh(renamed.path)
 
     def delete(self, *, confirm: bool = True) -> None:
@@ -675,6 +680,7 @@ class TemplateLibraryDialog(QDialog):
             library.delete_template(t)
         except UserError as exc:
             self._warn(exc)
+        self._published()
         self.refresh()
 
     def import_file(self, path: Path | None = None) -> None:
@@ -703,7 +709,13 @@ class TemplateLibraryDialog(QDialog):
         except UserError as exc:
             self._warn(exc)
             return
+        self._published()
         self.refresh(imported.path)
+
+    def _published(self) -> None:
+        """Tell the application that the template library changed."""
+        if self._shell is not None:
+            self._shell.changes.publish(Changes.of(None, TEMPLATES))
 
     def export(self, path: Path | None = None) -> Path | None:
         t = self.current()
@@ -729,9 +741,9 @@ class TemplateLibraryDialog(QDialog):
 
     def new_engagement(self) -> None:
         t = self.current()
-        if t is None or self._window is None:
+        if t is None or self._shell is None:
             return
-        _create_and_open(self._window, self.templates, t.path, self, self._created)
+        _create_and_open(self._shell, self.templates, t.path, self, self._created)
 
     def _created(self, uuid: str | None) -> None:
         if uuid is not None:
@@ -749,16 +761,16 @@ class TemplateLibraryDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            if self._window is not None:
-                self._language = self._window.translations.language
+            if self._shell is not None:
+                self._language = self._shell.ui_language()
             self.retranslate()
             if self.templates:
                 self.refresh()
         super().changeEvent(event)
 
 
-def open_template_library(window: MainWindow) -> str | None:
+def open_template_library(shell: Shell) -> str | None:
     """File ▸ Template library…; returns the engagement created from it, if any."""
-    dialog = TemplateLibraryDialog(window, window.translations.language, window)
+    dialog = TemplateLibraryDialog(shell, shell.ui_language(), shell.window())
     dialog.exec()
     return dialog.created

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from dtbench.engagement.records import Profile
 from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
+from dtbench.ui.kit.changes import ChangeHub, Changes
 from dtbench.ui.kit.errors import describe
 
 if TYPE_CHECKING:
@@ -145,10 +146,15 @@ class CallCommand(_Typing, QUndoCommand):
 
 
 class StackedEdits:
-    """For a session (a QObject with an undo ``stack`` and an ``error`` signal): each edit is
-    pushed as a :class:`CallCommand`; one that fails is reported through ``error``."""
+    """For a session (a QObject with an undo ``stack``, a change ``hub``, the ``engagement``
+    it shows and an ``error`` signal): each edit is pushed as a :class:`CallCommand`; after
+    it, and after each undo and redo, the session's own cache is refreshed (``after``) and a
+    change notice of ``kinds`` is published for everyone else. An edit that fails is
+    reported through ``error``."""
 
     stack: QUndoStack
+    hub: ChangeHub | None
+    engagement: str
     error: Any  # the subclass's Signal(str)
 
     def _push(
@@ -157,9 +163,17 @@ class StackedEdits:
         redo: Callable[[], object],
         undo: Callable[[], object],
         after: Callable[[], None],
+        kinds: tuple[str, ...],
         merge_key: str = "",
     ) -> None:
-        self.stack.push(CallCommand(text, redo, undo, after, self._failed, merge_key))
+        changes = Changes.of(self.engagement, *kinds)
+
+        def refreshed() -> None:
+            after()
+            if self.hub is not None:
+                self.hub.publish(changes, self)
+
+        self.stack.push(CallCommand(text, redo, undo, refreshed, self._failed, merge_key))
 
     def _failed(self, exc: Exception) -> None:
         self.error.emit(describe(exc))

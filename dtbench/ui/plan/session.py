@@ -11,11 +11,13 @@ from PySide6.QtGui import QUndoStack
 
 from dtbench.lazy import lazy_module
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, PlanItem
+from dtbench.ui.kit.changes import PLAN
 from dtbench.ui.kit.undo import StackedEdits
 
 if TYPE_CHECKING:
     from dtbench.plan import service as plan
     from dtbench.store.database import Store
+    from dtbench.ui.kit.changes import ChangeHub, Changes
 else:
     plan = lazy_module("dtbench.plan.service")
 
@@ -25,10 +27,19 @@ class PlanSession(StackedEdits, QObject):
     value_changed = Signal(str)  # name
     error = Signal(str)
 
-    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        undo_stack: QUndoStack,
+        parent: QObject | None = None,
+        hub: ChangeHub | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.stack = undo_stack
+        self.hub = hub
+        if hub is not None:
+            hub.changed.connect(self._heard)
         self.engagement = ""
         self.language = "zh"
         self._items: dict[str, list[PlanItem]] = {kind: [] for kind in ITEM_KINDS}
@@ -42,6 +53,15 @@ class PlanSession(StackedEdits, QObject):
         for name in VALUE_KINDS:
             self._values[name] = plan.get_value(self.store, engagement, name)
             self.value_changed.emit(name)
+
+    def reload(self) -> None:
+        """Read every record again (they changed elsewhere)."""
+        if self.engagement:
+            self.open(self.engagement, self.language)
+
+    def _heard(self, changes: Changes, source: object) -> None:
+        if source is not self and self.engagement and changes.touches(self.engagement, (PLAN,)):
+            self.reload()
 
     # ------------------------------------------------------------ reading
     def items(self, kind: str) -> list[PlanItem]:
@@ -81,6 +101,7 @@ class PlanSession(StackedEdits, QObject):
             redo,
             lambda: plan.remove_item(self.store, made[0].uuid) if made else None,
             lambda: self._reload_items(kind),
+            (PLAN,),
         )
         return made[0].uuid if made else ""
 
@@ -112,7 +133,7 @@ class PlanSession(StackedEdits, QObject):
             for kind in kinds:
                 self._reload_items(kind)
 
-        self._push(text, redo, undo, after)
+        self._push(text, redo, undo, after, (PLAN,))
 
     def update(self, uuid: str, record: Any, text: str, typing: str = "") -> None:
         """Replace an item's record; ``typing`` names the field being typed (its saves merge
@@ -127,6 +148,7 @@ class PlanSession(StackedEdits, QObject):
             lambda: plan.update_item(self.store, uuid, record),
             lambda: plan.update_item(self.store, uuid, old),
             lambda: self._reload_items(kind),
+            (PLAN,),
             f"{uuid}:{typing}" if typing else "",
         )
 
@@ -146,6 +168,7 @@ class PlanSession(StackedEdits, QObject):
                 uuid=current.uuid,
             ),
             lambda: self._reload_items(current.kind),
+            (PLAN,),
         )
 
     def move(self, uuid: str, position: int, text: str) -> None:
@@ -158,6 +181,7 @@ class PlanSession(StackedEdits, QObject):
             lambda: plan.move_item(self.store, uuid, position),
             lambda: plan.move_item(self.store, uuid, old),
             lambda: self._reload_items(current.kind),
+            (PLAN,),
         )
 
     def set_value(self, name: str, record: Any, text: str, typing: str = "") -> None:
@@ -177,5 +201,6 @@ class PlanSession(StackedEdits, QObject):
             lambda: plan.set_value(self.store, engagement, name, record),
             lambda: plan.set_value(self.store, engagement, name, old),
             after,
+            (PLAN,),
             f"{engagement}:{name}:{typing}" if typing else "",
         )

@@ -23,9 +23,11 @@ from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
 from dtbench.store.errors import StoreError
 from dtbench.ui.kit import settings as prefs
+from dtbench.ui.kit.changes import ENGAGEMENTS, PROFILE, ChangeHub, Changes
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.tasks import run_task
 from dtbench.ui.kit.translations import Translations
+from dtbench.ui.kit.undo import CallCommand
 from dtbench.ui.shell.engagement_list import EngagementListPage
 
 if TYPE_CHECKING:
@@ -60,7 +62,12 @@ def _start_chart_workers() -> None:
 
 
 class MainWindow(QMainWindow):
-    """Owns the open store and switches between the list and an engagement's workspace."""
+    """Owns the open store and switches between the list and an engagement's workspace.
+
+    It is the :class:`dtbench.ui.kit.shell.Shell` that feature code is given: the features
+    reach the database, the open engagement, messages and change notices through that
+    protocol only.
+    """
 
     demo_opened = Signal(str)  # the sample engagement was created and opened
 
@@ -82,6 +89,8 @@ class MainWindow(QMainWindow):
         self._closing = False  # a close waits for the last backup
         self._backed_up_for_close = False
         self.undo_group = QUndoGroup(self)
+        self.changes = ChangeHub(self)
+        self.changes.changed.connect(self._heard)
         self._create_actions()
         self.list_page = EngagementListPage(
             [
@@ -145,37 +154,29 @@ class MainWindow(QMainWindow):
         self.act_back = self._action(self.show_list, "Alt+Left", "back")
         self.act_export = self._action(self.export_documents, "Ctrl+Shift+E", "export")
         self.act_from_template = self._action(
-            lambda: self._feature("exchange.templates", "new_from_template"),
+            self._new_from_template,
             "Ctrl+Shift+N",
             "from_tpl",
         )
-        self.act_save_template = self._action(
-            lambda: self._feature("exchange.templates", "save_as_template"), None, "save_tpl"
-        )
-        self.act_library = self._action(
-            lambda: self._feature("exchange.templates", "open_template_library"), None, "library"
-        )
+        self.act_save_template = self._action(self._save_as_template, None, "save_tpl")
+        self.act_library = self._action(self._open_template_library, None, "library")
         self.act_package_out = self._action(
-            lambda: self._feature("exchange.engagement_files", "export_package"),
+            self._export_package,
             None,
             "package_out",
         )
-        self.act_package_in = self._action(
-            lambda: self._feature("exchange.engagement_files", "import_package"), None, "package_in"
-        )
+        self.act_package_in = self._action(self._import_package, None, "package_in")
         self.act_questionnaire_out = self._action(
-            lambda: self._feature("exchange.questionnaire", "export_questionnaire"),
+            self._export_questionnaire,
             None,
             "quest_out",
         )
         self.act_questionnaire_in = self._action(
-            lambda: self._feature("exchange.questionnaire", "import_questionnaire"),
+            self._import_questionnaire,
             None,
             "quest_in",
         )
-        self.act_backups = self._action(
-            lambda: self._feature("exchange.backups", "open_backups_dialog"), None, "backups"
-        )
+        self.act_backups = self._action(self._open_backups_dialog, None, "backups")
         self.act_open_db = self._action(self.choose_database, QKeySequence(key.Open), "open_db")
         self.act_quit = self._action(self.close, QKeySequence(key.Quit), "quit")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != NewEngagementDialog.DialogCode.Accepted:
             return None
         profile = service.create_engagement(self._db(), **dialog.values())
-        self.refresh(profile.uuid)
+        self.changes.publish(Changes.of(profile.uuid, ENGAGEMENTS))
         self.open_engagement(profile.uuid)
         return profile.uuid
 
@@ -381,21 +382,115 @@ class MainWindow(QMainWindow):
     def current_engagement(self) -> str | None:
         """The engagement open in the workspace (its pending typing saved first), else the
         one selected in the list."""
-        workspace = self.workspace
-        if workspace is not None and self.stack.currentWidget() is workspace:
-            workspace.leave()
-            profile = workspace.profile.profile
-            return profile.uuid if profile is not None else None
+        shown = self.showing()
+        if shown is not None and self.workspace is not None:
+            self.workspace.leave()
+            return shown
         return self.list_page.current_uuid()
 
-    def _feature(self, module: str, function: str) -> object:
-        """Run a feature's entry function (its module loads on first use)."""
-        import importlib
+    # Entry points of the exchange features (each module loads on first use).
+    def _new_from_template(self) -> None:
+        from dtbench.ui.exchange import templates
 
-        if self.store is None:
+        if self.store is not None:
+            templates.new_from_template(self)
+
+    def _save_as_template(self) -> None:
+        from dtbench.ui.exchange import templates
+
+        if self.store is not None:
+            templates.save_as_template(self)
+
+    def _open_template_library(self) -> None:
+        from dtbench.ui.exchange import templates
+
+        if self.store is not None:
+            templates.open_template_library(self)
+
+    def _export_package(self) -> None:
+        from dtbench.ui.exchange import engagement_files
+
+        if self.store is not None:
+            engagement_files.export_package(self)
+
+    def _import_package(self) -> None:
+        from dtbench.ui.exchange import engagement_files
+
+        if self.store is not None:
+            engagement_files.import_package(self)
+
+    def _export_questionnaire(self) -> None:
+        from dtbench.ui.exchange import questionnaire
+
+        if self.store is not None:
+            questionnaire.export_questionnaire(self)
+
+    def _import_questionnaire(self) -> None:
+        from dtbench.ui.exchange import questionnaire
+
+        if self.store is not None:
+            questionnaire.import_questionnaire(self)
+
+    def _open_backups_dialog(self) -> None:
+        from dtbench.ui.exchange import backups
+
+        if self.store is not None:
+            backups.open_backups_dialog(self)
+
+    # ------------------------------------------------------------ the shell
+    def ui_language(self) -> str:
+        return self.translations.language
+
+    def showing(self) -> str | None:
+        """The engagement shown in the workspace, None when the list is shown."""
+        workspace = self.workspace
+        if workspace is None or self.stack.currentWidget() is not workspace:
             return None
-        entry = getattr(importlib.import_module(f"dtbench.ui.{module}"), function)
-        return entry(self)
+        return workspace.engagement or None
+
+    def release_engagement(self, uuid: str) -> None:
+        if self.showing() == uuid:
+            self.show_list()
+
+    def close_database(self) -> None:
+        if self.workspace is not None:
+            self.show_list()  # saves pending typing into the database being closed
+        if self.store is not None:
+            self.store.close()
+
+    def reopen_database(self, path: str) -> bool:
+        if self.switch_database(path):
+            return True
+        if self.store is None:
+            self.database_unavailable()
+        return False
+
+    def perform(
+        self,
+        engagement: str,
+        text: str,
+        redo: Callable[[], object],
+        undo: Callable[[], object],
+        changes: Changes,
+    ) -> None:
+        def after() -> None:
+            self.changes.publish(changes)
+
+        workspace = self.workspace
+        if workspace is not None and workspace.engagement == engagement:
+            workspace.undo_stack.push(
+                CallCommand(text, redo, undo, after, lambda e: self.show_error(describe(e)))
+            )
+        else:
+            redo()
+            after()
+
+    def _heard(self, changes: Changes, _source: object) -> None:
+        """The engagement list shows names, clients, status and dates: read it again when
+        they may have changed (or when it is in view: an engagement's date changes with
+        every edit)."""
+        if changes.kinds & {ENGAGEMENTS, PROFILE} or self.showing() is None:
+            self.refresh(changes.engagement)
 
     def export_documents(self) -> None:
         """The export dialog for the open engagement (its pending typing saved first)."""
@@ -425,7 +520,7 @@ class MainWindow(QMainWindow):
         def created(uuid: str) -> None:
             if self.store is not store:
                 return  # another database was opened meanwhile
-            self.refresh(uuid)
+            self.changes.publish(Changes.of(uuid, ENGAGEMENTS))
             self.open_engagement(uuid, step=3)
             self.demo_opened.emit(uuid)
 
@@ -456,8 +551,9 @@ class MainWindow(QMainWindow):
             from dtbench.guide import load_guide
             from dtbench.ui.shell.workspace import Workspace
 
-            self.workspace = Workspace(self._db(), load_guide(), self.translations.language, self)
-            self.workspace.profile_changed.connect(lambda p: self.refresh(p.uuid))
+            self.workspace = Workspace(
+                self._db(), load_guide(), self.translations.language, self.changes, self
+            )
             self.workspace.error.connect(self.show_error)
             self.stack.addWidget(self.workspace)
         return self.workspace
@@ -484,14 +580,14 @@ class MainWindow(QMainWindow):
         if not ok or not title.strip():
             return
         copy = service.duplicate_engagement(self._db(), uuid, title.strip())
-        self.refresh(copy.uuid)
+        self.changes.publish(Changes.of(copy.uuid, ENGAGEMENTS))
         self.status(self.tr("Engagement duplicated."))
 
     def archive(self) -> None:
         uuid = self.list_page.current_uuid()
         if uuid:
             service.set_field(self._db(), uuid, "status", "archived")
-            self.refresh(uuid)
+            self.changes.publish(Changes.of(uuid, ENGAGEMENTS, PROFILE))
             self.status(self.tr("Engagement archived."))
 
     def delete(self, *, confirm: bool = True) -> None:
@@ -510,7 +606,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         service.move_to_trash(self._db(), uuid)
-        self.refresh()
+        self.changes.publish(Changes.of(uuid, ENGAGEMENTS))
         self.status(self.tr("Engagement moved to the trash."))
 
     def show_trash(self) -> None:
@@ -519,7 +615,7 @@ class MainWindow(QMainWindow):
         dialog = TrashDialog(self._db(), self)
         dialog.exec()
         if dialog.changed:
-            self.refresh()
+            self.changes.publish(Changes.of(None, ENGAGEMENTS))
 
     def choose_database(self) -> None:
         path = ask_database_path(self)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dtbench.engagement.errors import NotFoundError
 from dtbench.engagement.records import (
     COMMON_SYSTEMS,
     EMPLOYEE_BANDS,
@@ -40,7 +41,9 @@ from dtbench.engagement.records import (
     Profile,
 )
 from dtbench.lazy import lazy_module
+from dtbench.store.errors import StoreError
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
+from dtbench.ui.kit.changes import ENGAGEMENTS, PROFILE, ChangeHub, Changes
 from dtbench.ui.kit.labels import (
     employee_band_label,
     language_label,
@@ -84,13 +87,21 @@ class ProfilePage(QWidget):
 
     _loading = LoadingFlag()
 
-    profile_changed = Signal(object)
     error = Signal(str)
 
-    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        hub: ChangeHub | None = None,
+    ):
         super().__init__(parent)
         self._store = store
         self._stack = undo_stack
+        self._hub = hub
+        if hub is not None:
+            hub.changed.connect(self._heard)
         self._profile: Profile | None = None
         self._bindings: dict[str, _Binding] = {}
         self.autosave = Autosave(self)
@@ -390,6 +401,22 @@ class ProfilePage(QWidget):
         self._stack.push(command)
 
     def _show_saved(self, profile: Profile) -> None:
+        self._show(profile)
+        if self._hub is not None:
+            self._hub.publish(Changes.of(profile.uuid, PROFILE), self)
+
+    def _heard(self, changes: Changes, source: object) -> None:
+        """The profile changed elsewhere (an engagement file imported over it, say)."""
+        if source is self or self._profile is None:
+            return
+        if changes.touches(self._profile.uuid, (PROFILE, ENGAGEMENTS)):
+            try:
+                profile = service.get_profile(self._store, self._profile.uuid)
+            except (NotFoundError, StoreError):
+                return  # moved to the trash or unreadable: the shell shows the list
+            self._show(profile)
+
+    def _show(self, profile: Profile) -> None:
         focused = self.focusWidget()
         self._profile = profile
         self._loading = True
@@ -404,7 +431,6 @@ class ProfilePage(QWidget):
         finally:
             self._loading = False
         self._update_heading()
-        self.profile_changed.emit(profile)
 
     def _show_error(self, exc: Exception) -> None:
         self.error.emit(str(exc))

@@ -36,14 +36,19 @@ from dtbench.ui.shell.profile_page import ProfilePage
 if TYPE_CHECKING:
     from dtbench.guide import Guide
     from dtbench.store.database import Store
+    from dtbench.ui.kit.changes import ChangeHub
 
 
 class Workspace(QWidget):
-    profile_changed = Signal(object)
     error = Signal(str)
 
     def __init__(
-        self, store: Store, guide: Guide, language: str, parent: QWidget | None = None
+        self,
+        store: Store,
+        guide: Guide,
+        language: str,
+        hub: ChangeHub,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
@@ -51,11 +56,11 @@ class Workspace(QWidget):
         self.steps.setObjectName("steps")
         self.steps.setMaximumWidth(170)
         self.pages = QStackedWidget(self)
-        self.session = DiagnosisSession(store, guide, self.undo_stack, self)
+        self.session = DiagnosisSession(store, guide, self.undo_stack, self, hub)
         self.session.error.connect(self.error)
-        self.plan = PlanSession(store, self.undo_stack, self)
+        self.plan = PlanSession(store, self.undo_stack, self, hub)
         self.plan.error.connect(self.error)
-        self.profile = ProfilePage(store, self.undo_stack, self)
+        self.profile = ProfilePage(store, self.undo_stack, self, hub)
         self.scope = ScopePage(self.session, language, self)
         self.diagnosis = DiagnosisPage(self.session, language, self)
         self.dashboard = DashboardPage(self.session, language, self)
@@ -80,7 +85,6 @@ class Workspace(QWidget):
             self.pages.addWidget(page)
             self.steps.addItem(QListWidgetItem())
         self.steps.currentRowChanged.connect(self._go)
-        self.profile.profile_changed.connect(self.profile_changed)
         self.profile.error.connect(self.error)
         layout = QHBoxLayout(self)
         layout.addWidget(self.steps)
@@ -98,6 +102,12 @@ class Workspace(QWidget):
         self.session.open(profile.uuid, profile.language)
         self.plan.open(profile.uuid, profile.language)
         self.steps.setCurrentRow(step)
+
+    @property
+    def engagement(self) -> str:
+        """The engagement shown ('' before the first is opened)."""
+        profile = self.profile.profile
+        return profile.uuid if profile is not None else ""
 
     def set_language(self, language: str) -> None:
         for page in (self.scope, self.diagnosis, self.dashboard, self.guide):
