@@ -89,9 +89,11 @@ class Workspace(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.steps)
         layout.addWidget(self.pages, 1)
-        for number in range(1, self.steps.count() + 1):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self)
-            shortcut.activated.connect(lambda n=number: self.steps.setCurrentRow(n - 1))
+        for row in range(self.steps.count()):
+            key = self._step_key(row)
+            if key:
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{key}"), self)
+                shortcut.activated.connect(lambda r=row: self.steps.setCurrentRow(r))
         self.retranslate()
         self.steps.setCurrentRow(0)
 
@@ -127,6 +129,13 @@ class Workspace(QWidget):
         self.leadership.flush()
         self.org_culture.flush()
 
+    def _step_key(self, row: int) -> str:
+        """Ctrl+1…9 open the first nine steps, Ctrl+0 the guide (the last); steps between
+        are reached from the navigator with the arrow keys."""
+        if row == self.steps.count() - 1:
+            return "0"
+        return str(row + 1) if row < 9 else ""
+
     def retranslate(self) -> None:
         names = (
             self.tr("Client profile"),
@@ -142,8 +151,9 @@ class Workspace(QWidget):
         )
         for i, name in enumerate(names):
             item = self.steps.item(i)
-            item.setText(f"{(i + 1) % 10}  {name}")
-            item.setData(Qt.ItemDataRole.ToolTipRole, f"Ctrl+{(i + 1) % 10}")
+            key = self._step_key(i)
+            item.setText(f"{key or ' '}  {name}")
+            item.setData(Qt.ItemDataRole.ToolTipRole, f"Ctrl+{key}" if key else "")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
