@@ -733,6 +733,10 @@ Name of the round:</source>
         <translation>路线图</translation>
     </message>
     <message>
+        <source>Key initiatives</source>
+        <translation>重点举措</translation>
+    </message>
+    <message>
         <source>KPIs</source>
         <translation>绩效指标</translation>
     </message>
@@ -2478,6 +2482,38 @@ Name of the round:</source>
     <message>
         <source>Consulting task (6.2.2 e)</source>
         <translation>咨询任务（6.2.2 e）</translation>
+    </message>
+    <message>
+        <source>Key initiative: a charter in the proposal</source>
+        <translation>重点举措（建议书中列出任务书）</translation>
+    </message>
+    <message>
+        <source>Charter: objective</source>
+        <translation>任务书：目标</translation>
+    </message>
+    <message>
+        <source>Charter: scope</source>
+        <translation>任务书：范围</translation>
+    </message>
+    <message>
+        <source>Charter: deliverables</source>
+        <translation>任务书：主要交付物</translation>
+    </message>
+    <message>
+        <source>Charter: milestones (one per line)</source>
+        <translation>任务书：里程碑（每行一个）</translation>
+    </message>
+    <message>
+        <source>Charter: team</source>
+        <translation>任务书：团队</translation>
+    </message>
+    <message>
+        <source>Charter: acceptance criteria</source>
+        <translation>任务书：验收标准</translation>
+    </message>
+    <message>
+        <source>Charter: risks</source>
+        <translation>任务书：主要风险</translation>
     </message>
     <message>
         <source>That dependency would close a cycle: an initiative cannot depend, directly or through others, on itself.</source>

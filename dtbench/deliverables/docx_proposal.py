@@ -48,6 +48,8 @@ from dtbench.deliverables.docx_writer import (
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
+from dtbench.deliverables.proposal_charters import write_charters
 from dtbench.deliverables.proposal_fieldwork import write_decisions, write_fieldwork
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
@@ -768,6 +770,12 @@ class _Writer(DocxWriter):
             self.heading(2, self.t("schedule"))
             self.figure("gantt", self.t("fig_gantt"))
             self.figure("matrix", self.t("fig_matrix"), max_cm=13.0)
+
+    def key_initiatives(self) -> None:
+        self.chapters["key_initiatives"] = self.heading(
+            1, charter_texts["key_initiatives"].get(self.lang)
+        )
+        write_charters(self, self.c, self.initiative_no)
 
     def _clause_title(self, key: str) -> str:
         try:

@@ -42,6 +42,15 @@ class Initiative(msgspec.Struct, kw_only=True, frozen=True):
     consulting: bool = False
     consulting_task: str = ""  # catalogue.CONSULTING_TASKS
     source: str = ""  # the clause a suggestion came from
+    # A key initiative gets a charter in the proposal: these fields are its content.
+    key: bool = False
+    objective: str = ""
+    scope: str = ""
+    deliverables: str = ""
+    milestones: str = ""  # one per line: "2027-03 上线试运行"
+    team: str = ""
+    acceptance: str = ""  # acceptance criteria
+    risks: str = ""  # besides the risk register's entries for it
 
 
 class Kpi(msgspec.Struct, kw_only=True, frozen=True):

@@ -259,6 +259,14 @@ class RoadmapPage(QWidget):
                 "choice",
                 lambda: _options(cat.CONSULTING_TASKS),
             ),
+            Field("key", self.tr("Key initiative: a charter in the proposal"), "bool"),
+            Field("objective", self.tr("Charter: objective"), "longtext"),
+            Field("scope", self.tr("Charter: scope"), "longtext"),
+            Field("deliverables", self.tr("Charter: deliverables"), "longtext"),
+            Field("milestones", self.tr("Charter: milestones (one per line)"), "longtext"),
+            Field("team", self.tr("Charter: team"), "longtext"),
+            Field("acceptance", self.tr("Charter: acceptance criteria"), "longtext"),
+            Field("risks", self.tr("Charter: risks"), "longtext"),
         ]
 
     def _validate_field(self, uuid: str, name: str, value: object) -> str | None:
