@@ -11,7 +11,7 @@ from functools import partial
 
 import msgspec
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -51,6 +51,7 @@ from dtbench.reports.raster import Raster
 from dtbench.ui.kit.autosave import TEXT_IDLE_MS, Autosave, LoadingFlag
 from dtbench.ui.kit.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.kit.choices import guide_text, option_pairs
+from dtbench.ui.kit.redraw import RedrawWhenShown
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
@@ -144,7 +145,6 @@ class OrgCulturePage(QWidget):
         super().__init__(parent)
         self.session = session
         self.autosave = Autosave(self)
-        self._dirty = True
         self.renderer = ChartRenderer(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("org_culture_tabs")
@@ -157,12 +157,7 @@ class OrgCulturePage(QWidget):
 
         self.renderer.chart_ready.connect(self._show_chart)
         self.renderer.ready.connect(self.drawn)
-        self._chart_timer = QTimer(self)
-        self._chart_timer.setSingleShot(True)
-        self._chart_timer.setInterval(REDRAW_DELAY_MS)
-        self._chart_timer.timeout.connect(self.redraw)
-        self.radar.resized.connect(self.schedule)
-        self.tabs.currentChanged.connect(lambda _i: self._draw_if_needed())
+        self.radar.resized.connect(self.redraw_when_shown.invalidate)
 
         session.value_changed.connect(self._value_changed)
         session.items_changed.connect(self._items_changed)
@@ -356,6 +351,7 @@ class OrgCulturePage(QWidget):
         self.radar = ChartView("culture_radar", RADAR_ASPECT, self.traits_box)
         self.radar.setMinimumSize(280, int(280 * RADAR_ASPECT))
         self.radar.setMaximumWidth(460)
+        self.redraw_when_shown = RedrawWhenShown(self.radar, self.redraw, REDRAW_DELAY_MS)
         traits_layout.addWidget(self.radar, 1)
         self._traits_timer = QTimer(self)
         self._traits_timer.setSingleShot(True)
@@ -561,7 +557,7 @@ class OrgCulturePage(QWidget):
             now.setAccessibleName(self._when(name, "now"))
             target.setAccessibleName(self._when(name, "target"))
         self._loading = False
-        self.schedule()
+        self.redraw_when_shown.invalidate()
 
     @staticmethod
     def _fill_row(table: QTableWidget, row: int, key: str, label: str, entry: Adoption) -> None:
@@ -632,19 +628,6 @@ class OrgCulturePage(QWidget):
             self.cause_hint.setText(self._cause_text(code))
 
     # ------------------------------------------------------------ radar
-    def schedule(self) -> None:
-        self._dirty = True
-        if self.radar.isVisible():
-            self._chart_timer.start()
-
-    def _draw_if_needed(self) -> None:
-        if self._dirty and self.radar.isVisible():
-            self._chart_timer.start(0)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._draw_if_needed()
-
     def _ratings(self) -> dict[str, TraitRating]:
         ratings: dict[str, TraitRating] = {}
         for code, (now, target) in self.trait_spins.items():
@@ -658,7 +641,6 @@ class OrgCulturePage(QWidget):
         from dtbench.reports.plan_charts import traits_radar
         from dtbench.reports.raster import draw
 
-        self._dirty = False
         lang = ui_language()
         ratings = self._ratings()
 
@@ -736,7 +718,7 @@ class OrgCulturePage(QWidget):
     def _trait_changed(self, spin: QSpinBox) -> None:
         if self._loading:
             return
-        self.schedule()
+        self.redraw_when_shown.invalidate()
         if spin.hasFocus():
             self._traits_timer.start()  # saved on a pause, Enter or leaving the field
         else:
