@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
-    QTableWidget,
 )
 
 from dtbench.engagement import service
@@ -24,7 +23,8 @@ from dtbench.guide import load_guide
 from dtbench.plan import service as plan
 from dtbench.plan.records import Action, GovernanceMember, Leadership, Rating
 from dtbench.store import Store
-from dtbench.ui.plan.leadership_page import NOTE, STATUS, TEXT, LeadershipPage
+from dtbench.ui.kit.rating_table import NOTE, STATUS, TEXT
+from dtbench.ui.plan.leadership_page import LeadershipPage
 from dtbench.ui.plan.session import PlanSession
 from tests.qt_helpers import type_text
 
@@ -66,10 +66,9 @@ def setup(qtbot, store: Store, translations) -> Iterator[Setup]:  # type: ignore
     page.close()
 
 
-def _text(table: QTableWidget, row: int, column: int) -> str:
-    cell = table.item(row, column)
-    assert cell is not None
-    return cell.text()
+def _text(table: QAbstractItemView, row: int, column: int) -> str:
+    """What a cell shows (the record tables and the rating table alike)."""
+    return str(table.model().index(row, column).data())
 
 
 def _line(page: LeadershipPage, name: str) -> QLineEdit:
@@ -160,7 +159,7 @@ def test_competency_status_by_keyboard_note_and_undo(qtbot, setup: Setup) -> Non
     page = setup.page
     page.tabs.setCurrentIndex(1)
     table = page.table
-    assert table.rowCount() == len(CHECKPOINTS) == 18
+    assert table.model().rowCount() == len(CHECKPOINTS) == 18
     assert _text(table, 0, TEXT) == GUIDE.clause("6.1.1").items[0].text.en
     table.setFocus()
     assert table.current_row() == 0
