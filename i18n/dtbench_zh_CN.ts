@@ -1432,8 +1432,8 @@ Name of the round:</source>
         <translation>领导者能力检查表（6.1.1）(&amp;K)：</translation>
     </message>
     <message>
-        <source>Keys: 1 met, 2 partly met, 3 not met, 0 not assessed (each moves to the next line). Space or a click on a status opens the list of statuses. Enter edits the note.</source>
-        <translation>按键：1 符合，2 部分符合，3 不符合，0 未评（每次按键后移到下一行）。按空格键或单击状态可打开状态列表；按回车键编辑备注。</translation>
+        <source>These are the diagnosis&apos;s answers to 6.1.1: a rating given here shows in the Diagnosis step and the other way round. Keys: 1 met, 2 partly met, 3 not met, 0 not assessed (each moves to the next line). Space or a click on a status opens the list of statuses. Enter edits the note.</source>
+        <translation>这里就是诊断中6.1.1的判定：在此评定的结果会显示在“诊断”步骤中，反之亦然。按键：1 符合，2 部分符合，3 不符合，0 未评估（每次按键后移到下一行）。空格或单击判定列打开判定列表。回车编辑备注。</translation>
     </message>
     <message>
         <source>Ref.</source>

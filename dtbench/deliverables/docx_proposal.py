@@ -59,7 +59,6 @@ from dtbench.plan.records import (
     Culture,
     Initiative,
     Kpi,
-    Leadership,
     Organization,
     Phase,
     PlanItem,
@@ -957,14 +956,14 @@ class _Writer(DocxWriter):
         else:
             self.para(self.t("no_governance"))
         self.heading(2, self.t("competencies"))
-        leadership = c.values["leadership"]
-        assert isinstance(leadership, Leadership)
-        if leadership.competencies:
+        # The diagnosis's answers to 6.1.1: an item is rated in one place only.
+        clause = c.guide.clause(cat.LEADERSHIP_CLAUSE)
+        ratings = {p.key: c.data.answers.get(p.key) for p in clause.checkpoints()}
+        if any(r is not None and (r.status or r.note) for r in ratings.values()):
             self.para(self.t("competencies_text"))
-            clause = c.guide.clause(cat.LEADERSHIP_CLAUSE)
             rows = []
             for point in clause.checkpoints():
-                rating = leadership.competencies.get(point.key)
+                rating = ratings[point.key]
                 is_item = point.key.count(".") == clause.key.count(".") + 1
                 status = rating.status if rating else ""
                 rows.append(

@@ -357,8 +357,9 @@ T: dict[str, Text] = {
     ),
     "competencies": Text("高层领导胜任力评估", "Senior leaders' competencies"),
     "competencies_text": Text(
-        "对照指南6.1.1，高层领导者的数字化转型胜任力评估如下。",
-        "Senior leaders' competencies for the transformation, rated against guide 6.1.1.",
+        "对照指南6.1.1，诊断中对高层领导者数字化转型胜任力的评估如下。",
+        "Senior leaders' competencies for the transformation, as the diagnosis rated them "
+        "against guide 6.1.1.",
     ),
     "competencies_table": Text("高层领导胜任力评估", "Senior leaders' competencies"),
     "no_competencies": Text(

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import msgspec
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -26,7 +25,8 @@ from PySide6.QtWidgets import (
 from dtbench.diagnosis.scale import STATUSES, UNANSWERED
 from dtbench.guide import load_guide
 from dtbench.plan import catalogue as cat
-from dtbench.plan.records import Action, GovernanceMember, Leadership, Rating
+from dtbench.plan.records import Action, GovernanceMember
+from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.choices import option_pairs
 from dtbench.ui.kit.rating_table import RatingModel, RatingTable
 from dtbench.ui.kit.scale_labels import STATUS_COLOURS, status_label, ui_language
@@ -137,21 +137,19 @@ class _Editor(RecordEditor):
 
 
 class CompetencyModel(RatingModel):
-    """The 6.1.1 lines with the ratings kept in the engagement's leadership record; a note
-    typed in the table goes to ``save``."""
+    """The 6.1.1 lines with their ratings: the diagnosis's answers of the round it shows
+    (an item is rated in one place only); a note typed in the table goes to ``save``."""
 
     def __init__(
-        self, session: PlanSession, save: Callable[[str, str], None], parent: QWidget
+        self, diagnosis: DiagnosisSession, save: Callable[[str, str], None], parent: QWidget
     ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.diagnosis = diagnosis
         self.save = save
 
     def rating(self, key: str) -> tuple[str, str]:
-        record = self.session.value("leadership")
-        assert isinstance(record, Leadership)
-        rating = record.competencies.get(key, Rating())
-        return rating.status, rating.note
+        answer = self.diagnosis.answer(key)
+        return answer.status, answer.note
 
     def save_note(self, key: str, note: str) -> None:
         self.save(key, note)
@@ -255,9 +253,12 @@ class IdeasDialog(QDialog):
 
 
 class LeadershipPage(QWidget):
-    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: PlanSession, diagnosis: DiagnosisSession, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.diagnosis = diagnosis
         self.ideas_dialog: IdeasDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("leadership_tabs")
@@ -297,7 +298,7 @@ class LeadershipPage(QWidget):
         self.competency_hint = QLabel(competencies)
         self.competency_hint.setWordWrap(True)
         self.competency_hint.setStyleSheet("color: palette(mid);")
-        self.model = CompetencyModel(session, self._note_changed, self)
+        self.model = CompetencyModel(diagnosis, self._note_changed, self)
         self.table = CompetencyTable(self.model, competencies)
         self.competency_label.setBuddy(self.table)
         self.delegate = self.table.offer_statuses(self._status_options, "competency_status")
@@ -346,7 +347,8 @@ class LeadershipPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        session.value_changed.connect(self._value_changed)
+        diagnosis.answer_changed.connect(self._answer_changed)
+        diagnosis.round_loaded.connect(self._show_ratings)
         session.items_changed.connect(self._items_changed)
         self.retranslate()
 
@@ -427,12 +429,6 @@ class LeadershipPage(QWidget):
             return self.tr("Choose the status of the action.")
         return None
 
-    @property
-    def leadership(self) -> Leadership:
-        record = self.session.value("leadership")
-        assert isinstance(record, Leadership)
-        return record
-
     # ------------------------------------------------------------ showing
     def refresh(self) -> None:
         """Reload everything from the session."""
@@ -442,8 +438,8 @@ class LeadershipPage(QWidget):
         self._show_unfilled()
         self._show_action_summary()
 
-    def _value_changed(self, name: str) -> None:
-        if name == "leadership":
+    def _answer_changed(self, key: str) -> None:
+        if key.startswith(f"{cat.LEADERSHIP_CLAUSE}."):
             self._show_ratings()
 
     def _items_changed(self, kind: str) -> None:
@@ -493,7 +489,8 @@ class LeadershipPage(QWidget):
         self._show_competency_summary()
 
     def _show_competency_summary(self) -> None:
-        statuses = [r.status for r in self.leadership.competencies.values() if r.status]
+        keys = [self.model.key(row) for row in range(self.model.rowCount())]
+        statuses = [s for s in (self.diagnosis.answer(k).status for k in keys) if s]
         total = self.model.rowCount()
         self.competency_summary.setText(
             self.tr("Rated %1 of %2: %3 met, %4 partly met, %5 not met")
@@ -511,19 +508,8 @@ class LeadershipPage(QWidget):
 
     # ------------------------------------------------------------ editing
     def _set_rating(self, key: str, text: str, **changes: str) -> None:
-        record = self.leadership
-        old = record.competencies.get(key, Rating())
-        new = msgspec.structs.replace(old, **changes)
-        if new == old:
-            return
-        competencies = dict(record.competencies)
-        if new == Rating():
-            competencies.pop(key, None)
-        else:
-            competencies[key] = new
-        self.session.set_value(
-            "leadership", msgspec.structs.replace(record, competencies=competencies), text
-        )
+        """Rate a 6.1.1 line: the diagnosis's answer, in the round the diagnosis shows."""
+        self.diagnosis.set_answer(key, text=text, **changes)
 
     def _status_chosen(self, row: int, status: str) -> None:
         key = self.key_of(row)
@@ -583,9 +569,10 @@ class LeadershipPage(QWidget):
         self.competency_label.setText(self.tr("Leader competency chec&klist (6.1.1):"))
         self.competency_hint.setText(
             self.tr(
-                "Keys: 1 met, 2 partly met, 3 not met, 0 not assessed (each moves to the next "
-                "line). Space or a click on a status opens the list of statuses. Enter edits "
-                "the note."
+                "These are the diagnosis's answers to 6.1.1: a rating given here shows in the "
+                "Diagnosis step and the other way round. Keys: 1 met, 2 partly met, 3 not met, "
+                "0 not assessed (each moves to the next line). Space or a click on a status "
+                "opens the list of statuses. Enter edits the note."
             )
         )
         self.model.set_headers(
