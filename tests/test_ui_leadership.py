@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
+from dtbench.diagnosis import service as dx
 from dtbench.engagement import service
 from dtbench.guide import load_guide
 from dtbench.plan import service as plan
-from dtbench.diagnosis import service as dx
 from dtbench.plan.records import Action, GovernanceMember
 from dtbench.store import Store
-from dtbench.ui.kit.rating_table import NOTE, STATUS, TEXT
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.kit.rating_table import NOTE, STATUS, TEXT
 from dtbench.ui.plan.leadership_page import LeadershipPage
 from dtbench.ui.plan.session import PlanSession
 from tests.qt_helpers import type_text
