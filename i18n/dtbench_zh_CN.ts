@@ -830,16 +830,8 @@ Name of the round:</source>
         <translation>背景与范围</translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>方法</translation>
-    </message>
-    <message>
         <source>Diagnosis results</source>
         <translation>诊断结果</translation>
-    </message>
-    <message>
-        <source>Findings clause by clause</source>
-        <translation>逐条款诊断发现</translation>
     </message>
     <message>
         <source>Strategy</source>
@@ -872,10 +864,6 @@ Name of the round:</source>
     <message>
         <source>Appendix: glossary</source>
         <translation>附录：术语</translation>
-    </message>
-    <message>
-        <source>Appendix: full checklist</source>
-        <translation>附录：完整检查清单</translation>
     </message>
     <message>
         <source>No version has been exported yet.</source>
@@ -912,6 +900,18 @@ Name of the round:</source>
     <message>
         <source>Drawing the charts…</source>
         <translation>正在绘制图表…</translation>
+    </message>
+    <message>
+        <source>Appendix: assessment method</source>
+        <translation>附录：诊断方法</translation>
+    </message>
+    <message>
+        <source>Appendix: findings clause by clause</source>
+        <translation>附录：各条款诊断详情</translation>
+    </message>
+    <message>
+        <source>Appendix: checklist summary</source>
+        <translation>附录：诊断检查表汇总</translation>
     </message>
     <message>
         <source>Writing the Word proposal…</source>

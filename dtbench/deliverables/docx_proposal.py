@@ -65,7 +65,7 @@ from dtbench.plan.records import (
     Strategy,
 )
 
-APPENDICES = ("glossary", "checklist")
+APPENDICES = ("method", "clauses", "checklist", "glossary")  # lettered A, B, … in order
 LOGO_HEIGHT_CM = 1.6
 FIGURE_SECTIONS = ("diagnosis", "roadmap", "organization")
 ProgressFn = Callable[[int, int], None]
@@ -1235,7 +1235,6 @@ class _Writer(DocxWriter):
 
     def glossary(self) -> None:
         c = self.c
-        self.appendix = chr(ord("A") + sum(1 for k in self.chapters if k in APPENDICES))
         self.chapters["glossary"] = self.heading(1, self.t("glossary"))
         self.heading(2, self.t("terms"))
         self.para(self.t("terms_text"))
@@ -1279,7 +1278,6 @@ class _Writer(DocxWriter):
 
     def checklist(self) -> None:
         c = self.c
-        self.appendix = chr(ord("A") + sum(1 for k in self.chapters if k in APPENDICES))
         self.chapters["checklist"] = self.heading(1, self.t("checklist"))
         if "clauses" in self.chapters:
             self.para(self.t("checklist_compact", self.chapters["clauses"]))
@@ -1413,6 +1411,8 @@ def build_proposal(
         total = len(chosen)
         for done, code in enumerate(chosen, 1):
             check()
+            if code in APPENDICES:  # lettered in the order they come
+                writer.appendix = chr(ord("A") + sum(1 for k in writer.chapters if k in APPENDICES))
             if code == "cover":
                 writer.cover(cover_kept)
             else:

@@ -13,18 +13,19 @@ SECTIONS: tuple[str, ...] = (
     "toc",
     "summary",
     "background",
-    "method",
     "diagnosis",
-    "clauses",
     "strategy",
     "roadmap",
     "key_initiatives",
-    "kpis",
     "leadership",
     "organization",
+    "kpis",
     "next_steps",
-    "glossary",
+    # appendices: the detail a consultant may include or leave out
+    "method",
+    "clauses",
     "checklist",
+    "glossary",
 )
 
 T: dict[str, Text] = {
@@ -246,8 +247,8 @@ T: dict[str, Text] = {
     "fig_culture": Text("数字文化特征：现状与目标", "Digital culture traits: now and target"),
     # clauses
     "clauses_text": Text(
-        "本章逐条列出各条款的等级、差距、主要发现和检查项判定结果。条款编号为指南的编号。",
-        "This chapter gives each clause's levels, gap, findings and checkpoint ratings. "
+        "本附录逐条列出各条款的等级、差距、主要发现和检查项判定结果。条款编号为指南的编号。",
+        "This appendix gives each clause's levels, gap, findings and checkpoint ratings. "
         "Clause numbers are those of the guide.",
     ),
     "area_heading": Text("%1（指南第%2章）", "%1 (chapter %2 of the guide)"),
@@ -463,8 +464,8 @@ T: dict[str, Text] = {
     "meaning": Text("中文全称", "Meaning"),
     "english": Text("英文全称", "English"),
     "checklist_compact": Text(
-        "各条款检查项的逐项判定见第%1章，此处汇总各条款的判定结果。",
-        "The rating of every checkpoint is given in chapter %1; this appendix sums them up "
+        "各条款检查项的逐项判定见附录%1，此处汇总各条款的判定结果。",
+        "The rating of every checkpoint is given in appendix %1; this appendix sums them up "
         "by clause.",
     ),
     "checklist_full": Text(

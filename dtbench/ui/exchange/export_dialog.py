@@ -216,9 +216,9 @@ class ExportDialog(QDialog):
             "toc": self.tr("Table of contents"),
             "summary": self.tr("Executive summary"),
             "background": self.tr("Background and scope"),
-            "method": self.tr("Method"),
+            "method": self.tr("Appendix: assessment method"),
             "diagnosis": self.tr("Diagnosis results"),
-            "clauses": self.tr("Findings clause by clause"),
+            "clauses": self.tr("Appendix: findings clause by clause"),
             "strategy": self.tr("Strategy"),
             "roadmap": self.tr("Roadmap"),
             "key_initiatives": self.tr("Key initiatives"),
@@ -227,7 +227,7 @@ class ExportDialog(QDialog):
             "organization": self.tr("Organization and culture"),
             "next_steps": self.tr("Next steps"),
             "glossary": self.tr("Appendix: glossary"),
-            "checklist": self.tr("Appendix: full checklist"),
+            "checklist": self.tr("Appendix: checklist summary"),
         }[code]
 
     def _show_history(self, deliverable: Deliverable) -> None:
