@@ -572,7 +572,7 @@ def _read_only(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
 def test_exporting_a_template_into_a_read_only_folder_names_the_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from dtbench.templates.cli_template import register, run
+    from dtbench.cli.template import register, run
 
     folder = tmp_path / "只读"
     folder.mkdir()

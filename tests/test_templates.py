@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from qt_helpers import finished
 
+from dtbench.cli.template import register, run
 from dtbench.diagnosis import service as dx
 from dtbench.diagnosis.demo import create_demo, load_demo
 from dtbench.diagnosis.scoring import ScopeEntry
@@ -22,7 +23,6 @@ from dtbench.plan.checks import check_roadmap
 from dtbench.plan.starters import kpi_starters
 from dtbench.store import Store
 from dtbench.templates import library
-from dtbench.templates.cli_template import register, run
 
 BUILTINS = ("discrete_manufacturing_sme", "process_industry_plant", "trading_services")
 START = date(2027, 1, 1)
