@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from qt_helpers import wait_for_tasks
 
-from dtbench.diagnosis.demo import create_demo
-from dtbench.diagnosis.summary import summarise
 from dtbench.engagement import service
+from dtbench.reports.summary import summarise
+from dtbench.sample import create_demo
 from dtbench.store import backups as core
 from dtbench.store import open_store
 from dtbench.store.database import Store

@@ -69,7 +69,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["DTBENCH_HOME"] = tempfile.mkdtemp()
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-from dtbench.diagnosis.demo import create_demo
+from dtbench.sample import create_demo
 from dtbench.store import open_store
 from dtbench.ui.main_window import MainWindow
 from dtbench.ui.translations import Translations

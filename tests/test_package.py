@@ -25,10 +25,10 @@ from dtbench import paths
 from dtbench.cli.package import register, run
 from dtbench.deliverables.files import OutputDiskFullError
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo
-from dtbench.diagnosis.summary import summarise
 from dtbench.engagement import service
 from dtbench.errors import UserError
+from dtbench.reports.summary import summarise
+from dtbench.sample import create_demo
 from dtbench.store import Store, open_store
 from dtbench.store.backup import integrity_ok
 from dtbench.store.models import Client, EvidenceBlob

@@ -15,12 +15,12 @@ from qt_helpers import finished
 
 from dtbench.cli.template import register, run
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo, load_demo
 from dtbench.diagnosis.scoring import ScopeEntry
 from dtbench.engagement import service as engagements
 from dtbench.plan import service as plan
 from dtbench.plan.checks import check_roadmap
 from dtbench.plan.starters import kpi_starters
+from dtbench.sample import create_demo, load_demo
 from dtbench.store import Store
 from dtbench.templates import library
 

@@ -193,7 +193,7 @@ def cmd_guide(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from dtbench.diagnosis.demo import create_demo
+    from dtbench.sample import create_demo
 
     store = open_store_or_fail(args.db)
     try:
@@ -204,7 +204,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from dtbench.diagnosis.summary import SummaryError, summarise
+    from dtbench.reports.summary import SummaryError, summarise
 
     store = open_store_or_fail(args.db)
     lang = args.lang or system_language()
@@ -225,7 +225,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from dtbench.deliverables.export import ExportRequest, run_export
-    from dtbench.diagnosis.summary import SummaryError, find_engagement
+    from dtbench.reports.summary import SummaryError, find_engagement
 
     if not args.docx and not args.xlsx:
         fail(tr(QT_TRANSLATE_NOOP("cli", "give --docx FILE and/or --xlsx FILE")))

@@ -121,9 +121,9 @@ def change_line(change: Change, lang: str) -> str:
 def _export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from dtbench.diagnosis.summary import SummaryError, find_engagement
     from dtbench.errors import UserError
     from dtbench.questionnaire.workbook import export_questionnaire
+    from dtbench.reports.summary import SummaryError, find_engagement
 
     store = open_store_or_fail(args.db)
     try:
@@ -142,9 +142,9 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from dtbench.diagnosis.summary import SummaryError, find_engagement
     from dtbench.errors import UserError
     from dtbench.questionnaire.workbook import apply, compare, read_questionnaire, target_round
+    from dtbench.reports.summary import SummaryError, find_engagement
 
     lang = system_language()
     store = open_store_or_fail(args.db)

@@ -179,7 +179,7 @@ def _template(args: argparse.Namespace) -> int:
     if action == "save":
         parts = library.expand_parts(args.parts.split(",")) if args.parts else library.DEFAULT_PARTS
         with _opened(args) as store:
-            from dtbench.diagnosis.summary import find_engagement
+            from dtbench.reports.summary import find_engagement
 
             uuid = find_engagement(store, args.id)[0]
             path = library.save_template(
