@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _database(db: str | None) -> Path:
-    from dtbench.store.backups import database_path
+    from dtbench.store.location import database_path
 
     path = database_path(db)
     if path is None:
