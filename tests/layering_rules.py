@@ -25,6 +25,7 @@ The rules (see the architecture notes in the README):
 from __future__ import annotations
 
 import ast
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -355,6 +356,42 @@ def _components(nodes: list[str], edges: dict[str, set[str]]) -> Iterator[list[s
                     yield sorted(component)
 
 
+def _shortest_circle(component: list[str], edges: dict[str, set[str]]) -> list[str]:
+    """The shortest way round inside a strongly connected component: [a, b, …, a]."""
+    members = set(component)
+    best: list[str] = []
+    for start in component:  # breadth first from each member back to itself
+        came_from: dict[str, str] = {}
+        frontier = [start]
+        found = False
+        while frontier and not found:
+            following = []
+            for node in frontier:
+                for child in sorted(edges.get(node, set()) & members):
+                    if child == start:
+                        came_from[start] = node
+                        found = True
+                        break
+                    if child not in came_from:
+                        came_from[child] = node
+                        following.append(child)
+                if found:
+                    break
+            frontier = following
+        if not found:
+            continue
+        path = [start]
+        node = came_from[start]
+        while node != start:
+            path.append(node)
+            node = came_from[node]
+        path.append(start)
+        path.reverse()
+        if not best or len(path) < len(best):
+            best = path
+    return best
+
+
 def check_cycles(graph: Graph) -> list[str]:
     """No two modules depend on each other, however long the way round."""
     edges: dict[str, set[str]] = {}
@@ -368,16 +405,26 @@ def check_cycles(graph: Graph) -> list[str]:
     for component in _components(sorted(graph.modules), edges):
         if len(component) < 2:
             continue
-        members = set(component)
-        lines = [
-            f"  {first[(a, b)].where()}: {a} imports {b}"
-            for a in component
-            for b in sorted(edges.get(a, set()) & members)
+        circle = _shortest_circle(component, edges)
+        steps = [
+            f"  {first[(a, b)].where()}: {a} imports {b}" for a, b in itertools.pairwise(circle)
         ]
+        tied = (
+            f"  ({len(component)} modules are tied together through it: "
+            + (", ".join(component) if len(component) <= 8 else ", ".join(component[:8]) + ", …")
+            + ")\n"
+            if len(component) > len(circle) - 1
+            else ""
+        )
         problems.append(
-            f"import circle between {', '.join(component)}:\n"
-            + "\n".join(lines)
-            + "\n  break it: move what both need into a lower module, or pass it in as an argument"
+            "import circle: "
+            + " → ".join(circle)
+            + "\n"
+            + "\n".join(steps)
+            + "\n"
+            + tied
+            + "  break it: move what both sides need into a lower module, or pass it in as an "
+            "argument"
         )
     return problems
 

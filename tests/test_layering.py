@@ -339,12 +339,11 @@ def test_the_circle_check_catches_a_circle_through_a_function(tmp_path: Path) ->
     problems = check_cycles(graph)
     assert len(problems) == 1, problems
     assert problems[0].startswith(
-        "import circle between dtbench.store.backups, dtbench.store.database, "
-        "dtbench.store.location:"
-    )
-    assert (
-        "dtbench/store/backups.py:2: dtbench.store.backups imports dtbench.store.location"
-        in (problems[0])
+        "import circle: dtbench.store.backups → dtbench.store.location → "
+        "dtbench.store.database → dtbench.store.backups\n"
+        "  dtbench/store/backups.py:2: dtbench.store.backups imports dtbench.store.location\n"
+        "  dtbench/store/location.py:1: dtbench.store.location imports dtbench.store.database\n"
+        "  dtbench/store/database.py:1: dtbench.store.database imports dtbench.store.backups\n"
     )
 
 
@@ -353,7 +352,10 @@ def test_the_circle_check_ignores_imports_for_type_hints_only(tmp_path: Path) ->
     guard away and it is a circle."""
     source = "from dtbench.plan.suggest import Suggestion\nfrom . import records\n"
     problems = check_cycles(_package(tmp_path, {**ALLOWED, "dtbench/plan/service.py": source}))
-    assert len(problems) == 1 and "dtbench.plan.service, dtbench.plan.suggest" in problems[0]
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "import circle: dtbench.plan.service → dtbench.plan.suggest → dtbench.plan.service\n"
+    )
 
 
 @pytest.mark.parametrize(
