@@ -1,6 +1,6 @@
 """Guarded start for the frozen bundle (used only by packaging/entry.py).
 
-dtbench.ui.crash covers errors once the QApplication exists. This wrapper also covers what
+dtbench.ui.shell.crash covers errors once the QApplication exists. This wrapper also covers what
 happens before that — a missing module, a broken Qt plugin, an unreadable data folder: the
 traceback is appended to ``logs/dtbench.log`` in the user data folder (the same file the crash
 hook writes) and a message box names that file, or, when Qt itself cannot start, the message is

@@ -44,7 +44,7 @@ def store(db_path: Path) -> Iterator[object]:
 @pytest.fixture
 def translations(qapp):  # type: ignore[no-untyped-def]
     """The UI in English unless a test switches; restored to English afterwards."""
-    from dtbench.ui.translations import Translations
+    from dtbench.ui.kit.translations import Translations
 
     t = Translations(qapp)
     t.apply("en")
@@ -56,7 +56,7 @@ def translations(qapp):  # type: ignore[no-untyped-def]
 def window(qtbot, store, translations):  # type: ignore[no-untyped-def]
     """The main window on the test's database, shown offscreen."""
     from dtbench.store import open_store
-    from dtbench.ui.main_window import MainWindow
+    from dtbench.ui.shell.main_window import MainWindow
 
     w = MainWindow(store, translations, open_store=open_store)
     qtbot.addWidget(w)

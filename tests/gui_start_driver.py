@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dtbench.ui.app import run
-from dtbench.ui.main_window import MainWindow
+from dtbench.ui.shell.main_window import MainWindow
 
 
 def main() -> None:

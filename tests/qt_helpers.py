@@ -28,6 +28,6 @@ def finished(qtbot, start, *args):  # type: ignore[no-untyped-def]
 
 def wait_for_tasks(qtbot) -> None:  # type: ignore[no-untyped-def]
     """Wait until no background task of the application runs."""
-    from dtbench.ui import tasks
+    from dtbench.ui.kit import tasks
 
     qtbot.waitUntil(lambda: not tasks.busy(), timeout=60_000)

@@ -294,7 +294,7 @@ def test_damaged_database_is_detected(db_path: Path, tmp_path: Path) -> None:
 def test_check_at_open_moves_a_damaged_file_aside_and_offers_the_newest_good_backup(
     db_path: Path,
 ) -> None:
-    from dtbench.ui.backups_ui import check_at_open
+    from dtbench.ui.exchange.backups import check_at_open
 
     uuid = _demo_file(db_path)
     store = open_store(db_path)
@@ -326,7 +326,7 @@ def test_check_at_open_moves_a_damaged_file_aside_and_offers_the_newest_good_bac
 def test_check_at_open_leaves_newer_locked_and_foreign_files_alone(
     db_path: Path, tmp_path: Path
 ) -> None:
-    from dtbench.ui.backups_ui import check_at_open
+    from dtbench.ui.exchange.backups import check_at_open
 
     _demo_file(db_path)
     con = sqlite3.connect(db_path)
@@ -413,7 +413,7 @@ def test_backups_dialog_lists_backups_and_restores_one(qtbot, window, monkeypatc
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
 
-    from dtbench.ui.backups_ui import backups_dialog_for
+    from dtbench.ui.exchange.backups import backups_dialog_for
 
     store = window.store
     uuid = create_demo(store)
@@ -467,7 +467,7 @@ def test_backups_dialog_lists_backups_and_restores_one(qtbot, window, monkeypatc
 def test_backups_dialog_back_up_now_and_refused_restore(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
-    from dtbench.ui.backups_ui import backups_dialog_for
+    from dtbench.ui.exchange.backups import backups_dialog_for
 
     service.create_engagement(window.store, client_name="甲", title="项目甲")
     dialog = backups_dialog_for(window)
@@ -496,7 +496,7 @@ def test_scheduler_backs_up_only_when_the_database_changed(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
 
-    from dtbench.ui.backups_ui import BackupScheduler
+    from dtbench.ui.exchange.backups import BackupScheduler
 
     path = store.path
     assert path is not None
@@ -542,7 +542,7 @@ def test_scheduler_backs_up_only_when_the_database_changed(
 
 
 def test_scheduler_reports_a_failed_backup(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from dtbench.ui.backups_ui import BackupScheduler
+    from dtbench.ui.exchange.backups import BackupScheduler
 
     damaged = tmp_path / "broken.sqlite3"
     _demo_file(damaged)
@@ -558,7 +558,7 @@ def test_recover_at_open_offers_the_backup_and_restores_it(qtbot, db_path: Path)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from dtbench.ui.backups_ui import recover_at_open
+    from dtbench.ui.exchange.backups import recover_at_open
 
     uuid = _demo_file(db_path)
     core.take_backup(db_path, "scheduled")
@@ -593,7 +593,7 @@ def test_the_check_at_start_leaves_the_window_responsive(
 
     from PySide6.QtCore import QTimer
 
-    from dtbench.ui.backups_ui import recover_at_open
+    from dtbench.ui.exchange.backups import recover_at_open
 
     _demo_file(db_path)
     released = threading.Event()

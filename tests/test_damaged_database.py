@@ -57,7 +57,7 @@ def test_damage_found_in_the_window_is_a_message_not_a_crash(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from dtbench.ui import crash
+    from dtbench.ui.shell import crash
 
     monkeypatch.setattr(crash, "log_path", lambda: tmp_path / "dtbench.log")
     shown: list[tuple[str, str]] = []

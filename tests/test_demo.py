@@ -16,7 +16,7 @@ from dtbench.engagement import service
 from dtbench.guide import load_guide
 from dtbench.sample import load_demo
 from dtbench.store import Store, open_store
-from dtbench.ui.main_window import MainWindow
+from dtbench.ui.shell.main_window import MainWindow
 
 GUIDE = load_guide()
 

@@ -32,6 +32,7 @@ from dtbench.deliverables.docx_template import (
 from dtbench.deliverables.docx_texts import EMPLOYEE_LABELS, REVENUE_LABELS, T
 from dtbench.deliverables.docx_writer import clean, guide_ref
 from dtbench.deliverables.figures import render_figures
+from dtbench.diagnosis import scoring_method
 from dtbench.engagement import service as engagements
 from dtbench.sample import create_demo
 from dtbench.store import open_store
@@ -287,6 +288,19 @@ def test_english_version_has_english_headings_and_frame(en_doc: Document, demo: 
     assert not [word for word in zh_fixed if word in body]
     rfonts = en_doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     assert rfonts.get(qn("w:eastAsia")) == "宋体"  # Chinese client data still renders
+
+
+def test_method_section_gives_the_scoring_rules_in_the_documents_language(
+    zh_doc: Document, en_doc: Document
+) -> None:
+    """The rules are dtbench.diagnosis.scoring_method's, in the engagement's language only."""
+    for document, lang in ((zh_doc, "zh"), (en_doc, "en")):
+        texts = [p.text for p in document.paragraphs]
+        heading = [n for n, t in enumerate(texts) if t.endswith(" " + T["rules"].get(lang))]
+        start = heading[0] + 1  # after the numbered heading "4.3 …"
+        rules = [t.get(lang) for t in scoring_method.method()]
+        assert texts[start : start + 1 + len(rules)] == [T["rules_text"].get(lang), *rules]
+    assert not any(CJK.search(t.en) for t in scoring_method.method())
 
 
 # ---------------------------------------------------------------------------- options

@@ -14,8 +14,8 @@ from test_cli import run
 from dtbench.plan import service as plan
 from dtbench.sample import create_demo
 from dtbench.store import Store
-from dtbench.ui.export_dialog import ExportDialog
-from dtbench.ui.main_window import MainWindow
+from dtbench.ui.exchange.export_dialog import ExportDialog
+from dtbench.ui.shell.main_window import MainWindow
 
 
 def _text(path: Path) -> str:

@@ -84,8 +84,8 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from dtbench.sample import create_demo
 from dtbench.store import open_store
-from dtbench.ui.main_window import MainWindow
-from dtbench.ui.translations import Translations
+from dtbench.ui.shell.main_window import MainWindow
+from dtbench.ui.kit.translations import Translations
 
 app = QApplication([])
 store = open_store(os.path.join(os.environ["DTBENCH_HOME"], "t.db"))

@@ -722,7 +722,7 @@ def test_export_and_import_from_the_window(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
-    from dtbench.ui import package_ui
+    from dtbench.ui.exchange import engagement_files as package_ui
 
     uuid = create_demo(store)
     window.refresh(uuid)
@@ -778,7 +778,7 @@ def test_a_broken_file_from_the_window_is_a_message(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from dtbench.ui import package_ui
+    from dtbench.ui.exchange import engagement_files as package_ui
 
     bad = tmp_path / "坏文件.dtbx"
     bad.write_text("请查收附件", encoding="utf-8")
@@ -796,7 +796,7 @@ def test_a_broken_file_from_the_window_is_a_message(
 
 
 def test_default_file_names_are_safe_on_windows() -> None:
-    from dtbench.ui.package_ui import default_file_name
+    from dtbench.ui.exchange.engagement_files import default_file_name
 
     assert default_file_name("A/B:C", 'T*?"<>|') == "A-B-C-T.dtbx"
     assert default_file_name("", "") == "engagement.dtbx"

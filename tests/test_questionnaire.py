@@ -27,7 +27,7 @@ from dtbench.store.database import Store
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
-    from dtbench.ui.main_window import MainWindow
+    from dtbench.ui.shell.main_window import MainWindow
 
 FIRST = qn.FIRST_ROW
 
@@ -492,7 +492,7 @@ def test_preview_applies_only_the_ticked_lines_as_one_undo_step(
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFileDialog
 
-    from dtbench.ui.questionnaire_ui import (
+    from dtbench.ui.exchange.questionnaire import (
         QuestionnairePreviewDialog,
         export_questionnaire,
         import_questionnaire,
@@ -575,7 +575,7 @@ def test_gui_explains_a_foreign_workbook_and_an_empty_import(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from dtbench.ui.questionnaire_ui import QuestionnairePreviewDialog, import_questionnaire
+    from dtbench.ui.exchange.questionnaire import QuestionnairePreviewDialog, import_questionnaire
 
     demo = create_demo(store)
     other = engagements.create_engagement(store, client_name="Acme", title="Audit").uuid
@@ -606,7 +606,7 @@ def test_gui_import_from_the_list_applies_without_opening(
 ) -> None:
     from PySide6.QtWidgets import QDialog, QFileDialog
 
-    from dtbench.ui.questionnaire_ui import QuestionnairePreviewDialog, import_questionnaire
+    from dtbench.ui.exchange.questionnaire import QuestionnairePreviewDialog, import_questionnaire
 
     demo = create_demo(store)
     rnd = latest(store, demo)

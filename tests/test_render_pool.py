@@ -91,7 +91,7 @@ def test_the_shipped_guide_travels_to_workers_as_a_reference() -> None:
 
 
 def _renderer(pool: RenderPool):  # type: ignore[no-untyped-def]
-    from dtbench.ui.chart_view import ChartRenderer
+    from dtbench.ui.kit.chart_view import ChartRenderer
 
     renderer = ChartRenderer(pool=pool)
     shown: list[tuple[str, Raster]] = []
@@ -170,7 +170,7 @@ def test_the_proposal_charts_are_drawn_after_a_worker_died(store: Store) -> None
 
 
 def test_the_error_line_names_the_failure_and_goes_once_charts_draw(qtbot: QtBot) -> None:
-    from dtbench.ui.chart_view import ChartError
+    from dtbench.ui.kit.chart_view import ChartError
 
     renderer, _shown, _failures = _renderer(RenderPool(0))
     error = ChartError(renderer)

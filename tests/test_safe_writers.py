@@ -533,7 +533,7 @@ def test_the_export_dialog_says_what_the_template_leaves_out(  # type: ignore[no
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from dtbench.ui.export_dialog import ExportDialog
+    from dtbench.ui.exchange.export_dialog import ExportDialog
 
     uuid = create_demo(store)
     window.refresh(uuid)

@@ -20,7 +20,7 @@ def test_a_failed_answer_on_a_full_disk_is_reported_in_the_window(
     from PySide6.QtGui import QUndoStack
 
     from dtbench.guide import load_guide
-    from dtbench.ui.diagnosis_session import DiagnosisSession
+    from dtbench.ui.diagnosis.session import DiagnosisSession
 
     db = tmp_path / "gui.sqlite3"
     store = open_store(db)

@@ -561,7 +561,7 @@ def test_library_dialog_lists_previews_and_deletes(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from dtbench.ui.templates_ui import TemplateLibraryDialog
+    from dtbench.ui.exchange.templates import TemplateLibraryDialog
 
     demo = create_demo(store)
     library.save_template(store, demo, "我的模板", {"scope", "initiatives"})
@@ -610,7 +610,7 @@ def test_library_dialog_lists_previews_and_deletes(
 
 
 def test_save_dialog_saves_the_chosen_parts(qtbot, window, store: Store) -> None:
-    from dtbench.ui.templates_ui import SaveTemplateDialog
+    from dtbench.ui.exchange.templates import SaveTemplateDialog
 
     demo = create_demo(store)
     dialog = SaveTemplateDialog(store, demo, "", window)
@@ -634,7 +634,7 @@ def test_new_from_template_creates_and_opens_it(qtbot, window, store: Store) -> 
     from PySide6.QtCore import QDate, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from dtbench.ui.templates_ui import NewFromTemplateDialog, new_from_template
+    from dtbench.ui.exchange.templates import NewFromTemplateDialog, new_from_template
 
     def fill() -> None:
         dialog = QApplication.activeModalWidget()
@@ -661,7 +661,7 @@ def test_new_from_template_creates_and_opens_it(qtbot, window, store: Store) -> 
 
 
 def test_save_as_template_needs_an_engagement(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from dtbench.ui.templates_ui import save_as_template
+    from dtbench.ui.exchange.templates import save_as_template
 
     messages: list[str] = []
     monkeypatch.setattr(window, "show_error", messages.append)

@@ -22,7 +22,7 @@ from dtbench.diagnosis.scoring import ScopeEntry
 from dtbench.engagement import service
 from dtbench.guide import load_guide
 from dtbench.store import Store
-from dtbench.ui.main_window import MainWindow
+from dtbench.ui.shell.main_window import MainWindow
 
 GUIDE = load_guide()
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -325,7 +325,7 @@ def test_dashboard_says_when_no_chinese_font_exists(
     _open(window, store)
     ws = window.workspace
     assert ws is not None
-    from dtbench.ui.dashboard_page import DashboardPage
+    from dtbench.ui.diagnosis.dashboard_page import DashboardPage
 
     page = DashboardPage(ws.session, "en")
     qtbot.addWidget(page)

@@ -14,8 +14,8 @@ from dtbench.plan import service as plan
 from dtbench.plan.records import Initiative, Phase
 from dtbench.plan.starters import kpi_starters
 from dtbench.store import Store
-from dtbench.ui.kpi_page import StarterDialog
-from dtbench.ui.main_window import MainWindow
+from dtbench.ui.plan.kpi_page import StarterDialog
+from dtbench.ui.shell.main_window import MainWindow
 
 
 def test_starter_set_covers_every_category() -> None:

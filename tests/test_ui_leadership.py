@@ -24,8 +24,8 @@ from dtbench.guide import load_guide
 from dtbench.plan import service as plan
 from dtbench.plan.records import Action, GovernanceMember, Leadership, Rating
 from dtbench.store import Store
-from dtbench.ui.leadership_page import NOTE, STATUS, TEXT, LeadershipPage
-from dtbench.ui.plan_session import PlanSession
+from dtbench.ui.plan.leadership_page import NOTE, STATUS, TEXT, LeadershipPage
+from dtbench.ui.plan.session import PlanSession
 from tests.qt_helpers import type_text
 
 GUIDE = load_guide()

@@ -17,9 +17,9 @@ from dtbench.engagement import service
 from dtbench.plan import service as plan
 from dtbench.plan.records import Adoption, Culture, Organization, TraitRating
 from dtbench.store import Store
-from dtbench.ui.org_culture_page import OrgCulturePage
-from dtbench.ui.plan_session import PlanSession
-from dtbench.ui.translations import Translations
+from dtbench.ui.kit.translations import Translations
+from dtbench.ui.plan.org_culture_page import OrgCulturePage
+from dtbench.ui.plan.session import PlanSession
 
 GUIDE_STEPS_ZH = [
     "诊断组织现状，识别转变的时机",

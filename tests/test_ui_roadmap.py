@@ -13,8 +13,8 @@ from dtbench.plan import service as plan
 from dtbench.plan.records import Initiative, Phase
 from dtbench.sample import create_demo
 from dtbench.store import Store
-from dtbench.ui.main_window import MainWindow
-from dtbench.ui.roadmap_page import SuggestDialog
+from dtbench.ui.plan.roadmap_page import SuggestDialog
+from dtbench.ui.shell.main_window import MainWindow
 
 
 def _roadmap(window: MainWindow, store: Store):  # type: ignore[no-untyped-def]

@@ -14,10 +14,10 @@ from qt_helpers import type_text
 from dtbench.engagement import service
 from dtbench.engagement.records import EngagementRow
 from dtbench.store import Store, open_store
-from dtbench.ui.dialogs import NewEngagementDialog
-from dtbench.ui.engagement_model import UUID_ROLE, EngagementFilter, EngagementTableModel
-from dtbench.ui.main_window import MainWindow
-from dtbench.ui.translations import Translations
+from dtbench.ui.kit.translations import Translations
+from dtbench.ui.shell.dialogs import NewEngagementDialog
+from dtbench.ui.shell.engagement_model import UUID_ROLE, EngagementFilter, EngagementTableModel
+from dtbench.ui.shell.main_window import MainWindow
 
 
 def _row(uuid: str, client: str, title: str, industry: str, status: str, day: int) -> EngagementRow:
@@ -164,7 +164,7 @@ def test_delete_moves_to_trash_and_trash_restores(
     assert [r.uuid for r in service.list_engagements(store)] == [a.uuid]
     assert window.list_page.proxy.rowCount() == 1
 
-    from dtbench.ui.trash_dialog import TrashDialog
+    from dtbench.ui.shell.trash_dialog import TrashDialog
 
     dialog = TrashDialog(store, window)
     qtbot.addWidget(dialog)
@@ -237,7 +237,7 @@ def test_language_switch_without_restart(qtbot, window: MainWindow, store: Store
 def test_geometry_and_last_database_are_remembered(
     qtbot, store: Store, translations: Translations, tmp_path: Path
 ) -> None:
-    from dtbench.ui import settings as prefs
+    from dtbench.ui.kit import settings as prefs
 
     first = MainWindow(store, translations, open_store=open_store)
     qtbot.addWidget(first)
@@ -257,7 +257,7 @@ def test_unusable_database_message_is_translated(
     qapp: QApplication, translations: Translations, tmp_path: Path
 ) -> None:
     from dtbench.store import UnreadableDatabaseError
-    from dtbench.ui.errors import describe
+    from dtbench.ui.kit.errors import describe
 
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"x" * 4096)
@@ -318,7 +318,7 @@ def test_gui_start_with_damaged_database_says_so_and_keeps_the_file(tmp_path: Pa
 def test_a_chinese_font_is_available_to_qt(qapp: QApplication) -> None:
     from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
 
-    from dtbench.ui.fonts import ensure_chinese_font
+    from dtbench.ui.kit.fonts import ensure_chinese_font
 
     family = ensure_chinese_font()
     assert family is not None, "no CJK font: install fonts-wqy-microhei or fonts-noto-cjk"
@@ -346,14 +346,14 @@ def test_action_on_an_engagement_removed_meanwhile_gives_a_message(
 @pytest.mark.parametrize(
     ("action", "module", "function"),
     [
-        ("act_from_template", "templates_ui", "new_from_template"),
-        ("act_save_template", "templates_ui", "save_as_template"),
-        ("act_library", "templates_ui", "open_template_library"),
-        ("act_package_out", "package_ui", "export_package"),
-        ("act_package_in", "package_ui", "import_package"),
-        ("act_questionnaire_out", "questionnaire_ui", "export_questionnaire"),
-        ("act_questionnaire_in", "questionnaire_ui", "import_questionnaire"),
-        ("act_backups", "backups_ui", "open_backups_dialog"),
+        ("act_from_template", "exchange.templates", "new_from_template"),
+        ("act_save_template", "exchange.templates", "save_as_template"),
+        ("act_library", "exchange.templates", "open_template_library"),
+        ("act_package_out", "exchange.engagement_files", "export_package"),
+        ("act_package_in", "exchange.engagement_files", "import_package"),
+        ("act_questionnaire_out", "exchange.questionnaire", "export_questionnaire"),
+        ("act_questionnaire_in", "exchange.questionnaire", "import_questionnaire"),
+        ("act_backups", "exchange.backups", "open_backups_dialog"),
     ],
 )
 def test_file_menu_reaches_every_reuse_and_safety_feature(

@@ -28,7 +28,7 @@ class QtFromThreads:
     object (a method of a Qt class, Python-defined or not) outside TaskManager.run_on_main."""
 
     def __init__(self) -> None:
-        from dtbench.ui.tasks import TaskManager
+        from dtbench.ui.kit.tasks import TaskManager
 
         self.allowed = TaskManager.run_on_main.__code__
         self.seen: list[str] = []
@@ -67,7 +67,7 @@ def _is_qt(target: object) -> bool:
 def profiled_threads(qapp: Any) -> Any:
     """Fresh chart workers and task threads, all started under the profiler."""
     from dtbench.reports import render_pool
-    from dtbench.ui import tasks
+    from dtbench.ui.kit import tasks
 
     tasks.task_manager().close()
     tasks._manager = None
@@ -89,8 +89,8 @@ def test_opening_and_closing_while_charts_draw_never_crashes(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     from dtbench.store import open_store
-    from dtbench.ui.main_window import MainWindow
-    from dtbench.ui.tasks import busy
+    from dtbench.ui.kit.tasks import busy
+    from dtbench.ui.shell.main_window import MainWindow
 
     caplog.set_level(logging.ERROR, logger="concurrent.futures")
     uuid = create_demo(store)

@@ -10,7 +10,7 @@ from dtbench.engagement import service
 from dtbench.plan import service as plan
 from dtbench.plan.records import Adoption, Choice
 from dtbench.store import Store
-from dtbench.ui.main_window import MainWindow
+from dtbench.ui.shell.main_window import MainWindow
 
 
 def _strategy_page(window: MainWindow, store: Store):  # type: ignore[no-untyped-def]

@@ -48,7 +48,7 @@ def _editors(window: Any) -> list[QWidget]:
     search aside: it stores nothing)."""
     from PySide6.QtWidgets import QAbstractSpinBox
 
-    from dtbench.ui.record_editor import RecordEditor
+    from dtbench.ui.plan.record_editor import RecordEditor
 
     workspace = window.workspace
     special = {  # fields that only take clause keys: typed text is refused, not lost
@@ -104,7 +104,7 @@ def engagements(store: Store) -> tuple[str, str]:
 
 
 def _routes(window: Any, other: str) -> dict[str, Callable[[], None]]:
-    from dtbench.ui.export_dialog import ExportDialog
+    from dtbench.ui.exchange.export_dialog import ExportDialog
 
     def next_clause() -> None:
         from PySide6.QtCore import Qt
@@ -140,8 +140,8 @@ def test_every_field_keeps_what_was_typed(
     route: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from dtbench.ui.export_dialog import ExportDialog
-    from dtbench.ui.main_window import MainWindow
+    from dtbench.ui.exchange.export_dialog import ExportDialog
+    from dtbench.ui.shell.main_window import MainWindow
 
     monkeypatch.setattr(ExportDialog, "exec", lambda _self: 0)
     demo, other = engagements
@@ -197,8 +197,8 @@ def test_a_checklist_note_being_typed_is_kept(
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from dtbench.ui.export_dialog import ExportDialog
-    from dtbench.ui.main_window import MainWindow
+    from dtbench.ui.exchange.export_dialog import ExportDialog
+    from dtbench.ui.shell.main_window import MainWindow
 
     monkeypatch.setattr(ExportDialog, "exec", lambda _self: 0)
     demo, other = engagements
@@ -222,8 +222,8 @@ def test_one_burst_of_typing_is_one_undo_step(
     qtbot: Any, store: Store, translations: Any, engagements: tuple[str, str]
 ) -> None:
     """Typing is saved after every pause; Ctrl+Z still takes back the whole burst."""
-    from dtbench.ui.autosave import TEXT_IDLE_MS
-    from dtbench.ui.main_window import MainWindow
+    from dtbench.ui.kit.autosave import TEXT_IDLE_MS
+    from dtbench.ui.shell.main_window import MainWindow
 
     demo, _other = engagements
     window = MainWindow(store, translations, open_store=open_store)
@@ -261,8 +261,8 @@ from PySide6.QtCore import QTimer, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from dtbench.store import open_store
-from dtbench.ui.main_window import MainWindow
-from dtbench.ui.translations import Translations
+from dtbench.ui.shell.main_window import MainWindow
+from dtbench.ui.kit.translations import Translations
 
 app = QApplication(sys.argv[:1])
 translations = Translations(app)

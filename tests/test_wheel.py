@@ -61,7 +61,7 @@ def test_wheel_contents_and_resource_lookup(tmp_path: Path) -> None:
         "dtbench/resources/icons/dtbench.svg",
         "dtbench/store/migrations/env.py",
         "dtbench/store/migrations/script.py.mako",
-        "dtbench/ui/main_window.py",
+        "dtbench/ui/shell/main_window.py",
     }
     assert expected <= names
     assert any(n.startswith("dtbench/store/migrations/versions/0001") for n in names)

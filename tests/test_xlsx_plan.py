@@ -21,6 +21,7 @@ from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import Content, gather
 from dtbench.deliverables.xlsx_plan import SHEETS, build_action_plan, sheet_names
 from dtbench.deliverables.xlsx_texts import T
+from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import STATUS_NAMES
 from dtbench.diagnosis.scoring import ALL_STATUSES
 from dtbench.plan import catalogue as cat
@@ -370,3 +371,13 @@ def test_libreoffice_renders_chinese(built: Built, tmp_path: Path) -> None:
     ).stdout
     assert zh.profile.client_name in text
     assert "行动计划" in text
+
+
+def test_diagnosis_note_gives_the_scoring_formulas_in_the_books_language(
+    zh_book: Any, en_book: Any
+) -> None:
+    """The formulas are dtbench.diagnosis.scoring_method's, in the engagement's language."""
+    for book, lang in ((zh_book, "zh"), (en_book, "en")):
+        note = book[_t("sheet_diagnosis", lang)].cell(3, 1).value
+        assert note.endswith(scoring_method.summary().get(lang))
+    assert not _cjk(en_book[_t("sheet_diagnosis", "en")].cell(3, 1).value)

@@ -46,6 +46,7 @@ from dtbench.deliverables.docx_writer import (
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
+from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
 from dtbench.diagnosis.scoring import moved_clauses
 from dtbench.plan import catalogue as cat
@@ -353,8 +354,9 @@ class _Writer(DocxWriter):
             (1.4, 2.6, 12.6),
         )
         self.heading(2, self.t("rules"))
-        for key in ("rule_1", "rule_2", "rule_3", "rule_4", "rule_5"):
-            self.bullet(self.t(key))
+        self.para(self.t("rules_text"))
+        for rule in scoring_method.method():
+            self.bullet(rule.get(self.lang))
 
     def diagnosis(self) -> None:
         c = self.c

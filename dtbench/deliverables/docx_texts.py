@@ -162,36 +162,12 @@ T: dict[str, Text] = {
     "description": Text("特征", "Description"),
     "scale_table": Text("成熟度等级", "Maturity levels"),
     "rules": Text("评分规则", "Scoring rules"),
-    "rule_1": Text(
-        "顾问依据访谈、现场查看和证据资料，将每个检查项判定为符合、部分符合、不符合或不适用。"
-        "检查项得分：符合1分，部分符合0.5分，不符合0分；不适用和未回答的检查项不计分。",
+    # The rules themselves come from dtbench.diagnosis.scoring_method.
+    "rules_text": Text(
+        "顾问依据访谈、现场查看和证据资料，将每个检查项判定为符合、部分符合、不符合或不适用，"
+        "并按以下规则计分：",
         "From interviews, site visits and evidence, the consultants rate every checkpoint as "
-        "met, partly met, not met or not applicable. A checkpoint scores 1 when met, 0.5 when "
-        "partly met and 0 when not met; checkpoints not applicable or unanswered are left out.",
-    ),
-    "rule_2": Text(
-        "条款覆盖率为该条款已回答且适用的检查项的平均得分（0—100%）；条款指数 = 覆盖率 × 100。",
-        "A clause's coverage is the mean score of its answered, applicable checkpoints "
-        "(0–100 %); its index is the coverage × 100.",
-    ),
-    "rule_3": Text(
-        "覆盖率对应建议等级：低于20%为1级，20%—40%为2级，40%—60%为3级，60%—80%为4级，"
-        "80%及以上为5级；顾问可结合访谈判断调整现状等级。差距 = 目标等级 − 现状等级。",
-        "Coverage suggests a level: below 20 % level 1, 20–40 % level 2, 40–60 % level 3, "
-        "60–80 % level 4, 80 % and more level 5; the consultants may set the current level "
-        "from what they saw. Gap = target level − current level.",
-    ),
-    "rule_4": Text(
-        "优先级 = 权重 × ((1 + 差距)² − 1)：差距为1—4级时分别为3、8、15、24，"
-        "一个大的差距优先于若干小的差距。",
-        "Priority = weight × ((1 + gap)² − 1): 3, 8, 15 and 24 for gaps of 1–4 levels, so "
-        "one large gap comes before several small ones.",
-    ),
-    "rule_5": Text(
-        "领域指数和总体指数为纳入评估且有覆盖率的条款指数按权重的加权平均；"
-        "平均成熟度按同样方法计算。",
-        "Area and overall indices are the weighted means of the indices of the assessed "
-        "clauses that have a coverage; average levels are computed the same way.",
+        "met, partly met, not met or not applicable, and score them as follows:",
     ),
     # diagnosis
     "overall": Text("总体结果", "Overall result"),

@@ -36,6 +36,7 @@ from dtbench.deliverables.xlsx_book import (
     value_labels,
 )
 from dtbench.deliverables.xlsx_texts import T
+from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import LEVELS, STATUS_NAMES
 from dtbench.diagnosis.scoring import ALL_STATUSES
 from dtbench.guide.model import SubItem
@@ -286,7 +287,8 @@ class _Book(WorkbookWriter):
     def sheet_diagnosis(self) -> None:
         c = self.c
         levels = " · ".join(f"{lv.number} {lv.name.get(self.lang)}" for lv in LEVELS)
-        ws = self.sheet("diagnosis", "title_diagnosis", self.t("diag_note", levels))
+        formulas = scoring_method.summary().get(self.lang)
+        ws = self.sheet("diagnosis", "title_diagnosis", self.t("diag_note", levels, formulas))
         cols = [
             Col(self.t("area"), "text", 10, 22),
             Col(self.t("clause"), "center", 7, 9),

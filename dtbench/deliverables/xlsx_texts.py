@@ -73,13 +73,8 @@ T: dict[str, Text] = {
     "no_phase": Text("未分阶段", "No phase"),
     "none": Text("无", "None"),
     # diagnosis
-    "diag_note": Text(
-        "成熟度等级：%1。差距 = 目标等级 − 现状等级；优先级 = 权重 × ((1 + 差距)² − 1)；"
-        "覆盖率 = 适用检查项的平均得分（符合 1，部分符合 0.5，不符合 0）。",
-        "Maturity levels: %1. Gap = target − current level; priority = weight × "
-        "((1 + gap)² − 1); coverage = mean score of the applicable checkpoints (met 1, partly "
-        "met 0.5, not met 0).",
-    ),
+    # %2: the formulas, from dtbench.diagnosis.scoring_method.summary()
+    "diag_note": Text("成熟度等级：%1。%2", "Maturity levels: %1. %2"),
     "clause": Text("条款", "Clause"),
     "clause_title": Text("条款名称", "Clause title"),
     "weight": Text("权重", "Weight"),

@@ -1,17 +1,8 @@
 """Scores of one assessment round: pure functions of the guide, the answers, the levels and
-the scope. The formulas are documented for users in README.md ("Scoring").
-
-- checkpoint (item or sub-item) score: met 1, partly met 0.5, not met 0; not applicable and
-  unanswered checkpoints are left out;
-- clause coverage = mean score of its applicable answered checkpoints (0–1; none if there
-  are none); clause index = coverage × 100;
-- suggested level from coverage (``scale.suggested_level``); the current level is the
-  consultant's when set, else the suggested one; gap = target − current;
-- priority = weight × ((1 + max(gap, 0))² − 1): 0 without a gap, then 3, 8, 15, 24 for gaps of
-  1–4 levels, so one large gap outranks several small ones, and a clause weighted 2 counts
-  like two clauses;
-- area index and overall index = weight-averaged clause indices over the in-scope clauses
-  that have a coverage (weights re-normalised over those clauses); area levels likewise.
+the scope. In short: checkpoint scores → clause coverage and index → suggested level, gap and
+priority → weighted area and overall indices. The formulas are described in words, for users
+and the deliverables, in ``scoring_method`` (README.md "Formulas" shows that text): change the
+description there when a formula here changes.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ file live in a sub-folder named after that file, so that a damaged database is n
 another database's backup. File names encode the time and the reason:
 ``dtbench-YYYYmmdd-HHMMSS-ffffff-<reason>.sqlite3``.
 
-No Qt here: the GUI (``dtbench.ui.backups_ui``) and the CLI (``dtbench.cli.backup``) share this
-module.
+No Qt here: the GUI (``dtbench.ui.exchange.backups``) and the CLI (``dtbench.cli.backup``)
+share this module.
 """
 
 from __future__ import annotations

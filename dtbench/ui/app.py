@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from dtbench import __version__
 from dtbench.paths import DB_ENV, resource_path
 from dtbench.store.errors import StoreError
-from dtbench.ui import crash, quit_signals
-from dtbench.ui import settings as prefs
-from dtbench.ui.errors import describe
-from dtbench.ui.fonts import ensure_chinese_font
-from dtbench.ui.main_window import MainWindow, ask_database_path
-from dtbench.ui.translations import Translations, system_language
+from dtbench.ui.kit import settings as prefs
+from dtbench.ui.kit.errors import describe
+from dtbench.ui.kit.fonts import ensure_chinese_font
+from dtbench.ui.kit.translations import Translations, system_language
+from dtbench.ui.shell import crash, quit_signals
+from dtbench.ui.shell.main_window import MainWindow, ask_database_path
 
 if TYPE_CHECKING:
     from dtbench.store.database import Store
@@ -73,7 +73,7 @@ def run(db: str | None = None) -> int:
     target = db or _remembered()
 
     def open_database() -> None:
-        from dtbench.ui.backups_ui import recover_at_open
+        from dtbench.ui.exchange.backups import recover_at_open
 
         # A damaged file is moved aside and the newest good backup offered before opening;
         # the check reads the whole file (seconds for a large one), the window stays live.

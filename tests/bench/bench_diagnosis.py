@@ -367,7 +367,7 @@ def bench_database(
     from dtbench.diagnosis.scoring import score
     from dtbench.store import open_store
     from dtbench.store.database import BUSY_TIMEOUT_MS
-    from dtbench.ui.main_window import MainWindow
+    from dtbench.ui.shell.main_window import MainWindow
 
     rows: list[Row] = []
     store = open_store(path)
@@ -629,7 +629,7 @@ def bench_database(
 def chart_inputs(dashboard: Any) -> tuple[Any, dict[str, tuple[float, float]], float]:
     """What ``DashboardPage.redraw`` hands to the worker: chart data, sizes (inches), dpi."""
     from dtbench.reports.diagnosis_charts import DiagnosisCharts
-    from dtbench.ui.chart_view import LOGICAL_DPI
+    from dtbench.ui.kit.chart_view import LOGICAL_DPI
 
     session = dashboard.session
     rounds = [(r.name, session.report_of(r.uuid)) for r in session.rounds]
@@ -750,8 +750,8 @@ def main() -> None:
 
         from PySide6.QtWidgets import QApplication
 
-        from dtbench.ui.fonts import ensure_chinese_font
-        from dtbench.ui.translations import Translations
+        from dtbench.ui.kit.fonts import ensure_chinese_font
+        from dtbench.ui.kit.translations import Translations
 
         databases = {"small": (home / "small.sqlite3", 1)}
         databases["large"] = (home / "large.sqlite3", args.engagements)

@@ -1,0 +1,1 @@
+"""The diagnosis: its session, scope, checklist, clause details and dashboard."""

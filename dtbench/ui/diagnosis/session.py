@@ -1,0 +1,292 @@
+"""The open engagement's diagnosis, shared by the Scope, Diagnosis and Dashboard pages.
+
+It keeps the current round's answers in memory, writes every edit through an undoable
+command at once, recomputes the scores (well under a millisecond) and tells the pages what
+changed. The cache is its own: a change made elsewhere (a questionnaire applied, an
+engagement file imported) arrives as a change notice and the session reloads itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from dtbench.diagnosis.records import (
+    AnswerRecord,
+    ClauseRecord,
+    EvidenceRecord,
+    RoundData,
+    RoundRecord,
+)
+from dtbench.diagnosis.scale import BASELINE_NAME
+from dtbench.diagnosis.scoring import IN_SCOPE, Report, ScopeEntry, score
+from dtbench.lazy import lazy_module
+from dtbench.ui.kit.changes import ANSWERS, CLAUSES, DIAGNOSIS, EVIDENCE, ROUNDS, SCOPE
+from dtbench.ui.kit.undo import StackedEdits
+
+if TYPE_CHECKING:
+    from dtbench.diagnosis import service as dx
+    from dtbench.guide import Guide
+    from dtbench.store.database import Store
+    from dtbench.ui.kit.changes import ChangeHub, Changes
+else:
+    dx = lazy_module("dtbench.diagnosis.service")
+
+
+class DiagnosisSession(StackedEdits, QObject):
+    """State and edits of one engagement's diagnosis."""
+
+    rounds_changed = Signal()
+    round_loaded = Signal()
+    answer_changed = Signal(str)  # checkpoint key
+    clause_changed = Signal(str)  # clause key
+    evidence_changed = Signal(str)  # clause key
+    scope_changed = Signal()
+    report_changed = Signal()
+    error = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        guide: Guide,
+        undo_stack: QUndoStack,
+        parent: QObject,
+        hub: ChangeHub | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.guide = guide
+        self.stack = undo_stack
+        self.hub = hub
+        if hub is not None:
+            hub.changed.connect(self._heard)
+        self.engagement = ""
+        self.language = "zh"
+        self.rounds: list[RoundRecord] = []
+        self.scope: dict[str, ScopeEntry] = {}
+        self.data = RoundData(RoundRecord("", 0, ""))
+        self.report: Report = score(guide, {})
+        self._reports: dict[str, Report] = {}
+
+    # ------------------------------------------------------------ loading
+    def open(self, engagement: str, language: str) -> None:
+        """Show the engagement's latest round; round names follow its deliverable language."""
+        self.engagement = engagement
+        self.language = language
+        self.rounds = dx.ensure_rounds(self.store, engagement, BASELINE_NAME.get(language))
+        self.scope = dx.get_scope(self.store, engagement)
+        self._reports.clear()
+        self.rounds_changed.emit()
+        self.select_round(self.rounds[-1].uuid)
+        self.scope_changed.emit()
+
+    def reload(self) -> None:
+        """Read everything again (the records changed elsewhere), staying on the round shown
+        when it still exists."""
+        if not self.engagement:
+            return
+        shown = self.data.round.uuid
+        self.rounds = dx.list_rounds(self.store, self.engagement) or dx.ensure_rounds(
+            self.store, self.engagement, BASELINE_NAME.get(self.language)
+        )
+        self.scope = dx.get_scope(self.store, self.engagement)
+        self._reports.clear()
+        self.rounds_changed.emit()
+        uuids = [r.uuid for r in self.rounds]
+        self._load_round(shown if shown in uuids else uuids[-1])
+        self.scope_changed.emit()
+
+    def _heard(self, changes: Changes, source: object) -> None:
+        if source is not self and self.engagement and changes.touches(self.engagement, DIAGNOSIS):
+            self.reload()
+
+    @property
+    def round(self) -> RoundRecord:
+        return self.data.round
+
+    def select_round(self, uuid: str) -> None:
+        if uuid == self.data.round.uuid and self.engagement:
+            return
+        self._load_round(uuid)
+
+    def _load_round(self, uuid: str) -> None:
+        self.data = dx.load_round(self.store, uuid)
+        self._rescore()
+        self.round_loaded.emit()
+
+    def _rescore(self) -> None:
+        self.report = score(self.guide, self.data.statuses(), self.data.levels(), self.scope)
+        self._reports[self.data.round.uuid] = self.report
+        self.report_changed.emit()
+
+    def report_of(self, round_uuid: str) -> Report:
+        """The scores of any round (cached; the current round is always up to date)."""
+        if round_uuid not in self._reports:
+            data = dx.load_round(self.store, round_uuid)
+            self._reports[round_uuid] = score(
+                self.guide, data.statuses(), data.levels(), self.scope
+            )
+        return self._reports[round_uuid]
+
+    def in_scope(self, clause_key: str) -> bool:
+        return self.scope.get(clause_key, IN_SCOPE).in_scope
+
+    def answer(self, key: str) -> AnswerRecord:
+        return self.data.answers.get(key, AnswerRecord())
+
+    def clause(self, key: str) -> ClauseRecord:
+        return self.data.clauses.get(key, ClauseRecord())
+
+    def evidence(self, clause_key: str) -> list[EvidenceRecord]:
+        return list(self.data.evidence.get(clause_key, ()))
+
+    # ------------------------------------------------------------ edits
+    def _in_round(self, round_uuid: str, refresh: Callable[[], None]) -> Callable[[], None]:
+        """After an edit (or its undo): show that round, update the cache, rescore."""
+
+        def after() -> None:
+            if round_uuid != self.data.round.uuid:
+                self.select_round(round_uuid)
+            refresh()
+
+        return after
+
+    def set_answer(
+        self, key: str, *, status: str | None = None, note: str | None = None, text: str = ""
+    ) -> None:
+        old = self.answer(key)
+        new = AnswerRecord(
+            old.status if status is None else status, old.note if note is None else note
+        )
+        if new == old:
+            return
+        rnd = self.data.round.uuid
+
+        def refresh() -> None:
+            stored = dx.load_answer(self.store, rnd, key)
+            if stored == AnswerRecord():
+                self.data.answers.pop(key, None)
+            else:
+                self.data.answers[key] = stored
+            self._rescore()
+            self.answer_changed.emit(key)
+
+        self._push(
+            text,
+            lambda: dx.set_answer(self.store, rnd, key, status=new.status, note=new.note),
+            lambda: dx.set_answer(self.store, rnd, key, status=old.status, note=old.note),
+            self._in_round(rnd, refresh),
+            (ANSWERS,),
+        )
+
+    def set_clause(
+        self, clause_key: str, name: str, value: object, text: str = "", typing: bool = False
+    ) -> None:
+        """Set one field of a clause; ``typing``: saves of one burst of typing are one undo
+        step."""
+        old_record = self.clause(clause_key)
+        old = getattr(old_record, name)
+        if old == value:
+            return
+        rnd = self.data.round.uuid
+
+        def refresh() -> None:
+            self.data.clauses[clause_key] = dx.load_clause(self.store, rnd, clause_key)
+            self._rescore()
+            self.clause_changed.emit(clause_key)
+
+        self._push(
+            text,
+            lambda: dx.set_clause(self.store, rnd, clause_key, name, value),
+            lambda: dx.set_clause(self.store, rnd, clause_key, name, old),
+            self._in_round(rnd, refresh),
+            (CLAUSES,),
+            f"{rnd}:{clause_key}:{name}" if typing else "",
+        )
+
+    def set_scope(self, changes: Mapping[str, ScopeEntry], text: str = "") -> None:
+        old = {k: self.scope.get(k, IN_SCOPE) for k in changes}
+        changes = {k: v for k, v in changes.items() if old[k] != v}
+        if not changes:
+            return
+        old = {k: old[k] for k in changes}
+        engagement = self.engagement
+
+        def refresh() -> None:
+            self.scope = dx.get_scope(self.store, engagement)
+            self._reports.clear()
+            self._rescore()
+            self.scope_changed.emit()
+
+        self._push(
+            text,
+            lambda: dx.set_scope(self.store, engagement, changes),
+            lambda: dx.set_scope(self.store, engagement, old),
+            refresh,
+            (SCOPE,),
+        )
+
+    def add_evidence(self, clause_key: str, path: Path, text: str = "") -> None:
+        rnd = self.data.round.uuid
+        added: list[EvidenceRecord] = []
+
+        def redo() -> None:
+            if added:
+                dx.restore_evidence(self.store, rnd, added[0])
+            else:
+                added.append(dx.add_evidence(self.store, rnd, clause_key, path))
+
+        self._push(
+            text,
+            redo,
+            lambda: dx.remove_evidence(self.store, added[0].uuid) if added else None,
+            self._in_round(rnd, lambda: self._reload_evidence(rnd, clause_key)),
+            (EVIDENCE,),
+        )
+
+    def remove_evidence(self, record: EvidenceRecord, text: str = "") -> None:
+        rnd = self.data.round.uuid
+        self._push(
+            text,
+            lambda: dx.remove_evidence(self.store, record.uuid),
+            lambda: dx.restore_evidence(self.store, rnd, record),
+            self._in_round(rnd, lambda: self._reload_evidence(rnd, record.clause_key)),
+            (EVIDENCE,),
+        )
+
+    def _reload_evidence(self, rnd: str, clause_key: str) -> None:
+        fresh = dx.load_round(self.store, rnd)
+        self.data = replace(self.data, evidence=fresh.evidence)
+        self.evidence_changed.emit(clause_key)
+
+    def new_round(self, name: str, assessed_on: date | None = None, text: str = "") -> None:
+        engagement = self.engagement
+        created: list[RoundRecord] = []
+        previous = self.data.round.uuid
+
+        def redo() -> None:
+            created[:] = [dx.new_round(self.store, engagement, name, assessed_on)]
+
+        def undo() -> None:
+            if created:
+                dx.delete_round(self.store, created[0].uuid)
+                self._reports.pop(created[0].uuid, None)
+
+        def after() -> None:
+            self.rounds = dx.list_rounds(self.store, engagement)
+            self.rounds_changed.emit()
+            uuids = [r.uuid for r in self.rounds]
+            if created and created[0].uuid in uuids:
+                self.select_round(created[0].uuid)
+            elif previous in uuids:
+                self._load_round(previous)
+            else:
+                self.select_round(uuids[-1])
+
+        self._push(text, redo, undo, after, (ROUNDS,))

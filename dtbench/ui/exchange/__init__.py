@@ -1,0 +1,1 @@
+"""Files in and out: export, engagement files, questionnaires, templates, backups."""

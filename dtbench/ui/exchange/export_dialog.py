@@ -1,0 +1,358 @@
+"""Export the client documents: choose files, language, template and sections, edit the
+executive summary; the export runs on a worker thread behind a progress dialog that can
+cancel it; a locked file gets a message and a retry; afterwards open the file or its folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dtbench.deliverables.docx_texts import SECTIONS
+from dtbench.errors import UserError
+from dtbench.lazy import lazy_module
+from dtbench.plan.records import Deliverable
+from dtbench.ui.kit.errors import describe
+from dtbench.ui.kit.labels import language_label
+from dtbench.ui.kit.tasks import Task, TaskContext, run_task
+from dtbench.ui.plan.session import PlanSession
+
+if TYPE_CHECKING:
+    from dtbench.deliverables import content as content_module
+    from dtbench.deliverables.export import ExportRequest
+    from dtbench.store.database import Store
+else:
+    content_module = lazy_module("dtbench.deliverables.content")
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ExportDialog(QDialog):
+    finished_export = Signal(object)  # list[Path] on success, else the exception
+
+    def __init__(
+        self,
+        store: Store,
+        plan: PlanSession,
+        engagement: str,
+        default_name: str,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.plan = plan
+        self.engagement = engagement
+        self.task: Task[list[Path]] | None = None
+        self.written: list[Path] = []
+        self.setWindowTitle(self.tr("Export client documents"))
+        self.resize(760, 640)
+        folder = Path.home() / "Documents"
+        folder = folder if folder.is_dir() else Path.home()
+
+        self.word = QCheckBox(self.tr("&Word proposal (.docx)"), self)
+        self.word.setChecked(True)
+        self.word_path = QLineEdit(str(folder / f"{default_name}.docx"), self)
+        self.word_path.setObjectName("docx_path")
+        self.excel = QCheckBox(self.tr("E&xcel action plan (.xlsx)"), self)
+        self.excel.setChecked(True)
+        self.excel_path = QLineEdit(str(folder / f"{default_name}.xlsx"), self)
+        self.excel_path.setObjectName("xlsx_path")
+        self.language = QComboBox(self)
+        for code in ("zh", "en"):
+            self.language.addItem(language_label(code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.template = QLineEdit(self)
+        self.template.setObjectName("template_path")
+        self.template.setPlaceholderText(self.tr("None: dtbench's own layout"))
+        self.firm = QLineEdit(self)
+        self.firm.setObjectName("firm")
+        self.sections = QListWidget(self)
+        self.sections.setObjectName("sections")
+        for code in SECTIONS:
+            item = QListWidgetItem(self._section_label(code))
+            item.setData(CODE_ROLE, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.sections.addItem(item)
+        self.summary = QPlainTextEdit(self)
+        self.summary.setObjectName("summary")
+        self.summary.setTabChangesFocus(True)
+        self.redraft = QPushButton(self.tr("Re&draft from the scores"), self)
+
+        grid = QGridLayout()
+        for row, (box, line, suffix) in enumerate(
+            ((self.word, self.word_path, "docx"), (self.excel, self.excel_path, "xlsx"))
+        ):
+            browse = QPushButton(self.tr("Browse…"), self)
+            browse.clicked.connect(lambda _c=False, e=line, s=suffix: self._browse(e, s))
+            grid.addWidget(box, row, 0)
+            grid.addWidget(line, row, 1)
+            grid.addWidget(browse, row, 2)
+        form = QFormLayout()
+        language_label_widget = QLabel(self.tr("&Language of the documents:"), self)
+        language_label_widget.setBuddy(self.language)
+        form.addRow(language_label_widget, self.language)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template, 1)
+        template_browse = QPushButton(self.tr("Choose…"), self)
+        template_browse.clicked.connect(self._choose_template)
+        template_row.addWidget(template_browse)
+        template_label = QLabel(self.tr("Firm &template:"), self)
+        template_label.setBuddy(self.template)
+        form.addRow(template_label, template_row)
+        firm_label = QLabel(self.tr("Consulting &firm:"), self)
+        firm_label.setBuddy(self.firm)
+        form.addRow(firm_label, self.firm)
+        sections_label = QLabel(self.tr("Sections of the proposal:"), self)
+        summary_label = QLabel(self.tr("E&xecutive summary (edit before exporting):"), self)
+        summary_label.setBuddy(self.summary)
+        lower = QGridLayout()
+        lower.addWidget(sections_label, 0, 0)
+        lower.addWidget(self.sections, 1, 0)
+        lower.addWidget(summary_label, 0, 1)
+        lower.addWidget(self.summary, 1, 1)
+        lower.addWidget(self.redraft, 2, 1, Qt.AlignmentFlag.AlignRight)
+        lower.setColumnStretch(1, 2)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export"))
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(form)
+        layout.addLayout(lower, 1)
+        layout.addWidget(self.buttons)
+
+        self.word.toggled.connect(self._update)
+        self.excel.toggled.connect(self._update)
+        self.language.currentIndexChanged.connect(lambda _i: self._load_summary())
+        self.redraft.clicked.connect(lambda: self._load_summary(draft=True))
+        deliverable = plan.value("deliverable")
+        self.firm.setText(deliverable.consulting_firm)
+        self._load_summary()
+        self._update()
+
+    # ------------------------------------------------------------ form
+    def _section_label(self, code: str) -> str:
+        return {
+            "cover": self.tr("Cover page"),
+            "info": self.tr("Document information"),
+            "toc": self.tr("Table of contents"),
+            "summary": self.tr("Executive summary"),
+            "background": self.tr("Background and scope"),
+            "method": self.tr("Method"),
+            "diagnosis": self.tr("Diagnosis results"),
+            "clauses": self.tr("Findings clause by clause"),
+            "strategy": self.tr("Strategy"),
+            "roadmap": self.tr("Roadmap"),
+            "kpis": self.tr("KPIs"),
+            "leadership": self.tr("Leadership and governance"),
+            "organization": self.tr("Organization and culture"),
+            "next_steps": self.tr("Next steps"),
+            "glossary": self.tr("Appendix: glossary"),
+            "checklist": self.tr("Appendix: full checklist"),
+        }[code]
+
+    def lang(self) -> str:
+        return str(self.language.currentData())
+
+    def _load_summary(self, draft: bool = False) -> None:
+        """The saved summary when it is in this language, else the generated draft."""
+        content = content_module.gather(self.store, self.engagement, self.lang())
+        saved = self.plan.value("deliverable").summary
+        if draft or not saved.strip() or content.profile.language != self.lang():
+            self.summary.setPlainText(content_module.draft_summary(content))
+        else:
+            self.summary.setPlainText(saved)
+
+    def _update(self) -> None:
+        self.word_path.setEnabled(self.word.isChecked())
+        self.excel_path.setEnabled(self.excel.isChecked())
+        self.sections.setEnabled(self.word.isChecked())
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.word.isChecked() or self.excel.isChecked())
+
+    def _browse(self, line: QLineEdit, suffix: str) -> None:
+        pattern = (
+            self.tr("Word documents (*.docx)")
+            if suffix == "docx"
+            else self.tr("Excel workbooks (*.xlsx)")
+        )
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save as"), line.text(), pattern)
+        if path:
+            if not path.lower().endswith(f".{suffix}"):
+                path += f".{suffix}"
+            line.setText(path)
+
+    def _choose_template(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Firm template"), "", self.tr("Word documents (*.docx)")
+        )
+        if path:
+            self.set_template(Path(path))
+
+    def set_template(self, path: Path) -> bool:
+        """Check a template at once; an unusable one is refused with what is wrong."""
+        from dtbench.deliverables.docx_template import check_template
+
+        try:
+            notice = check_template(path)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Firm template"), describe(exc))
+            return False
+        if notice is not None:  # macros, outside links, fetching fields: left out, and said
+            QMessageBox.information(self, self.tr("Firm template"), describe(notice))
+        self.template.setText(str(path))
+        return True
+
+    def chosen_sections(self) -> list[str]:
+        return [
+            str(self.sections.item(i).data(CODE_ROLE))
+            for i in range(self.sections.count())
+            if self.sections.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def request(self) -> ExportRequest:
+        from dtbench.deliverables.export import ExportRequest
+
+        template = self.template.text().strip()
+        return ExportRequest(
+            engagement=self.engagement,
+            docx=Path(self.word_path.text()) if self.word.isChecked() else None,
+            xlsx=Path(self.excel_path.text()) if self.excel.isChecked() else None,
+            lang=self.lang(),
+            template=Path(template) if template and self.word.isChecked() else None,
+            sections=self.chosen_sections(),
+        )
+
+    def _save_settings(self) -> None:
+        """The edited summary and the firm name are part of the engagement (undoable)."""
+        old = self.plan.value("deliverable")
+        assert isinstance(old, Deliverable)
+        content = content_module.gather(self.store, self.engagement, self.lang())
+        text = self.summary.toPlainText().strip()
+        draft = content_module.draft_summary(content).strip()
+        summary = "" if text == draft else text
+        new = msgspec.structs.replace(
+            old, summary=summary, consulting_firm=self.firm.text().strip()
+        )
+        if new != old:
+            self.plan.set_value("deliverable", new, self.tr("Export settings"))
+
+    # ------------------------------------------------------------ running
+    def start(self) -> None:
+        self._save_settings()
+        request = self.request()
+        store = self.store
+        labels = {
+            "charts": self.tr("Drawing the charts…"),
+            "docx": self.tr("Writing the Word proposal…"),
+            "xlsx": self.tr("Writing the Excel action plan…"),
+        }
+        spans = {"charts": (0, 40), "docx": (40, 75), "xlsx": (75, 100)}
+
+        def work(context: TaskContext) -> list[Path]:
+            from dtbench.deliverables.export import run_export
+            from dtbench.reports.render_pool import shared_pool
+
+            def progress(stage: str, done: int, total: int) -> None:
+                low, high = spans.get(stage, (0, 100))
+                value = low + (high - low) * done // max(total, 1)
+                context.progress(labels.get(stage, stage), value, 100)
+
+            return run_export(
+                store,
+                request,
+                progress=progress,
+                cancelled=context.cancelled,
+                pool=shared_pool(),  # the charts, side by side in the chart workers
+            )
+
+        self.buttons.setEnabled(False)
+        self.task = run_task(
+            work,
+            owner=self,
+            on_success=self._done,
+            on_failure=self._done,
+            label=self.tr("Preparing…"),
+            cancellable=True,
+            modal=True,
+        )
+
+    def cancel(self) -> None:
+        """What the progress dialog's Cancel button does."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def _done(self, result: Any) -> None:
+        from dtbench.deliverables.cancel import ExportCancelled
+        from dtbench.deliverables.files import OutputLockedError
+
+        self.task = None
+        self.buttons.setEnabled(True)
+        self.finished_export.emit(result)
+        if isinstance(result, ExportCancelled):
+            return  # nothing written; the dialog stays for another try
+        if isinstance(result, OutputLockedError):
+            again = QMessageBox.question(
+                self,
+                self.tr("File in use"),
+                describe(result) + "\n\n" + self.tr("Try again?"),
+                QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+            )
+            if again == QMessageBox.StandardButton.Retry:
+                self.start()
+            return
+        if isinstance(result, BaseException):
+            message = describe(result) if isinstance(result, UserError) else str(result)
+            QMessageBox.warning(self, self.tr("Export failed"), message)
+            return
+        self.written = list(result)
+        self._offer_to_open()
+        self.accept()
+
+    def reject(self) -> None:
+        if self.task is not None:  # Esc while exporting: cancel the export first
+            self.task.cancel()
+            return
+        super().reject()
+
+    def _offer_to_open(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Export finished"))
+        box.setText(self.tr("Written:\n%1").replace("%1", "\n".join(str(p) for p in self.written)))
+        open_file = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_file:
+            for path in self.written:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written[0].parent)))

@@ -1,0 +1,2 @@
+"""Shared pieces every feature may use: the shell protocol, change notices, undo, tasks,
+autosave, charts, labels."""

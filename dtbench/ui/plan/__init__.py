@@ -1,0 +1,1 @@
+"""The plan: its session, strategy, roadmap, KPIs, leadership, organization and culture."""

@@ -1,0 +1,313 @@
+"""The Strategy step (guide 5.2, 5.3, 6.1.2, 6.2.1): the vision, the strategic choices the
+guide offers (each with a rationale), and which principles and criteria the client adopts."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import msgspec
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dtbench.guide import load_guide
+from dtbench.plan import catalogue as cat
+from dtbench.plan.records import Adoption, Choice, Strategy
+from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
+from dtbench.ui.kit.choices import guide_text
+from dtbench.ui.kit.scale_labels import ui_language
+from dtbench.ui.plan.session import PlanSession
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _DimensionRow:
+    def __init__(self, dim: cat.Dimension, parent: QWidget) -> None:
+        self.dim = dim
+        self.box = QGroupBox(parent)
+        self.box.setObjectName(f"dim_{dim.code}")
+        layout = QGridLayout(self.box)
+        self.combo: QComboBox | None = None
+        self.checks: dict[str, QCheckBox] = {}
+        if dim.multiple:
+            row = QHBoxLayout()
+            for option in dim.options:
+                box = QCheckBox(self.box)
+                box.setObjectName(f"{dim.code}_{option.code}")
+                self.checks[option.code] = box
+                row.addWidget(box)
+            row.addStretch(1)
+            layout.addLayout(row, 0, 0, 1, 2)
+        else:
+            self.combo = QComboBox(self.box)
+            self.combo.setObjectName(dim.code)
+            layout.addWidget(self.combo, 0, 0)
+        self.explain = QLabel(self.box)
+        self.explain.setWordWrap(True)
+        self.explain.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.explain, 1, 0, 1, 2)
+        self.rationale_label = QLabel(self.box)
+        self.rationale = QLineEdit(self.box)
+        self.rationale.setObjectName(f"{dim.code}_rationale")
+        self.rationale_label.setBuddy(self.rationale)
+        layout.addWidget(self.rationale_label, 2, 0, 1, 2)
+        layout.addWidget(self.rationale, 3, 0, 1, 2)
+        layout.setColumnStretch(1, 1)
+
+    def values(self) -> tuple[str, ...]:
+        if self.combo is not None:
+            code = str(self.combo.currentData() or "")
+            return (code,) if code else ()
+        return tuple(code for code, box in self.checks.items() if box.isChecked())
+
+
+class StrategyPage(QWidget):
+    _loading = LoadingFlag()
+
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.autosave = Autosave(self)
+        self.tabs = QTabWidget(self)
+
+        # vision and choices
+        choices = QWidget(self)
+        grid = QGridLayout(choices)
+        self.vision_label = QLabel(choices)
+        self.vision = QPlainTextEdit(choices)
+        self.vision.setObjectName("vision")
+        self.vision.setTabChangesFocus(True)
+        self.vision.setMaximumHeight(80)
+        self.vision_label.setBuddy(self.vision)
+        self.vision_hint = QLabel(choices)
+        self.vision_hint.setWordWrap(True)
+        self.vision_hint.setStyleSheet("color: palette(mid);")
+        grid.addWidget(self.vision_label, 0, 0, 1, 2)
+        grid.addWidget(self.vision, 1, 0, 1, 2)
+        grid.addWidget(self.vision_hint, 2, 0, 1, 2)
+        self.rows: dict[str, _DimensionRow] = {}
+        for n, dim in enumerate(cat.STRATEGY_DIMENSIONS):
+            row = _DimensionRow(dim, choices)
+            self.rows[dim.code] = row
+            grid.addWidget(row.box, 3 + n // 2, n % 2)
+            if row.combo is not None:
+                row.combo.activated.connect(lambda _i, c=dim.code: self._commit_choice(c))
+            for box in row.checks.values():
+                box.clicked.connect(lambda _c, c=dim.code: self._commit_choice(c))
+            self.autosave.line(row.rationale, partial(self._commit_rationale, dim.code))
+        grid.setRowStretch(3 + len(cat.STRATEGY_DIMENSIONS) // 2 + 1, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(choices)
+        self.choices_scroll = scroll
+
+        # principles and criteria
+        lists = QWidget(self)
+        lists_layout = QVBoxLayout(lists)
+        self.principles_label = QLabel(lists)
+        self.principles = self._adoption_table("principles")
+        self.criteria_label = QLabel(lists)
+        self.criteria = self._adoption_table("criteria")
+        self.principles_label.setBuddy(self.principles)
+        self.criteria_label.setBuddy(self.criteria)
+        for widget in (self.principles_label, self.principles, self.criteria_label, self.criteria):
+            lists_layout.addWidget(widget)
+
+        self.tabs.addTab(scroll, "")
+        self.tabs.addTab(lists, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        self.autosave.text(self.vision, lambda _final: self._commit_vision())
+        session.value_changed.connect(lambda name: self.refresh() if name == "strategy" else None)
+        self.retranslate()
+
+    def _adoption_table(self, name: str) -> QTableWidget:
+        table = QTableWidget(0, 3, self)
+        table.setObjectName(name)
+        table.verticalHeader().hide()
+        table.setWordWrap(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        table.setColumnWidth(2, 260)
+        table.itemChanged.connect(lambda _i, n=name: self._commit_table(n))
+        return table
+
+    @property
+    def strategy(self) -> Strategy:
+        record = self.session.value("strategy")
+        assert isinstance(record, Strategy)
+        return record
+
+    # ------------------------------------------------------------ showing
+    def refresh(self) -> None:
+        lang = ui_language()
+        record = self.strategy
+        self._loading = True
+        if not self.autosave.pending(self.vision) and self.vision.toPlainText() != record.vision:
+            self.vision.setPlainText(record.vision)
+        for code, row in self.rows.items():
+            choice = record.choices.get(code, Choice())
+            if row.combo is not None:
+                row.combo.clear()
+                row.combo.addItem(self.tr("Not decided"), "")
+                for option in row.dim.options:
+                    row.combo.addItem(option.label.get(lang), option.code)
+                    row.combo.setItemData(
+                        row.combo.count() - 1,
+                        guide_text(option.guide_key, lang),
+                        Qt.ItemDataRole.ToolTipRole,
+                    )
+                chosen = choice.values[0] if choice.values else ""
+                row.combo.setCurrentIndex(max(0, row.combo.findData(chosen)))
+                key = row.dim.option(chosen).guide_key if chosen else row.dim.guide_key
+            else:
+                for option in row.dim.options:
+                    box = row.checks[option.code]
+                    box.setText(option.label.get(lang))
+                    box.setToolTip(guide_text(option.guide_key, lang))
+                    box.setChecked(option.code in choice.values)
+                key = row.dim.guide_key
+            row.explain.setText(guide_text(key, lang))
+            row.box.setTitle(f"{row.dim.title.get(lang)}（{row.dim.guide_key}）")
+            if not self.autosave.pending(row.rationale) and not shows(
+                row.rationale.text(), choice.rationale
+            ):
+                row.rationale.setText(choice.rationale)
+        self._fill_table(self.principles, cat.PRINCIPLES_CLAUSE, record.principles, lang)
+        self._fill_table(self.criteria, cat.CRITERIA_CLAUSE, record.criteria, lang)
+        self.vision_hint.setText(
+            self.tr("Examples from the guide (6.1.2 c): %1").replace(
+                "%1",
+                "；".join(guide_text(f"6.1.2.c.{n}", lang).rstrip("；;。.") for n in (1, 2, 3)),
+            )
+        )
+        self._loading = False
+
+    def _fill_table(
+        self, table: QTableWidget, clause_key: str, adopted: dict[str, Adoption], lang: str
+    ) -> None:
+        clause = load_guide().clause(clause_key)
+        table.blockSignals(True)
+        table.setRowCount(len(clause.items))
+        for row, item in enumerate(clause.items):
+            entry = adopted.get(item.key, Adoption())
+            check = QTableWidgetItem(f"{item.letter})")
+            check.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            check.setCheckState(Qt.CheckState.Checked if entry.adopted else Qt.CheckState.Unchecked)
+            check.setData(KEY_ROLE, item.key)
+            text = QTableWidgetItem(item.text.get(lang))
+            text.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            text.setToolTip(item.text.get(lang))
+            table.setItem(row, 0, check)
+            table.setItem(row, 1, text)
+            table.setItem(row, 2, QTableWidgetItem(entry.note))
+        table.resizeRowsToContents()
+        table.blockSignals(False)
+
+    # ------------------------------------------------------------ editing
+    def _set(self, record: Strategy, text: str) -> None:
+        self.session.set_value("strategy", record, text)
+
+    def _commit_vision(self) -> None:
+        if self._loading:
+            return
+        value = self.vision.toPlainText()
+        if value != self.strategy.vision:
+            record = msgspec.structs.replace(self.strategy, vision=value)
+            self.session.set_value("strategy", record, self.tr("Vision"), typing="vision")
+
+    def _commit_rationale(self, code: str, _final: bool) -> None:
+        self._commit_choice(code)
+
+    def _commit_choice(self, code: str) -> None:
+        if self._loading:
+            return
+        row = self.rows[code]
+        choice = Choice(values=row.values(), rationale=row.rationale.text().strip())
+        record = self.strategy
+        if record.choices.get(code, Choice()) == choice:
+            return
+        self.flush()
+        record = self.strategy
+        choices = dict(record.choices)
+        if choice == Choice():
+            choices.pop(code, None)
+        else:
+            choices[code] = choice
+        self._set(
+            msgspec.structs.replace(record, choices=choices),
+            row.dim.title.get(ui_language()),
+        )
+
+    def _commit_table(self, name: str) -> None:
+        if self._loading:
+            return
+        table = self.principles if name == "principles" else self.criteria
+        entries: dict[str, Adoption] = {}
+        for row in range(table.rowCount()):
+            check = table.item(row, 0)
+            note = table.item(row, 2)
+            if check is None:
+                continue
+            entry = Adoption(
+                adopted=check.checkState() == Qt.CheckState.Checked,
+                note="" if note is None else note.text().strip(),
+            )
+            if entry != Adoption():
+                entries[str(check.data(KEY_ROLE))] = entry
+        record = self.strategy
+        if getattr(record, name) == entries:
+            return
+        text = self.tr("Basic principles") if name == "principles" else self.tr("Criteria")
+        self._set(msgspec.structs.replace(record, **{name: entries}), text)
+
+    def flush(self) -> None:
+        """Save what is still being typed (before leaving the page)."""
+        self.autosave.flush()
+
+    # ------------------------------------------------------------ language
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Vision and &choices"))
+        self.tabs.setTabText(1, self.tr("&Principles and criteria"))
+        self.vision_label.setText(self.tr("Vision (6.1.2):"))
+        for row in self.rows.values():
+            row.rationale_label.setText(self.tr("Rationale:"))
+        self.principles_label.setText(self.tr("Basic principles the client adopts (5.2):"))
+        self.criteria_label.setText(self.tr("Implementation criteria the client adopts (5.3):"))
+        for table in (self.principles, self.criteria):
+            table.setHorizontalHeaderLabels(
+                [self.tr("Adopted"), self.tr("Principle or criterion"), self.tr("Note")]
+            )
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

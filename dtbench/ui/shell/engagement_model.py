@@ -1,0 +1,125 @@
+"""Item model and filter for the engagement list (thin: rows in, display out)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from dtbench.engagement.records import EngagementRow
+from dtbench.ui.kit.labels import status_label
+
+Index = QModelIndex | QPersistentModelIndex
+UUID_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class EngagementTableModel(QAbstractTableModel):
+    CLIENT, TITLE, INDUSTRY, STATUS, CHANGED = range(5)
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._rows: list[EngagementRow] = []
+
+    def set_rows(self, rows: list[EngagementRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> EngagementRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            QCoreApplication.translate("EngagementTableModel", "Client"),
+            QCoreApplication.translate("EngagementTableModel", "Title"),
+            QCoreApplication.translate("EngagementTableModel", "Industry"),
+            QCoreApplication.translate("EngagementTableModel", "Status"),
+            QCoreApplication.translate("EngagementTableModel", "Last change"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == UUID_ROLE:
+            return r.uuid
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                r.client_name,
+                r.title,
+                r.industry,
+                status_label(r.status),
+                r.updated_at.strftime("%Y-%m-%d %H:%M"),
+            )[col]
+        if role == SORT_ROLE:
+            return (r.client_name, r.title, r.industry, r.status, r.updated_at.isoformat())[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
+            return r.title
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, self.STATUS), self.index(len(self._rows) - 1, self.STATUS)
+            )
+
+
+class EngagementFilter(QSortFilterProxyModel):
+    """Search text (client, title, industry), status and industry filters."""
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._text = ""
+        self._status = ""
+        self._industry = ""
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().casefold()
+        self.endFilterChange()
+
+    def set_status(self, status: str) -> None:
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange()
+
+    def set_industry(self, industry: str) -> None:
+        self.beginFilterChange()
+        self._industry = industry
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, EngagementTableModel)
+        r = model.row_at(source_row)
+        if self._status and r.status != self._status:
+            return False
+        if self._industry and r.industry != self._industry:
+            return False
+        if self._text:
+            hay = f"{r.client_name}\n{r.title}\n{r.industry}".casefold()
+            return all(word in hay for word in self._text.split())
+        return True

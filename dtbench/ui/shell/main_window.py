@@ -1,0 +1,702 @@
+"""The main window: the engagement list, the engagement workspace, menus and shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from dtbench.engagement.errors import NotFoundError
+from dtbench.errors import UserError
+from dtbench.lazy import lazy_module
+from dtbench.store.errors import StoreError
+from dtbench.ui.kit import settings as prefs
+from dtbench.ui.kit.changes import ENGAGEMENTS, PROFILE, ChangeHub, Changes
+from dtbench.ui.kit.errors import describe
+from dtbench.ui.kit.tasks import run_task
+from dtbench.ui.kit.translations import Translations
+from dtbench.ui.kit.undo import CallCommand
+from dtbench.ui.shell.engagement_list import EngagementListPage
+
+if TYPE_CHECKING:
+    from dtbench.engagement import service
+    from dtbench.store.database import Store
+    from dtbench.ui.shell.workspace import Workspace
+else:
+    service = lazy_module("dtbench.engagement.service")
+
+
+def ask_database_path(parent: QWidget | None) -> str:
+    """Ask for a database file to open or create; '' when cancelled."""
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("MainWindow", "Open or create a database"),
+        str(Path.home()),
+        QCoreApplication.translate(
+            "MainWindow", "dtbench databases (*.sqlite3 *.db);;All files (*)"
+        ),
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return path
+
+
+CHART_WORKERS_START_MS = 500
+
+
+def _start_chart_workers() -> None:
+    from dtbench.reports.render_pool import shared_pool  # processes: not at start-up
+
+    shared_pool().warm()
+
+
+class MainWindow(QMainWindow):
+    """Owns the open store and switches between the list and an engagement's workspace.
+
+    It is the :class:`dtbench.ui.kit.shell.Shell` that feature code is given: the features
+    reach the database, the open engagement, messages and change notices through that
+    protocol only.
+    """
+
+    demo_opened = Signal(str)  # the sample engagement was created and opened
+
+    def __init__(
+        self,
+        store: Store | None,
+        translations: Translations,
+        open_store: Callable[[str], Store] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.store = store
+        self.translations = translations
+        self._open_store = open_store
+        # Created on first open: keeps the guide off the start-up path.
+        self.workspace: Workspace | None = None
+        self.backups: Any = None  # BackupScheduler, created with the first database
+        self._closing = False  # a close waits for the last backup
+        self._backed_up_for_close = False
+        self.undo_group = QUndoGroup(self)
+        self.changes = ChangeHub(self)
+        self.changes.changed.connect(self._heard)
+        self._create_actions()
+        self.list_page = EngagementListPage(
+            [
+                self.act_new,
+                self.act_open,
+                self.act_edit,
+                self.act_duplicate,
+                self.act_archive,
+                self.act_delete,
+                self.act_trash,
+            ],
+            self,
+        )
+        # Delete acts on the list only (a text field keeps its own Delete key).
+        self.list_page.addAction(self.act_delete)
+        self.list_page.open_requested.connect(self.open_engagement)
+        self.list_page.demo_requested.connect(lambda: self._guarded(self.open_demo))
+        self.list_page.selection_changed.connect(self._update_actions)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.list_page)
+        self.setCentralWidget(self.stack)
+        self._create_menus()
+        self.translations.changed.connect(self._language_changed)
+        self.retranslate()
+        if store is None:
+            self.list_page.set_state("loading")
+        else:
+            self._start_chart_workers_soon()
+        self.refresh()
+        self._restore_geometry()
+
+    # ---------------------------------------------------------------- actions
+    def _action(
+        self, slot: Callable[[], object], shortcut: QKeySequence | str | None = None, name: str = ""
+    ) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: self._guarded(slot))
+        return action
+
+    def _guarded(self, slot: Callable[[], object]) -> None:
+        """Run a command; a problem the user can act on becomes a message, not a crash."""
+        try:
+            slot()
+        except (UserError, NotFoundError, ValueError, OSError) as exc:
+            self.show_error(describe(exc))
+            self.refresh()
+
+    def _create_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.act_new = self._action(self.new_engagement, QKeySequence(key.New), "new")
+        self.act_open = self._action(self.open_selected, "Ctrl+Return", "open")
+        self.act_edit = self._action(self.edit_profile, "Ctrl+E", "edit")
+        self.act_duplicate = self._action(self.duplicate, "Ctrl+D", "duplicate")
+        self.act_archive = self._action(self.archive, None, "archive")
+        self.act_delete = self._action(self.delete, QKeySequence(key.Delete), "delete")
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_trash = self._action(self.show_trash, None, "trash")
+        self.act_back = self._action(self.show_list, "Alt+Left", "back")
+        self.act_export = self._action(self.export_documents, "Ctrl+Shift+E", "export")
+        self.act_from_template = self._action(
+            self._new_from_template,
+            "Ctrl+Shift+N",
+            "from_tpl",
+        )
+        self.act_save_template = self._action(self._save_as_template, None, "save_tpl")
+        self.act_library = self._action(self._open_template_library, None, "library")
+        self.act_package_out = self._action(
+            self._export_package,
+            None,
+            "package_out",
+        )
+        self.act_package_in = self._action(self._import_package, None, "package_in")
+        self.act_questionnaire_out = self._action(
+            self._export_questionnaire,
+            None,
+            "quest_out",
+        )
+        self.act_questionnaire_in = self._action(
+            self._import_questionnaire,
+            None,
+            "quest_in",
+        )
+        self.act_backups = self._action(self._open_backups_dialog, None, "backups")
+        self.act_open_db = self._action(self.choose_database, QKeySequence(key.Open), "open_db")
+        self.act_quit = self._action(self.close, QKeySequence(key.Quit), "quit")
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_demo = self._action(self.open_demo, None, "demo")
+        self.act_about = self._action(self.about, None, "about")
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_undo = self.undo_group.createUndoAction(self)
+        self.act_undo.setShortcut(QKeySequence(key.Undo))
+        self.act_redo = self.undo_group.createRedoAction(self)
+        self.act_redo.setShortcut(QKeySequence(key.Redo))
+        self.lang_group = QActionGroup(self)
+        self.act_zh = QAction("中文", self, checkable=True)
+        self.act_en = QAction("English", self, checkable=True)
+        for act, code in ((self.act_zh, "zh"), (self.act_en, "en")):
+            self.lang_group.addAction(act)
+            act.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_new)
+        self.menu_file.addAction(self.act_from_template)
+        self.menu_file.addAction(self.act_open)
+        self.menu_file.addAction(self.act_back)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_export)
+        self.menu_file.addAction(self.act_questionnaire_out)
+        self.menu_file.addAction(self.act_questionnaire_in)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_save_template)
+        self.menu_file.addAction(self.act_library)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_package_out)
+        self.menu_file.addAction(self.act_package_in)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_backups)
+        self.menu_file.addAction(self.act_open_db)
+        self.menu_recent = QMenu(self)
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+        self.menu_file.addMenu(self.menu_recent)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.menu_edit.addSeparator()
+        for act in (self.act_edit, self.act_duplicate, self.act_archive, self.act_delete):
+            self.menu_edit.addAction(act)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_trash)
+        self.menu_view = bar.addMenu("")
+        self.menu_lang = self.menu_view.addMenu("")
+        self.menu_lang.addAction(self.act_zh)
+        self.menu_lang.addAction(self.act_en)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_demo)
+        self.menu_help.addSeparator()
+        self.menu_help.addAction(self.act_about)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("dtbench — Digital Transformation Consulting Workbench"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.menu_lang.setTitle(self.tr("&Language"))
+        self.menu_recent.setTitle(self.tr("&Recent databases"))
+        self.act_new.setText(self.tr("&New engagement…"))
+        self.act_open.setText(self.tr("&Open engagement"))
+        self.act_edit.setText(self.tr("Edit &profile"))
+        self.act_duplicate.setText(self.tr("D&uplicate…"))
+        self.act_archive.setText(self.tr("&Archive"))
+        self.act_delete.setText(self.tr("&Delete…"))
+        self.act_trash.setText(self.tr("&Trash…"))
+        self.act_back.setText(self.tr("&Back to engagement list"))
+        self.act_export.setText(self.tr("E&xport client documents…"))
+        self.act_from_template.setText(self.tr("New engagement from &template…"))
+        self.act_save_template.setText(self.tr("Save as te&mplate…"))
+        self.act_library.setText(self.tr("Template &library…"))
+        self.act_package_out.setText(self.tr("Export engagement &file (.dtbx)…"))
+        self.act_package_in.setText(self.tr("&Import engagement file (.dtbx)…"))
+        self.act_questionnaire_out.setText(self.tr("Export client &questionnaire…"))
+        self.act_questionnaire_in.setText(self.tr("Import filled q&uestionnaire…"))
+        self.act_backups.setText(self.tr("&Backups…"))
+        self.act_open_db.setText(self.tr("Open &database…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_about.setText(self.tr("&About dtbench"))
+        self.act_demo.setText(self.tr("Open the &sample engagement"))
+        self.act_undo.setText(self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo"))
+        self.act_zh.setChecked(self.translations.language == "zh")
+        self.act_en.setChecked(self.translations.language == "en")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ state
+    def _db(self) -> Store:
+        # Commands are disabled until a database is open.
+        assert self.store is not None
+        return self.store
+
+    def set_store(self, store: Store) -> None:
+        """Show the engagements of ``store`` (the window opens before the database does)."""
+        self.store = store
+        self.list_page.set_state("ready")
+        self.refresh()
+        self._schedule_backups(store)
+        self._start_chart_workers_soon()
+
+    def _start_chart_workers_soon(self) -> None:
+        """Start the chart workers while the consultant looks at the list, so that the first
+        dashboard after opening an engagement does not wait for them."""
+        QTimer.singleShot(CHART_WORKERS_START_MS, _start_chart_workers)
+
+    def _schedule_backups(self, store: Store) -> None:
+        """Verified backups every few minutes while something changed (file databases)."""
+        from dtbench.ui.exchange.backups import BackupScheduler
+
+        if self.backups is None:
+            self.backups = BackupScheduler(self)
+            self.backups.backed_up.connect(
+                lambda *_a: self.status(self.tr("Backup of the database taken."))
+            )
+            self.backups.failed.connect(self.show_error)
+        self.backups.stop()
+        if store.path is not None:
+            self.backups.set_database(store.path)
+            self.backups.start()
+
+    def refresh(self, keep: str | None = None) -> None:
+        if self.store is None:
+            self._update_actions()
+            return
+        try:
+            rows = service.list_engagements(self._db())
+        except StoreError as exc:
+            self.show_error(describe(exc))
+            return
+        self.list_page.set_rows(rows, keep)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        selected = self.list_page.current_uuid() is not None and self.store is not None
+        in_list = self.stack.currentWidget() is self.list_page
+        for act in (
+            self.act_new,
+            self.act_trash,
+            self.act_from_template,
+            self.act_library,
+            self.act_package_in,
+            self.act_backups,
+        ):
+            act.setEnabled(self.store is not None)
+        for act in (
+            self.act_save_template,
+            self.act_package_out,
+            self.act_questionnaire_out,
+            self.act_questionnaire_in,
+        ):
+            act.setEnabled(selected or not in_list)
+        for act in (
+            self.act_open,
+            self.act_edit,
+            self.act_duplicate,
+            self.act_archive,
+            self.act_delete,
+        ):
+            act.setEnabled(selected and in_list)
+        self.act_back.setEnabled(not in_list)
+        self.act_export.setEnabled(not in_list and self.workspace is not None)
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("dtbench"), message)
+
+    def status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    # --------------------------------------------------------------- commands
+    def new_engagement(self) -> str | None:
+        from dtbench.ui.shell.dialogs import NewEngagementDialog
+
+        dialog = NewEngagementDialog(
+            service.industries(self._db()), self.translations.language, self
+        )
+        if dialog.exec() != NewEngagementDialog.DialogCode.Accepted:
+            return None
+        profile = service.create_engagement(self._db(), **dialog.values())
+        self.changes.publish(Changes.of(profile.uuid, ENGAGEMENTS))
+        self.open_engagement(profile.uuid)
+        return profile.uuid
+
+    def open_selected(self) -> None:
+        uuid = self.list_page.current_uuid()
+        if uuid:
+            self.open_engagement(uuid)
+
+    def edit_profile(self) -> None:
+        self.open_selected()
+
+    def current_engagement(self) -> str | None:
+        """The engagement open in the workspace (its pending typing saved first), else the
+        one selected in the list."""
+        shown = self.showing()
+        if shown is not None and self.workspace is not None:
+            self.workspace.leave()
+            return shown
+        return self.list_page.current_uuid()
+
+    # Entry points of the exchange features (each module loads on first use).
+    def _new_from_template(self) -> None:
+        from dtbench.ui.exchange import templates
+
+        if self.store is not None:
+            templates.new_from_template(self)
+
+    def _save_as_template(self) -> None:
+        from dtbench.ui.exchange import templates
+
+        if self.store is not None:
+            templates.save_as_template(self)
+
+    def _open_template_library(self) -> None:
+        from dtbench.ui.exchange import templates
+
+        if self.store is not None:
+            templates.open_template_library(self)
+
+    def _export_package(self) -> None:
+        from dtbench.ui.exchange import engagement_files
+
+        if self.store is not None:
+            engagement_files.export_package(self)
+
+    def _import_package(self) -> None:
+        from dtbench.ui.exchange import engagement_files
+
+        if self.store is not None:
+            engagement_files.import_package(self)
+
+    def _export_questionnaire(self) -> None:
+        from dtbench.ui.exchange import questionnaire
+
+        if self.store is not None:
+            questionnaire.export_questionnaire(self)
+
+    def _import_questionnaire(self) -> None:
+        from dtbench.ui.exchange import questionnaire
+
+        if self.store is not None:
+            questionnaire.import_questionnaire(self)
+
+    def _open_backups_dialog(self) -> None:
+        from dtbench.ui.exchange import backups
+
+        if self.store is not None:
+            backups.open_backups_dialog(self)
+
+    # ------------------------------------------------------------ the shell
+    def ui_language(self) -> str:
+        return self.translations.language
+
+    def showing(self) -> str | None:
+        """The engagement shown in the workspace, None when the list is shown."""
+        workspace = self.workspace
+        if workspace is None or self.stack.currentWidget() is not workspace:
+            return None
+        return workspace.engagement or None
+
+    def release_engagement(self, uuid: str) -> None:
+        if self.showing() == uuid:
+            self.show_list()
+
+    def close_database(self) -> None:
+        if self.workspace is not None:
+            self.show_list()  # saves pending typing into the database being closed
+        if self.store is not None:
+            self.store.close()
+
+    def reopen_database(self, path: str) -> bool:
+        if self.switch_database(path):
+            return True
+        if self.store is None:
+            self.database_unavailable()
+        return False
+
+    def perform(
+        self,
+        engagement: str,
+        text: str,
+        redo: Callable[[], object],
+        undo: Callable[[], object],
+        changes: Changes,
+    ) -> None:
+        def after() -> None:
+            self.changes.publish(changes)
+
+        workspace = self.workspace
+        if workspace is not None and workspace.engagement == engagement:
+            workspace.undo_stack.push(
+                CallCommand(text, redo, undo, after, lambda e: self.show_error(describe(e)))
+            )
+        else:
+            redo()
+            after()
+
+    def _heard(self, changes: Changes, _source: object) -> None:
+        """The engagement list shows names, clients, status and dates: read it again when
+        they may have changed (or when it is in view: an engagement's date changes with
+        every edit)."""
+        if changes.kinds & {ENGAGEMENTS, PROFILE} or self.showing() is None:
+            self.refresh(changes.engagement)
+
+    def export_documents(self) -> None:
+        """The export dialog for the open engagement (its pending typing saved first)."""
+        from dtbench.ui.exchange.export_dialog import ExportDialog
+
+        workspace = self.workspace
+        if workspace is None or self.stack.currentWidget() is not workspace:
+            return
+        workspace.leave()
+        profile = workspace.profile.profile
+        if profile is None:
+            return
+        name = f"{profile.client_name}-{profile.title}".replace("/", "-").replace("\\", "-")
+        dialog = ExportDialog(
+            self._db(), workspace.plan, profile.uuid, name, profile.language, self
+        )
+        dialog.exec()
+        if dialog.written:
+            self.status(self.tr("Exported %1 file(s).").replace("%1", str(len(dialog.written))))
+
+    def open_demo(self) -> None:
+        """Create the sample engagement (off the GUI thread) and open it on its dashboard."""
+        from dtbench.sample import create_demo
+
+        store = self._db()
+
+        def created(uuid: str) -> None:
+            if self.store is not store:
+                return  # another database was opened meanwhile
+            self.changes.publish(Changes.of(uuid, ENGAGEMENTS))
+            self.open_engagement(uuid, step=3)
+            self.demo_opened.emit(uuid)
+
+        run_task(
+            lambda _context: create_demo(store),
+            owner=self,
+            on_success=created,
+            label=self.tr("Creating the sample engagement…"),
+            modal=True,
+        )
+
+    def open_engagement(self, uuid: str, step: int = 0) -> None:
+        try:
+            profile = service.get_profile(self._db(), uuid)
+        except (StoreError, NotFoundError) as exc:
+            self.show_error(describe(exc))
+            self.refresh()
+            return
+        workspace = self._workspace()
+        workspace.open(profile, step)
+        self.undo_group.setActiveStack(workspace.undo_stack)
+        self.stack.setCurrentWidget(workspace)
+        workspace.steps.setFocus()
+        self._update_actions()
+
+    def _workspace(self) -> Workspace:
+        if self.workspace is None:
+            from dtbench.guide import load_guide
+            from dtbench.ui.shell.workspace import Workspace
+
+            self.workspace = Workspace(
+                self._db(), load_guide(), self.translations.language, self.changes, self
+            )
+            self.workspace.error.connect(self.show_error)
+            self.stack.addWidget(self.workspace)
+        return self.workspace
+
+    def show_list(self) -> None:
+        if self.workspace is not None:
+            self.workspace.leave()
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
+        self.stack.setCurrentWidget(self.list_page)
+        self.refresh()
+        self.list_page.view.setFocus()
+
+    def duplicate(self) -> None:
+        uuid = self.list_page.current_uuid()
+        if not uuid:
+            return
+        profile = service.get_profile(self._db(), uuid)
+        title, ok = QInputDialog.getText(
+            self,
+            self.tr("Duplicate engagement"),
+            self.tr("Title of the copy:"),
+            text=self.tr("%1 (copy)").replace("%1", profile.title),
+        )
+        if not ok or not title.strip():
+            return
+        copy = service.duplicate_engagement(self._db(), uuid, title.strip())
+        self.changes.publish(Changes.of(copy.uuid, ENGAGEMENTS))
+        self.status(self.tr("Engagement duplicated."))
+
+    def archive(self) -> None:
+        uuid = self.list_page.current_uuid()
+        if uuid:
+            service.set_field(self._db(), uuid, "status", "archived")
+            self.changes.publish(Changes.of(uuid, ENGAGEMENTS, PROFILE))
+            self.status(self.tr("Engagement archived."))
+
+    def delete(self, *, confirm: bool = True) -> None:
+        uuid = self.list_page.current_uuid()
+        if not uuid:
+            return
+        profile = service.get_profile(self._db(), uuid)
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete engagement"),
+                self.tr("Move “%1” to the trash? You can restore it from Edit ▸ Trash.").replace(
+                    "%1", f"{profile.client_name} — {profile.title}"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        service.move_to_trash(self._db(), uuid)
+        self.changes.publish(Changes.of(uuid, ENGAGEMENTS))
+        self.status(self.tr("Engagement moved to the trash."))
+
+    def show_trash(self) -> None:
+        from dtbench.ui.shell.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self._db(), self)
+        dialog.exec()
+        if dialog.changed:
+            self.changes.publish(Changes.of(None, ENGAGEMENTS))
+
+    def choose_database(self) -> None:
+        path = ask_database_path(self)
+        if path:
+            self.switch_database(path)
+
+    def database_unavailable(self) -> None:
+        """No database could be opened: say so and leave File ▸ Open database… to the user."""
+        self.list_page.set_state("closed")
+        self._update_actions()
+
+    def switch_database(self, target: str) -> bool:
+        if self._open_store is None:
+            return False
+        try:
+            store = self._open_store(target)
+        except StoreError as exc:
+            self.show_error(describe(exc))
+            return False
+        if self.workspace is not None:
+            self.workspace.leave()
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+        if self.store is not None:
+            self.store.close()
+        self.store = store
+        self.list_page.set_state("ready")
+        prefs.remember_database(target)
+        self.show_list()
+        self.status(self.tr("Opened %1").replace("%1", target))
+        return True
+
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        for entry in prefs.recent_databases():
+            act = self.menu_recent.addAction(entry)
+            act.triggered.connect(lambda _c=False, e=entry: self.switch_database(e))
+        if self.menu_recent.isEmpty():
+            act = self.menu_recent.addAction(self.tr("(none)"))
+            act.setEnabled(False)
+
+    def about(self) -> None:
+        from dtbench.ui.shell.dialogs import about_text
+
+        QMessageBox.about(
+            self, self.tr("About dtbench"), about_text(self.store.url if self.store else "")
+        )
+
+    def set_language(self, language: str) -> None:
+        self.translations.apply(language)
+        prefs.settings().setValue("language", language)
+
+    def _language_changed(self, language: str) -> None:
+        if self.workspace is not None:
+            self.workspace.set_language(language)
+
+    # --------------------------------------------------------------- geometry
+    def _restore_geometry(self) -> None:
+        geometry = prefs.settings().value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save what is being typed, take a last backup (off the GUI thread, the window
+        painting meanwhile), then close."""
+        if self.workspace is not None:
+            self.workspace.leave()
+        if not self._backed_up_for_close and self.backups is not None:
+            event.ignore()
+            if not self._closing:
+                self._closing = True
+                self.status(self.tr("Taking a last backup of the database…"))
+                self.backups.finish(self._close_after_backup)
+            return
+        prefs.settings().setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+    def _close_after_backup(self) -> None:
+        self._backed_up_for_close = True
+        self._closing = False
+        self.close()

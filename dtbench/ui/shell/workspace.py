@@ -1,0 +1,161 @@
+"""An open engagement: a step navigator on the left, the step's page on the right.
+
+Steps: client profile, scope, diagnosis, dashboard, strategy, roadmap, KPIs, leadership,
+organization and culture, and the guide for reference; Ctrl+1…9 and Ctrl+0 jump to them.
+One undo stack covers every edit made in the workspace.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QWidget,
+)
+
+from dtbench.engagement.records import Profile
+from dtbench.ui.diagnosis.dashboard_page import DashboardPage
+from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
+from dtbench.ui.diagnosis.scope_page import ScopePage
+from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.plan.kpi_page import KpiPage
+from dtbench.ui.plan.leadership_page import LeadershipPage
+from dtbench.ui.plan.org_culture_page import OrgCulturePage
+from dtbench.ui.plan.roadmap_page import RoadmapPage
+from dtbench.ui.plan.session import PlanSession
+from dtbench.ui.plan.strategy_page import StrategyPage
+from dtbench.ui.shell.guide_page import GuidePage
+from dtbench.ui.shell.profile_page import ProfilePage
+
+if TYPE_CHECKING:
+    from dtbench.guide import Guide
+    from dtbench.store.database import Store
+    from dtbench.ui.kit.changes import ChangeHub
+
+
+class Workspace(QWidget):
+    error = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        guide: Guide,
+        language: str,
+        hub: ChangeHub,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.steps = QListWidget(self)
+        self.steps.setObjectName("steps")
+        self.steps.setMaximumWidth(170)
+        self.pages = QStackedWidget(self)
+        self.session = DiagnosisSession(store, guide, self.undo_stack, self, hub)
+        self.session.error.connect(self.error)
+        self.plan = PlanSession(store, self.undo_stack, self, hub)
+        self.plan.error.connect(self.error)
+        self.profile = ProfilePage(store, self.undo_stack, self, hub)
+        self.scope = ScopePage(self.session, language, self)
+        self.diagnosis = DiagnosisPage(self.session, language, self)
+        self.dashboard = DashboardPage(self.session, language, self)
+        self.strategy = StrategyPage(self.plan, self)
+        self.roadmap = RoadmapPage(self.plan, self.session, self)
+        self.kpis = KpiPage(self.plan, self)
+        self.leadership = LeadershipPage(self.plan, self)
+        self.org_culture = OrgCulturePage(self.plan, self)
+        self.guide = GuidePage(guide, language, self)
+        for page in (
+            self.profile,
+            self.scope,
+            self.diagnosis,
+            self.dashboard,
+            self.strategy,
+            self.roadmap,
+            self.kpis,
+            self.leadership,
+            self.org_culture,
+            self.guide,
+        ):
+            self.pages.addWidget(page)
+            self.steps.addItem(QListWidgetItem())
+        self.steps.currentRowChanged.connect(self._go)
+        self.profile.error.connect(self.error)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.steps)
+        layout.addWidget(self.pages, 1)
+        for row in range(self.steps.count()):
+            key = self._step_key(row)
+            if key:
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{key}"), self)
+                shortcut.activated.connect(lambda r=row: self.steps.setCurrentRow(r))
+        self.retranslate()
+        self.steps.setCurrentRow(0)
+
+    def open(self, profile: Profile, step: int = 0) -> None:
+        self.leave()  # typing in the engagement shown so far is saved first
+        self.undo_stack.clear()
+        self.profile.load(profile)
+        self.session.open(profile.uuid, profile.language)
+        self.plan.open(profile.uuid, profile.language)
+        self.steps.setCurrentRow(step)
+
+    @property
+    def engagement(self) -> str:
+        """The engagement shown ('' before the first is opened)."""
+        profile = self.profile.profile
+        return profile.uuid if profile is not None else ""
+
+    def set_language(self, language: str) -> None:
+        for page in (self.scope, self.diagnosis, self.dashboard, self.guide):
+            page.set_language(language)
+
+    def _go(self, row: int) -> None:
+        self.leave()
+        self.pages.setCurrentIndex(row)
+
+    def leave(self) -> None:
+        """Save pending typing before the workspace (or a step) is hidden."""
+        self.profile.flush()
+        self.diagnosis.flush()
+        self.strategy.flush()
+        self.roadmap.flush()
+        self.kpis.flush()
+        self.leadership.flush()
+        self.org_culture.flush()
+
+    def _step_key(self, row: int) -> str:
+        """Ctrl+1…9 open the first nine steps, Ctrl+0 the guide (the last); steps between
+        are reached from the navigator with the arrow keys."""
+        if row == self.steps.count() - 1:
+            return "0"
+        return str(row + 1) if row < 9 else ""
+
+    def retranslate(self) -> None:
+        names = (
+            self.tr("Client profile"),
+            self.tr("Scope"),
+            self.tr("Diagnosis"),
+            self.tr("Dashboard"),
+            self.tr("Strategy"),
+            self.tr("Roadmap"),
+            self.tr("KPIs"),
+            self.tr("Leadership"),
+            self.tr("Organization and culture"),
+            self.tr("Guide"),
+        )
+        for i, name in enumerate(names):
+            item = self.steps.item(i)
+            key = self._step_key(i)
+            item.setText(f"{key or ' '}  {name}")
+            item.setData(Qt.ItemDataRole.ToolTipRole, f"Ctrl+{key}" if key else "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
