@@ -304,11 +304,15 @@ def check_ui_folders(graph: Graph) -> list[str]:
             allowed = frozenset()
         if allowed is None or target in allowed:
             continue
-        may = ", ".join(sorted(allowed)) or "no other UI folder"
+        rule = (
+            f"ui/{source} may import only {', '.join(sorted(allowed))}"
+            if allowed
+            else f"ui/{source} imports no other UI folder"
+        )
         problems.append(
             f"{imp.where()}: {imp.importer} (ui/{source}) imports {imp.imported} "
-            f"(ui/{target}): ui/{source} may import only {may}; move the shared piece into "
-            "ui/kit, or let the shell connect the two features"
+            f"(ui/{target}): {rule}; move the shared piece into ui/kit, or let the shell "
+            "connect the two features"
         )
     return problems
 

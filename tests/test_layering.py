@@ -288,7 +288,7 @@ def test_the_layer_check_catches(tmp_path: Path, file: str, source: str, expecte
             "dtbench/ui/kit/choices.py",
             "from dtbench.ui.diagnosis import page\n",
             "dtbench/ui/kit/choices.py:1: dtbench.ui.kit.choices (ui/kit) imports "
-            "dtbench.ui.diagnosis.page (ui/diagnosis): ui/kit may import only no other UI folder",
+            "dtbench.ui.diagnosis.page (ui/diagnosis): ui/kit imports no other UI folder",
         ),
         (
             "dtbench/ui/diagnosis/scope.py",
