@@ -173,6 +173,7 @@ class _Visitor(ast.NodeVisitor):
         self.package = package
         self.type_checking = False
         self.seen: set[Import] = set()
+        self.aliases: dict[str, str] = {}  # ``from importlib import import_module as load``
 
     def _add(self, imported: str, node: ast.stmt | ast.expr) -> None:
         if imported != self.package and not imported.startswith(self.package + "."):
@@ -208,12 +209,15 @@ class _Visitor(ast.NodeVisitor):
         else:
             base = node.module or ""
         for alias in node.names:
+            if alias.asname and alias.name in STRING_LOADERS | {LAZY}:
+                self.aliases[alias.asname] = alias.name
             submodule = f"{base}.{alias.name}"
             # ``from pkg import name`` imports the submodule pkg.name when there is one.
             self._add(submodule if submodule in self.graph.modules else base, node)
 
     def visit_Call(self, node: ast.Call) -> None:
         name = _call_name(node.func)
+        name = self.aliases.get(name, name) if name else name
         literal = _literal_argument(node)
         if name == LAZY and literal is not None:
             self._add(literal, node)

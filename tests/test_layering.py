@@ -366,6 +366,7 @@ def test_the_circle_check_ignores_imports_for_type_hints_only(tmp_path: Path) ->
         ("import sys\nm = __import__('dtbench.plan.service')\n", "__import__"),
         ("import importlib.util\ns = importlib.util.find_spec('dtbench.plan')\n", "find_spec"),
         ("from dtbench.lazy import lazy_module\nm = lazy_module(f'dtbench.{x}')\n", "lazy_module"),
+        ("from dtbench.lazy import lazy_module as load\nm = load(NAME)\n", "load"),
     ],
 )
 def test_the_string_loading_check_catches(tmp_path: Path, source: str, call: str) -> None:
