@@ -653,6 +653,30 @@ Name of the round:</source>
         <translation>咨询机构(&amp;F)：</translation>
     </message>
     <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Pre&amp;pared by:</source>
+        <translation>编制(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewed by:</source>
+        <translation>审核(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Appr&amp;oved by:</source>
+        <translation>批准(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Classificatio&amp;n:</source>
+        <translation>密级(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Document control:</source>
+        <translation>文档控制：</translation>
+    </message>
+    <message>
         <source>Sections of the proposal:</source>
         <translation>建议书包含的章节：</translation>
     </message>
@@ -663,6 +687,10 @@ Name of the round:</source>
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Set in Edit ▸ Preferences</source>
+        <translation>在“编辑 ▸ 偏好设置”中设置</translation>
     </message>
     <message>
         <source>Cover page</source>
@@ -727,6 +755,14 @@ Name of the round:</source>
     <message>
         <source>Appendix: full checklist</source>
         <translation>附录：完整检查清单</translation>
+    </message>
+    <message>
+        <source>No version has been exported yet.</source>
+        <translation>尚未导出过任何版本。</translation>
+    </message>
+    <message>
+        <source>Exported so far: %1. Exporting records version %2 with today&apos;s date.</source>
+        <translation>已导出：%1。本次导出将以今天的日期记录版本 %2。</translation>
     </message>
     <message>
         <source>Word documents (*.docx)</source>
@@ -860,6 +896,64 @@ Name of the round:</source>
     <message>
         <source>%1, %2</source>
         <translation>%1、%2</translation>
+    </message>
+</context>
+<context>
+    <name>FieldworkPage</name>
+    <message>
+        <source>New interview</source>
+        <translation>新访谈</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Who / what</source>
+        <translation>对象 / 名称</translation>
+    </message>
+    <message>
+        <source>Role, department / provided by</source>
+        <translation>职务、部门 / 提供方</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topics and observations</source>
+        <translation>主题与发现</translation>
+    </message>
+    <message>
+        <source>Clauses it informed</source>
+        <translation>涉及条款</translation>
+    </message>
+    <message>
+        <source>Draft interviews</source>
+        <translation>起草访谈记录</translation>
+    </message>
+    <message>
+        <source>Everyone named as an interviewee of the clauses is already in the register (the interviewees are entered with each clause&apos;s findings).</source>
+        <translation>各条款记录的受访人均已在登记表中（受访人随各条款的诊断发现一并录入）。</translation>
+    </message>
+    <message>
+        <source>Draft %1 interviews</source>
+        <translation>起草 %1 条访谈记录</translation>
+    </message>
+    <message>
+        <source>What the diagnosis rests on: the people interviewed, the workshops held, the sites visited and the documents reviewed. The proposal lists them in its background chapter.</source>
+        <translation>诊断的依据：访谈对象、研讨会、现场调研与查阅的资料。建议书在“项目背景”一章中列出。</translation>
+    </message>
+    <message>
+        <source>&amp;Draft interviews from the diagnosis</source>
+        <translation>根据诊断起草访谈记录(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>FirmError</name>
+    <message>
+        <source>%1 is not a PNG or JPEG picture; the logo was not changed.</source>
+        <translation>%1 不是 PNG 或 JPEG 图片，徽标未作更改。</translation>
     </message>
 </context>
 <context>
@@ -1348,6 +1442,10 @@ Name of the round:</source>
         <translation>关于 dtbench(&amp;A)</translation>
     </message>
     <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>偏好设置(&amp;F)…</translation>
+    </message>
+    <message>
         <source>Open the &amp;sample engagement</source>
         <translation>打开示例咨询项目(&amp;S)</translation>
     </message>
@@ -1406,6 +1504,10 @@ Name of the round:</source>
     <message>
         <source>Engagement moved to the trash.</source>
         <translation>咨询项目已移到回收站。</translation>
+    </message>
+    <message>
+        <source>Preferences saved.</source>
+        <translation>偏好设置已保存。</translation>
     </message>
     <message>
         <source>Taking a last backup of the database…</source>
@@ -1496,6 +1598,37 @@ Name of the round:</source>
     <message>
         <source>C&amp;reate</source>
         <translation>创建(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>NextStepsPage</name>
+    <message>
+        <source>New step</source>
+        <translation>新工作事项</translation>
+    </message>
+    <message>
+        <source>Action or decision</source>
+        <translation>工作事项或决策事项</translation>
+    </message>
+    <message>
+        <source>Decision asked of the leadership</source>
+        <translation>提请领导层决策</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>What happens after the proposal. Mark the decisions the client&apos;s leadership is asked to take: the proposal lists them first, as a numbered request, then the next steps with their owners and dates.</source>
+        <translation>建议书之后的工作安排。请勾选需要客户领导层决策的事项：建议书先逐条列出提请决策事项，再列出近期工作及其负责人和完成时间。</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +2033,61 @@ Name of the round:</source>
     <message>
         <source>“%1” is in phase “%2”, which comes before the phase of “%3”, which it depends on.</source>
         <translation>“%1”位于阶段“%2”，早于其依赖的“%3”所在的阶段。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Consulting firm</source>
+        <translation>咨询机构</translation>
+    </message>
+    <message>
+        <source>&amp;Name (Chinese):</source>
+        <translation>名称（中文）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Name (&amp;English):</source>
+        <translation>名称（英文）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address (Chinese):</source>
+        <translation>地址（中文）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Address (E&amp;nglish):</source>
+        <translation>地址（英文）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>徽标(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Shown on the cover and in the document control of every proposal written on this computer (the name in the proposal&apos;s language; an engagement may name another firm in its export settings). The logo is a PNG or JPEG picture.</source>
+        <translation>显示在本机编制的每份建议书的封面和文档控制中（名称按建议书的语言显示；单个项目可在导出设置中另行填写咨询机构）。徽标须为 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <source>(no logo)</source>
+        <translation>（无徽标）</translation>
+    </message>
+    <message>
+        <source>Firm logo</source>
+        <translation>机构徽标</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -3022,6 +3210,10 @@ Name of the round:</source>
         <translation>评估范围</translation>
     </message>
     <message>
+        <source>Fieldwork</source>
+        <translation>调研工作</translation>
+    </message>
+    <message>
         <source>Diagnosis</source>
         <translation>现状诊断</translation>
     </message>
@@ -3048,6 +3240,10 @@ Name of the round:</source>
     <message>
         <source>Organization and culture</source>
         <translation>组织与文化</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步工作</translation>
     </message>
     <message>
         <source>Guide</source>

@@ -500,7 +500,7 @@ def test_preview_applies_only_the_ticked_lines_as_one_undo_step(
 
     uuid = create_demo(store)
     window.refresh(uuid)
-    window.open_engagement(uuid, step=2)
+    window.open_engagement(uuid, step="diagnosis")
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "client"), "")
     )

@@ -11,10 +11,12 @@ from dtbench.diagnosis.records import ClauseRecord, RoundData, RoundRecord
 from dtbench.diagnosis.scale import BASELINE_NAME, STATUSES, level
 from dtbench.diagnosis.scoring import ClauseScore, Report, ScopeEntry
 from dtbench.engagement import service as engagements
+from dtbench.engagement.firm import Firm, load_firm
 from dtbench.engagement.records import Profile
 from dtbench.guide import Guide, load_guide
 from dtbench.plan import service as plan
-from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, Deliverable, PlanItem
+from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, Deliverable, Issue, PlanItem
+from dtbench.plan.service import with_issue
 from dtbench.store.database import Store
 
 
@@ -53,6 +55,21 @@ class Content:
     items: dict[str, list[PlanItem]]
     values: dict[str, Any]
     generated: date = field(default_factory=date.today)
+    firm: Firm = field(default_factory=Firm)  # the firm set on this computer
+
+    @property
+    def firm_name(self) -> str:
+        """The consulting firm: as set for this engagement, else the firm's own name."""
+        return self.deliverable.consulting_firm.strip() or self.firm.name(self.lang)
+
+    @property
+    def author(self) -> str:
+        return self.deliverable.author.strip() or self.profile.consultants.strip()
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        """The document history with this export as its last line."""
+        return with_issue(self.deliverable, self.generated).history
 
     def area_title(self, key: str) -> str:
         for area in self.guide.areas:
@@ -128,7 +145,18 @@ def gather(store: Store, engagement: str, lang: str | None = None) -> Content:
     items = {kind: plan.list_items(store, engagement, kind) for kind in ITEM_KINDS}
     values = {name: plan.get_value(store, engagement, name) for name in VALUE_KINDS}
     return Content(
-        lang, guide, profile, current, reports, report, data, scope, tuple(clauses), items, values
+        lang,
+        guide,
+        profile,
+        current,
+        reports,
+        report,
+        data,
+        scope,
+        tuple(clauses),
+        items,
+        values,
+        firm=load_firm(),
     )
 
 

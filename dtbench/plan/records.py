@@ -101,6 +101,28 @@ class Resistance(msgspec.Struct, kw_only=True, frozen=True):
     status: str = "open"
 
 
+class Fieldwork(msgspec.Struct, kw_only=True, frozen=True):
+    """What the diagnosis rests on: an interview, a workshop, a site visited or a document
+    reviewed (the proposal's "fieldwork" section)."""
+
+    kind: str  # catalogue.FIELDWORK_KINDS
+    subject: str  # the person, the workshop, the site or the document
+    role: str = ""  # role and department; who provided the document
+    held_on: date | None = None
+    notes: str = ""
+    clauses: tuple[str, ...] = ()  # guide clause keys it informed
+
+
+class NextStep(msgspec.Struct, kw_only=True, frozen=True):
+    """A step after the proposal, or a decision the client's leadership is asked to take."""
+
+    action: str
+    decision: bool = False  # a decision requested of the client's leadership
+    owner: str = ""
+    due: date | None = None
+    notes: str = ""
+
+
 ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "phase": Phase,
     "initiative": Initiative,
@@ -109,6 +131,8 @@ ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "action": Action,
     "change_step": ChangeStep,
     "resistance": Resistance,
+    "fieldwork": Fieldwork,
+    "next_step": NextStep,
 }
 
 
@@ -169,11 +193,25 @@ class Culture(msgspec.Struct, kw_only=True, frozen=True):
     measures: dict[str, Adoption] = msgspec.field(default_factory=dict)  # 6.3.2.i keys
 
 
+class Issue(msgspec.Struct, kw_only=True, frozen=True):
+    """One version of the proposal given to the client (document control's history)."""
+
+    version: str
+    issued: date
+    note: str = ""
+
+
 class Deliverable(msgspec.Struct, kw_only=True, frozen=True):
     """What the consultant sets for the client documents."""
 
     summary: str = ""  # executive summary as edited; empty = the generated draft
-    consulting_firm: str = ""
+    consulting_firm: str = ""  # empty: the firm set in the preferences
+    version: str = "1.0"
+    author: str = ""  # empty: the engagement's consultants
+    reviewer: str = ""
+    approver: str = ""
+    confidentiality: str = "confidential"  # catalogue.CONFIDENTIALITY
+    history: tuple[Issue, ...] = ()  # each export of the proposal records its version
 
 
 VALUE_KINDS: Final[dict[str, type[_Record]]] = {

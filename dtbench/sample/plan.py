@@ -23,6 +23,8 @@ LIST_SECTIONS = {
     "actions": "action",
     "change_steps": "change_step",
     "resistance": "resistance",
+    "fieldwork": "fieldwork",
+    "next_steps": "next_step",
 }
 
 
