@@ -178,6 +178,57 @@ The current database is kept aside first, next to it.</source>
     </message>
 </context>
 <context>
+    <name>ChangeSteps</name>
+    <message>
+        <source>New step</source>
+        <translation>新步骤</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>负责人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due date:</source>
+        <translation>完成日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>状态(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Remar&amp;ks:</source>
+        <translation>备注(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Add the guide&apos;s change steps</source>
+        <translation>添加指南的组织构建步骤</translation>
+    </message>
+    <message>
+        <source>Change process (6.3.1 h)</source>
+        <translation>主要过程与活动（6.3.1 h）</translation>
+    </message>
+    <message>
+        <source>The guide&apos;s steps: diagnose, analyse and plan, select and implement, evaluate and feed back. Give each an owner and a due date.</source>
+        <translation>指南的步骤：诊断组织现状、分析并制定方案、选择方案并实施、评价效果并反馈。请为每个步骤指定负责人和完成日期。</translation>
+    </message>
+    <message>
+        <source>Add the guide&apos;s ste&amp;ps</source>
+        <translation>添加指南步骤(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Adds the four steps of 6.3.1 h that are not in the list yet.</source>
+        <translation>添加 6.3.1 h 所列四个步骤中尚未列入清单的步骤。</translation>
+    </message>
+</context>
+<context>
     <name>ChartError</name>
     <message>
         <source>A chart could not be drawn: %1</source>
@@ -291,6 +342,72 @@ Your saved work is safe. Details were written to %2.</source>
         <translation>出现错误：%1
 
 已保存的工作不受影响。详细信息已写入 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>CultureTab</name>
+    <message>
+        <source>Culture targets</source>
+        <translation>数字文化塑造目标</translation>
+    </message>
+    <message>
+        <source>Culture evaluation</source>
+        <translation>数字文化评估</translation>
+    </message>
+    <message>
+        <source>Digital culture tar&amp;gets (6.3.2 d):</source>
+        <translation>数字文化塑造目标(&amp;G)（6.3.2 d）：</translation>
+    </message>
+    <message>
+        <source>Chosen target</source>
+        <translation>选定的目标</translation>
+    </message>
+    <message>
+        <source>The guide&apos;s explanation</source>
+        <translation>指南释义</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Culture evaluation (6.3.2 i)</source>
+        <translation>数字文化评估（6.3.2 i）</translation>
+    </message>
+    <message>
+        <source>Evaluation &amp;measures the client adopts:</source>
+        <translation>企业采用的评估内容(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Measure adopted</source>
+        <translation>采用的评估内容</translation>
+    </message>
+</context>
+<context>
+    <name>CultureTraits</name>
+    <message>
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Cultural traits</source>
+        <translation>数字文化关键内容评分</translation>
+    </message>
+    <message>
+        <source>Key cultural traits (6.3.2 e)</source>
+        <translation>数字文化关键内容（6.3.2 e）</translation>
+    </message>
+    <message>
+        <source>Rate the &amp;traits, now and target:</source>
+        <translation>为各项内容评分(&amp;T)（现状与目标）：</translation>
+    </message>
+    <message>
+        <source>1 = weak … 5 = strong; — = not rated.</source>
+        <translation>1 = 弱 … 5 = 强；— = 未评分。</translation>
     </message>
 </context>
 <context>
@@ -731,6 +848,10 @@ Name of the round:</source>
     <message>
         <source>Roadmap</source>
         <translation>路线图</translation>
+    </message>
+    <message>
+        <source>Key initiatives</source>
+        <translation>重点举措</translation>
     </message>
     <message>
         <source>KPIs</source>
@@ -1311,8 +1432,8 @@ Name of the round:</source>
         <translation>领导者能力检查表（6.1.1）(&amp;K)：</translation>
     </message>
     <message>
-        <source>Keys: 1 met, 2 partly met, 3 not met, 0 not assessed (each moves to the next line). Space or a click on a status opens the list of statuses. Enter edits the note.</source>
-        <translation>按键：1 符合，2 部分符合，3 不符合，0 未评（每次按键后移到下一行）。按空格键或单击状态可打开状态列表；按回车键编辑备注。</translation>
+        <source>These are the diagnosis&apos;s answers to 6.1.1: a rating given here shows in the Diagnosis step and the other way round. Keys: 1 met, 2 partly met, 3 not met, 0 not assessed (each moves to the next line). Space or a click on a status opens the list of statuses. Enter edits the note.</source>
+        <translation>这里就是诊断中6.1.1的判定：在此评定的结果会显示在“诊断”步骤中，反之亦然。按键：1 符合，2 部分符合，3 不符合，0 未评估（每次按键后移到下一行）。空格或单击判定列打开判定列表。回车编辑备注。</translation>
     </message>
     <message>
         <source>Ref.</source>
@@ -1634,81 +1755,20 @@ Name of the round:</source>
 <context>
     <name>OrgCulturePage</name>
     <message>
-        <source>New step</source>
-        <translation>新步骤</translation>
+        <source>&amp;Organization</source>
+        <translation>组织(&amp;O)</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>步骤</translation>
+        <source>&amp;Culture</source>
+        <translation>文化(&amp;C)</translation>
     </message>
     <message>
-        <source>resistance entry</source>
-        <translation>阻力条目</translation>
+        <source>&amp;Resistance</source>
+        <translation>阻力(&amp;R)</translation>
     </message>
-    <message>
-        <source>&amp;Title:</source>
-        <translation>标题(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>O&amp;wner:</source>
-        <translation>负责人(&amp;W)：</translation>
-    </message>
-    <message>
-        <source>&amp;Due date:</source>
-        <translation>完成日期(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>Stat&amp;us:</source>
-        <translation>状态(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>Remar&amp;ks:</source>
-        <translation>备注(&amp;K)：</translation>
-    </message>
-    <message>
-        <source>&amp;Source:</source>
-        <translation>阻力来源(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Ca&amp;use:</source>
-        <translation>原因(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>&amp;Description:</source>
-        <translation>描述(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>&amp;Mitigation:</source>
-        <translation>化解措施(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>S&amp;tatus:</source>
-        <translation>状态(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Guide: %1</source>
-        <translation>指南：%1</translation>
-    </message>
-    <message>
-        <source>Not set</source>
-        <translation>未设置</translation>
-    </message>
-    <message>
-        <source>%1 (guide %2): %3</source>
-        <translation>%1（指南 %2）：%3</translation>
-    </message>
-    <message>
-        <source>Causes of resistance named by the guide (6.3.2 h): %1</source>
-        <translation>指南列出的阻力原因（6.3.2 h）：%1</translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation>现状</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标</translation>
-    </message>
+</context>
+<context>
+    <name>OrgCultureParts</name>
     <message>
         <source>%1 (now)</source>
         <translation>%1（现状）</translation>
@@ -1716,6 +1776,17 @@ Name of the round:</source>
     <message>
         <source>%1 (target)</source>
         <translation>%1（目标）</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationTab</name>
+    <message>
+        <source>Guide: %1</source>
+        <translation>指南：%1</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>Transformation mode</source>
@@ -1730,36 +1801,16 @@ Name of the round:</source>
         <translation>转变模式理由</translation>
     </message>
     <message>
-        <source>Cultural traits</source>
-        <translation>数字文化关键内容评分</translation>
-    </message>
-    <message>
-        <source>Culture targets</source>
-        <translation>数字文化塑造目标</translation>
-    </message>
-    <message>
-        <source>Culture evaluation</source>
-        <translation>数字文化评估</translation>
-    </message>
-    <message>
-        <source>Add the guide&apos;s change steps</source>
-        <translation>添加指南的组织构建步骤</translation>
-    </message>
-    <message>
-        <source>&amp;Organization</source>
-        <translation>组织(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Culture</source>
-        <translation>文化(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Resistance</source>
-        <translation>阻力(&amp;R)</translation>
-    </message>
-    <message>
         <source>Key characteristics of a digital organization (6.3.1 a)</source>
         <translation>数字化组织关键特征（6.3.1 a）</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
     </message>
     <message>
         <source>&amp;Structure:</source>
@@ -1792,66 +1843,6 @@ Name of the round:</source>
     <message>
         <source>Rationa&amp;le for the mode:</source>
         <translation>选择理由(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Change process (6.3.1 h)</source>
-        <translation>主要过程与活动（6.3.1 h）</translation>
-    </message>
-    <message>
-        <source>The guide&apos;s steps: diagnose, analyse and plan, select and implement, evaluate and feed back. Give each an owner and a due date.</source>
-        <translation>指南的步骤：诊断组织现状、分析并制定方案、选择方案并实施、评价效果并反馈。请为每个步骤指定负责人和完成日期。</translation>
-    </message>
-    <message>
-        <source>Add the guide&apos;s ste&amp;ps</source>
-        <translation>添加指南步骤(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Adds the four steps of 6.3.1 h that are not in the list yet.</source>
-        <translation>添加 6.3.1 h 所列四个步骤中尚未列入清单的步骤。</translation>
-    </message>
-    <message>
-        <source>Digital culture tar&amp;gets (6.3.2 d):</source>
-        <translation>数字文化塑造目标(&amp;G)（6.3.2 d）：</translation>
-    </message>
-    <message>
-        <source>Chosen target</source>
-        <translation>选定的目标</translation>
-    </message>
-    <message>
-        <source>The guide&apos;s explanation</source>
-        <translation>指南释义</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Key cultural traits (6.3.2 e)</source>
-        <translation>数字文化关键内容（6.3.2 e）</translation>
-    </message>
-    <message>
-        <source>Rate the &amp;traits, now and target:</source>
-        <translation>为各项内容评分(&amp;T)（现状与目标）：</translation>
-    </message>
-    <message>
-        <source>1 = weak … 5 = strong; — = not rated.</source>
-        <translation>1 = 弱 … 5 = 强；— = 未评分。</translation>
-    </message>
-    <message>
-        <source>Culture evaluation (6.3.2 i)</source>
-        <translation>数字文化评估（6.3.2 i）</translation>
-    </message>
-    <message>
-        <source>Evaluation &amp;measures the client adopts:</source>
-        <translation>企业采用的评估内容(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Measure adopted</source>
-        <translation>采用的评估内容</translation>
-    </message>
-    <message>
-        <source>Resistance to digital culture (6.3.2 h): who resists, why, and how it is resolved.</source>
-        <translation>数字文化塑造的阻力（6.3.2 h）：谁在抵触、原因是什么、如何化解。</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2385,49 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>ResistanceRegister</name>
+    <message>
+        <source>resistance entry</source>
+        <translation>阻力条目</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>阻力来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;use:</source>
+        <translation>原因(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mitigation:</source>
+        <translation>化解措施(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>负责人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>%1 (guide %2): %3</source>
+        <translation>%1（指南 %2）：%3</translation>
+    </message>
+    <message>
+        <source>Causes of resistance named by the guide (6.3.2 h): %1</source>
+        <translation>指南列出的阻力原因（6.3.2 h）：%1</translation>
+    </message>
+    <message>
+        <source>Resistance to digital culture (6.3.2 h): who resists, why, and how it is resolved.</source>
+        <translation>数字文化塑造的阻力（6.3.2 h）：谁在抵触、原因是什么、如何化解。</translation>
+    </message>
+</context>
+<context>
     <name>RoadmapPage</name>
     <message>
         <source>New phase</source>
@@ -2478,6 +2512,38 @@ Name of the round:</source>
     <message>
         <source>Consulting task (6.2.2 e)</source>
         <translation>咨询任务（6.2.2 e）</translation>
+    </message>
+    <message>
+        <source>Key initiative: a charter in the proposal</source>
+        <translation>重点举措（建议书中列出任务书）</translation>
+    </message>
+    <message>
+        <source>Charter: objective</source>
+        <translation>任务书：目标</translation>
+    </message>
+    <message>
+        <source>Charter: scope</source>
+        <translation>任务书：范围</translation>
+    </message>
+    <message>
+        <source>Charter: deliverables</source>
+        <translation>任务书：主要交付物</translation>
+    </message>
+    <message>
+        <source>Charter: milestones (one per line)</source>
+        <translation>任务书：里程碑（每行一个）</translation>
+    </message>
+    <message>
+        <source>Charter: team</source>
+        <translation>任务书：团队</translation>
+    </message>
+    <message>
+        <source>Charter: acceptance criteria</source>
+        <translation>任务书：验收标准</translation>
+    </message>
+    <message>
+        <source>Charter: risks</source>
+        <translation>任务书：主要风险</translation>
     </message>
     <message>
         <source>That dependency would close a cycle: an initiative cannot depend, directly or through others, on itself.</source>

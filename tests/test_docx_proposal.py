@@ -143,7 +143,7 @@ def test_chapters_are_numbered_in_their_text(zh_doc: Document) -> None:
     ]
     level2 = _headings(zh_doc, 2)
     assert level2[0] == "2.1 企业概况"
-    assert "7.2 重点举措" in level2
+    assert "7.2 举措总览" in level2
     assert "A.1 术语和定义" in level2
 
 

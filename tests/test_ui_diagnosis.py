@@ -360,7 +360,7 @@ def test_dashboard_follows_answers_without_blocking_the_window(
     assert "Answered: 1 of 951" in dash.figures.text()
     assert "Overall index: 100" in dash.figures.text()
     # …and the charts shortly after, drawn on the worker thread: the call returns at once
-    dash._timer.stop()
+    dash.redraw_when_shown.cancel()
     dash.redraw()
     assert dash.renderer.busy and dash.views["progress"].raster == before["progress"]
     with qtbot.waitSignal(dash.drawn, timeout=20000):

@@ -48,6 +48,8 @@ from dtbench.deliverables.docx_writer import (
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
+from dtbench.deliverables.proposal_charters import write_charters
 from dtbench.deliverables.proposal_fieldwork import write_decisions, write_fieldwork
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
@@ -57,7 +59,6 @@ from dtbench.plan.records import (
     Culture,
     Initiative,
     Kpi,
-    Leadership,
     Organization,
     Phase,
     PlanItem,
@@ -769,6 +770,12 @@ class _Writer(DocxWriter):
             self.figure("gantt", self.t("fig_gantt"))
             self.figure("matrix", self.t("fig_matrix"), max_cm=13.0)
 
+    def key_initiatives(self) -> None:
+        self.chapters["key_initiatives"] = self.heading(
+            1, charter_texts["key_initiatives"].get(self.lang)
+        )
+        write_charters(self, self.c, self.initiative_no)
+
     def _clause_title(self, key: str) -> str:
         try:
             return self.c.guide.clause(key).title.get(self.lang)
@@ -949,14 +956,14 @@ class _Writer(DocxWriter):
         else:
             self.para(self.t("no_governance"))
         self.heading(2, self.t("competencies"))
-        leadership = c.values["leadership"]
-        assert isinstance(leadership, Leadership)
-        if leadership.competencies:
+        # The diagnosis's answers to 6.1.1: an item is rated in one place only.
+        clause = c.guide.clause(cat.LEADERSHIP_CLAUSE)
+        ratings = {p.key: c.data.answers.get(p.key) for p in clause.checkpoints()}
+        if any(r is not None and (r.status or r.note) for r in ratings.values()):
             self.para(self.t("competencies_text"))
-            clause = c.guide.clause(cat.LEADERSHIP_CLAUSE)
             rows = []
             for point in clause.checkpoints():
-                rating = leadership.competencies.get(point.key)
+                rating = ratings[point.key]
                 is_item = point.key.count(".") == clause.key.count(".") + 1
                 status = rating.status if rating else ""
                 rows.append(

@@ -18,6 +18,7 @@ SECTIONS: tuple[str, ...] = (
     "clauses",
     "strategy",
     "roadmap",
+    "key_initiatives",
     "kpis",
     "leadership",
     "organization",
@@ -293,7 +294,7 @@ T: dict[str, Text] = {
     "exit": Text("准出条件", "Exit criteria"),
     "contents": Text("转型内容", "Transformation contents"),
     "phase_no": Text("第%1阶段", "Phase %1"),
-    "initiatives": Text("重点举措", "Initiatives"),
+    "initiatives": Text("举措总览", "Initiatives"),
     "initiatives_table": Text("重点举措清单", "List of initiatives"),
     "no_initiatives": Text("尚未制定举措。", "No initiative has been planned yet."),
     "no_col": Text("编号", "No."),
@@ -356,8 +357,9 @@ T: dict[str, Text] = {
     ),
     "competencies": Text("高层领导胜任力评估", "Senior leaders' competencies"),
     "competencies_text": Text(
-        "对照指南6.1.1，高层领导者的数字化转型胜任力评估如下。",
-        "Senior leaders' competencies for the transformation, rated against guide 6.1.1.",
+        "对照指南6.1.1，诊断中对高层领导者数字化转型胜任力的评估如下。",
+        "Senior leaders' competencies for the transformation, as the diagnosis rated them "
+        "against guide 6.1.1.",
     ),
     "competencies_table": Text("高层领导胜任力评估", "Senior leaders' competencies"),
     "no_competencies": Text(
@@ -429,7 +431,7 @@ T: dict[str, Text] = {
         "按本建议书的关键绩效指标建立跟踪机制，定期检查进展与偏差。",
         "The KPIs of this proposal are tracked regularly for progress and deviations.",
     ),
-    "near_term": Text("近期重点举措", "Initiatives to start with"),
+    "near_term": Text("近期启动的举措", "Initiatives to start with"),
     "near_table": Text("近期重点举措（%1）", "Initiatives to start with (%1)"),
     "near_table_plain": Text("近期重点举措", "Initiatives to start with"),
     "next_round": Text("下一轮评估", "Next assessment"),

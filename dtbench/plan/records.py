@@ -42,6 +42,15 @@ class Initiative(msgspec.Struct, kw_only=True, frozen=True):
     consulting: bool = False
     consulting_task: str = ""  # catalogue.CONSULTING_TASKS
     source: str = ""  # the clause a suggestion came from
+    # A key initiative gets a charter in the proposal: these fields are its content.
+    key: bool = False
+    objective: str = ""
+    scope: str = ""
+    deliverables: str = ""
+    milestones: str = ""  # one per line: "2027-03 上线试运行"
+    team: str = ""
+    acceptance: str = ""  # acceptance criteria
+    risks: str = ""  # besides the risk register's entries for it
 
 
 class Kpi(msgspec.Struct, kw_only=True, frozen=True):
@@ -161,13 +170,9 @@ class Strategy(msgspec.Struct, kw_only=True, frozen=True):
     criteria: dict[str, Adoption] = msgspec.field(default_factory=dict)  # 5.3 item keys
 
 
-class Rating(msgspec.Struct, kw_only=True, frozen=True):
-    status: str = ""  # met / partly / not_met / "" as in the diagnosis
-    note: str = ""
-
-
 class Leadership(msgspec.Struct, kw_only=True, frozen=True):
-    competencies: dict[str, Rating] = msgspec.field(default_factory=dict)  # 6.1.1 keys
+    """Kept for stored engagements and files; the leader competencies (6.1.1) are rated in
+    one place only, the diagnosis (migration 0005 moved earlier ratings there)."""
 
 
 class Organization(msgspec.Struct, kw_only=True, frozen=True):

@@ -221,6 +221,7 @@ class ExportDialog(QDialog):
             "clauses": self.tr("Findings clause by clause"),
             "strategy": self.tr("Strategy"),
             "roadmap": self.tr("Roadmap"),
+            "key_initiatives": self.tr("Key initiatives"),
             "kpis": self.tr("KPIs"),
             "leadership": self.tr("Leadership and governance"),
             "organization": self.tr("Organization and culture"),

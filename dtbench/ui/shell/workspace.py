@@ -71,7 +71,7 @@ class Workspace(QWidget):
         self.strategy = StrategyPage(self.plan, self)
         self.roadmap = RoadmapPage(self.plan, self.session, self)
         self.kpis = KpiPage(self.plan, self)
-        self.leadership = LeadershipPage(self.plan, self)
+        self.leadership = LeadershipPage(self.plan, self.session, self)
         self.org_culture = OrgCulturePage(self.plan, self)
         self.next_steps = NextStepsPage(self.plan, self)
         self.guide = GuidePage(guide, language, self)
