@@ -8,10 +8,10 @@ import msgspec
 from docx import Document
 
 from dtbench.deliverables.export import ExportRequest, run_export
-from dtbench.diagnosis.demo import create_demo
 from dtbench.engagement import service
 from dtbench.plan import service as plan
 from dtbench.plan.records import Initiative
+from dtbench.sample import create_demo
 from dtbench.store import Store
 from dtbench.ui.shell.main_window import MainWindow
 

@@ -33,8 +33,8 @@ from dtbench.deliverables.docx_texts import EMPLOYEE_LABELS, REVENUE_LABELS, T
 from dtbench.deliverables.docx_writer import clean, guide_ref
 from dtbench.deliverables.figures import render_figures
 from dtbench.diagnosis import scoring_method
-from dtbench.diagnosis.demo import create_demo
 from dtbench.engagement import service as engagements
+from dtbench.sample import create_demo
 from dtbench.store import open_store
 
 CLIENT = "大连澜岳精工机械有限公司"

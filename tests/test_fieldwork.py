@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QLineEdit
 
 from dtbench.deliverables.export import ExportRequest, run_export
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo
 from dtbench.diagnosis.records import ClauseRecord
 from dtbench.engagement import service
 from dtbench.plan import service as plan
 from dtbench.plan.fieldwork import draft_interviews, name_and_role, split_people
 from dtbench.plan.records import Fieldwork, NextStep
+from dtbench.sample import create_demo
 from dtbench.store import Store
 from dtbench.ui.shell.main_window import MainWindow
 

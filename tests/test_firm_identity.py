@@ -13,11 +13,11 @@ from docx import Document
 
 from dtbench.deliverables.docx_writer import fmt_date
 from dtbench.deliverables.export import ExportRequest, run_export
-from dtbench.diagnosis.demo import create_demo
 from dtbench.engagement.firm import Firm, LogoError, import_logo, load_firm, save_firm
 from dtbench.paths import data_dir
 from dtbench.plan import service as plan
 from dtbench.plan.records import Deliverable, Issue
+from dtbench.sample import create_demo
 from dtbench.store import Store
 
 # A 2 × 1 pixel PNG.

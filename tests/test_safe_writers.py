@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from dtbench.cli import main
-from dtbench.diagnosis.demo import create_demo
 from dtbench.messages import translate
+from dtbench.sample import create_demo
 from dtbench.store.database import Store
 
 # ------------------------------------------------------------------ disk full, bad targets

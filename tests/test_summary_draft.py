@@ -5,9 +5,9 @@ expected and the decisions asked, with figures that agree with the plan."""
 from __future__ import annotations
 
 from dtbench.deliverables.content import draft_summary, gather
-from dtbench.diagnosis.demo import create_demo
 from dtbench.engagement import service
 from dtbench.plan import service as plan
+from dtbench.sample import create_demo
 from dtbench.store import Store
 
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QListWidget, QMessageBox, QSpinBox
 
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo
 from dtbench.plan import service as plan
 from dtbench.plan.records import Initiative, Phase
+from dtbench.sample import create_demo
 from dtbench.store import Store
 from dtbench.ui.plan.roadmap_page import SuggestDialog
 from dtbench.ui.shell.main_window import MainWindow

@@ -16,7 +16,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication
 
-from dtbench.diagnosis.demo import create_demo
+from dtbench.sample import create_demo
 from dtbench.store import Store
 
 DASHBOARD = "dashboard"

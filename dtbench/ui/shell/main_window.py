@@ -520,7 +520,7 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """Create the sample engagement (off the GUI thread) and open it on its dashboard."""
-        from dtbench.diagnosis.demo import create_demo
+        from dtbench.sample import create_demo
 
         store = self._db()
 
