@@ -45,6 +45,7 @@ class FieldworkPage(QWidget):
 
     def _fields(self) -> list[Field]:
         return [
+            Field("subject", self.tr("Who / what"), "text", column=True),
             Field(
                 "kind",
                 self.tr("Kind"),
@@ -52,7 +53,6 @@ class FieldworkPage(QWidget):
                 lambda: option_pairs(cat.FIELDWORK_KINDS),
                 column=True,
             ),
-            Field("subject", self.tr("Who / what"), "text", column=True),
             Field("role", self.tr("Role, department / provided by"), "text", column=True),
             Field("held_on", self.tr("Date"), "date", column=True),
             Field("notes", self.tr("Topics and observations"), "longtext"),
