@@ -68,7 +68,10 @@ def test_the_proposal_shows_the_fieldwork_and_asks_for_the_decisions(
     run_export(store, ExportRequest(uuid, docx=target))
     doc = Document(str(target))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "本次诊断共访谈12人，组织研讨会2场，现场调研3处，查阅资料5份。" in text
+    assert (
+        "项目组于2026年3月访谈了12人，召开了2场研讨会，实地查看了一厂机加工车间等3处现场，"
+        "并查阅了公司“十四五”发展规划及2026年经营计划等5份资料。"
+    ) in text
     tables = [[[c.text for c in r.cells] for r in t.rows] for t in doc.tables]
     interviews = next(t for t in tables if t[0][:2] == ["姓名", "职务 / 部门"])
     assert interviews[1][:2] == ["王建国", "总经理"] and len(interviews) == 13
@@ -79,7 +82,7 @@ def test_the_proposal_shows_the_fieldwork_and_asks_for_the_decisions(
     assert text.index("批准本建议书确定的转型愿景", request) > request
     assert "（王建国（总经理）、领导小组，2026-11-20前）" in text
     steps = next(t for t in tables if t[0] == ["工作事项", "负责人", "完成时间"])
-    assert any("MES二期需求调研" in row[0] for row in steps)
+    assert any("MES二期需求确认" in row[0] for row in steps)
     # the scope table lists only what differs from "in scope, weight 1"
     assert not any(t[0][:3] == ["条款", "标题", "纳入评估"] and len(t) > 40 for t in tables)
 

@@ -48,6 +48,7 @@ from dtbench.deliverables.docx_writer import (
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.formats import short_phase_name
 from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
 from dtbench.deliverables.proposal_charters import write_charters
 from dtbench.deliverables.proposal_fieldwork import write_decisions, write_fieldwork
@@ -217,6 +218,20 @@ class _Writer(DocxWriter):
                 for n, issue in enumerate(c.issues)
             ],
             (3.0, 4.0, 9.6),
+            keep=True,
+        )
+        self.table(
+            self.t("signoff"),
+            [self.t("role"), self.t("name"), self.t("signature"), self.t("date")],
+            [
+                (self.t(role), person or "", "", "")
+                for role, person in (
+                    ("author", c.author),
+                    ("reviewer", d.reviewer.strip()),
+                    ("approver", d.approver.strip()),
+                )
+            ],
+            (3.0, 5.0, 5.0, 3.6),
             keep=True,
         )
         if d.confidentiality != "public":
@@ -1211,7 +1226,12 @@ class _Writer(DocxWriter):
         name = FOLLOW_UP_NAME.get(self.lang).replace("%1", str(len(c.rounds)))
         if phase is not None and phase.record.end is not None:
             self.para(
-                self.t("next_round_phase", phase.record.name, fmt_date(phase.record.end), name)
+                self.t(
+                    "next_round_phase",
+                    short_phase_name(phase.record.name),
+                    fmt_date(phase.record.end),
+                    name,
+                )
             )
         else:
             self.para(self.t("next_round_plain", fmt_date(add_months(c.generated, 6)), name))

@@ -48,6 +48,8 @@ T: dict[str, Text] = {
     "approver": Text("批准", "Approved by"),
     "classification": Text("密级", "Classification"),
     "history": Text("版本历史", "Version history"),
+    "signoff": Text("审批签署", "Sign-off"),
+    "signature": Text("签字", "Signature"),
     "issued": Text("发布日期", "Issued"),
     "change_note": Text("说明", "Notes"),
     "first_issue": Text("首次提交", "First issue"),
@@ -433,8 +435,8 @@ T: dict[str, Text] = {
         "The KPIs of this proposal are tracked regularly for progress and deviations.",
     ),
     "near_term": Text("近期启动的举措", "Initiatives to start with"),
-    "near_table": Text("近期重点举措（%1）", "Initiatives to start with (%1)"),
-    "near_table_plain": Text("近期重点举措", "Initiatives to start with"),
+    "near_table": Text("近期启动的举措（%1）", "Initiatives to start with (%1)"),
+    "near_table_plain": Text("近期启动的举措", "Initiatives to start with"),
     "next_round": Text("下一轮评估", "Next assessment"),
     "next_round_phase": Text(
         "建议在%1结束时（约%2）开展%3，按同一范围和权重复核各条款的等级、差距和关键绩效"

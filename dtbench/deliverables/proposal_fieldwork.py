@@ -16,11 +16,6 @@ if TYPE_CHECKING:
 
 TEXTS: dict[str, Text] = {
     "fieldwork": Text("调研工作", "Fieldwork"),
-    "fieldwork_text": Text(
-        "本次诊断共访谈%1人，组织研讨会%2场，现场调研%3处，查阅资料%4份。",
-        "The diagnosis heard %1 people in interviews, held %2 workshops, visited %3 sites and "
-        "reviewed %4 documents.",
-    ),
     "interviews": Text("访谈对象", "People interviewed"),
     "workshops": Text("研讨会与现场调研", "Workshops and site visits"),
     "documents": Text("查阅资料", "Documents reviewed"),
@@ -57,6 +52,66 @@ def _t(writer: DocxWriter, key: str, *args: object) -> str:
     return text
 
 
+def summary_sentence(lang: str, items: Sequence[PlanItem]) -> str:
+    """One sentence a reader takes in: when, how many people, which sites, which papers."""
+    zh = lang == "zh"
+    interviews = _records(items, "interview")
+    workshops = _records(items, "workshop")
+    visits = _records(items, "site_visit")
+    documents = _records(items, "document")
+    days = sorted(f.held_on for f in (*interviews, *workshops, *visits) if f.held_on)
+    parts = []
+    if zh:
+        if interviews:
+            parts.append(f"访谈了{len(interviews)}人")
+        if workshops:
+            parts.append(f"召开了{len(workshops)}场研讨会")
+        if visits:
+            more = f"等{len(visits)}处现场" if len(visits) > 1 else ""
+            parts.append(f"实地查看了{visits[0].subject}{more}")
+        if documents:
+            more = f"等{len(documents)}份资料" if len(documents) > 1 else ""
+            parts.append(f"查阅了{documents[0].subject}{more}")
+        when = ""
+        if days:
+            first, last = days[0], days[-1]
+            when = f"于{first.year}年{first.month}月" + (
+                f"至{last.year}年{last.month}月"
+                if (last.year, last.month) != (first.year, first.month)
+                else ""
+            )
+        joined = "，".join(parts[:-1]) + ("，并" if len(parts) > 1 else "") + parts[-1]
+        return f"项目组{when}{joined}。"
+    if interviews:
+        parts.append(f"interviewed {len(interviews)} people")
+    if workshops:
+        parts.append(f"held {len(workshops)} workshop{'s' if len(workshops) > 1 else ''}")
+    if visits:
+        more = (
+            f" and {len(visits) - 1} other site{'s' if len(visits) > 2 else ''}"
+            if len(visits) > 1
+            else ""
+        )
+        parts.append(f"visited {visits[0].subject}{more}")
+    if documents:
+        more = (
+            f" and {len(documents) - 1} other document{'s' if len(documents) > 2 else ''}"
+            if len(documents) > 1
+            else ""
+        )
+        parts.append(f"reviewed {documents[0].subject}{more}")
+    when = ""
+    if days:
+        first, last = days[0], days[-1]
+        when = (
+            f" between {first.strftime('%B %Y')} and {last.strftime('%B %Y')}"
+            if first.month != last.month or first.year != last.year
+            else f" in {first.strftime('%B %Y')}"
+        )
+    joined = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    return f"The team{when} {joined}."
+
+
 def _records(items: Sequence[PlanItem], kind: str) -> list[Fieldwork]:
     return [i.record for i in items if isinstance(i.record, Fieldwork) and i.record.kind == kind]
 
@@ -71,9 +126,7 @@ def write_fieldwork(writer: DocxWriter, items: Sequence[PlanItem]) -> None:
     visits = _records(items, "site_visit")
     documents = _records(items, "document")
     writer.heading(2, _t(writer, "fieldwork"))
-    writer.para(
-        _t(writer, "fieldwork_text", len(interviews), len(workshops), len(visits), len(documents))
-    )
+    writer.para(summary_sentence(writer.lang, items))
     if interviews:
         writer.table(
             _t(writer, "interviews"),

@@ -14,13 +14,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dtbench.deliverables.docx_texts import EMPLOYEE_LABELS
-from dtbench.deliverables.formats import fmt_money
+from dtbench.deliverables.formats import fmt_money, short_phase_name, target_phrase
 from dtbench.plan.records import Initiative, Kpi, NextStep, Phase, PlanItem, Strategy
 
 if TYPE_CHECKING:
     from dtbench.deliverables.content import Content
 
 MAX_LISTED = 3  # problems, initiatives, results, decisions: a CEO reads three, not ten
+MAX_KEY = 5  # key initiatives named
 _ORDINALS_ZH = ("一", "二", "三", "四", "五")
 _CUT = re.compile(r"[（(；;，,]")
 
@@ -63,14 +64,20 @@ def million(value: float) -> str:
     return f"CNY {value / 100:,.2f} million".replace(".00 million", " million")
 
 
-def key_initiatives(content: Content) -> list[Initiative]:
-    """The initiatives marked key (else the open ones of highest value), at most three."""
-    chosen = _records(content.items["initiative"], Initiative)
-    marked = [i for i in chosen if i.key]
+def key_initiatives(content: Content) -> list[tuple[str, list[Initiative]]]:
+    """The initiatives marked key (else the three open ones of highest value), by phase:
+    (the phase's short name, or "" for none, and its key initiatives), in the plan's order."""
+    items = [i for i in content.items["initiative"] if isinstance(i.record, Initiative)]
+    marked = [i for i in items if i.record.key][:MAX_KEY]
     if not marked:
-        open_ = [i for i in chosen if i.status not in ("done", "cancelled")]
-        marked = sorted(open_, key=lambda i: (-i.value, i.effort))
-    return marked[:MAX_LISTED]
+        open_ = [i for i in items if i.record.status not in ("done", "cancelled")]
+        marked = sorted(open_, key=lambda i: (-i.record.value, i.record.effort))[:MAX_LISTED]
+    names = {p.uuid: short_phase_name(p.record.name) for p in content.items["phase"]}
+    order = {uuid: n for n, uuid in enumerate(names)}
+    groups: dict[str, list[Initiative]] = {}
+    for item in sorted(marked, key=lambda i: order.get(i.record.phase, len(order))):
+        groups.setdefault(names.get(item.record.phase, ""), []).append(item.record)
+    return list(groups.items())
 
 
 def forward_budget(content: Content) -> tuple[float, float]:
@@ -144,18 +151,17 @@ def _zh(c: Content) -> list[str]:
         path.append(f"建议分{len(phases)}个阶段推进：{steps}。")
     if path:
         paragraphs.append("".join(path))
-    chosen = key_initiatives(c)
+    groups = key_initiatives(c)
     ahead, spent = forward_budget(c)
-    if chosen:
-        listed = "、".join(
-            i.title
-            + (
-                f"（{fmt_money(i.budget)}万元，{_month(i.start, True)}—{_month(i.end, True)}）"
-                if i.budget is not None and i.start and i.end
-                else ""
-            )
-            for i in chosen
-        )
+    if groups:
+        parts = []
+        for phase, chosen in groups:
+            titles = [
+                i.title + (f"（{fmt_money(i.budget)}万元）" if i.budget is not None else "")
+                for i in chosen
+            ]
+            listed = "、".join(titles[:-1]) + ("和" if len(titles) > 1 else "") + titles[-1]
+            parts.append(f"{phase}重点是{listed}" if phase else listed)
         money = (
             f"规划期内尚需投入约{fmt_money(ahead)}万元"
             + (f"（另有已完成举措投入{fmt_money(spent)}万元）" if spent else "")
@@ -163,10 +169,12 @@ def _zh(c: Content) -> list[str]:
             if ahead
             else ""
         )
-        paragraphs.append(f"近期应优先实施的重点举措是{listed}。{money}")
+        paragraphs.append(f"重点举措：{'；'.join(parts)}。{money}")
     gains = results(c)
     if gains:
-        listed = "，".join(f"{name}由{base}达到{target}" for name, base, target in gains)
+        listed = "，".join(
+            f"{name}由{base}提升到{target_phrase(target, True)}" for name, base, target in gains
+        )
         end = phases[-1].end if phases else None
         when = f"到{_month(end, True)}" if end else "规划期末"
         paragraphs.append(f"预期成效：{when}，{listed}。")
@@ -225,17 +233,16 @@ def _en(c: Content) -> list[str]:
         path.append(f"We recommend {len(phases)} phases: {steps}.")
     if path:
         paragraphs.append(" ".join(path))
-    chosen = key_initiatives(c)
+    groups = key_initiatives(c)
     ahead, spent = forward_budget(c)
-    if chosen:
+    if groups:
         listed = "; ".join(
-            i.title
-            + (
-                f" ({million(i.budget)}, {_month(i.start, False)} to {_month(i.end, False)})"
-                if i.budget is not None and i.start and i.end
-                else ""
+            (f"in {phase}, " if phase else "")
+            + ", ".join(
+                i.title + (f" ({million(i.budget)})" if i.budget is not None else "")
+                for i in chosen
             )
-            for i in chosen
+            for phase, chosen in groups
         )
         money = (
             f" The plan needs about {million(ahead)} still to be spent"
@@ -247,7 +254,9 @@ def _en(c: Content) -> list[str]:
         paragraphs.append(f"The key initiatives to start with are: {listed}.{money}")
     gains = results(c)
     if gains:
-        listed = "; ".join(f"{name} from {base} to {target}" for name, base, target in gains)
+        listed = "; ".join(
+            f"{name} from {base} to {target_phrase(target, False)}" for name, base, target in gains
+        )
         end = phases[-1].end if phases else None
         when = f"By {_month(end, False)}" if end else "By the end of the plan"
         paragraphs.append(f"Expected results. {when}: {listed}.")
