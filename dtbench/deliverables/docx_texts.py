@@ -157,9 +157,9 @@ T: dict[str, Text] = {
         "digital transformation under five headings: %3. Each clause is broken down into "
         "checkpoints (items and sub-items).",
     ),
-    "areas_table": Text("指南的五个部分", "The five parts of the guide"),
+    "areas_table": Text("指南的五个领域", "The five areas of the guide"),
     "chapter": Text("章", "Ch."),
-    "area": Text("部分", "Part"),
+    "area": Text("领域", "Area"),
     "groups": Text("主要内容", "Contents"),
     "clauses_assessed": Text("评估条款数", "Clauses assessed"),
     "scale": Text("成熟度等级", "Maturity scale"),
@@ -197,11 +197,11 @@ T: dict[str, Text] = {
     "share": Text("占比", "Share"),
     "areas": Text("各领域结果", "Results by area"),
     "areas_text": Text(
-        "各部分的指数和成熟度如下表和下图所示；相对薄弱的是“%1”（指数%2）。",
-        "The table and charts below show each part's index and levels; the weakest is “%1” "
+        "各领域的指数和成熟度如下表和下图所示；相对薄弱的是“%1”（指数%2）。",
+        "The table and charts below show each area's index and levels; the weakest is “%1” "
         "(index %2).",
     ),
-    "area_table": Text("各部分诊断结果", "Results by part of the guide"),
+    "area_table": Text("各领域诊断结果", "Results by area of the guide"),
     "index": Text("指数", "Index"),
     "level_now": Text("现状等级", "Current level"),
     "level_target": Text("目标等级", "Target level"),
@@ -240,7 +240,10 @@ T: dict[str, Text] = {
     "after": Text("本轮", "Now"),
     "fig_index": Text("数字化转型总体指数", "Overall digital transformation index"),
     "fig_progress": Text("各领域完成情况", "Completion by area"),
-    "fig_radar": Text("各部分成熟度：现状与目标", "Maturity by part: current and target"),
+    "fig_radar": Text(
+        "指南各节（6.1—9）成熟度：现状与目标",
+        "Maturity by section of the guide (6.1–9): now and target",
+    ),
     "fig_heatmap": Text("各领域检查项判定分布", "Checkpoint ratings by area"),
     "fig_gaps": Text("按优先级排序的差距", "Gaps ranked by priority"),
     "fig_rounds": Text("各领域各轮次指数", "Index by area and round"),

@@ -29,7 +29,7 @@ T = {
     "progress": Text("各领域完成情况", "Completion by area"),
     "answered": Text("已回答", "Answered"),
     "open": Text("未回答", "Unanswered"),
-    "radar": Text("指南各部分的成熟度等级", "Maturity level by part of the guide"),
+    "radar": Text("指南各节的成熟度等级", "Maturity level by section of the guide"),
     "current": Text("现状", "Current"),
     "target": Text("目标", "Target"),
     "gaps": Text("按优先级排序的差距", "Gaps ranked by priority"),
