@@ -67,6 +67,8 @@ from dtbench.plan.records import (
 )
 
 APPENDICES = ("method", "clauses", "checklist", "glossary")  # lettered A, B, … in order
+FRONT = ("cover", "info", "toc")
+BODY_CHAPTERS = tuple(code for code in SECTIONS if code not in FRONT + APPENDICES)
 LOGO_HEIGHT_CM = 1.6
 FIGURE_SECTIONS = ("diagnosis", "roadmap", "organization")
 ProgressFn = Callable[[int, int], None]
@@ -83,6 +85,7 @@ class _Writer(DocxWriter):
         phases = content.items["phase"]
         self.phase_index = {p.uuid: n for n, p in enumerate(phases, 1)}
         self.phase_short = {p.uuid: self._phase_short(p, n) for n, p in enumerate(phases, 1)}
+        self.planned: list[str] = list(SECTIONS)  # the sections this document has
         self.initiative_no = {
             i.uuid: f"I-{n:02d}" for n, i in enumerate(content.items["initiative"], 1)
         }
@@ -757,7 +760,13 @@ class _Writer(DocxWriter):
             self.para(self.t("initiatives_text", len(initiatives), fmt_money(budget)))
             self._initiative_table(self.t("initiatives_table"), initiatives, full=True)
             self.heading(2, self.t("details"))
-            for item in initiatives:
+            charters = self.chapter_number("key_initiatives")
+            described = initiatives
+            if charters and any(i.record.key for i in initiatives):
+                # a key initiative is described once: in its charter
+                self.para(self.t("details_key", charters))
+                described = [i for i in initiatives if not i.record.key]
+            for item in described:
                 record = item.record
                 assert isinstance(record, Initiative)
                 paragraph = self.para(keep_next=True, space_after=2, space_before=4)
@@ -784,6 +793,16 @@ class _Writer(DocxWriter):
             self.heading(2, self.t("schedule"))
             self.figure("gantt", self.t("fig_gantt"))
             self.figure("matrix", self.t("fig_matrix"), max_cm=13.0)
+
+    def appendix_letter(self, code: str) -> str:
+        """The letter the appendix ``code`` gets in this document ("" when left out)."""
+        planned = [k for k in self.planned if k in APPENDICES]
+        return chr(ord("A") + planned.index(code)) if code in planned else ""
+
+    def chapter_number(self, code: str) -> str:
+        """The number the chapter ``code`` gets in this document ("" when left out)."""
+        body = [k for k in self.planned if k in BODY_CHAPTERS]
+        return str(body.index(code) + 1) if code in body else ""
 
     def key_initiatives(self) -> None:
         self.chapters["key_initiatives"] = self.heading(
@@ -971,35 +990,27 @@ class _Writer(DocxWriter):
         else:
             self.para(self.t("no_governance"))
         self.heading(2, self.t("competencies"))
-        # The diagnosis's answers to 6.1.1: an item is rated in one place only.
+        # The diagnosis's answers to 6.1.1 (an item is rated in one place only), told in two
+        # sentences: the line-by-line rating is the clause's in appendix "clauses".
         clause = c.guide.clause(cat.LEADERSHIP_CLAUSE)
-        ratings = {p.key: c.data.answers.get(p.key) for p in clause.checkpoints()}
-        if any(r is not None and (r.status or r.note) for r in ratings.values()):
-            self.para(self.t("competencies_text"))
-            rows = []
-            for point in clause.checkpoints():
-                rating = ratings[point.key]
-                is_item = point.key.count(".") == clause.key.count(".") + 1
-                status = rating.status if rating else ""
-                rows.append(
-                    [
-                        Cell(point.key.rsplit(".", 1)[1] + ")", bold=is_item, indent=not is_item),
-                        Cell(point.text.get(self.lang), indent=not is_item),
-                        Cell(
-                            STATUS_NAMES.get(status, STATUS_NAMES[""]).get(self.lang),
-                            STATUS_FILLS.get(status),
-                            align="center",
-                        ),
-                        rating.note if rating else "",
-                    ]
-                )
-            self.table(
-                self.t("competencies_table"),
-                [self.t("ref"), self.t("checkpoint"), self.t("status"), self.t("note")],
-                rows,
-                (1.1, 8.0, 1.8, 5.7),
-                small=True,
-            )
+        points = list(clause.checkpoints())
+        statuses = [
+            (c.data.answers[p.key].status if p.key in c.data.answers else "") for p in points
+        ]
+        if any(statuses):
+            counts = [statuses.count(s) for s in ("met", "partly", "not_met")]
+            letter = self.appendix_letter("clauses")
+            if letter:
+                self.para(self.t("competencies_text", len(points), *counts, letter))
+            else:
+                self.para(self.t("competencies_short", len(points), *counts))
+            gaps = [
+                p.text.get(self.lang).strip().rstrip("；;。.，,：:")
+                for p, status in zip(points, statuses, strict=True)
+                if status == "not_met"
+            ][:3]
+            if gaps:
+                self.para(self.t("competencies_gaps", self.join(gaps)))
         else:
             self.para(self.t("no_competencies"))
         self.heading(2, self.t("awareness"))
@@ -1428,6 +1439,7 @@ def build_proposal(
         cover_kept = _template_cover(doc) if document is not None else False
         styles = prepare(doc, content.lang, from_template=document is not None)
         writer = _Writer(content, doc, styles, figures or {})
+        writer.planned = chosen
         total = len(chosen)
         for done, code in enumerate(chosen, 1):
             check()

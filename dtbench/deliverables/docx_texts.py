@@ -318,6 +318,10 @@ T: dict[str, Text] = {
         "%1 initiatives with a total budget of CNY %2 × 10,000. Value and effort are rated 1–5.",
     ),
     "details": Text("举措说明", "Initiative descriptions"),
+    "details_key": Text(
+        "重点举措的任务书见第%1章，此处说明其余举措。",
+        "The key initiatives have their charters in chapter %1; the others are described here.",
+    ),
     "related": Text("对应条款", "Clauses addressed"),
     "consulting": Text("外部咨询支持", "External consulting support"),
     "schedule": Text("进度计划与优先级", "Schedule and priorities"),
@@ -363,10 +367,19 @@ T: dict[str, Text] = {
     ),
     "competencies": Text("高层领导胜任力评估", "Senior leaders' competencies"),
     "competencies_text": Text(
-        "对照指南6.1.1，诊断中对高层领导者数字化转型胜任力的评估如下。",
-        "Senior leaders' competencies for the transformation, as the diagnosis rated them "
-        "against guide 6.1.1.",
+        "对照指南6.1.1的%1项要求，诊断认为高层领导者的数字化转型胜任力中符合%2项、部分符合%3项、"
+        "不符合%4项（逐项判定见附录%5中的条款6.1.1）。",
+        "Against the %1 requirements of guide 6.1.1, the diagnosis found the senior leaders' "
+        "competencies met in %2, partly met in %3 and not met in %4 (each is rated in appendix "
+        "%5, clause 6.1.1).",
     ),
+    "competencies_short": Text(
+        "对照指南6.1.1的%1项要求，诊断认为高层领导者的数字化转型胜任力中符合%2项、部分符合%3项、"
+        "不符合%4项。",
+        "Against the %1 requirements of guide 6.1.1, the diagnosis found the senior leaders' "
+        "competencies met in %2, partly met in %3 and not met in %4.",
+    ),
+    "competencies_gaps": Text("需要优先补足的是：%1。", "The ones to build first: %1."),
     "competencies_table": Text("高层领导胜任力评估", "Senior leaders' competencies"),
     "no_competencies": Text(
         "尚未评估高层领导者的胜任力。", "The senior leaders' competencies are not rated yet."
