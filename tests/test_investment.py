@@ -190,3 +190,30 @@ def test_bad_cost_lines_and_benefits_are_refused(db_path: Path, record: object) 
         plan.add_item(store, eng, record)
     assert plan.list_items(store, eng) == []
     store.close()
+
+
+def test_the_sample_splits_its_budgets_and_pays_back_within_the_horizon(db_path: Path) -> None:
+    from dtbench.diagnosis.demo import create_demo
+
+    store = open_store(db_path)
+    eng = create_demo(store)
+    initiatives = plan.list_items(store, eng, "initiative")
+    phases = plan.list_items(store, eng, "phase")
+    costs = plan.list_items(store, eng, "cost")
+    benefits = plan.list_items(store, eng, "benefit")
+    kpis = plan.list_items(store, eng, "kpi")
+    store.close()
+    # every initiative's lines add up to the budget the roadmap shows: 1,094 万元 in all
+    assert {c.record.initiative for c in costs} == {i.uuid for i in initiatives}
+    assert sum(i.record.budget or 0 for i in initiatives) == 1094
+    assert inv.check_investment(initiatives, costs, benefits, kpis) == []
+    s = inv.summarize(initiatives, phases, costs, benefits)
+    assert s.total == 1094
+    assert s.cost == {2026: 315, 2027: 434, 2028: 345, 2029: 0, 2030: 0}
+    assert s.total_spent == 168  # MES 一期, finished
+    assert s.total_forward == 926
+    assert {k for k, _n in s.by_kind} == {"software", "hardware", "services", "staff"}
+    assert s.benefit == {2026: 0, 2027: 45, 2028: 205, 2029: 440, 2030: 440}
+    assert s.payback == 2030
+    assert s.not_split == 0 and s.quantified == 7 and s.qualitative == 4
+    assert all(b.record.kpi for b in benefits)  # each linked to a sample KPI
