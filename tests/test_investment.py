@@ -103,7 +103,7 @@ def test_totals_by_year_phase_kind_and_payback_are_the_hand_computed_ones() -> N
     assert s.cumulative_net == {2026: -150, 2027: -150, 2028: -110, 2029: 20, 2030: 150}
     assert s.payback == 2029
     assert (s.quantified, s.qualitative, s.not_split) == (2, 1, 1)
-    assert inv.payback_sentence(s, "en").endswith("pays back in 2029.")
+    assert inv.payback_sentence(s, "en").endswith("pays back in 2029, year 4 of the plan.")
     assert "2029年" in inv.payback_sentence(s, "zh")
     words = " ".join(inv.assumptions(s, "en"))
     assert "2026 to 2030" in words

@@ -46,6 +46,7 @@ from dtbench.deliverables.docx_writer import (
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.proposal_investment import write_investment
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
 from dtbench.diagnosis.scoring import moved_clauses
@@ -62,7 +63,7 @@ from dtbench.plan.records import (
 )
 
 APPENDICES = ("glossary", "checklist")
-FIGURE_SECTIONS = ("diagnosis", "roadmap", "organization")
+FIGURE_SECTIONS = ("diagnosis", "roadmap", "investment", "organization")
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 
@@ -729,6 +730,9 @@ class _Writer(DocxWriter):
             self.heading(2, self.t("schedule"))
             self.figure("gantt", self.t("fig_gantt"))
             self.figure("matrix", self.t("fig_matrix"), max_cm=13.0)
+
+    def investment(self) -> None:
+        self.chapters["investment"] = write_investment(self, self.phase_short, self.initiative_no)
 
     def _clause_title(self, key: str) -> str:
         try:

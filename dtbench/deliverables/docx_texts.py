@@ -18,6 +18,7 @@ SECTIONS: tuple[str, ...] = (
     "clauses",
     "strategy",
     "roadmap",
+    "investment",
     "kpis",
     "leadership",
     "organization",

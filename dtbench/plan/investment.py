@@ -66,6 +66,7 @@ class Line:
     nature: str
     amount: float
     finished: bool
+    note: str = ""
 
 
 def _start_year(initiative: Initiative, phase: Phase | None) -> int:
@@ -91,7 +92,9 @@ def lines(
         phase = ini.phase if ini.phase in phase_by else ""
         mine = by_initiative.get(item.uuid, [])
         for c in mine:
-            out.append(Line(item.uuid, phase, c.year, c.category, c.nature, c.amount, finished))
+            out.append(
+                Line(item.uuid, phase, c.year, c.category, c.nature, c.amount, finished, c.note)
+            )
         if not mine and ini.budget:
             year = _start_year(ini, phase_by.get(ini.phase))
             out.append(Line(item.uuid, phase, year, NOT_SPLIT, NOT_SPLIT, ini.budget, finished))
@@ -270,14 +273,14 @@ A: Final[dict[str, Text]] = {
         "their start year as “not split”.",
     ),
     "payback": Text(
-        "按上述假设，累计效益在%1年达到累计投入，即投资在%1年收回。",
-        "On these assumptions, the cumulative benefit reaches the cumulative investment "
-        "in %1: the investment pays back in %1.",
+        "按本测算的假设，累计效益在%1年首次达到累计投入，即投资在投入开始后的第%2年收回。",
+        "On the assumptions of this estimate, the cumulative benefit first reaches the "
+        "cumulative investment in %1: the investment pays back in %1, year %2 of the plan.",
     ),
     "no_payback": Text(
-        "按上述假设，到%1年（测算期末）累计效益仍低于累计投入，测算期内不能收回投资。",
-        "On these assumptions, the cumulative benefit is still below the cumulative "
-        "investment in %1, the end of the horizon: no payback within the horizon.",
+        "按本测算的假设，到%1年（测算期末）累计效益仍低于累计投入，测算期内不能收回投资。",
+        "On the assumptions of this estimate, the cumulative benefit is still below the "
+        "cumulative investment in %1, the end of the horizon: no payback within the horizon.",
     ),
     "no_benefit": Text(
         "尚未填写量化效益，无法测算回收期。",
@@ -287,9 +290,10 @@ A: Final[dict[str, Text]] = {
 
 
 def fmt_amount(value: float) -> str:
-    """万元 figures as the proposal shows them: thousands separated, one decimal at most."""
-    text = f"{value:,.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    """万元 figures as the proposal shows them (docx_writer.fmt_money): thousands separated,
+    one decimal at most."""
+    value = round(value, 1)
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
 def _fill(text: str, *args: object) -> str:
@@ -302,7 +306,9 @@ def payback_sentence(summary: Summary, lang: str) -> str:
     if summary.quantified == 0 or not summary.years:
         return A["no_benefit"].get(lang)
     if summary.payback is not None:
-        return _fill(A["payback"].get(lang), summary.payback)
+        return _fill(
+            A["payback"].get(lang), summary.payback, summary.payback - (summary.first or 0) + 1
+        )
     return _fill(A["no_payback"].get(lang), summary.last)
 
 
