@@ -171,6 +171,7 @@ class ExportDialog(QDialog):
             "clauses": self.tr("Findings clause by clause"),
             "strategy": self.tr("Strategy"),
             "roadmap": self.tr("Roadmap"),
+            "investment": self.tr("Investment and benefits"),
             "kpis": self.tr("KPIs"),
             "leadership": self.tr("Leadership and governance"),
             "organization": self.tr("Organization and culture"),

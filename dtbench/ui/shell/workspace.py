@@ -1,7 +1,8 @@
 """An open engagement: a step navigator on the left, the step's page on the right.
 
-Steps: client profile, scope, diagnosis, dashboard, strategy, roadmap, KPIs, leadership,
-organization and culture, and the guide for reference; Ctrl+1…9 and Ctrl+0 jump to them.
+Steps: client profile, scope, diagnosis, dashboard, strategy, roadmap, investment and
+benefits, KPIs, leadership, organization and culture, and the guide for reference; Ctrl+1…9
+and Ctrl+0 jump to them.
 One undo stack covers every edit made in the workspace.
 """
 
@@ -24,6 +25,7 @@ from dtbench.ui.diagnosis.dashboard_page import DashboardPage
 from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis.scope_page import ScopePage
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.plan.investment_page import InvestmentPage
 from dtbench.ui.plan.kpi_page import KpiPage
 from dtbench.ui.plan.leadership_page import LeadershipPage
 from dtbench.ui.plan.org_culture_page import OrgCulturePage
@@ -66,6 +68,7 @@ class Workspace(QWidget):
         self.dashboard = DashboardPage(self.session, language, self)
         self.strategy = StrategyPage(self.plan, self)
         self.roadmap = RoadmapPage(self.plan, self.session, self)
+        self.investment = InvestmentPage(self.plan, self)
         self.kpis = KpiPage(self.plan, self)
         self.leadership = LeadershipPage(self.plan, self)
         self.org_culture = OrgCulturePage(self.plan, self)
@@ -77,6 +80,7 @@ class Workspace(QWidget):
             self.dashboard,
             self.strategy,
             self.roadmap,
+            self.investment,
             self.kpis,
             self.leadership,
             self.org_culture,
@@ -125,6 +129,7 @@ class Workspace(QWidget):
         self.diagnosis.flush()
         self.strategy.flush()
         self.roadmap.flush()
+        self.investment.flush()
         self.kpis.flush()
         self.leadership.flush()
         self.org_culture.flush()
@@ -144,6 +149,7 @@ class Workspace(QWidget):
             self.tr("Dashboard"),
             self.tr("Strategy"),
             self.tr("Roadmap"),
+            self.tr("Investment and benefits"),
             self.tr("KPIs"),
             self.tr("Leadership"),
             self.tr("Organization and culture"),
