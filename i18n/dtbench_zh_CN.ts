@@ -2491,6 +2491,10 @@ Name of the round:</source>
         <translation>咨询任务（6.2.2 e）</translation>
     </message>
     <message>
+        <source>This initiative&apos;s budget is the sum of its cost lines; change them in the Investment and benefits step.</source>
+        <translation>该举措的预算是其成本明细之和，请在“投资与效益”步骤中修改成本明细。</translation>
+    </message>
+    <message>
         <source>That dependency would close a cycle: an initiative cannot depend, directly or through others, on itself.</source>
         <translation>该依赖会形成循环：举措不能直接或间接地依赖自身。</translation>
     </message>

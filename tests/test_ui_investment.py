@@ -187,3 +187,39 @@ def test_a_benefit_gives_the_payback_and_a_reopened_page_shows_it(
     assert reopened.costs.table.item(0, 3).text() == "200"
     assert reopened.benefits.table.item(0, 0).text() == "在制品资金占用下降"
     assert "payback in 2029" in reopened.headline.text()
+
+
+def test_the_roadmap_budget_of_an_initiative_with_cost_lines_is_theirs(
+    qtbot: QtBot,
+    window,  # type: ignore[no-untyped-def]
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from dtbench.diagnosis.demo import create_demo
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    eng = create_demo(store)
+    window.refresh(eng)
+    window.open_engagement(eng)
+    ws = window.workspace
+    ws.steps.setCurrentRow(ws.pages.indexOf(ws.roadmap))
+    page = ws.roadmap
+    page.tabs.setCurrentIndex(1)
+    mes2 = next(i for i in ws.plan.items("initiative") if i.record.title.startswith("MES二期"))
+    assert mes2.record.budget == 95  # the sum of its cost lines
+    page.initiatives.select(mes2.uuid)
+    budget = page.initiatives.editors["budget"]
+    assert isinstance(budget, QDoubleSpinBox) and budget.value() == 95
+    budget.setValue(999)
+    budget.editingFinished.emit()
+    assert len(shown) == 1 and "sum of its cost lines" in shown[0]
+    assert budget.value() == 95  # the form shows the sum again
+    stored = next(i for i in plan.list_items(store, eng, "initiative") if i.uuid == mes2.uuid)
+    assert stored.record.budget == 95
+    # the Investment and benefits step is the next one, with the same figure
+    ws.steps.setCurrentRow(ws.pages.indexOf(ws.roadmap) + 1)
+    assert ws.pages.currentWidget() is ws.investment
+    assert "1,094" in ws.investment.headline.text()
