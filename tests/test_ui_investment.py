@@ -223,3 +223,20 @@ def test_the_roadmap_budget_of_an_initiative_with_cost_lines_is_theirs(
     ws.steps.setCurrentRow(ws.pages.indexOf(ws.roadmap) + 1)
     assert ws.pages.currentWidget() is ws.investment
     assert "1,094" in ws.investment.headline.text()
+
+
+def test_alt_down_moves_a_line_and_ctrl_ins_adds_one_in_the_visible_list_only(
+    qtbot: QtBot, built: Built
+) -> None:
+    page = built.page
+    page.select_initiative(built.aps)
+    table = page.costs.table
+    for _ in range(2):
+        qtbot.keyClick(table, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
+    assert len(built.costs()) == 2 and plan.list_items(built.store, built.eng, "benefit") == []
+    first = plan.list_items(built.store, built.eng, "cost")[0].uuid
+    page.costs.select(first)
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert plan.list_items(built.store, built.eng, "cost")[1].uuid == first
+    qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert plan.list_items(built.store, built.eng, "cost")[0].uuid == first

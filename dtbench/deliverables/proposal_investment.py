@@ -333,7 +333,7 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
                 t(w, "basis"),
             ],
             quantified,
-            (1.1, 3.0, 3.3, 1.9, 1.3, 6.0),
+            (1.1, 3.0, 3.2, 1.9, 1.6, 5.8),
             small=True,
         )
     if qualitative:
