@@ -301,7 +301,8 @@ class InvestmentPage(QWidget):
         for n, item in enumerate(self.session.items("initiative")):
             ini: Initiative = item.record
             budget = self.tr("%1 (CNY 10k)").replace("%1", _money(ini.budget or 0))
-            entry = QListWidgetItem(f"I-{n + 1:02d}  {ini.title}\n      {budget}")
+            # one line, the budget before the title: a long title is cut, never the figure
+            entry = QListWidgetItem(f"I-{n + 1:02d}  {budget}  {ini.title}")
             entry.setData(UUID_ROLE, item.uuid)
             tip = ini.title
             if inv.is_finished(ini):
