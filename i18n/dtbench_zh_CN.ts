@@ -846,6 +846,10 @@ Name of the round:</source>
         <translation>重点举措</translation>
     </message>
     <message>
+        <source>Investment and benefits</source>
+        <translation>投资与效益</translation>
+    </message>
+    <message>
         <source>KPIs</source>
         <translation>绩效指标</translation>
     </message>
@@ -1137,6 +1141,177 @@ Name of the round:</source>
     <message>
         <source>%1 was refused: its list “%2” has %3 entries, more than the %4 dtbench accepts. Nothing was imported.</source>
         <translation>%1 已被拒绝：其列表“%2”有 %3 项，超过 dtbench 可接受的 %4 项。未导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>InvestmentPage</name>
+    <message>
+        <source>cost line %1</source>
+        <translation>%1年成本行</translation>
+    </message>
+    <message>
+        <source>New benefit</source>
+        <translation>新效益</translation>
+    </message>
+    <message>
+        <source>benefit</source>
+        <translation>效益</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Nature:</source>
+        <translation>性质(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>A&amp;mount (CNY 10k):</source>
+        <translation>金额（万元）(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>说明(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>B&amp;enefit:</source>
+        <translation>效益(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;KPI:</source>
+        <translation>关联指标(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Base&amp;line:</source>
+        <translation>基线(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Yearly value (CNY 10k):</source>
+        <translation>年度效益（万元）(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;From year:</source>
+        <translation>起始年份(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Assu&amp;mption:</source>
+        <translation>测算依据(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>A cost line needs an amount (0 or more).</source>
+        <translation>成本行需要填写金额（0或以上）。</translation>
+    </message>
+    <message>
+        <source>%1 (CNY 10k)</source>
+        <translation>%1万元</translation>
+    </message>
+    <message>
+        <source>Finished: counted as spent</source>
+        <translation>已完成：计为已投入</translation>
+    </message>
+    <message>
+        <source>Investment %1</source>
+        <translation>投资%1</translation>
+    </message>
+    <message>
+        <source>spent %1</source>
+        <translation>已投入%1</translation>
+    </message>
+    <message>
+        <source>still to spend %1</source>
+        <translation>尚需投入%1</translation>
+    </message>
+    <message>
+        <source>benefit a year at full effect %1</source>
+        <translation>全面见效后年效益%1</translation>
+    </message>
+    <message>
+        <source>payback in %1</source>
+        <translation>%1年收回投资</translation>
+    </message>
+    <message>
+        <source>no payback within the horizon</source>
+        <translation>测算期内未能收回投资</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>投资</translation>
+    </message>
+    <message>
+        <source>of which spent</source>
+        <translation>其中已投入</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>效益</translation>
+    </message>
+    <message>
+        <source>Cumulative net</source>
+        <translation>累计净收益</translation>
+    </message>
+    <message>
+        <source>No phase</source>
+        <translation>未分阶段</translation>
+    </message>
+    <message>
+        <source>Finished (spent)</source>
+        <translation>已完成（已投入）</translation>
+    </message>
+    <message>
+        <source>Investment and benefit by year</source>
+        <translation>各年度投资与效益</translation>
+    </message>
+    <message>
+        <source>CNY 10,000</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>Payback %1</source>
+        <translation>%1年收回投资</translation>
+    </message>
+    <message>
+        <source>No investment entered yet.</source>
+        <translation>尚未填写投资。</translation>
+    </message>
+    <message>
+        <source>&amp;Cost lines</source>
+        <translation>成本明细(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Benefits</source>
+        <translation>预期效益(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>汇总(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Initiatives:</source>
+        <translation>举措(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>By year (CNY 10k)</source>
+        <translation>按年度（万元）</translation>
+    </message>
+    <message>
+        <source>By phase (CNY 10k)</source>
+        <translation>按阶段（万元）</translation>
+    </message>
+    <message>
+        <source>By kind (CNY 10k)</source>
+        <translation>按类别（万元）</translation>
     </message>
 </context>
 <context>
@@ -2025,6 +2200,30 @@ Name of the round:</source>
         <source>“%1” is in phase “%2”, which comes before the phase of “%3”, which it depends on.</source>
         <translation>“%1”位于阶段“%2”，早于其依赖的“%3”所在的阶段。</translation>
     </message>
+    <message>
+        <source>A cost line of %1 belongs to an initiative that no longer exists.</source>
+        <translation>一条%1年的成本行所属的举措已不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” has costs in %2, outside the years it runs (%3 to %4).</source>
+        <translation>“%1”在%2年有成本，不在其实施年份内（%3至%4年）。</translation>
+    </message>
+    <message>
+        <source>The benefit “%1” belongs to an initiative that no longer exists.</source>
+        <translation>效益“%1”所属的举措已不存在。</translation>
+    </message>
+    <message>
+        <source>The benefit “%1” of “%2” is linked to a KPI that no longer exists.</source>
+        <translation>“%2”的效益“%1”关联的指标已不存在。</translation>
+    </message>
+    <message>
+        <source>The benefit “%1” of “%2” has a yearly value but no assumption behind it.</source>
+        <translation>“%2”的效益“%1”填写了年度金额，但没有测算依据。</translation>
+    </message>
+    <message>
+        <source>The benefit “%1” of “%2” has a yearly value but no year it starts from.</source>
+        <translation>“%2”的效益“%1”填写了年度金额，但没有起始年份。</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -2544,6 +2743,10 @@ Name of the round:</source>
     <message>
         <source>Charter: risks</source>
         <translation>任务书：主要风险</translation>
+    </message>
+    <message>
+        <source>This initiative&apos;s budget is the sum of its cost lines; change them in the Investment and benefits step.</source>
+        <translation>该举措的预算是其成本明细之和，请在“投资与效益”步骤中修改成本明细。</translation>
     </message>
     <message>
         <source>That dependency would close a cycle: an initiative cannot depend, directly or through others, on itself.</source>
@@ -3296,6 +3499,10 @@ Name of the round:</source>
         <translation>路线图</translation>
     </message>
     <message>
+        <source>Investment and benefits</source>
+        <translation>投资与效益</translation>
+    </message>
+    <message>
         <source>KPIs</source>
         <translation>绩效指标</translation>
     </message>
@@ -3314,6 +3521,13 @@ Name of the round:</source>
     <message>
         <source>Guide</source>
         <translation>指南</translation>
+    </message>
+</context>
+<context>
+    <name>_LinesEditor</name>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
     </message>
 </context>
 <context>

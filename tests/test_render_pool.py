@@ -146,7 +146,7 @@ def test_the_proposal_charts_are_the_same_drawn_by_workers_or_here(
     content = gather(store, create_demo(store), "zh")
     here = render_figures(content, dpi=60)
     by_workers = render_figures(content, dpi=60, pool=processes)
-    assert set(by_workers) == set(here) and len(here) == 9
+    assert set(by_workers) == set(here) and len(here) == 10
     assert all(by_workers[name] == here[name] for name in here)  # the same pictures
     with pytest.raises(ExportCancelled):
         render_figures(content, dpi=60, pool=processes, cancelled=lambda: True)
@@ -164,7 +164,7 @@ def test_the_proposal_charts_are_drawn_after_a_worker_died(store: Store) -> None
     with pytest.raises(BrokenProcessPool):
         pool.submit(_die_unless_in, os.getpid()).result(timeout=120)
     figures = render_figures(content, dpi=60, pool=pool)
-    assert len(figures) == 9 and all(png.startswith(b"\x89PNG") for png in figures.values())
+    assert len(figures) == 10 and all(png.startswith(b"\x89PNG") for png in figures.values())
     assert not pool.in_processes
     pool.shutdown()
 

@@ -52,6 +52,7 @@ from dtbench.deliverables.formats import short_phase_name
 from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
 from dtbench.deliverables.proposal_charters import write_charters
 from dtbench.deliverables.proposal_fieldwork import write_decisions, write_fieldwork
+from dtbench.deliverables.proposal_investment import write_investment
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
 from dtbench.diagnosis.scoring import moved_clauses
@@ -70,7 +71,7 @@ APPENDICES = ("method", "clauses", "checklist", "glossary")  # lettered A, B, â€
 FRONT = ("cover", "info", "toc")
 BODY_CHAPTERS = tuple(code for code in SECTIONS if code not in FRONT + APPENDICES)
 LOGO_HEIGHT_CM = 1.6
-FIGURE_SECTIONS = ("diagnosis", "roadmap", "organization")
+FIGURE_SECTIONS = ("diagnosis", "roadmap", "investment", "organization")
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 
@@ -809,6 +810,9 @@ class _Writer(DocxWriter):
             1, charter_texts["key_initiatives"].get(self.lang)
         )
         write_charters(self, self.c, self.initiative_no)
+
+    def investment(self) -> None:
+        self.chapters["investment"] = write_investment(self, self.phase_short, self.initiative_no)
 
     def _clause_title(self, key: str) -> str:
         try:

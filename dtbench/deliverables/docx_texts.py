@@ -17,6 +17,7 @@ SECTIONS: tuple[str, ...] = (
     "strategy",
     "roadmap",
     "key_initiatives",
+    "investment",
     "leadership",
     "organization",
     "kpis",

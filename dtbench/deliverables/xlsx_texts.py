@@ -10,6 +10,7 @@ T: dict[str, Text] = {
     "sheet_summary": Text("概览", "Summary"),
     "sheet_diagnosis": Text("现状诊断", "Diagnosis"),
     "sheet_plan": Text("行动计划", "Action plan"),
+    "sheet_investment": Text("投资与效益", "Investment"),
     "sheet_kpis": Text("绩效指标", "KPIs"),
     "sheet_governance": Text("治理组织", "Governance"),
     "sheet_awareness": Text("宣贯与变革", "Awareness & change"),
@@ -22,6 +23,7 @@ T: dict[str, Text] = {
         "现状诊断：各条款的成熟度与差距", "Diagnosis: maturity and gaps by clause"
     ),
     "title_plan": Text("行动计划与时间轴", "Action plan and timeline"),
+    "title_investment": Text("投资估算与效益分析", "Investment and benefits"),
     "title_kpis": Text("关键绩效指标", "Key performance indicators"),
     "title_governance": Text("数字化转型治理组织", "Transformation governance"),
     "title_awareness": Text("数字化意识提升与组织变革步骤", "Awareness actions and change steps"),

@@ -34,7 +34,9 @@ class Initiative(msgspec.Struct, kw_only=True, frozen=True):
     owner: str = ""
     start: date | None = None
     end: date | None = None
-    budget: float | None = None  # 万元 / CNY 10,000
+    # 万元 / CNY 10,000. When the initiative has cost lines, plan.service.list_items shows
+    # their sum here (see plan/investment.py); this stored value counts only without them.
+    budget: float | None = None
     value: int = 3  # expected value 1–5
     effort: int = 3  # effort 1–5
     status: str = "proposed"
@@ -132,6 +134,31 @@ class NextStep(msgspec.Struct, kw_only=True, frozen=True):
     notes: str = ""
 
 
+class CostLine(msgspec.Struct, kw_only=True, frozen=True):
+    """One line of an initiative's budget: a year, a kind, capital or running, in 万元."""
+
+    initiative: str  # uuid of an initiative item
+    year: int
+    category: str = "software"  # investment.COST_CATEGORIES
+    nature: str = "capex"  # investment.COST_NATURES
+    amount: float = 0.0  # 万元 / CNY 10,000
+    note: str = ""
+
+
+class Benefit(msgspec.Struct, kw_only=True, frozen=True):
+    """An expected benefit of an initiative: quantified when it has a yearly value (万元 a
+    year from ``from_year`` on), else qualitative (the title and assumption say it)."""
+
+    initiative: str  # uuid of an initiative item
+    title: str
+    kpi: str = ""  # uuid of a KPI item
+    baseline: str = ""
+    target: str = ""
+    yearly_value: float | None = None  # 万元 / CNY 10,000 a year
+    from_year: int | None = None
+    assumption: str = ""
+
+
 ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "phase": Phase,
     "initiative": Initiative,
@@ -142,6 +169,8 @@ ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "resistance": Resistance,
     "fieldwork": Fieldwork,
     "next_step": NextStep,
+    "cost": CostLine,
+    "benefit": Benefit,
 }
 
 

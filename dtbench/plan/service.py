@@ -15,11 +15,14 @@ from dtbench.engagement.lookup import touch as _touch
 from dtbench.guide import load_guide
 from dtbench.input_rules import clean_strings
 from dtbench.plan import catalogue as cat
+from dtbench.plan import investment
 from dtbench.plan.records import (
     ITEM_KINDS,
     VALUE_KINDS,
     Action,
+    Benefit,
     ChangeStep,
+    CostLine,
     Culture,
     Deliverable,
     Fieldwork,
@@ -87,6 +90,22 @@ def validate(record: Any) -> None:
             guide.clause(key)
         if record.budget is not None and record.budget < 0:
             raise ValueError("budget must not be negative")
+    elif isinstance(record, CostLine):
+        if not record.initiative:
+            raise ValueError("a cost line needs an initiative")
+        _range(record.year, 1990, 2100, "year")
+        _one_of(record.category, investment.COST_CATEGORIES, "category", empty=False)
+        _one_of(record.nature, investment.COST_NATURES, "nature", empty=False)
+        if record.amount < 0:
+            raise ValueError("amount must not be negative")
+    elif isinstance(record, Benefit):
+        if not record.initiative:
+            raise ValueError("a benefit needs an initiative")
+        if not record.title.strip():
+            raise ValueError("a benefit needs a title")
+        _range(record.from_year, 1990, 2100, "from_year")
+        if record.yearly_value is not None and record.yearly_value < 0:
+            raise ValueError("yearly value must not be negative")
     elif isinstance(record, Kpi):
         if not record.name.strip():
             raise ValueError("a KPI needs a name")
@@ -177,7 +196,8 @@ def _item(row: PlanItemRow) -> PlanItem:
 
 # ---------------------------------------------------------------- list items
 def list_items(store: Store, engagement: str, kind: str | None = None) -> list[PlanItem]:
-    """Items of one kind (or all), in their order."""
+    """Items of one kind (or all), in their order. An initiative with cost lines shows their
+    sum as its budget (plan/investment.py), so every reader sees one figure."""
     with store.session() as s:
         eid = _engagement_id(s, engagement)
         stmt = select(PlanItemRow).where(PlanItemRow.engagement_id == eid)
@@ -186,7 +206,34 @@ def list_items(store: Store, engagement: str, kind: str | None = None) -> list[P
                 raise ValueError(f"unknown kind {kind!r}")
             stmt = stmt.where(PlanItemRow.kind == kind)
         rows = s.scalars(stmt.order_by(PlanItemRow.kind, PlanItemRow.position, PlanItemRow.id))
-        return [_item(r) for r in rows]
+        items = [_item(r) for r in rows]
+        if kind not in (None, "initiative"):
+            return items
+        costs = (
+            [i for i in items if i.kind == "cost"]
+            if kind is None
+            else [
+                _item(r)
+                for r in s.scalars(
+                    select(PlanItemRow).where(
+                        PlanItemRow.engagement_id == eid, PlanItemRow.kind == "cost"
+                    )
+                )
+            ]
+        )
+        return _with_budgets(items, costs)
+
+
+def _with_budgets(items: list[PlanItem], costs: list[PlanItem]) -> list[PlanItem]:
+    if not costs:
+        return items
+    sums = investment.budgets([i for i in items if i.kind == "initiative"], costs)
+    return [
+        PlanItem(i.uuid, i.kind, i.position, msgspec.structs.replace(i.record, budget=sums[i.uuid]))
+        if i.kind == "initiative" and i.uuid in sums
+        else i
+        for i in items
+    ]
 
 
 def add_item(

@@ -222,6 +222,7 @@ class ExportDialog(QDialog):
             "strategy": self.tr("Strategy"),
             "roadmap": self.tr("Roadmap"),
             "key_initiatives": self.tr("Key initiatives"),
+            "investment": self.tr("Investment and benefits"),
             "kpis": self.tr("KPIs"),
             "leadership": self.tr("Leadership and governance"),
             "organization": self.tr("Organization and culture"),

@@ -12,7 +12,7 @@ from typing import Any
 
 import msgspec
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -175,11 +175,22 @@ class RecordEditor(QWidget):
         self.remove_button.clicked.connect(self.remove)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
-        self.add_button.setShortcut(QKeySequence("Ctrl+Ins"))
-        self.up_button.setShortcut(QKeySequence("Alt+Up"))
-        self.down_button.setShortcut(QKeySequence("Alt+Down"))
+        # Shortcut objects, not the buttons' own: a button's setText (relabel) replaces its
+        # shortcut by the label's mnemonic. Hidden editors (another tab) do not take them.
+        for keys, button in (
+            ("Ctrl+Ins", self.add_button),
+            ("Alt+Up", self.up_button),
+            ("Alt+Down", self.down_button),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(partial(self._press, button))
         session.items_changed.connect(self._items_changed)
         self.relabel(fields)
+
+    @staticmethod
+    def _press(button: QPushButton) -> None:
+        if button.isEnabled():
+            button.click()
 
     # ------------------------------------------------------------ editors
     def _editor(self, field: Field) -> QWidget:
@@ -335,9 +346,13 @@ class RecordEditor(QWidget):
     def current_item(self) -> PlanItem | None:
         return self.session.item(self.uuid) if self.uuid else None
 
+    def visible_items(self) -> list[PlanItem]:
+        """The items the table lists (a subclass may show some of them only)."""
+        return self.session.items(self.kind)
+
     def refresh(self) -> None:
         """Show the session's items; keep the selection; reload the form."""
-        items = self.session.items(self.kind)
+        items = self.visible_items()
         columns = [f for f in self.fields if f.column]
         self.table.blockSignals(True)
         self.table.setRowCount(len(items))
@@ -365,7 +380,7 @@ class RecordEditor(QWidget):
         self._load_form()
 
     def select(self, uuid: str) -> None:
-        items = [i.uuid for i in self.session.items(self.kind)]
+        items = [i.uuid for i in self.visible_items()]
         if uuid in items:
             self.flush()
             self.uuid = uuid

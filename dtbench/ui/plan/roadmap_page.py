@@ -266,6 +266,13 @@ class RoadmapPage(QWidget):
         ]
 
     def _validate_field(self, uuid: str, name: str, value: object) -> str | None:
+        if name == "budget" and any(
+            c.record.initiative == uuid for c in self.plan.items("cost")
+        ):  # one figure: the budget is the sum of the cost lines (plan/investment.py)
+            return self.tr(
+                "This initiative's budget is the sum of its cost lines; change them in the "
+                "Investment and benefits step."
+            )
         if name == "depends_on":
             graph = {i.uuid: i.record.depends_on for i in self.plan.items("initiative")}
             assert isinstance(value, tuple)

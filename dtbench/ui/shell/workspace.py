@@ -1,8 +1,8 @@
 """An open engagement: a step navigator on the left, the step's page on the right.
 
-Steps: client profile, scope, fieldwork, diagnosis, dashboard, strategy, roadmap, KPIs,
-leadership, organization and culture, next steps, and the guide for reference; Ctrl+1…9 open
-the first nine, Ctrl+0 the guide.
+Steps: client profile, scope, fieldwork, diagnosis, dashboard, strategy, roadmap, investment
+and benefits, KPIs, leadership, organization and culture, next steps, and the guide for
+reference; Ctrl+1…9 open the first nine, Ctrl+0 the guide.
 One undo stack covers every edit made in the workspace.
 """
 
@@ -26,6 +26,7 @@ from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis.scope_page import ScopePage
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.plan.fieldwork_page import FieldworkPage
+from dtbench.ui.plan.investment_page import InvestmentPage
 from dtbench.ui.plan.kpi_page import KpiPage
 from dtbench.ui.plan.leadership_page import LeadershipPage
 from dtbench.ui.plan.next_steps_page import NextStepsPage
@@ -70,6 +71,7 @@ class Workspace(QWidget):
         self.dashboard = DashboardPage(self.session, language, self)
         self.strategy = StrategyPage(self.plan, self)
         self.roadmap = RoadmapPage(self.plan, self.session, self)
+        self.investment = InvestmentPage(self.plan, self)
         self.kpis = KpiPage(self.plan, self)
         self.leadership = LeadershipPage(self.plan, self.session, self)
         self.org_culture = OrgCulturePage(self.plan, self)
@@ -83,6 +85,7 @@ class Workspace(QWidget):
             self.dashboard,
             self.strategy,
             self.roadmap,
+            self.investment,
             self.kpis,
             self.leadership,
             self.org_culture,
@@ -147,6 +150,7 @@ class Workspace(QWidget):
         self.diagnosis.flush()
         self.strategy.flush()
         self.roadmap.flush()
+        self.investment.flush()
         self.kpis.flush()
         self.leadership.flush()
         self.org_culture.flush()
@@ -169,6 +173,7 @@ class Workspace(QWidget):
             self.tr("Dashboard"),
             self.tr("Strategy"),
             self.tr("Roadmap"),
+            self.tr("Investment and benefits"),
             self.tr("KPIs"),
             self.tr("Leadership"),
             self.tr("Organization and culture"),
