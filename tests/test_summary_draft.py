@@ -26,6 +26,8 @@ def test_the_sample_summary_tells_the_story_in_one_page(store: Store) -> None:
     spent = sum(i.budget or 0 for i in initiatives if i.status == "done")
     assert f"尚需投入约{ahead:,.0f}万元（另有已完成举措投入{spent:,.0f}万元）" in text
     assert "订单准时交付率由82%提升到97%以上" in text
+    assert "加工中心平均换型时间由约90分钟降至45分钟以内" in text  # a KPI better when lower
+    assert "每年可带来约" in text and "投资约在2030年收回" in text  # from the investment case
     assert "提请澜岳精工领导层决策：一、批准本建议书确定的转型愿景" in text
     assert "检查项中符合" not in text  # no statistics readout
     assert len(text) < 1100  # a page

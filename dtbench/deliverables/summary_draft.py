@@ -93,8 +93,9 @@ def forward_budget(content: Content) -> tuple[float, float]:
     return ahead, spent
 
 
-def results(content: Content) -> list[tuple[str, str, str]]:
-    """(KPI, baseline, target at the end of the last phase) for KPIs that have both."""
+def results(content: Content) -> list[tuple[str, str, str, str]]:
+    """(KPI, baseline, target at the end of the last phase, direction "up"/"down") for KPIs
+    that have both."""
     phases = content.items["phase"]
     last = phases[-1].uuid if phases else ""
     found = []
@@ -102,8 +103,24 @@ def results(content: Content) -> list[tuple[str, str, str]]:
         target = kpi.targets.get(last, "")
         baseline = _short(kpi.baseline)
         if baseline and target and any(ch.isdigit() for ch in baseline + target):
-            found.append((kpi.name, baseline, _short(target)))
+            found.append((kpi.name, baseline, _short(target), kpi.direction))
     return found[:MAX_LISTED]
+
+
+def yearly_benefit(content: Content) -> tuple[float, int | None] | None:
+    """(the quantified benefit a year at full effect, the payback year) when benefits are
+    quantified (:mod:`dtbench.plan.investment`)."""
+    from dtbench.plan import investment
+
+    summary = investment.summarize(
+        content.items["initiative"],
+        content.items["phase"],
+        content.items.get("cost", []),
+        content.items.get("benefit", []),
+    )
+    if not summary.quantified or summary.last is None:
+        return None
+    return summary.benefit.get(summary.last, 0.0), summary.payback
 
 
 def draft_summary(content: Content) -> str:
@@ -173,11 +190,17 @@ def _zh(c: Content) -> list[str]:
     gains = results(c)
     if gains:
         listed = "，".join(
-            f"{name}由{base}提升到{target_phrase(target, True)}" for name, base, target in gains
+            f"{name}由{base}{'降至' if way == 'down' else '提升到'}{target_phrase(target, True)}"
+            for name, base, target, way in gains
         )
         end = phases[-1].end if phases else None
         when = f"到{_month(end, True)}" if end else "规划期末"
-        paragraphs.append(f"预期成效：{when}，{listed}。")
+        case = yearly_benefit(c)
+        value = ""
+        if case is not None and case[0] > 0:
+            value = f"按测算，各项举措全面见效后每年可带来约{fmt_money(round(case[0]))}万元效益"
+            value += f"，投资约在{case[1]}年收回。" if case[1] else "。"
+        paragraphs.append(f"预期成效：{when}，{listed}。{value}")
     decisions = [s for s in _records(c.items["next_step"], NextStep) if s.decision]
     if decisions:
         listed = "；".join(
@@ -255,11 +278,17 @@ def _en(c: Content) -> list[str]:
     gains = results(c)
     if gains:
         listed = "; ".join(
-            f"{name} from {base} to {target_phrase(target, False)}" for name, base, target in gains
+            f"{name} from {base} to {target_phrase(target, False)}"
+            for name, base, target, _way in gains
         )
         end = phases[-1].end if phases else None
         when = f"By {_month(end, False)}" if end else "By the end of the plan"
-        paragraphs.append(f"Expected results. {when}: {listed}.")
+        case = yearly_benefit(c)
+        value = ""
+        if case is not None and case[0] > 0:
+            value = f" At full effect the initiatives bring about {million(case[0])} a year"
+            value += f"; the investment pays back around {case[1]}." if case[1] else "."
+        paragraphs.append(f"Expected results. {when}: {listed}.{value}")
     decisions = [s for s in _records(c.items["next_step"], NextStep) if s.decision]
     if decisions:
         listed = "; ".join(f"({n + 1}) {s.action.rstrip('.')}" for n, s in enumerate(decisions[:5]))
