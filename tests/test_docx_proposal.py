@@ -133,17 +133,18 @@ def test_chapters_are_numbered_in_their_text(zh_doc: Document) -> None:
         "4 诊断结果",
         "5 各条款诊断详情",
         "6 转型战略",
-        "7 实施路线图",
-        "8 关键绩效指标",
-        "9 领导作用与治理",
-        "10 组织与文化",
-        "11 近期工作建议",
+        "7 目标蓝图",
+        "8 实施路线图",
+        "9 关键绩效指标",
+        "10 领导作用与治理",
+        "11 组织与文化",
+        "12 近期工作建议",
         "附录A 术语和缩略语",
         "附录B 诊断检查表",
     ]
     level2 = _headings(zh_doc, 2)
     assert level2[0] == "2.1 企业概况"
-    assert "7.2 重点举措" in level2
+    assert "8.2 重点举措" in level2
     assert "A.1 术语和定义" in level2
 
 
@@ -255,7 +256,7 @@ def test_english_fixed_texts_have_no_chinese() -> None:
 def test_english_version_has_english_headings_and_frame(en_doc: Document, demo: Demo) -> None:
     level1 = _headings(en_doc, 1)
     assert level1[0] == "1 Executive summary"
-    assert "7 Implementation roadmap" in level1
+    assert "8 Implementation roadmap" in level1
     assert level1[-1] == "Appendix B Assessment checklist"
     for level in (1, 2, 3):
         for heading in _headings(en_doc, level):

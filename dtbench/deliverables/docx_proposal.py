@@ -48,6 +48,7 @@ from dtbench.deliverables.docx_writer import (
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.proposal_blueprint import write_blueprint
 from dtbench.deliverables.proposal_fieldwork import write_decisions, write_fieldwork
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
@@ -66,7 +67,7 @@ from dtbench.plan.records import (
 
 APPENDICES = ("glossary", "checklist")
 LOGO_HEIGHT_CM = 1.6
-FIGURE_SECTIONS = ("diagnosis", "roadmap", "organization")
+FIGURE_SECTIONS = ("diagnosis", "blueprint", "roadmap", "organization")
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 
@@ -705,6 +706,9 @@ class _Writer(DocxWriter):
                 )
             else:
                 self.para(self.t(f"no_{code}"))
+
+    def blueprint(self) -> None:
+        self.chapters["blueprint"] = write_blueprint(self, self.c)
 
     def roadmap(self) -> None:
         c = self.c

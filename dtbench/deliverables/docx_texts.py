@@ -17,6 +17,7 @@ SECTIONS: tuple[str, ...] = (
     "diagnosis",
     "clauses",
     "strategy",
+    "blueprint",
     "roadmap",
     "kpis",
     "leadership",

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import Content
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.xlsx_blueprint import sheet_systems
 from dtbench.deliverables.xlsx_book import (
     BLUE,
     FIRST_ROW,
@@ -49,6 +50,7 @@ SHEETS: tuple[str, ...] = (
     "summary",
     "diagnosis",
     "plan",
+    "systems",
     "kpis",
     "governance",
     "awareness",
@@ -105,6 +107,8 @@ class _Book(WorkbookWriter):
         initiatives = content.items["initiative"]
         self.numbers = {item.uuid: f"I-{n:02d}" for n, item in enumerate(initiatives, start=1)}
         self.phases = {item.uuid: item.record.name for item in content.items["phase"]}
+
+    sheet_systems = sheet_systems
 
     def sheet_summary(self) -> None:
         c = self.c

@@ -220,6 +220,7 @@ class ExportDialog(QDialog):
             "diagnosis": self.tr("Diagnosis results"),
             "clauses": self.tr("Findings clause by clause"),
             "strategy": self.tr("Strategy"),
+            "blueprint": self.tr("Target blueprint"),
             "roadmap": self.tr("Roadmap"),
             "kpis": self.tr("KPIs"),
             "leadership": self.tr("Leadership and governance"),

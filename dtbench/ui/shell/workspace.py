@@ -25,6 +25,7 @@ from dtbench.ui.diagnosis.dashboard_page import DashboardPage
 from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis.scope_page import ScopePage
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.plan.blueprint_page import BlueprintPage
 from dtbench.ui.plan.fieldwork_page import FieldworkPage
 from dtbench.ui.plan.kpi_page import KpiPage
 from dtbench.ui.plan.leadership_page import LeadershipPage
@@ -69,6 +70,7 @@ class Workspace(QWidget):
         self.diagnosis = DiagnosisPage(self.session, language, self)
         self.dashboard = DashboardPage(self.session, language, self)
         self.strategy = StrategyPage(self.plan, self)
+        self.blueprint = BlueprintPage(self.plan, self)
         self.roadmap = RoadmapPage(self.plan, self.session, self)
         self.kpis = KpiPage(self.plan, self)
         self.leadership = LeadershipPage(self.plan, self)
@@ -82,6 +84,7 @@ class Workspace(QWidget):
             self.diagnosis,
             self.dashboard,
             self.strategy,
+            self.blueprint,
             self.roadmap,
             self.kpis,
             self.leadership,
@@ -146,6 +149,7 @@ class Workspace(QWidget):
         self.profile.flush()
         self.diagnosis.flush()
         self.strategy.flush()
+        self.blueprint.flush()
         self.roadmap.flush()
         self.kpis.flush()
         self.leadership.flush()
@@ -168,6 +172,7 @@ class Workspace(QWidget):
             self.tr("Diagnosis"),
             self.tr("Dashboard"),
             self.tr("Strategy"),
+            self.tr("Blueprint"),
             self.tr("Roadmap"),
             self.tr("KPIs"),
             self.tr("Leadership"),
