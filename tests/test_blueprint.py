@@ -198,6 +198,13 @@ def test_the_diagram_draws_today_and_the_target(demo: Demo) -> None:
     assert raster.width > 200 and not raster.is_blank()
 
 
+def test_english_labels_keep_their_words_whole(demo: Demo) -> None:
+    c = demo.en
+    figure = blueprint_figure(c.items["system"], c.items["phase"], TARGET, texts("en"), *axes("en"))
+    words = set(_texts_of(figure).split())
+    assert {"Infrastructure", "integration", "Application", "Procurement"} <= words
+
+
 def test_an_empty_register_draws_a_message(demo: Demo) -> None:
     layers, domains = axes("en")
     figure = blueprint_figure([], [], TARGET, texts("en"), layers, domains)
@@ -262,6 +269,7 @@ def test_the_two_diagrams_are_pictures_in_the_chapter(demo: Demo) -> None:
     assert captions[:2] == ["Figure 1 Today's system landscape", "Figure 2 Target blueprint"]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "It covers 17 systems: 3 kept as they are, 6 upgraded, 7 built new" in text
+    assert "1 retired. The new systems are APS" in text  # sentences apart
     assert not re.search(r"[\u4e00-\u9fff]", "".join(captions))
 
 

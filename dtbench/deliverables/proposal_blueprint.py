@@ -153,6 +153,11 @@ def _t(writer: DocxWriter, key: str, *args: object) -> str:
     return text
 
 
+def _sentences(writer: DocxWriter, sentences: Sequence[str]) -> str:
+    """Sentences as one paragraph: Chinese runs them together, English puts a space."""
+    return ("" if writer.lang == "zh" else " ").join(sentences)
+
+
 def _names(writer: DocxWriter, systems: Sequence[System]) -> str:
     return writer.join(s.name for s in systems)
 
@@ -180,14 +185,14 @@ def _summary(writer: DocxWriter, systems: Sequence[System]) -> None:
         count = sum(1 for s in systems if s.target == code)
         if count:
             parts.append(_t(writer, code, count))
-    text = _t(writer, "plan", len(systems), writer.join(parts))
+    sentences = [_t(writer, "plan", len(systems), writer.join(parts))]
     new = [s for s in systems if s.target == "new"]
     if new:
-        text += _t(writer, "new_ones", _names(writer, new))
+        sentences.append(_t(writer, "new_ones", _names(writer, new)))
     retired = [s for s in systems if s.target == "retire"]
     if retired:
-        text += _t(writer, "retire_ones", _names(writer, retired))
-    writer.para(text)
+        sentences.append(_t(writer, "retire_ones", _names(writer, retired)))
+    writer.para(_sentences(writer, sentences))
 
 
 def _phases(writer: DocxWriter, content: Content, systems: Sequence[System]) -> None:
@@ -264,10 +269,10 @@ def _integration(writer: DocxWriter, content: Content) -> None:
     if not links and not platforms:
         return
     writer.heading(2, _t(writer, "integration"))
-    text = _t(writer, "principle")
+    sentences = [_t(writer, "principle")]
     if platforms:
-        text += _t(writer, "platform", _names(writer, platforms))
-    writer.para(text)
+        sentences.append(_t(writer, "platform", _names(writer, platforms)))
+    writer.para(_sentences(writer, sentences))
     if not links:
         return
     working = sum(1 for link in links if link.now != "none")

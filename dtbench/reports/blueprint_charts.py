@@ -8,6 +8,7 @@ only when a chart is built (in the chart workers).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -16,6 +17,8 @@ from dtbench.plan.records import PlanItem, System
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+_WORDS = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,:;%/\-_+&'()]*")
 
 TODAY = "today"
 TARGET = "target"
@@ -32,7 +35,7 @@ STYLES: dict[str, tuple[str, str, str, bool]] = {
 
 BOX_NAME_SIZE = 7.5
 BOX_TAG_SIZE = 6.5
-SLOT_IN = 0.54  # height of one box's slot, inches
+SLOT_IN = 0.6  # height of one box's slot, inches: three lines of a name and the phase
 HEADER_IN = 0.5
 PAD_X = 0.05  # of a column, each side of a box  # the domains' heading row
 ROW_LABEL_SHARE = 0.12  # of the width, for the layers' names
@@ -105,6 +108,14 @@ def blueprint_size(
     return width, HEADER_IN + slots * SLOT_IN + 1.1
 
 
+def _longest_word(labels: Sequence[str]) -> int:
+    """Display width of the longest Latin word (CJK text may break between any characters)."""
+    from dtbench.reports.chart_style import text_width
+
+    words = [w for label in labels for w in _WORDS.findall(label)]
+    return max((text_width(w) for w in words), default=0)
+
+
 def _row_slots(boxes: Sequence[Box], layer: str) -> int:
     counts: dict[str, int] = {}
     for box in boxes:
@@ -142,26 +153,35 @@ def blueprint_chart(
     ax = figure.add_subplot()
     ax.set_axis_off()
 
-    # Data units: x in columns (the layers' names take the first ROW_LABEL_SHARE), y in slots.
-    label_w = len(columns) * ROW_LABEL_SHARE / (1 - ROW_LABEL_SHARE)
+    # Data units: x in columns (the layers' names take the first ``share`` of the width, more
+    # when a word of theirs needs it: "Infrastructure" is not cut), y in slots.
+    longest = _longest_word([label for _, label in rows])
+    need = (longest * cs.SMALL_SIZE * 0.6 + 10) / 72
+    share = min(max(ROW_LABEL_SHARE, need / width), 0.22)
+    label_w = len(columns) * share / (1 - share)
     slots = [_row_slots(shown, code) for code, _ in rows]
     header = HEADER_IN / SLOT_IN
     top = sum(slots) + header
     ax.set_xlim(-label_w, len(columns))
     ax.set_ylim(0, top)
-    col_in = width * (1 - ROW_LABEL_SHARE) / len(columns)
+    col_in = width * (1 - share) / len(columns)
     # a CJK character is one em wide and counts two columns: what fits in a box's width
     name_cols = max(int(col_in * (1 - 2 * PAD_X) * 72 * 0.9 / (BOX_NAME_SIZE * 0.5)), 6)
-    label_cols = max(int(width * ROW_LABEL_SHARE * 72 * 0.9 / (cs.LABEL_SIZE * 0.55)), 6)
+    label_cols = max(int(width * share * 72 * 0.9 / (cs.SMALL_SIZE * 0.6)), longest, 6)
+    # the domains' names: smaller type when a word would not fit the column's width
+    col_pt = col_in * 72 * 0.92
+    heads = [label for _, label in columns]
+    head_size = max(min(cs.SMALL_SIZE, col_pt / (max(_longest_word(heads), 1) * 0.6)), 6.0)
+    head_cols = max(int(col_pt / (head_size * 0.6)), _longest_word(heads), 4)
 
     for n, (_code, label) in enumerate(columns):
         ax.text(
             n + 0.5,
             top - header / 2,
-            cs.plain(cs.wrap(label, max(int(col_in * 72 * 0.9 / (8.5 * 0.55)), 6), 2)),
+            cs.plain(cs.wrap(label, head_cols, 3)),
             ha="center",
             va="center",
-            fontproperties=cs.fp(cs.SMALL_SIZE, bold=True),
+            fontproperties=cs.fp(head_size, bold=True),
             color=cs.TEXT_COLOR,
             multialignment="center",
         )
@@ -224,7 +244,7 @@ def _box(ax: object, box: Box, column: int, bottom: float, name_cols: int, rect:
         zorder=2,
     )
     ax.add_patch(patch)  # type: ignore[attr-defined]
-    name = cs.wrap(box.name, name_cols, 2)
+    name = cs.wrap(box.name, name_cols, 3)
     centre = bottom + 0.5 + (0.09 if box.tag else 0.0)
     ax.text(  # type: ignore[attr-defined]
         column + 0.5,
