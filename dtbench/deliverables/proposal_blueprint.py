@@ -211,12 +211,23 @@ def _phases(writer: DocxWriter, content: Content, systems: Sequence[System]) -> 
             if chosen:
                 parts.append(_t(writer, key, _names(writer, chosen)))
         sep = "；" if writer.lang == "zh" else "; "
-        title = names.get(uuid) or _t(writer, "no_phase")
+        title = _phase_title(writer, names[uuid]) if uuid else _t(writer, "no_phase")
         lines.append(_t(writer, "phase_line", title, sep.join(parts)))
     if lines:
         writer.para(_t(writer, "by_phase"))
         for line in lines:
             writer.bullet(line)
+
+
+def _phase_title(writer: DocxWriter, name: str) -> str:
+    """ "一期：夯实基础" as "一期（夯实基础）", so that the line's own colon stands alone."""
+    for sep in ("：", ":"):
+        head, found, rest = name.partition(sep)
+        if found and head.strip() and rest.strip():
+            if writer.lang == "zh":
+                return f"{head.strip()}（{rest.strip()}）"
+            return f"{head.strip()} ({rest.strip()})"
+    return name.strip()
 
 
 def _phase_of(system: System, content: Content) -> str:
