@@ -243,6 +243,7 @@ def test_the_proposal_has_the_blueprint_between_strategy_and_roadmap(zh_docx: Pa
     text = "\n".join(_chapter(document, "目标蓝图"))
     assert "蓝图涵盖17个系统：保留3个、升级6个、新建7个、停用1个。" in text
     assert "新建的系统包括APS高级排产" in text
+    assert "目前平台集成尚属空白，目标蓝图在这一层规划了系统集成平台。" in text
     assert "一期（夯实基础、打通一厂）：新建主数据管理；升级用友U8 ERP" in text
     assert "统一规划、积极稳妥、成熟一个集成一个" in text
     assert "蓝图规划了10条集成链路，其中4条目前已部分打通，其余6条需新建。" in text

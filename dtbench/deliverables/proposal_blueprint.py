@@ -52,6 +52,10 @@ TEXTS: dict[str, Text] = {
     "retire": Text("停用%1个", "%1 retired"),
     "new_ones": Text("新建的系统包括%1。", "The new systems are %1."),
     "retire_ones": Text("%1将在替代系统上线后停用。", "%1 will be retired once replaced."),
+    "empty_layer": Text(
+        "目前%1尚属空白，目标蓝图在这一层规划了%2。",
+        "Today the %1 layer is empty; the target blueprint plans %2 there.",
+    ),
     "by_phase": Text(
         "各阶段的系统建设安排如下：", "Phase by phase, the systems change as follows:"
     ),
@@ -192,6 +196,14 @@ def _summary(writer: DocxWriter, systems: Sequence[System]) -> None:
     retired = [s for s in systems if s.target == "retire"]
     if retired:
         sentences.append(_t(writer, "retire_ones", _names(writer, retired)))
+    # the layers nothing fills today: where the blueprint builds from scratch
+    for option in cat.PLATFORM_LAYERS:
+        layer = [s for s in systems if s.layer == option.code]
+        if layer and all(s.now == "none" for s in layer):
+            label = writer.label(cat.PLATFORM_LAYERS, option.code)
+            if writer.lang != "zh":
+                label = label[:1].lower() + label[1:]
+            sentences.append(_t(writer, "empty_layer", label, _names(writer, layer)))
     writer.para(_sentences(writer, sentences))
 
 
