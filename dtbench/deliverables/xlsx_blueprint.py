@@ -109,8 +109,8 @@ def sheet_systems(book: WorkbookWriter) -> None:
     link_cols = [
         Col(_t(book, "no"), "center", 6, 7),
         Col(_t(book, "from"), "text", 14, 24),
-        Col(_t(book, "to"), "text", 10, 20),
-        Col(_t(book, "flow"), "text", 10, 20),
+        Col(_t(book, "to"), "text", 10, 14),  # no wider than the register's columns:
+        Col(_t(book, "flow"), "text", 10, 14),  # its rows' heights are set already
         Col(_t(book, "now"), "center", 7, 10),
         Col(_t(book, "target"), "center", 7, 10),
         Col(_t(book, "phase"), "center", 6, 12),
