@@ -2173,6 +2173,10 @@ Name of the round:</source>
         <source>An integration link (%1) connects a system that is no longer in the register.</source>
         <translation>集成链路（%1）连接的系统已不在系统清单中。</translation>
     </message>
+    <message>
+        <source>The link “%1” is said to work today, but system “%2” does not exist yet.</source>
+        <translation>集成链路“%1”标为目前已打通，但系统“%2”目前尚不存在。</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>

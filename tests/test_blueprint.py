@@ -136,6 +136,8 @@ def test_checks_name_what_a_reader_would_trip_over(store: Store) -> None:
     gone = plan.add_item(store, uuid, System(name="Old", now="in_use", target="retire"))
     keep = plan.add_item(store, uuid, System(name="OA", now="in_use", target="keep"))
     plan.add_item(store, uuid, Integration(source=gone.uuid, target=keep.uuid, flow="台账"))
+    aps = plan.list_items(store, uuid, "system")[2]
+    plan.add_item(store, uuid, Integration(source=keep.uuid, target=aps.uuid, now="partial"))
     plan.remove_item(store, gone.uuid)
 
     def items(kind: str) -> list:
@@ -150,6 +152,7 @@ def test_checks_name_what_a_reader_would_trip_over(store: Store) -> None:
         "System “ERP” does not exist today: it cannot be kept, upgraded or retired.",
         "System “APS” is to be built, upgraded or retired but has no phase.",
         "An integration link (台账) connects a system that is no longer in the register.",
+        "The link “OA → APS” is said to work today, but system “APS” does not exist yet.",
     ]
 
 

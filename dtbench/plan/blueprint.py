@@ -115,6 +115,10 @@ LOST_LINK = QT_TRANSLATE_NOOP(
     "PlanCheck", "An integration link (%1) connects a system that is no longer in the register."
 )
 
+LINK_TO_NOTHING = QT_TRANSLATE_NOOP(
+    "PlanCheck", "The link “%1” is said to work today, but system “%2” does not exist yet."
+)
+
 
 def check_blueprint(
     systems: Sequence[PlanItem],
@@ -124,11 +128,13 @@ def check_blueprint(
 ) -> list[Problem]:
     """What a reader of the blueprint would trip over: references to removed phases,
     initiatives or systems, a system placed in another phase than its initiative, a system
-    kept that does not exist, a change without a phase."""
+    kept that does not exist, a change without a phase, a link said to work today with a
+    system that does not exist yet."""
     problems: list[Problem] = []
     phase_names = {p.uuid: p.record.name for p in phases}
     by_initiative = {i.uuid: i.record for i in initiatives}
     names = {s.uuid: s.record.name for s in systems}
+    missing_today = {s.uuid for s in systems if s.record.now == "none"}
     for item in systems:
         system: System = item.record
         if system.phase and system.phase not in phase_names:
@@ -163,4 +169,10 @@ def check_blueprint(
         if link.source not in names or link.target not in names:
             shown = link.flow or "—"
             problems.append(Problem(LOST_LINK, (shown,), item.uuid))
+        elif link.now != "none":
+            for end in (link.source, link.target):
+                if end in missing_today:
+                    shown = link.flow or f"{names[link.source]} → {names[link.target]}"
+                    problems.append(Problem(LINK_TO_NOTHING, (shown, names[end]), item.uuid))
+                    break
     return problems
