@@ -262,6 +262,7 @@ def _register(writer: DocxWriter, content: Content) -> None:
                 s.notes or "—",
             )
         )
+    # widths (cm) that hold "Business management", "Upgrade" and "Phase" unbroken
     writer.table(
         _t(writer, "register"),
         [
@@ -274,7 +275,7 @@ def _register(writer: DocxWriter, content: Content) -> None:
             _t(writer, "notes"),
         ],
         rows,
-        (3.0, 2.1, 2.3, 1.5, 1.2, 1.3, 5.2),
+        (2.8, 2.3, 2.3, 1.6, 1.6, 1.4, 4.6),
         small=True,
     )
 
@@ -327,6 +328,6 @@ def _integration(writer: DocxWriter, content: Content) -> None:
             )
             for link in links
         ],
-        (2.6, 2.6, 3.2, 1.5, 1.2, 1.3, 4.2),
+        (2.6, 2.6, 3.0, 1.6, 1.6, 1.4, 3.8),
         small=True,
     )
