@@ -208,6 +208,20 @@ def test_english_labels_keep_their_words_whole(demo: Demo) -> None:
     assert {"Infrastructure", "integration", "Application", "Procurement"} <= words
 
 
+def test_a_crowded_cell_stays_a_page_tall() -> None:
+    from dtbench.plan.records import PlanItem
+
+    systems = [
+        PlanItem(f"s{n}", "system", n, System(name=f"MES {n}", domain="production"))
+        for n in range(300)
+    ]
+    layers, domains = axes("en")
+    figure = blueprint_figure(systems, [], TARGET, texts("en"), layers, domains)
+    assert figure.get_size_inches()[1] < 9
+    shown = _texts_of(figure).split("\n")
+    assert "+293" in shown and "MES 6" in shown and "MES 7" not in shown
+
+
 def test_an_empty_register_draws_a_message(demo: Demo) -> None:
     layers, domains = axes("en")
     figure = blueprint_figure([], [], TARGET, texts("en"), layers, domains)

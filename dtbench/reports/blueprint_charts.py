@@ -31,12 +31,14 @@ STYLES: dict[str, tuple[str, str, str, bool]] = {
     "retire": ("#EDEDED", "#7F7F7F", "////", True),
     "in_use": ("#BDD7EE", "#1F4E79", "", False),
     "partial": ("#FFFFFF", "#1F4E79", "", True),
+    "more": ("#FFFFFF", "#BFBFBF", "", True),
 }
 
 BOX_NAME_SIZE = 7.5
 BOX_TAG_SIZE = 6.5
 SLOT_IN = 0.6  # height of one box's slot, inches: three lines of a name and the phase
 HEADER_IN = 0.5
+MAX_PER_CELL = 8  # boxes in one cell; more are counted in the last one ("+12")
 PAD_X = 0.05  # of a column, each side of a box  # the domains' heading row
 ROW_LABEL_SHARE = 0.12  # of the width, for the layers' names
 
@@ -121,7 +123,7 @@ def _row_slots(boxes: Sequence[Box], layer: str) -> int:
     for box in boxes:
         if box.layer == layer:
             counts[box.domain] = counts.get(box.domain, 0) + 1
-    return max(counts.values(), default=1)
+    return min(max(counts.values(), default=1), MAX_PER_CELL)
 
 
 def blueprint_chart(
@@ -204,6 +206,9 @@ def blueprint_chart(
         )
         for n, (domain, _label) in enumerate(columns):
             cell = [b for b in shown if b.layer == code and b.domain == domain]
+            if len(cell) > MAX_PER_CELL:  # the picture stays a page, however long the list
+                more = len(cell) - (MAX_PER_CELL - 1)
+                cell = [*cell[: MAX_PER_CELL - 1], Box(f"+{more}", domain, code, "more")]
             for k, box in enumerate(cell):
                 _box(ax, box, n, y + height_slots - k - 1, name_cols, Rectangle)
         y += height_slots
