@@ -178,6 +178,117 @@ The current database is kept aside first, next to it.</source>
     </message>
 </context>
 <context>
+    <name>BlueprintPage</name>
+    <message>
+        <source>New system</source>
+        <translation>新系统</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>业务领域</translation>
+    </message>
+    <message>
+        <source>Platform layer</source>
+        <translation>平台层级</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>举措</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源系统</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>目标系统</translation>
+    </message>
+    <message>
+        <source>What flows</source>
+        <translation>传递的数据</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Add the profile&apos;s systems</source>
+        <translation>添加客户概况中的系统</translation>
+    </message>
+    <message>
+        <source>Every existing system named in the client profile is already in the register (the existing systems are ticked or typed in the Profile step).</source>
+        <translation>客户概况中列出的现有系统均已在系统清单中（现有系统在“客户概况”步骤中勾选或填写）。</translation>
+    </message>
+    <message>
+        <source>Add %1 systems from the profile</source>
+        <translation>从客户概况添加 %1 个系统</translation>
+    </message>
+    <message>
+        <source>A link connects two systems: register at least two systems first.</source>
+        <translation>集成链路连接两个系统：请先登记至少两个系统。</translation>
+    </message>
+    <message>
+        <source>&amp;Checks (%1)</source>
+        <translation>检查(&amp;C)：%1 个问题</translation>
+    </message>
+    <message>
+        <source>Checks: nothing to correct.</source>
+        <translation>检查：没有需要更正的问题。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s system landscape</source>
+        <translation>现状系统架构</translation>
+    </message>
+    <message>
+        <source>Target blueprint</source>
+        <translation>目标蓝图</translation>
+    </message>
+    <message>
+        <source>Register the client&apos;s systems to see the blueprint.</source>
+        <translation>登记客户的系统后即可看到蓝图。</translation>
+    </message>
+    <message>
+        <source>The client&apos;s systems and platforms, existing and planned: where each sits (business domain, platform layer of the guide&apos;s chapter 9), what it is today and what it becomes, in which phase and by which initiative; and the links between them (9.4). The proposal draws today&apos;s landscape beside the target.</source>
+        <translation>客户现有和规划中的系统与平台：各自所属的业务领域和平台层级（指南第9章）、现状与目标、在哪个阶段由哪项举措实施，以及系统之间的集成链路（9.4）。建议书将现状系统架构与目标蓝图对照绘出。</translation>
+    </message>
+    <message>
+        <source>S&amp;ystems</source>
+        <translation>系统清单(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Integration &amp;links</source>
+        <translation>集成链路(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Blueprint dia&amp;gram</source>
+        <translation>蓝图(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Add the &amp;profile&apos;s systems</source>
+        <translation>添加客户概况中的系统(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>ChangeSteps</name>
     <message>
         <source>New step</source>
@@ -836,6 +947,10 @@ Name of the round:</source>
     <message>
         <source>Strategy</source>
         <translation>战略</translation>
+    </message>
+    <message>
+        <source>Target blueprint</source>
+        <translation>目标蓝图</translation>
     </message>
     <message>
         <source>Roadmap</source>
@@ -2224,6 +2339,34 @@ Name of the round:</source>
         <source>The benefit “%1” of “%2” has a yearly value but no year it starts from.</source>
         <translation>“%2”的效益“%1”填写了年度金额，但没有起始年份。</translation>
     </message>
+    <message>
+        <source>System “%1” belongs to a phase that no longer exists.</source>
+        <translation>系统“%1”所属的阶段已不存在。</translation>
+    </message>
+    <message>
+        <source>System “%1” refers to an initiative that no longer exists.</source>
+        <translation>系统“%1”关联的举措已不存在。</translation>
+    </message>
+    <message>
+        <source>System “%1” is placed in phase “%2”, but its initiative “%3” is in phase “%4”.</source>
+        <translation>系统“%1”安排在“%2”，但其举措“%3”属于“%4”。</translation>
+    </message>
+    <message>
+        <source>System “%1” does not exist today: it cannot be kept, upgraded or retired.</source>
+        <translation>系统“%1”目前并不存在，无法保留、升级或停用。</translation>
+    </message>
+    <message>
+        <source>System “%1” is to be built, upgraded or retired but has no phase.</source>
+        <translation>系统“%1”需要新建、升级或停用，但尚未安排阶段。</translation>
+    </message>
+    <message>
+        <source>An integration link (%1) connects a system that is no longer in the register.</source>
+        <translation>集成链路（%1）连接的系统已不在系统清单中。</translation>
+    </message>
+    <message>
+        <source>The link “%1” is said to work today, but system “%2” does not exist yet.</source>
+        <translation>集成链路“%1”标为目前已打通，但系统“%2”目前尚不存在。</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -3493,6 +3636,10 @@ Name of the round:</source>
     <message>
         <source>Strategy</source>
         <translation>战略</translation>
+    </message>
+    <message>
+        <source>Blueprint</source>
+        <translation>目标蓝图</translation>
     </message>
     <message>
         <source>Roadmap</source>

@@ -15,6 +15,7 @@ SECTIONS: tuple[str, ...] = (
     "background",
     "diagnosis",
     "strategy",
+    "blueprint",
     "roadmap",
     "key_initiatives",
     "investment",

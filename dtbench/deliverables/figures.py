@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import Content
+from dtbench.deliverables.proposal_blueprint import blueprint_jobs
 from dtbench.diagnosis.scale import STATUS_NAMES
 from dtbench.diagnosis.scoring import ALL_STATUSES
 from dtbench.guide.model import Text
@@ -142,6 +143,7 @@ def figure_jobs(content: Content, dpi: float = PRINT_DPI) -> dict[str, Callable[
         SIZES["investment"],
         dpi=dpi,
     )
+    jobs.update(blueprint_jobs(content, dpi))
     culture = content.values["culture"]
     assert isinstance(culture, Culture)
     traits = list(cat.CULTURE_TRAITS)

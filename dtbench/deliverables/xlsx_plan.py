@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import Content
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.xlsx_blueprint import sheet_systems
 from dtbench.deliverables.xlsx_book import (
     BLUE,
     FIRST_ROW,
@@ -51,6 +52,7 @@ SHEETS: tuple[str, ...] = (
     "diagnosis",
     "plan",
     "investment",
+    "systems",
     "kpis",
     "governance",
     "awareness",
@@ -110,6 +112,8 @@ class _Book(WorkbookWriter):
 
     def sheet_investment(self) -> None:
         write_investment_sheet(self)
+
+    sheet_systems = sheet_systems
 
     def sheet_summary(self) -> None:
         c = self.c

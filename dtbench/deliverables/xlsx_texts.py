@@ -17,6 +17,7 @@ T: dict[str, Text] = {
     "sheet_org": Text("组织与文化", "Organization & culture"),
     "sheet_resistance": Text("阻力登记", "Resistance register"),
     "sheet_checklist": Text("检查清单", "Checklist"),
+    "sheet_systems": Text("系统蓝图", "Systems"),
     # titles of the sheets
     "title_summary": Text("数字化转型行动计划", "Digital transformation action plan"),
     "title_diagnosis": Text(
@@ -30,6 +31,7 @@ T: dict[str, Text] = {
     "title_org": Text("组织形态与数字文化", "Organization and digital culture"),
     "title_resistance": Text("转型阻力登记", "Resistance register"),
     "title_checklist": Text("诊断检查清单", "Diagnosis checklist"),
+    "title_systems": Text("目标蓝图：系统清单与集成链路", "Target blueprint: systems and links"),
     "subtitle": Text("%1 · %2 · 编制日期 %3", "%1 · %2 · prepared %3"),
     # summary
     "sec_engagement": Text("项目信息", "Engagement"),

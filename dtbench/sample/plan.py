@@ -16,6 +16,7 @@ import msgspec
 from dtbench.paths import resource_path
 from dtbench.plan import service as plan
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, from_data
+from dtbench.sample.blueprint import add_sample_blueprint
 from dtbench.sample.investment import add_sample_investment
 from dtbench.store.database import Store
 
@@ -66,3 +67,4 @@ def add_sample_plan(store: Store, engagement: str, path: Path | None = None) -> 
         for entry in data.get(section, []):
             plan.add_item(store, engagement, from_data(ITEM_KINDS[kind], entry))
     add_sample_investment(store, engagement, ids)
+    add_sample_blueprint(store, engagement, ids)

@@ -220,6 +220,7 @@ class ExportDialog(QDialog):
             "diagnosis": self.tr("Diagnosis results"),
             "clauses": self.tr("Appendix: findings clause by clause"),
             "strategy": self.tr("Strategy"),
+            "blueprint": self.tr("Target blueprint"),
             "roadmap": self.tr("Roadmap"),
             "key_initiatives": self.tr("Key initiatives"),
             "investment": self.tr("Investment and benefits"),

@@ -25,6 +25,7 @@ from dtbench.ui.diagnosis.dashboard_page import DashboardPage
 from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis.scope_page import ScopePage
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.plan.blueprint_page import BlueprintPage
 from dtbench.ui.plan.fieldwork_page import FieldworkPage
 from dtbench.ui.plan.investment_page import InvestmentPage
 from dtbench.ui.plan.kpi_page import KpiPage
@@ -70,6 +71,7 @@ class Workspace(QWidget):
         self.diagnosis = DiagnosisPage(self.session, language, self)
         self.dashboard = DashboardPage(self.session, language, self)
         self.strategy = StrategyPage(self.plan, self)
+        self.blueprint = BlueprintPage(self.plan, self)
         self.roadmap = RoadmapPage(self.plan, self.session, self)
         self.investment = InvestmentPage(self.plan, self)
         self.kpis = KpiPage(self.plan, self)
@@ -84,6 +86,7 @@ class Workspace(QWidget):
             self.diagnosis,
             self.dashboard,
             self.strategy,
+            self.blueprint,
             self.roadmap,
             self.investment,
             self.kpis,
@@ -149,6 +152,7 @@ class Workspace(QWidget):
         self.profile.flush()
         self.diagnosis.flush()
         self.strategy.flush()
+        self.blueprint.flush()
         self.roadmap.flush()
         self.investment.flush()
         self.kpis.flush()
@@ -172,6 +176,7 @@ class Workspace(QWidget):
             self.tr("Diagnosis"),
             self.tr("Dashboard"),
             self.tr("Strategy"),
+            self.tr("Blueprint"),
             self.tr("Roadmap"),
             self.tr("Investment and benefits"),
             self.tr("KPIs"),
