@@ -1901,6 +1901,18 @@ Name of the round:</source>
         <source>“%1” is in phase “%2”, which comes before the phase of “%3”, which it depends on.</source>
         <translation>“%1”位于阶段“%2”，早于其依赖的“%3”所在的阶段。</translation>
     </message>
+    <message>
+        <source>“%1” is a high risk (%2) with no response: say how it is to be handled.</source>
+        <translation>“%1”是高风险（%2），尚无应对措施：请说明如何应对。</translation>
+    </message>
+    <message>
+        <source>“%1” is a high risk (%2) with no owner: name who answers for it.</source>
+        <translation>“%1”是高风险（%2），尚无责任人：请指定负责人。</translation>
+    </message>
+    <message>
+        <source>“%1” concerns an initiative that no longer exists.</source>
+        <translation>“%1”关联的举措已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>ProfilePage</name>

@@ -101,6 +101,20 @@ class Resistance(msgspec.Struct, kw_only=True, frozen=True):
     status: str = "open"
 
 
+class Risk(msgspec.Struct, kw_only=True, frozen=True):
+    """An entry of the project risk register: how likely, how bad, and the response."""
+
+    risk: str
+    category: str  # catalogue.RISK_CATEGORIES
+    probability: int = 3  # 1–5
+    impact: int = 3  # 1–5
+    response: str = ""
+    owner: str = ""
+    status: str = "open"  # catalogue.RISK_STATUSES
+    initiatives: tuple[str, ...] = ()  # uuids of the initiatives it concerns
+    starter: str = ""  # code of the starter risk it came from
+
+
 ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "phase": Phase,
     "initiative": Initiative,
@@ -109,6 +123,7 @@ ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "action": Action,
     "change_step": ChangeStep,
     "resistance": Resistance,
+    "risk": Risk,
 }
 
 

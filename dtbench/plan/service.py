@@ -30,10 +30,12 @@ from dtbench.plan.records import (
     Phase,
     PlanItem,
     Resistance,
+    Risk,
     Strategy,
     from_data,
     to_data,
 )
+from dtbench.plan.risks import validate_risk
 from dtbench.store.database import Store
 from dtbench.store.models import PlanItem as PlanItemRow
 from dtbench.store.models import PlanValue
@@ -99,6 +101,8 @@ def validate(record: Any) -> None:
     elif isinstance(record, Resistance):
         _one_of(record.cause, cat.RESISTANCE_CAUSES, "cause", empty=False)
         _one_of(record.status, cat.ACTION_STATUSES, "status", empty=False)
+    elif isinstance(record, Risk):
+        validate_risk(record)
     elif isinstance(record, Strategy):
         dims = {d.code: d for d in cat.STRATEGY_DIMENSIONS}
         for code, choice in record.choices.items():
