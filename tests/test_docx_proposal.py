@@ -137,7 +137,8 @@ def test_chapters_are_numbered_in_their_text(zh_doc: Document) -> None:
         "8 关键绩效指标",
         "9 领导作用与治理",
         "10 组织与文化",
-        "11 近期工作建议",
+        "11 风险与应对",
+        "12 近期工作建议",
         "附录A 术语和缩略语",
         "附录B 诊断检查表",
     ]

@@ -46,6 +46,7 @@ from dtbench.deliverables.docx_writer import (
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.proposal_risks import write_risks
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
 from dtbench.diagnosis.scoring import moved_clauses
@@ -62,7 +63,7 @@ from dtbench.plan.records import (
 )
 
 APPENDICES = ("glossary", "checklist")
-FIGURE_SECTIONS = ("diagnosis", "roadmap", "organization")
+FIGURE_SECTIONS = ("diagnosis", "roadmap", "organization", "risks")
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 
@@ -1141,6 +1142,9 @@ class _Writer(DocxWriter):
             )
         else:
             self.para(self.t("no_measures"))
+
+    def risks(self) -> None:
+        write_risks(self, self.initiative_no)
 
     def next_steps(self) -> None:
         c = self.c

@@ -21,6 +21,7 @@ SECTIONS: tuple[str, ...] = (
     "kpis",
     "leadership",
     "organization",
+    "risks",
     "next_steps",
     "glossary",
     "checklist",

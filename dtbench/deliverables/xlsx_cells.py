@@ -4,8 +4,10 @@ Text from a person (a note, a finding, a plan title, a client's questionnaire no
 read from a .dtbx) is always TEXT: openpyxl turns a string starting with "=" into a live
 formula (``=HYPERLINK(…)``, ``=cmd|' /C calc'!A0``) and "#N/A" into an error, so the type is
 forced to a string and a text Excel or LibreOffice might read as a formula when the cell is
-edited (``= + - @``) gets the quote prefix. dtbench writes no formula into cells at all
-(conditional formatting has its own rules). The text is also made writable: characters XML
+edited (``= + - @``) gets the quote prefix. The only formulas are dtbench's own, written
+by :func:`put_formula` (a total, a product), which refuses anything but cell references,
+numbers, operators, a few functions and short quoted labels: no text from a person can
+become a formula. The text is also made writable: characters XML
 forbids are cleaned (:mod:`dtbench.deliverables.safe_text`) and a text longer than an Excel
 cell holds (32,767 characters) is cut with a visible note saying where the full text is.
 
@@ -15,6 +17,7 @@ code sets a cell's value).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
@@ -78,6 +81,23 @@ def put(ws: Worksheet, row: int, col: int, value: object, lang: str) -> Any:
     cell = ws.cell(row, col)
     if value is not None:
         set_value(cell, value, lang)
+    return cell
+
+
+# A formula dtbench writes: cell references, numbers, arithmetic and comparison, IF/SUM/ROUND,
+# and short quoted labels of dtbench's own (a level's name) without quotes or formula marks.
+OWN_FORMULA = re.compile(
+    r'=(?:\$?[A-Z]{1,3}\$?[0-9]{1,7}|[0-9.]+|[-+*/(),:<>=&]|IF|SUM|ROUND|"[^"=+@\n]{0,12}")+'
+)
+
+
+def put_formula(ws: Worksheet, row: int, col: int, formula: str) -> Any:
+    """The cell at ``row``, ``col`` holding one of dtbench's own formulas (ValueError for
+    anything else), so a client can change the inputs and see the result follow."""
+    if not OWN_FORMULA.fullmatch(formula):
+        raise ValueError(f"not a formula dtbench writes: {formula[:60]!r}")
+    cell = ws.cell(row, col)
+    cell.value = formula
     return cell
 
 

@@ -35,6 +35,7 @@ from dtbench.deliverables.xlsx_book import (
     style_chart,
     value_labels,
 )
+from dtbench.deliverables.xlsx_risks import write_risk_sheet
 from dtbench.deliverables.xlsx_texts import T
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import LEVELS, STATUS_NAMES
@@ -54,6 +55,7 @@ SHEETS: tuple[str, ...] = (
     "awareness",
     "org",
     "resistance",
+    "risks",
     "checklist",
 )
 
@@ -595,6 +597,9 @@ class _Book(WorkbookWriter):
             labels = [o.label.get(lang) for o in cat.ACTION_STATUSES]
             self.status_list(ws, labels, 7, FIRST_ROW, last)
         self.finish_list(ws, len(cols), last)
+
+    def sheet_risks(self) -> None:
+        write_risk_sheet(self, self.numbers)
 
     def sheet_org(self) -> None:
         lang = self.lang

@@ -15,6 +15,7 @@ T: dict[str, Text] = {
     "sheet_awareness": Text("宣贯与变革", "Awareness & change"),
     "sheet_org": Text("组织与文化", "Organization & culture"),
     "sheet_resistance": Text("阻力登记", "Resistance register"),
+    "sheet_risks": Text("风险登记", "Risk register"),
     "sheet_checklist": Text("检查清单", "Checklist"),
     # titles of the sheets
     "title_summary": Text("数字化转型行动计划", "Digital transformation action plan"),
@@ -27,6 +28,7 @@ T: dict[str, Text] = {
     "title_awareness": Text("数字化意识提升与组织变革步骤", "Awareness actions and change steps"),
     "title_org": Text("组织形态与数字文化", "Organization and digital culture"),
     "title_resistance": Text("转型阻力登记", "Resistance register"),
+    "title_risks": Text("项目风险登记册", "Project risk register"),
     "title_checklist": Text("诊断检查清单", "Diagnosis checklist"),
     "subtitle": Text("%1 · %2 · 编制日期 %3", "%1 · %2 · prepared %3"),
     # summary
