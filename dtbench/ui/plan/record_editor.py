@@ -4,6 +4,7 @@ selected record, each change saved at once as an undoable step."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -12,7 +13,7 @@ from typing import Any
 
 import msgspec
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -64,6 +65,11 @@ def _options_label(options: Options | None, code: str) -> str:
         if value == code:
             return text
     return code
+
+
+def column_title(label: str) -> str:
+    """A field's label as a column title: without its mnemonic ("&Risk", "风险(&R)")."""
+    return re.sub(r"\(&[^)]\)", "", label).replace("&", "").rstrip(":：")
 
 
 def display(field: Field, value: Any) -> str:
@@ -175,7 +181,10 @@ class RecordEditor(QWidget):
         self.remove_button.clicked.connect(self.remove)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
-        self.add_button.setShortcut(QKeySequence("Ctrl+Ins"))
+        # Its own shortcut, not the button's: the button's "&Add" mnemonic would replace it,
+        # and it acts on the editor that has the focus when a page holds several.
+        add_key = QShortcut(QKeySequence("Ctrl+Ins"), self, self.add)
+        add_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.up_button.setShortcut(QKeySequence("Alt+Up"))
         self.down_button.setShortcut(QKeySequence("Alt+Down"))
         session.items_changed.connect(self._items_changed)
@@ -342,7 +351,7 @@ class RecordEditor(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(items))
         self.table.setColumnCount(len(columns))
-        self.table.setHorizontalHeaderLabels([f.label.replace("&", "") for f in columns])
+        self.table.setHorizontalHeaderLabels([column_title(f.label) for f in columns])
         for row, item in enumerate(items):
             for col, field in enumerate(columns):
                 cell = QTableWidgetItem(display(field, getattr(item.record, field.name)))

@@ -27,6 +27,7 @@ from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.plan.kpi_page import KpiPage
 from dtbench.ui.plan.leadership_page import LeadershipPage
 from dtbench.ui.plan.org_culture_page import OrgCulturePage
+from dtbench.ui.plan.risks_page import RisksPage
 from dtbench.ui.plan.roadmap_page import RoadmapPage
 from dtbench.ui.plan.session import PlanSession
 from dtbench.ui.plan.strategy_page import StrategyPage
@@ -67,6 +68,7 @@ class Workspace(QWidget):
         self.strategy = StrategyPage(self.plan, self)
         self.roadmap = RoadmapPage(self.plan, self.session, self)
         self.kpis = KpiPage(self.plan, self)
+        self.risks = RisksPage(self.plan, self)
         self.leadership = LeadershipPage(self.plan, self)
         self.org_culture = OrgCulturePage(self.plan, self)
         self.guide = GuidePage(guide, language, self)
@@ -78,6 +80,7 @@ class Workspace(QWidget):
             self.strategy,
             self.roadmap,
             self.kpis,
+            self.risks,
             self.leadership,
             self.org_culture,
             self.guide,
@@ -126,6 +129,7 @@ class Workspace(QWidget):
         self.strategy.flush()
         self.roadmap.flush()
         self.kpis.flush()
+        self.risks.flush()
         self.leadership.flush()
         self.org_culture.flush()
 
@@ -145,6 +149,7 @@ class Workspace(QWidget):
             self.tr("Strategy"),
             self.tr("Roadmap"),
             self.tr("KPIs"),
+            self.tr("Risks"),
             self.tr("Leadership"),
             self.tr("Organization and culture"),
             self.tr("Guide"),
