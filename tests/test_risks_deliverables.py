@@ -100,8 +100,7 @@ def test_the_chapter_stands_after_organization_and_reads_as_a_proposal(
         "影响",
         "等级",
         "应对措施",
-        "责任人",
-        "状态",
+        "责任人／状态",
     ]
     body = rows[1:]
     risks = {f"R-{n:02d}": item.record for n, item in enumerate(demo.zh.items["risk"], 1)}
@@ -109,11 +108,11 @@ def test_the_chapter_stands_after_organization_and_reads_as_a_proposal(
     # ranked by probability × impact, closed last; the level cell says level and score
     scores = [score(risks[r[0]]) for r in body if risks[r[0]].status != "closed"]
     assert scores == sorted(scores, reverse=True)
-    assert risks[body[-1][0]].status == "closed" and body[-1][8] == "已关闭"
+    assert risks[body[-1][0]].status == "closed" and body[-1][7].endswith("\n已关闭")
     first = risks[body[0][0]]
     assert body[0][5] == f"高 {score(first)}" and level(first) == "high"
     assert body[0][1].startswith(first.risk) and "涉及举措：I-03" in body[0][1]
-    assert body[0][7] == first.owner and body[0][6] == first.response
+    assert body[0][7] == f"{first.owner}\n应对中" and body[0][6] == first.response
 
 
 def test_the_english_chapter_is_english(demo: Demo, tmp_path: Path) -> None:

@@ -36,10 +36,14 @@ TEXTS: dict[str, Text] = {
     "response": Text("应对措施", "Response"),
     "owner": Text("责任人", "Owner"),
     "status": Text("状态", "Status"),
+    "owner_status": Text("责任人／状态", "Owner / status"),
     "concerns": Text("涉及举措：%1", "Initiatives: %1"),
     "initiatives": Text("涉及举措", "Initiatives"),
 }
 
+# Column widths (cm, adding up to the text width): English words need wider narrow columns.
+WIDTHS_ZH = (1.1, 4.2, 1.5, 1.2, 0.9, 1.1, 4.5, 2.1)
+WIDTHS_EN = (1.0, 3.4, 2.6, 1.3, 1.4, 1.6, 3.3, 2.0)
 LEVEL_FILLS = {"high": "F8CBAD", "medium": "FFF2CC", "low": "E2EFDA"}
 
 _ZH_DIGITS = "零一二三四五六七八九"
@@ -179,18 +183,14 @@ def write_risks(w: DocxWriter, initiative_no: Mapping[str, str]) -> None:
                     align="center",
                 ),
                 r.response or "—",
-                r.owner or "—",
-                w.label(cat.RISK_STATUSES, r.status),
+                f"{r.owner or '—'}\n{w.label(cat.RISK_STATUSES, r.status)}",
             ]
         )
     w.table(
         t("table"),
-        [
-            t(k)
-            for k in ("no", "risk", "category", "p", "i", "level", "response", "owner", "status")
-        ],
+        [t(k) for k in ("no", "risk", "category", "p", "i", "level", "response", "owner_status")],
         rows,
-        (1.1, 3.9, 1.5, 1.2, 0.9, 1.1, 4.4, 1.3, 1.2),
+        WIDTHS_EN if lang == "en" else WIDTHS_ZH,
         small=True,
     )
 
