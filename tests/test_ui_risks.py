@@ -171,7 +171,11 @@ def test_the_matrix_draws_the_register(qtbot: QtBot, window: MainWindow, store: 
         ws.steps.setCurrentRow(ws.pages.indexOf(page))
     first = page.matrix_view.raster
     assert first is not None and not first.is_blank()
-    assert page.editor.table.rowCount() == len(_risks(store, eng))
+    table = page.editor.table
+    assert table.rowCount() == len(_risks(store, eng))
+    # the rows carry the numbers the matrix shows
+    header = table.verticalHeaderItem(2)
+    assert header is not None and header.text() == "R-03"
     with qtbot.waitSignal(page.drawn, timeout=60_000):  # a change is drawn again
         page.add_starters([risk_starters()[-1]])
     assert page.matrix_view.raster is not None

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Risk
 from dtbench.plan.risk_starters import StarterRisk, risk_starters
-from dtbench.plan.risks import LEVEL_NAMES, check_risks, level
+from dtbench.plan.risks import LEVEL_NAMES, check_risks, level, number_of
 from dtbench.ui.kit.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.kit.choices import option_pairs
 from dtbench.ui.kit.pick_dialog import PickDialog, PickRow
@@ -149,6 +149,7 @@ class RisksPage(QWidget):
     # ------------------------------------------------------------ updating
     def refresh(self) -> None:
         self.editor.refresh()
+        self._number_rows()
         self._update_problems()
         self.invalidate()
 
@@ -159,9 +160,17 @@ class RisksPage(QWidget):
         if kind == "initiative":
             self.editor.refresh()  # initiative titles in the form
         if kind in ("risk", "initiative"):
+            self._number_rows()
             self._update_problems()
         if kind == "risk":
             self.invalidate()
+
+    def _number_rows(self) -> None:
+        """Each row numbered as on the matrix and in the documents (R-01…, the register's
+        order), so a number on the chart leads to its row."""
+        table = self.editor.table
+        table.verticalHeader().show()
+        table.setVerticalHeaderLabels([number_of(n) for n in range(table.rowCount())])
 
     def _update_problems(self) -> None:
         problems = check_risks(self.session.items("risk"), self.session.items("initiative"))
@@ -288,6 +297,7 @@ class RisksPage(QWidget):
         )
         self.starter_button.setText(self.tr("Add from the &starter set…"))
         self.editor.relabel(self._fields())
+        self._number_rows()
         self._update_problems()
         self.invalidate()
 
