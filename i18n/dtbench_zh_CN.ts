@@ -178,6 +178,57 @@ The current database is kept aside first, next to it.</source>
     </message>
 </context>
 <context>
+    <name>ChangeSteps</name>
+    <message>
+        <source>New step</source>
+        <translation>新步骤</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>负责人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due date:</source>
+        <translation>完成日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>状态(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Remar&amp;ks:</source>
+        <translation>备注(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Add the guide&apos;s change steps</source>
+        <translation>添加指南的组织构建步骤</translation>
+    </message>
+    <message>
+        <source>Change process (6.3.1 h)</source>
+        <translation>主要过程与活动（6.3.1 h）</translation>
+    </message>
+    <message>
+        <source>The guide&apos;s steps: diagnose, analyse and plan, select and implement, evaluate and feed back. Give each an owner and a due date.</source>
+        <translation>指南的步骤：诊断组织现状、分析并制定方案、选择方案并实施、评价效果并反馈。请为每个步骤指定负责人和完成日期。</translation>
+    </message>
+    <message>
+        <source>Add the guide&apos;s ste&amp;ps</source>
+        <translation>添加指南步骤(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Adds the four steps of 6.3.1 h that are not in the list yet.</source>
+        <translation>添加 6.3.1 h 所列四个步骤中尚未列入清单的步骤。</translation>
+    </message>
+</context>
+<context>
     <name>ChartError</name>
     <message>
         <source>A chart could not be drawn: %1</source>
@@ -291,6 +342,72 @@ Your saved work is safe. Details were written to %2.</source>
         <translation>出现错误：%1
 
 已保存的工作不受影响。详细信息已写入 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>CultureTab</name>
+    <message>
+        <source>Culture targets</source>
+        <translation>数字文化塑造目标</translation>
+    </message>
+    <message>
+        <source>Culture evaluation</source>
+        <translation>数字文化评估</translation>
+    </message>
+    <message>
+        <source>Digital culture tar&amp;gets (6.3.2 d):</source>
+        <translation>数字文化塑造目标(&amp;G)（6.3.2 d）：</translation>
+    </message>
+    <message>
+        <source>Chosen target</source>
+        <translation>选定的目标</translation>
+    </message>
+    <message>
+        <source>The guide&apos;s explanation</source>
+        <translation>指南释义</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Culture evaluation (6.3.2 i)</source>
+        <translation>数字文化评估（6.3.2 i）</translation>
+    </message>
+    <message>
+        <source>Evaluation &amp;measures the client adopts:</source>
+        <translation>企业采用的评估内容(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Measure adopted</source>
+        <translation>采用的评估内容</translation>
+    </message>
+</context>
+<context>
+    <name>CultureTraits</name>
+    <message>
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Cultural traits</source>
+        <translation>数字文化关键内容评分</translation>
+    </message>
+    <message>
+        <source>Key cultural traits (6.3.2 e)</source>
+        <translation>数字文化关键内容（6.3.2 e）</translation>
+    </message>
+    <message>
+        <source>Rate the &amp;traits, now and target:</source>
+        <translation>为各项内容评分(&amp;T)（现状与目标）：</translation>
+    </message>
+    <message>
+        <source>1 = weak … 5 = strong; — = not rated.</source>
+        <translation>1 = 弱 … 5 = 强；— = 未评分。</translation>
     </message>
 </context>
 <context>
@@ -653,6 +770,30 @@ Name of the round:</source>
         <translation>咨询机构(&amp;F)：</translation>
     </message>
     <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Pre&amp;pared by:</source>
+        <translation>编制(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewed by:</source>
+        <translation>审核(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Appr&amp;oved by:</source>
+        <translation>批准(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Classificatio&amp;n:</source>
+        <translation>密级(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Document control:</source>
+        <translation>文档控制：</translation>
+    </message>
+    <message>
         <source>Sections of the proposal:</source>
         <translation>建议书包含的章节：</translation>
     </message>
@@ -663,6 +804,10 @@ Name of the round:</source>
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Set in Edit ▸ Preferences</source>
+        <translation>在“编辑 ▸ 偏好设置”中设置</translation>
     </message>
     <message>
         <source>Cover page</source>
@@ -685,16 +830,8 @@ Name of the round:</source>
         <translation>背景与范围</translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>方法</translation>
-    </message>
-    <message>
         <source>Diagnosis results</source>
         <translation>诊断结果</translation>
-    </message>
-    <message>
-        <source>Findings clause by clause</source>
-        <translation>逐条款诊断发现</translation>
     </message>
     <message>
         <source>Strategy</source>
@@ -703,6 +840,10 @@ Name of the round:</source>
     <message>
         <source>Roadmap</source>
         <translation>路线图</translation>
+    </message>
+    <message>
+        <source>Key initiatives</source>
+        <translation>重点举措</translation>
     </message>
     <message>
         <source>KPIs</source>
@@ -729,8 +870,12 @@ Name of the round:</source>
         <translation>附录：术语</translation>
     </message>
     <message>
-        <source>Appendix: full checklist</source>
-        <translation>附录：完整检查清单</translation>
+        <source>No version has been exported yet.</source>
+        <translation>尚未导出过任何版本。</translation>
+    </message>
+    <message>
+        <source>Exported so far: %1. Exporting records version %2 with today&apos;s date.</source>
+        <translation>已导出：%1。本次导出将以今天的日期记录版本 %2。</translation>
     </message>
     <message>
         <source>Word documents (*.docx)</source>
@@ -759,6 +904,18 @@ Name of the round:</source>
     <message>
         <source>Drawing the charts…</source>
         <translation>正在绘制图表…</translation>
+    </message>
+    <message>
+        <source>Appendix: assessment method</source>
+        <translation>附录：诊断方法</translation>
+    </message>
+    <message>
+        <source>Appendix: findings clause by clause</source>
+        <translation>附录：各条款诊断详情</translation>
+    </message>
+    <message>
+        <source>Appendix: checklist summary</source>
+        <translation>附录：诊断检查表汇总</translation>
     </message>
     <message>
         <source>Writing the Word proposal…</source>
@@ -864,6 +1021,64 @@ Name of the round:</source>
     <message>
         <source>%1, %2</source>
         <translation>%1、%2</translation>
+    </message>
+</context>
+<context>
+    <name>FieldworkPage</name>
+    <message>
+        <source>New interview</source>
+        <translation>新访谈</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Who / what</source>
+        <translation>对象 / 名称</translation>
+    </message>
+    <message>
+        <source>Role, department / provided by</source>
+        <translation>职务、部门 / 提供方</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topics and observations</source>
+        <translation>主题与发现</translation>
+    </message>
+    <message>
+        <source>Clauses it informed</source>
+        <translation>涉及条款</translation>
+    </message>
+    <message>
+        <source>Draft interviews</source>
+        <translation>起草访谈记录</translation>
+    </message>
+    <message>
+        <source>Everyone named as an interviewee of the clauses is already in the register (the interviewees are entered with each clause&apos;s findings).</source>
+        <translation>各条款记录的受访人均已在登记表中（受访人随各条款的诊断发现一并录入）。</translation>
+    </message>
+    <message>
+        <source>Draft %1 interviews</source>
+        <translation>起草 %1 条访谈记录</translation>
+    </message>
+    <message>
+        <source>What the diagnosis rests on: the people interviewed, the workshops held, the sites visited and the documents reviewed. The proposal lists them in its background chapter.</source>
+        <translation>诊断的依据：访谈对象、研讨会、现场调研与查阅的资料。建议书在“项目背景”一章中列出。</translation>
+    </message>
+    <message>
+        <source>&amp;Draft interviews from the diagnosis</source>
+        <translation>根据诊断起草访谈记录(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>FirmError</name>
+    <message>
+        <source>%1 is not a PNG or JPEG picture; the logo was not changed.</source>
+        <translation>%1 不是 PNG 或 JPEG 图片，徽标未作更改。</translation>
     </message>
 </context>
 <context>
@@ -1221,8 +1436,8 @@ Name of the round:</source>
         <translation>领导者能力检查表（6.1.1）(&amp;K)：</translation>
     </message>
     <message>
-        <source>Keys: 1 met, 2 partly met, 3 not met, 0 not assessed (each moves to the next line). Space or a click on a status opens the list of statuses. Enter edits the note.</source>
-        <translation>按键：1 符合，2 部分符合，3 不符合，0 未评（每次按键后移到下一行）。按空格键或单击状态可打开状态列表；按回车键编辑备注。</translation>
+        <source>These are the diagnosis&apos;s answers to 6.1.1: a rating given here shows in the Diagnosis step and the other way round. Keys: 1 met, 2 partly met, 3 not met, 0 not assessed (each moves to the next line). Space or a click on a status opens the list of statuses. Enter edits the note.</source>
+        <translation>这里就是诊断中6.1.1的判定：在此评定的结果会显示在“诊断”步骤中，反之亦然。按键：1 符合，2 部分符合，3 不符合，0 未评估（每次按键后移到下一行）。空格或单击判定列打开判定列表。回车编辑备注。</translation>
     </message>
     <message>
         <source>Ref.</source>
@@ -1352,6 +1567,10 @@ Name of the round:</source>
         <translation>关于 dtbench(&amp;A)</translation>
     </message>
     <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>偏好设置(&amp;F)…</translation>
+    </message>
+    <message>
         <source>Open the &amp;sample engagement</source>
         <translation>打开示例咨询项目(&amp;S)</translation>
     </message>
@@ -1410,6 +1629,10 @@ Name of the round:</source>
     <message>
         <source>Engagement moved to the trash.</source>
         <translation>咨询项目已移到回收站。</translation>
+    </message>
+    <message>
+        <source>Preferences saved.</source>
+        <translation>偏好设置已保存。</translation>
     </message>
     <message>
         <source>Taking a last backup of the database…</source>
@@ -1503,83 +1726,53 @@ Name of the round:</source>
     </message>
 </context>
 <context>
-    <name>OrgCulturePage</name>
+    <name>NextStepsPage</name>
     <message>
         <source>New step</source>
-        <translation>新步骤</translation>
+        <translation>新工作事项</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>步骤</translation>
+        <source>Action or decision</source>
+        <translation>工作事项或决策事项</translation>
     </message>
     <message>
-        <source>resistance entry</source>
-        <translation>阻力条目</translation>
+        <source>Decision asked of the leadership</source>
+        <translation>提请领导层决策</translation>
     </message>
     <message>
-        <source>&amp;Title:</source>
-        <translation>标题(&amp;T)：</translation>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
     <message>
-        <source>O&amp;wner:</source>
-        <translation>负责人(&amp;W)：</translation>
+        <source>Due</source>
+        <translation>完成时间</translation>
     </message>
     <message>
-        <source>&amp;Due date:</source>
-        <translation>完成日期(&amp;D)：</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-        <source>Stat&amp;us:</source>
-        <translation>状态(&amp;U)：</translation>
+        <source>What happens after the proposal. Mark the decisions the client&apos;s leadership is asked to take: the proposal lists them first, as a numbered request, then the next steps with their owners and dates.</source>
+        <translation>建议书之后的工作安排。请勾选需要客户领导层决策的事项：建议书先逐条列出提请决策事项，再列出近期工作及其负责人和完成时间。</translation>
+    </message>
+</context>
+<context>
+    <name>OrgCulturePage</name>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>组织(&amp;O)</translation>
     </message>
     <message>
-        <source>Remar&amp;ks:</source>
-        <translation>备注(&amp;K)：</translation>
+        <source>&amp;Culture</source>
+        <translation>文化(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Source:</source>
-        <translation>阻力来源(&amp;S)：</translation>
+        <source>&amp;Resistance</source>
+        <translation>阻力(&amp;R)</translation>
     </message>
-    <message>
-        <source>Ca&amp;use:</source>
-        <translation>原因(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>&amp;Description:</source>
-        <translation>描述(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>&amp;Mitigation:</source>
-        <translation>化解措施(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>S&amp;tatus:</source>
-        <translation>状态(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Guide: %1</source>
-        <translation>指南：%1</translation>
-    </message>
-    <message>
-        <source>Not set</source>
-        <translation>未设置</translation>
-    </message>
-    <message>
-        <source>%1 (guide %2): %3</source>
-        <translation>%1（指南 %2）：%3</translation>
-    </message>
-    <message>
-        <source>Causes of resistance named by the guide (6.3.2 h): %1</source>
-        <translation>指南列出的阻力原因（6.3.2 h）：%1</translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation>现状</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标</translation>
-    </message>
+</context>
+<context>
+    <name>OrgCultureParts</name>
     <message>
         <source>%1 (now)</source>
         <translation>%1（现状）</translation>
@@ -1587,6 +1780,17 @@ Name of the round:</source>
     <message>
         <source>%1 (target)</source>
         <translation>%1（目标）</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationTab</name>
+    <message>
+        <source>Guide: %1</source>
+        <translation>指南：%1</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>Transformation mode</source>
@@ -1601,36 +1805,16 @@ Name of the round:</source>
         <translation>转变模式理由</translation>
     </message>
     <message>
-        <source>Cultural traits</source>
-        <translation>数字文化关键内容评分</translation>
-    </message>
-    <message>
-        <source>Culture targets</source>
-        <translation>数字文化塑造目标</translation>
-    </message>
-    <message>
-        <source>Culture evaluation</source>
-        <translation>数字文化评估</translation>
-    </message>
-    <message>
-        <source>Add the guide&apos;s change steps</source>
-        <translation>添加指南的组织构建步骤</translation>
-    </message>
-    <message>
-        <source>&amp;Organization</source>
-        <translation>组织(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Culture</source>
-        <translation>文化(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Resistance</source>
-        <translation>阻力(&amp;R)</translation>
-    </message>
-    <message>
         <source>Key characteristics of a digital organization (6.3.1 a)</source>
         <translation>数字化组织关键特征（6.3.1 a）</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
     </message>
     <message>
         <source>&amp;Structure:</source>
@@ -1663,66 +1847,6 @@ Name of the round:</source>
     <message>
         <source>Rationa&amp;le for the mode:</source>
         <translation>选择理由(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Change process (6.3.1 h)</source>
-        <translation>主要过程与活动（6.3.1 h）</translation>
-    </message>
-    <message>
-        <source>The guide&apos;s steps: diagnose, analyse and plan, select and implement, evaluate and feed back. Give each an owner and a due date.</source>
-        <translation>指南的步骤：诊断组织现状、分析并制定方案、选择方案并实施、评价效果并反馈。请为每个步骤指定负责人和完成日期。</translation>
-    </message>
-    <message>
-        <source>Add the guide&apos;s ste&amp;ps</source>
-        <translation>添加指南步骤(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Adds the four steps of 6.3.1 h that are not in the list yet.</source>
-        <translation>添加 6.3.1 h 所列四个步骤中尚未列入清单的步骤。</translation>
-    </message>
-    <message>
-        <source>Digital culture tar&amp;gets (6.3.2 d):</source>
-        <translation>数字文化塑造目标(&amp;G)（6.3.2 d）：</translation>
-    </message>
-    <message>
-        <source>Chosen target</source>
-        <translation>选定的目标</translation>
-    </message>
-    <message>
-        <source>The guide&apos;s explanation</source>
-        <translation>指南释义</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Key cultural traits (6.3.2 e)</source>
-        <translation>数字文化关键内容（6.3.2 e）</translation>
-    </message>
-    <message>
-        <source>Rate the &amp;traits, now and target:</source>
-        <translation>为各项内容评分(&amp;T)（现状与目标）：</translation>
-    </message>
-    <message>
-        <source>1 = weak … 5 = strong; — = not rated.</source>
-        <translation>1 = 弱 … 5 = 强；— = 未评分。</translation>
-    </message>
-    <message>
-        <source>Culture evaluation (6.3.2 i)</source>
-        <translation>数字文化评估（6.3.2 i）</translation>
-    </message>
-    <message>
-        <source>Evaluation &amp;measures the client adopts:</source>
-        <translation>企业采用的评估内容(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Measure adopted</source>
-        <translation>采用的评估内容</translation>
-    </message>
-    <message>
-        <source>Resistance to digital culture (6.3.2 h): who resists, why, and how it is resolved.</source>
-        <translation>数字文化塑造的阻力（6.3.2 h）：谁在抵触、原因是什么、如何化解。</translation>
     </message>
 </context>
 <context>
@@ -1916,6 +2040,61 @@ Name of the round:</source>
     <message>
         <source>“%1” concerns an initiative that no longer exists.</source>
         <translation>“%1”关联的举措已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Consulting firm</source>
+        <translation>咨询机构</translation>
+    </message>
+    <message>
+        <source>&amp;Name (Chinese):</source>
+        <translation>名称（中文）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Name (&amp;English):</source>
+        <translation>名称（英文）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address (Chinese):</source>
+        <translation>地址（中文）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Address (E&amp;nglish):</source>
+        <translation>地址（英文）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>徽标(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Shown on the cover and in the document control of every proposal written on this computer (the name in the proposal&apos;s language; an engagement may name another firm in its export settings). The logo is a PNG or JPEG picture.</source>
+        <translation>显示在本机编制的每份建议书的封面和文档控制中（名称按建议书的语言显示；单个项目可在导出设置中另行填写咨询机构）。徽标须为 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <source>(no logo)</source>
+        <translation>（无徽标）</translation>
+    </message>
+    <message>
+        <source>Firm logo</source>
+        <translation>机构徽标</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -2222,6 +2401,49 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>ResistanceRegister</name>
+    <message>
+        <source>resistance entry</source>
+        <translation>阻力条目</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>阻力来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;use:</source>
+        <translation>原因(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mitigation:</source>
+        <translation>化解措施(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>负责人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>%1 (guide %2): %3</source>
+        <translation>%1（指南 %2）：%3</translation>
+    </message>
+    <message>
+        <source>Causes of resistance named by the guide (6.3.2 h): %1</source>
+        <translation>指南列出的阻力原因（6.3.2 h）：%1</translation>
+    </message>
+    <message>
+        <source>Resistance to digital culture (6.3.2 h): who resists, why, and how it is resolved.</source>
+        <translation>数字文化塑造的阻力（6.3.2 h）：谁在抵触、原因是什么、如何化解。</translation>
+    </message>
+</context>
+<context>
     <name>RisksPage</name>
     <message>
         <source>New risk</source>
@@ -2429,6 +2651,38 @@ Name of the round:</source>
     <message>
         <source>Consulting task (6.2.2 e)</source>
         <translation>咨询任务（6.2.2 e）</translation>
+    </message>
+    <message>
+        <source>Key initiative: a charter in the proposal</source>
+        <translation>重点举措（建议书中列出任务书）</translation>
+    </message>
+    <message>
+        <source>Charter: objective</source>
+        <translation>任务书：目标</translation>
+    </message>
+    <message>
+        <source>Charter: scope</source>
+        <translation>任务书：范围</translation>
+    </message>
+    <message>
+        <source>Charter: deliverables</source>
+        <translation>任务书：主要交付物</translation>
+    </message>
+    <message>
+        <source>Charter: milestones (one per line)</source>
+        <translation>任务书：里程碑（每行一个）</translation>
+    </message>
+    <message>
+        <source>Charter: team</source>
+        <translation>任务书：团队</translation>
+    </message>
+    <message>
+        <source>Charter: acceptance criteria</source>
+        <translation>任务书：验收标准</translation>
+    </message>
+    <message>
+        <source>Charter: risks</source>
+        <translation>任务书：主要风险</translation>
     </message>
     <message>
         <source>That dependency would close a cycle: an initiative cannot depend, directly or through others, on itself.</source>
@@ -3161,6 +3415,10 @@ Name of the round:</source>
         <translation>评估范围</translation>
     </message>
     <message>
+        <source>Fieldwork</source>
+        <translation>调研工作</translation>
+    </message>
+    <message>
         <source>Diagnosis</source>
         <translation>现状诊断</translation>
     </message>
@@ -3191,6 +3449,10 @@ Name of the round:</source>
     <message>
         <source>Organization and culture</source>
         <translation>组织与文化</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步工作</translation>
     </message>
     <message>
         <source>Guide</source>

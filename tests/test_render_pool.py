@@ -141,7 +141,7 @@ def test_the_proposal_charts_are_the_same_drawn_by_workers_or_here(
     from dtbench.deliverables.cancel import ExportCancelled
     from dtbench.deliverables.content import gather
     from dtbench.deliverables.figures import render_figures
-    from dtbench.diagnosis.demo import create_demo
+    from dtbench.sample import create_demo
 
     content = gather(store, create_demo(store), "zh")
     here = render_figures(content, dpi=60)
@@ -157,7 +157,7 @@ def test_the_proposal_charts_are_drawn_after_a_worker_died(store: Store) -> None
 
     from dtbench.deliverables.content import gather
     from dtbench.deliverables.figures import render_figures
-    from dtbench.diagnosis.demo import create_demo
+    from dtbench.sample import create_demo
 
     content = gather(store, create_demo(store), "en")
     pool = RenderPool(1)

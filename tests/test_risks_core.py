@@ -8,7 +8,6 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from dtbench.diagnosis.demo import create_demo
 from dtbench.engagement import service
 from dtbench.guide import load_guide
 from dtbench.messages import translate
@@ -17,6 +16,7 @@ from dtbench.plan import service as plan
 from dtbench.plan.records import Initiative, Risk
 from dtbench.plan.risk_starters import risk_starters
 from dtbench.plan.risks import check_risks, level, ranked, score
+from dtbench.sample import create_demo
 from dtbench.store import Store, open_store
 
 

@@ -22,11 +22,11 @@ from dtbench.deliverables.figures import figure_jobs
 from dtbench.deliverables.proposal_risks import TEXTS, count_words, introduction, risk_texts
 from dtbench.deliverables.xlsx_cells import put_formula
 from dtbench.deliverables.xlsx_plan import SHEETS, build_action_plan
-from dtbench.diagnosis.demo import create_demo
 from dtbench.plan.records import PlanItem, Risk
 from dtbench.plan.risks import level, score
 from dtbench.reports.raster import png
 from dtbench.reports.risk_charts import risk_matrix_figure
+from dtbench.sample import create_demo
 from dtbench.store import open_store
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

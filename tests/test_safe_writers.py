@@ -14,8 +14,8 @@ import pytest
 
 from dtbench.cli import main
 from dtbench.deliverables.xlsx_cells import OWN_FORMULA
-from dtbench.diagnosis.demo import create_demo
 from dtbench.messages import translate
+from dtbench.sample import create_demo
 from dtbench.store.database import Store
 
 # ------------------------------------------------------------------ disk full, bad targets

@@ -160,7 +160,7 @@ def test_starters_are_picked_with_space_and_added_as_one_step(
 
 
 def test_the_matrix_draws_the_register(qtbot: QtBot, window: MainWindow, store: Store) -> None:
-    from dtbench.diagnosis.demo import create_demo
+    from dtbench.sample import create_demo
 
     eng = create_demo(store)
     _open(qtbot, window, eng)

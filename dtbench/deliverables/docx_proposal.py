@@ -9,6 +9,7 @@ checklist alone has about a thousand rows.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
 from dtbench.deliverables.cancel import ExportCancelled
@@ -46,6 +48,9 @@ from dtbench.deliverables.docx_writer import (
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
+from dtbench.deliverables.proposal_charters import write_charters
+from dtbench.deliverables.proposal_fieldwork import write_decisions, write_fieldwork
 from dtbench.deliverables.proposal_risks import write_risks
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
@@ -55,14 +60,14 @@ from dtbench.plan.records import (
     Culture,
     Initiative,
     Kpi,
-    Leadership,
     Organization,
     Phase,
     PlanItem,
     Strategy,
 )
 
-APPENDICES = ("glossary", "checklist")
+APPENDICES = ("method", "clauses", "checklist", "glossary")  # lettered A, B, … in order
+LOGO_HEIGHT_CM = 1.6
 FIGURE_SECTIONS = ("diagnosis", "roadmap", "organization", "risks")
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
@@ -96,7 +101,13 @@ class _Writer(DocxWriter):
             return
         c = self.c
         fonts = FONTS.get(self.lang, FONTS["zh"])
-        self.para(space_before=90, space_after=0)
+        logo = c.firm.logo_path()
+        if logo is not None:
+            picture = self.para(align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0)
+            # A logo Word could not show is left out, never the proposal.
+            with contextlib.suppress(OSError, ValueError, ZeroDivisionError):
+                picture.add_run().add_picture(str(logo), height=Cm(LOGO_HEIGHT_CM))
+        self.para(space_before=90 if logo is None else 70, space_after=0)
         client = self.para(
             c.profile.client_name or "—",
             bold=True,
@@ -125,9 +136,8 @@ class _Writer(DocxWriter):
             space_before=6,
         )
         bottom = [
-            self.t("prepared_by", c.deliverable.consulting_firm.strip())
-            if c.deliverable.consulting_firm.strip()
-            else "",
+            self.t("prepared_by", c.firm_name) if c.firm_name else "",
+            c.firm.address(self.lang),
             self.t("date_line", fmt_date(c.generated)),
         ]
         first = True
@@ -171,8 +181,9 @@ class _Writer(DocxWriter):
             (self.t("client"), p.client_name or "—"),
             (self.t("engagement"), p.title or "—"),
         ]
-        if c.deliverable.consulting_firm.strip():
-            rows.append((self.t("firm"), c.deliverable.consulting_firm.strip()))
+        d = c.deliverable
+        if c.firm_name:
+            rows.append((self.t("firm"), c.firm_name))
         rows += [
             (self.t("consultants"), p.consultants or "—"),
             (self.t("period"), period),
@@ -183,14 +194,39 @@ class _Writer(DocxWriter):
                 if self.zh
                 else f"{standard.code} {standard.title.en}",
             ),
-            (self.t("version"), "1.0"),
+            (self.t("version"), d.version),
             (self.t("date"), fmt_date(c.generated)),
+            (self.t("author"), c.author or "—"),
+            (self.t("reviewer"), d.reviewer.strip() or "—"),
+            (self.t("approver"), d.approver.strip() or "—"),
+            (
+                self.t("classification"),
+                cat.label(cat.CONFIDENTIALITY, d.confidentiality, self.lang),
+            ),
             (self.t("language"), self.t("language_value")),
         ]
         self.kv_table(None, rows)
-        self.para(
-            self.t("confidential", p.client_name or "—"), size=9, color="595959", space_before=6
+        self.table(
+            self.t("history"),
+            [self.t("version"), self.t("issued"), self.t("change_note")],
+            [
+                (
+                    issue.version,
+                    fmt_date(issue.issued),
+                    issue.note or (self.t("first_issue") if n == 0 else ""),
+                )
+                for n, issue in enumerate(c.issues)
+            ],
+            (3.0, 4.0, 9.6),
+            keep=True,
         )
+        if d.confidentiality != "public":
+            self.para(
+                self.t("confidential", p.client_name or "—"),
+                size=9,
+                color="595959",
+                space_before=6,
+            )
 
     def toc(self) -> None:
         self.front_title(self.t("toc"))
@@ -295,6 +331,8 @@ class _Writer(DocxWriter):
         rows2: list[list[CellValue]] = []
         for clause in every:
             inside = clause.key in assessed
+            if inside and weights[clause.key] == 1:
+                continue  # the table lists what differs from "in scope, weight 1" only
             rows2.append(
                 [
                     clause.key,
@@ -303,13 +341,15 @@ class _Writer(DocxWriter):
                     Cell(f"{weights[clause.key]:g}" if inside else "—", align="center"),
                 ]
             )
-        self.table(
-            self.t("scope_table"),
-            [self.t("clause"), self.t("title"), self.t("in_scope"), self.t("weight")],
-            rows2,
-            (1.8, 10.4, 2.3, 2.1),
-            small=True,
-        )
+        if rows2:
+            self.table(
+                self.t("scope_table"),
+                [self.t("clause"), self.t("title"), self.t("in_scope"), self.t("weight")],
+                rows2,
+                (1.8, 10.4, 2.3, 2.1),
+                small=True,
+            )
+        write_fieldwork(self, c.items["fieldwork"])
 
     def method(self) -> None:
         c = self.c
@@ -731,6 +771,12 @@ class _Writer(DocxWriter):
             self.figure("gantt", self.t("fig_gantt"))
             self.figure("matrix", self.t("fig_matrix"), max_cm=13.0)
 
+    def key_initiatives(self) -> None:
+        self.chapters["key_initiatives"] = self.heading(
+            1, charter_texts["key_initiatives"].get(self.lang)
+        )
+        write_charters(self, self.c, self.initiative_no)
+
     def _clause_title(self, key: str) -> str:
         try:
             return self.c.guide.clause(key).title.get(self.lang)
@@ -911,14 +957,14 @@ class _Writer(DocxWriter):
         else:
             self.para(self.t("no_governance"))
         self.heading(2, self.t("competencies"))
-        leadership = c.values["leadership"]
-        assert isinstance(leadership, Leadership)
-        if leadership.competencies:
+        # The diagnosis's answers to 6.1.1: an item is rated in one place only.
+        clause = c.guide.clause(cat.LEADERSHIP_CLAUSE)
+        ratings = {p.key: c.data.answers.get(p.key) for p in clause.checkpoints()}
+        if any(r is not None and (r.status or r.note) for r in ratings.values()):
             self.para(self.t("competencies_text"))
-            clause = c.guide.clause(cat.LEADERSHIP_CLAUSE)
             rows = []
             for point in clause.checkpoints():
-                rating = leadership.competencies.get(point.key)
+                rating = ratings[point.key]
                 is_item = point.key.count(".") == clause.key.count(".") + 1
                 status = rating.status if rating else ""
                 rows.append(
@@ -1149,9 +1195,11 @@ class _Writer(DocxWriter):
     def next_steps(self) -> None:
         c = self.c
         self.chapters["next_steps"] = self.heading(1, self.t("next_steps"))
-        self.para(self.t("next_text", c.profile.short_name or c.profile.client_name or "—"))
-        for key in ("next_1", "next_2", "next_3"):
-            self.bullet(self.t(key))
+        client = c.profile.short_name or c.profile.client_name or "—"
+        if not write_decisions(self, c.items["next_step"], client):
+            self.para(self.t("next_text", client))
+            for key in ("next_1", "next_2", "next_3"):
+                self.bullet(self.t(key))
         phase, items = self._near_term()
         self.heading(2, self.t("near_term"))
         if items:
@@ -1191,7 +1239,6 @@ class _Writer(DocxWriter):
 
     def glossary(self) -> None:
         c = self.c
-        self.appendix = chr(ord("A") + sum(1 for k in self.chapters if k in APPENDICES))
         self.chapters["glossary"] = self.heading(1, self.t("glossary"))
         self.heading(2, self.t("terms"))
         self.para(self.t("terms_text"))
@@ -1235,7 +1282,6 @@ class _Writer(DocxWriter):
 
     def checklist(self) -> None:
         c = self.c
-        self.appendix = chr(ord("A") + sum(1 for k in self.chapters if k in APPENDICES))
         self.chapters["checklist"] = self.heading(1, self.t("checklist"))
         if "clauses" in self.chapters:
             self.para(self.t("checklist_compact", self.chapters["clauses"]))
@@ -1316,13 +1362,15 @@ def _set_properties(document: Document, content: Content) -> None:
     client = clean(content.profile.client_name)
     props.title = f"{T['doc_title'].get(lang)} — {client}"[:250]
     props.subject = clean(content.profile.title)[:250]
-    author = clean(content.deliverable.consulting_firm.strip() or content.profile.consultants)
+    author = clean(content.author or content.firm_name)
     props.author = author[:250]
     props.last_modified_by = author[:250]
     props.language = "en-US" if lang == "en" else "zh-CN"
     props.keywords = content.guide.standard.code
     props.comments = ""
-    props.revision = 1
+    props.revision = len(content.issues)
+    props.version = clean(content.deliverable.version)[:250]
+    props.category = clean(content.firm_name)[:250]
 
 
 def build_proposal(
@@ -1367,6 +1415,8 @@ def build_proposal(
         total = len(chosen)
         for done, code in enumerate(chosen, 1):
             check()
+            if code in APPENDICES:  # lettered in the order they come
+                writer.appendix = chr(ord("A") + sum(1 for k in writer.chapters if k in APPENDICES))
             if code == "cover":
                 writer.cover(cover_kept)
             else:

@@ -13,18 +13,20 @@ SECTIONS: tuple[str, ...] = (
     "toc",
     "summary",
     "background",
-    "method",
     "diagnosis",
-    "clauses",
     "strategy",
     "roadmap",
-    "kpis",
+    "key_initiatives",
     "leadership",
     "organization",
     "risks",
+    "kpis",
     "next_steps",
-    "glossary",
+    # appendices: the detail a consultant may include or leave out
+    "method",
+    "clauses",
     "checklist",
+    "glossary",
 )
 
 T: dict[str, Text] = {
@@ -42,6 +44,14 @@ T: dict[str, Text] = {
     "round": Text("评估轮次", "Assessment round"),
     "reference": Text("评估依据", "Reference"),
     "version": Text("版本", "Version"),
+    "author": Text("编制", "Prepared by"),
+    "reviewer": Text("审核", "Reviewed by"),
+    "approver": Text("批准", "Approved by"),
+    "classification": Text("密级", "Classification"),
+    "history": Text("版本历史", "Version history"),
+    "issued": Text("发布日期", "Issued"),
+    "change_note": Text("说明", "Notes"),
+    "first_issue": Text("首次提交", "First issue"),
     "date": Text("日期", "Date"),
     "language": Text("文档语言", "Language"),
     "language_value": Text("中文", "English"),
@@ -238,8 +248,8 @@ T: dict[str, Text] = {
     "fig_culture": Text("数字文化特征：现状与目标", "Digital culture traits: now and target"),
     # clauses
     "clauses_text": Text(
-        "本章逐条列出各条款的等级、差距、主要发现和检查项判定结果。条款编号为指南的编号。",
-        "This chapter gives each clause's levels, gap, findings and checkpoint ratings. "
+        "本附录逐条列出各条款的等级、差距、主要发现和检查项判定结果。条款编号为指南的编号。",
+        "This appendix gives each clause's levels, gap, findings and checkpoint ratings. "
         "Clause numbers are those of the guide.",
     ),
     "area_heading": Text("%1（指南第%2章）", "%1 (chapter %2 of the guide)"),
@@ -286,7 +296,7 @@ T: dict[str, Text] = {
     "exit": Text("准出条件", "Exit criteria"),
     "contents": Text("转型内容", "Transformation contents"),
     "phase_no": Text("第%1阶段", "Phase %1"),
-    "initiatives": Text("重点举措", "Initiatives"),
+    "initiatives": Text("举措总览", "Initiatives"),
     "initiatives_table": Text("重点举措清单", "List of initiatives"),
     "no_initiatives": Text("尚未制定举措。", "No initiative has been planned yet."),
     "no_col": Text("编号", "No."),
@@ -349,8 +359,9 @@ T: dict[str, Text] = {
     ),
     "competencies": Text("高层领导胜任力评估", "Senior leaders' competencies"),
     "competencies_text": Text(
-        "对照指南6.1.1，高层领导者的数字化转型胜任力评估如下。",
-        "Senior leaders' competencies for the transformation, rated against guide 6.1.1.",
+        "对照指南6.1.1，诊断中对高层领导者数字化转型胜任力的评估如下。",
+        "Senior leaders' competencies for the transformation, as the diagnosis rated them "
+        "against guide 6.1.1.",
     ),
     "competencies_table": Text("高层领导胜任力评估", "Senior leaders' competencies"),
     "no_competencies": Text(
@@ -422,7 +433,7 @@ T: dict[str, Text] = {
         "按本建议书的关键绩效指标建立跟踪机制，定期检查进展与偏差。",
         "The KPIs of this proposal are tracked regularly for progress and deviations.",
     ),
-    "near_term": Text("近期重点举措", "Initiatives to start with"),
+    "near_term": Text("近期启动的举措", "Initiatives to start with"),
     "near_table": Text("近期重点举措（%1）", "Initiatives to start with (%1)"),
     "near_table_plain": Text("近期重点举措", "Initiatives to start with"),
     "next_round": Text("下一轮评估", "Next assessment"),
@@ -454,8 +465,8 @@ T: dict[str, Text] = {
     "meaning": Text("中文全称", "Meaning"),
     "english": Text("英文全称", "English"),
     "checklist_compact": Text(
-        "各条款检查项的逐项判定见第%1章，此处汇总各条款的判定结果。",
-        "The rating of every checkpoint is given in chapter %1; this appendix sums them up "
+        "各条款检查项的逐项判定见附录%1，此处汇总各条款的判定结果。",
+        "The rating of every checkpoint is given in appendix %1; this appendix sums them up "
         "by clause.",
     ),
     "checklist_full": Text(

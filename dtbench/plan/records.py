@@ -42,6 +42,15 @@ class Initiative(msgspec.Struct, kw_only=True, frozen=True):
     consulting: bool = False
     consulting_task: str = ""  # catalogue.CONSULTING_TASKS
     source: str = ""  # the clause a suggestion came from
+    # A key initiative gets a charter in the proposal: these fields are its content.
+    key: bool = False
+    objective: str = ""
+    scope: str = ""
+    deliverables: str = ""
+    milestones: str = ""  # one per line: "2027-03 上线试运行"
+    team: str = ""
+    acceptance: str = ""  # acceptance criteria
+    risks: str = ""  # besides the risk register's entries for it
 
 
 class Kpi(msgspec.Struct, kw_only=True, frozen=True):
@@ -115,6 +124,28 @@ class Risk(msgspec.Struct, kw_only=True, frozen=True):
     starter: str = ""  # code of the starter risk it came from
 
 
+class Fieldwork(msgspec.Struct, kw_only=True, frozen=True):
+    """What the diagnosis rests on: an interview, a workshop, a site visited or a document
+    reviewed (the proposal's "fieldwork" section)."""
+
+    kind: str  # catalogue.FIELDWORK_KINDS
+    subject: str  # the person, the workshop, the site or the document
+    role: str = ""  # role and department; who provided the document
+    held_on: date | None = None
+    notes: str = ""
+    clauses: tuple[str, ...] = ()  # guide clause keys it informed
+
+
+class NextStep(msgspec.Struct, kw_only=True, frozen=True):
+    """A step after the proposal, or a decision the client's leadership is asked to take."""
+
+    action: str
+    decision: bool = False  # a decision requested of the client's leadership
+    owner: str = ""
+    due: date | None = None
+    notes: str = ""
+
+
 ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "phase": Phase,
     "initiative": Initiative,
@@ -123,6 +154,8 @@ ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "action": Action,
     "change_step": ChangeStep,
     "resistance": Resistance,
+    "fieldwork": Fieldwork,
+    "next_step": NextStep,
     "risk": Risk,
 }
 
@@ -152,13 +185,9 @@ class Strategy(msgspec.Struct, kw_only=True, frozen=True):
     criteria: dict[str, Adoption] = msgspec.field(default_factory=dict)  # 5.3 item keys
 
 
-class Rating(msgspec.Struct, kw_only=True, frozen=True):
-    status: str = ""  # met / partly / not_met / "" as in the diagnosis
-    note: str = ""
-
-
 class Leadership(msgspec.Struct, kw_only=True, frozen=True):
-    competencies: dict[str, Rating] = msgspec.field(default_factory=dict)  # 6.1.1 keys
+    """Kept for stored engagements and files; the leader competencies (6.1.1) are rated in
+    one place only, the diagnosis (migration 0005 moved earlier ratings there)."""
 
 
 class Organization(msgspec.Struct, kw_only=True, frozen=True):
@@ -184,11 +213,25 @@ class Culture(msgspec.Struct, kw_only=True, frozen=True):
     measures: dict[str, Adoption] = msgspec.field(default_factory=dict)  # 6.3.2.i keys
 
 
+class Issue(msgspec.Struct, kw_only=True, frozen=True):
+    """One version of the proposal given to the client (document control's history)."""
+
+    version: str
+    issued: date
+    note: str = ""
+
+
 class Deliverable(msgspec.Struct, kw_only=True, frozen=True):
     """What the consultant sets for the client documents."""
 
     summary: str = ""  # executive summary as edited; empty = the generated draft
-    consulting_firm: str = ""
+    consulting_firm: str = ""  # empty: the firm set in the preferences
+    version: str = "1.0"
+    author: str = ""  # empty: the engagement's consultants
+    reviewer: str = ""
+    approver: str = ""
+    confidentiality: str = "confidential"  # catalogue.CONFIDENTIALITY
+    history: tuple[Issue, ...] = ()  # each export of the proposal records its version
 
 
 VALUE_KINDS: Final[dict[str, type[_Record]]] = {

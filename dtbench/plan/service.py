@@ -4,12 +4,12 @@ return what they replaced so the UI can undo."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import msgspec
 from sqlalchemy import func, select
 
-from dtbench.diagnosis.scale import STATUSES as ANSWER_STATUSES
 from dtbench.engagement.lookup import engagement_id as _engagement_id
 from dtbench.engagement.lookup import touch as _touch
 from dtbench.guide import load_guide
@@ -22,10 +22,13 @@ from dtbench.plan.records import (
     ChangeStep,
     Culture,
     Deliverable,
+    Fieldwork,
     GovernanceMember,
     Initiative,
+    Issue,
     Kpi,
     Leadership,
+    NextStep,
     Organization,
     Phase,
     PlanItem,
@@ -39,6 +42,9 @@ from dtbench.plan.risks import validate_risk
 from dtbench.store.database import Store
 from dtbench.store.models import PlanItem as PlanItemRow
 from dtbench.store.models import PlanValue
+
+MAX_VERSION_CHARS = 20
+MAX_ISSUES = 200
 
 
 # ---------------------------------------------------------------- validation
@@ -98,6 +104,15 @@ def validate(record: Any) -> None:
         _one_of(record.status, cat.ACTION_STATUSES, "status", empty=False)
     elif isinstance(record, ChangeStep):
         _one_of(record.status, cat.ACTION_STATUSES, "status", empty=False)
+    elif isinstance(record, Fieldwork):
+        _one_of(record.kind, cat.FIELDWORK_KINDS, "kind", empty=False)
+        if not record.subject.strip():
+            raise ValueError("fieldwork needs a subject: who, which site or which document")
+        for key in record.clauses:
+            guide.clause(key)
+    elif isinstance(record, NextStep):
+        if not record.action.strip():
+            raise ValueError("a next step needs an action")
     elif isinstance(record, Resistance):
         _one_of(record.cause, cat.RESISTANCE_CAUSES, "cause", empty=False)
         _one_of(record.status, cat.ACTION_STATUSES, "status", empty=False)
@@ -115,11 +130,7 @@ def validate(record: Any) -> None:
             if key not in guide.all_keys():
                 raise ValueError(f"unknown guide item {key!r}")
     elif isinstance(record, Leadership):
-        for key, rating in record.competencies.items():
-            if key not in guide.all_keys():
-                raise ValueError(f"unknown guide item {key!r}")
-            if rating.status not in ("", *ANSWER_STATUSES):
-                raise ValueError(f"unknown status {rating.status!r}")
+        pass  # holds nothing to check (the competencies are the diagnosis's answers)
     elif isinstance(record, Organization):
         for field, options in (
             ("shape_now", cat.ORG_SHAPES),
@@ -142,7 +153,11 @@ def validate(record: Any) -> None:
             if key not in guide.all_keys():
                 raise ValueError(f"unknown guide item {key!r}")
     elif isinstance(record, Deliverable):
-        pass  # free text
+        _one_of(record.confidentiality, cat.CONFIDENTIALITY, "confidentiality", empty=False)
+        if not record.version.strip() or len(record.version) > MAX_VERSION_CHARS:
+            raise ValueError(f"a version is 1 to {MAX_VERSION_CHARS} characters")
+        if len(record.history) > MAX_ISSUES:
+            raise ValueError(f"at most {MAX_ISSUES} versions are kept in the history")
     else:
         raise ValueError(f"not a plan record: {type(record).__name__}")
 
@@ -348,6 +363,26 @@ def set_value(store: Store, engagement: str, name: str, record: Any) -> Any:
             row.data = data
         _touch(s, eid)
         return old
+
+
+def with_issue(deliverable: Deliverable, issued: date) -> Deliverable:
+    """``deliverable`` with its current version noted as given out on ``issued``: a new
+    line in the history, or the last line's date moved when it is the same version."""
+    history = list(deliverable.history)
+    if history and history[-1].version == deliverable.version:
+        history[-1] = msgspec.structs.replace(history[-1], issued=issued)
+    else:
+        history.append(Issue(version=deliverable.version, issued=issued))
+    return msgspec.structs.replace(deliverable, history=tuple(history[-MAX_ISSUES:]))
+
+
+def record_issue(store: Store, engagement: str, issued: date) -> Deliverable:
+    """Note in the engagement that the proposal's current version was given out."""
+    current = get_value(store, engagement, "deliverable")
+    assert isinstance(current, Deliverable)
+    updated = with_issue(current, issued)
+    set_value(store, engagement, "deliverable", updated)
+    return updated
 
 
 def replace_struct(record: Any, **changes: Any) -> Any:

@@ -16,7 +16,7 @@ import msgspec
 from dtbench.paths import resource_path
 from dtbench.plan import service as plan
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, from_data
-from dtbench.plan.sample_risks import add_sample_risks
+from dtbench.sample.risks import add_sample_risks
 from dtbench.store.database import Store
 
 LIST_SECTIONS = {
@@ -24,6 +24,8 @@ LIST_SECTIONS = {
     "actions": "action",
     "change_steps": "change_step",
     "resistance": "resistance",
+    "fieldwork": "fieldwork",
+    "next_steps": "next_step",
 }
 
 

@@ -1,0 +1,148 @@
+"""The proposal's fieldwork (who was heard, which sites were seen, which documents read) and
+its next steps with the decisions asked of the client's leadership."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from dtbench.deliverables.docx_writer import fmt_date
+from dtbench.guide.model import Text
+from dtbench.plan import catalogue as cat
+from dtbench.plan.records import Fieldwork, NextStep, PlanItem
+
+if TYPE_CHECKING:
+    from dtbench.deliverables.docx_writer import DocxWriter
+
+TEXTS: dict[str, Text] = {
+    "fieldwork": Text("调研工作", "Fieldwork"),
+    "fieldwork_text": Text(
+        "本次诊断共访谈%1人，组织研讨会%2场，现场调研%3处，查阅资料%4份。",
+        "The diagnosis heard %1 people in interviews, held %2 workshops, visited %3 sites and "
+        "reviewed %4 documents.",
+    ),
+    "interviews": Text("访谈对象", "People interviewed"),
+    "workshops": Text("研讨会与现场调研", "Workshops and site visits"),
+    "documents": Text("查阅资料", "Documents reviewed"),
+    "who": Text("姓名", "Name"),
+    "role": Text("职务 / 部门", "Role / department"),
+    "when": Text("日期", "Date"),
+    "topics": Text("访谈主题", "Topics"),
+    "clauses": Text("涉及条款", "Clauses"),
+    "event": Text("名称", "Name"),
+    "kind": Text("类型", "Kind"),
+    "participants": Text("参与人员", "Participants"),
+    "observations": Text("主要发现", "Observations"),
+    "document": Text("资料", "Document"),
+    "provided_by": Text("提供方", "Provided by"),
+    "notes": Text("要点", "Notes"),
+    "decisions": Text("提请决策事项", "Decisions requested"),
+    "decisions_text": Text(
+        "为按计划启动转型，提请%1领导层就以下事项作出决定：",
+        "To start the transformation as planned, %1's leadership is asked to decide:",
+    ),
+    "steps": Text("近期工作安排", "Next steps"),
+    "action": Text("工作事项", "Action"),
+    "owner": Text("负责人", "Owner"),
+    "due": Text("完成时间", "Due"),
+    "by": Text("（%1，%2前）", " (%1, by %2)"),
+    "by_owner": Text("（%1）", " (%1)"),
+}
+
+
+def _t(writer: DocxWriter, key: str, *args: object) -> str:
+    text = TEXTS[key].get(writer.lang)
+    for number, value in enumerate(args, 1):
+        text = text.replace(f"%{number}", str(value))
+    return text
+
+
+def _records(items: Sequence[PlanItem], kind: str) -> list[Fieldwork]:
+    return [i.record for i in items if isinstance(i.record, Fieldwork) and i.record.kind == kind]
+
+
+def write_fieldwork(writer: DocxWriter, items: Sequence[PlanItem]) -> None:
+    """A level-2 section: a sentence with the counts, then who was interviewed, the workshops
+    and visits, and the documents. Nothing when no fieldwork is recorded."""
+    if not items:
+        return
+    interviews = _records(items, "interview")
+    workshops = _records(items, "workshop")
+    visits = _records(items, "site_visit")
+    documents = _records(items, "document")
+    writer.heading(2, _t(writer, "fieldwork"))
+    writer.para(
+        _t(writer, "fieldwork_text", len(interviews), len(workshops), len(visits), len(documents))
+    )
+    if interviews:
+        writer.table(
+            _t(writer, "interviews"),
+            [_t(writer, "who"), _t(writer, "role"), _t(writer, "when"), _t(writer, "topics")],
+            [(f.subject, f.role, fmt_date(f.held_on), f.notes) for f in interviews],
+            (2.4, 4.4, 2.8, 7.0),
+            small=True,
+        )
+    events = workshops + visits
+    if events:
+        writer.table(
+            _t(writer, "workshops"),
+            [
+                _t(writer, "event"),
+                _t(writer, "kind"),
+                _t(writer, "when"),
+                _t(writer, "participants"),
+                _t(writer, "observations"),
+            ],
+            [
+                (
+                    f.subject,
+                    cat.label(cat.FIELDWORK_KINDS, f.kind, writer.lang),
+                    fmt_date(f.held_on),
+                    f.role,
+                    f.notes,
+                )
+                for f in events
+            ],
+            (3.6, 2.0, 2.6, 3.4, 5.0),
+            small=True,
+        )
+    if documents:
+        writer.table(
+            _t(writer, "documents"),
+            [_t(writer, "document"), _t(writer, "provided_by"), _t(writer, "notes")],
+            [(f.subject, f.role, f.notes) for f in documents],
+            (6.0, 3.4, 7.2),
+            small=True,
+        )
+
+
+def write_decisions(writer: DocxWriter, items: Sequence[PlanItem], client: str) -> bool:
+    """The decisions requested (a numbered list a board can answer) and the next steps
+    (a table); False when none are recorded, so the caller writes its generic text."""
+    steps = [i.record for i in items if isinstance(i.record, NextStep)]
+    if not steps:
+        return False
+    decisions = [s for s in steps if s.decision]
+    others = [s for s in steps if not s.decision]
+    if decisions:
+        writer.heading(2, _t(writer, "decisions"))
+        writer.para(_t(writer, "decisions_text", client))
+        for step in decisions:
+            writer.bullet(step.action + _owner_and_date(writer, step))
+    if others:
+        writer.heading(2, _t(writer, "steps"))
+        writer.table(
+            None,
+            [_t(writer, "action"), _t(writer, "owner"), _t(writer, "due")],
+            [(s.action, s.owner, fmt_date(s.due)) for s in others],
+            (9.6, 4.2, 2.8),
+        )
+    return True
+
+
+def _owner_and_date(writer: DocxWriter, step: NextStep) -> str:
+    if step.owner and step.due:
+        return _t(writer, "by", step.owner, fmt_date(step.due))
+    if step.owner:
+        return _t(writer, "by_owner", step.owner)
+    return ""
