@@ -8,8 +8,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -28,6 +27,7 @@ from dtbench.plan.risks import LEVEL_NAMES, check_risks, level, number_of
 from dtbench.ui.kit.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.kit.choices import option_pairs
 from dtbench.ui.kit.pick_dialog import PickDialog, PickRow
+from dtbench.ui.kit.redraw import RedrawWhenShown
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
@@ -98,13 +98,8 @@ class RisksPage(QWidget):
         layout.addWidget(self.intro)
         layout.addWidget(split, 1)
 
-        # Redraw when shown, once per burst of changes (the same shape as the other charts'
-        # pages: invalidate() on a change, the timer draws, showEvent catches up).
-        self._dirty = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REDRAW_DELAY_MS)
-        self._timer.timeout.connect(self.redraw)
+        # Drawn once per burst of changes, and only while the matrix is shown.
+        self.redraw_when_shown = RedrawWhenShown(self.matrix_view, self.redraw, REDRAW_DELAY_MS)
         self.renderer.chart_ready.connect(self._show_chart)
         self.renderer.ready.connect(self.drawn)
         self.matrix_view.resized.connect(self.invalidate)
@@ -242,20 +237,12 @@ class RisksPage(QWidget):
     # ------------------------------------------------------------ chart
     def invalidate(self) -> None:
         """The register changed: redraw the matrix shortly if shown, else when next shown."""
-        self._dirty = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self._timer.start()
+        self.redraw_when_shown.invalidate()
 
     def redraw(self) -> None:
         from dtbench.reports.raster import draw
         from dtbench.reports.risk_charts import risk_matrix_figure
 
-        self._dirty = False
         dpi = LOGICAL_DPI * self.devicePixelRatioF()
         self.renderer.request(
             {
