@@ -977,6 +977,10 @@ Name of the round:</source>
         <translation>组织与文化</translation>
     </message>
     <message>
+        <source>Risks and responses</source>
+        <translation>风险与应对</translation>
+    </message>
+    <message>
         <source>Next steps</source>
         <translation>下一步工作</translation>
     </message>
@@ -2367,6 +2371,18 @@ Name of the round:</source>
         <source>The link “%1” is said to work today, but system “%2” does not exist yet.</source>
         <translation>集成链路“%1”标为目前已打通，但系统“%2”目前尚不存在。</translation>
     </message>
+    <message>
+        <source>“%1” is a high risk (%2) with no response: say how it is to be handled.</source>
+        <translation>“%1”是高风险（%2），尚无应对措施：请说明如何应对。</translation>
+    </message>
+    <message>
+        <source>“%1” is a high risk (%2) with no owner: name who answers for it.</source>
+        <translation>“%1”是高风险（%2），尚无责任人：请指定负责人。</translation>
+    </message>
+    <message>
+        <source>“%1” concerns an initiative that no longer exists.</source>
+        <translation>“%1”关联的举措已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -2767,6 +2783,129 @@ Name of the round:</source>
     <message>
         <source>Resistance to digital culture (6.3.2 h): who resists, why, and how it is resolved.</source>
         <translation>数字文化塑造的阻力（6.3.2 h）：谁在抵触、原因是什么、如何化解。</translation>
+    </message>
+</context>
+<context>
+    <name>RisksPage</name>
+    <message>
+        <source>New risk</source>
+        <translation>新风险</translation>
+    </message>
+    <message>
+        <source>&amp;Risk</source>
+        <translation>风险(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory</source>
+        <translation>类别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;bability (1–5)</source>
+        <translation>发生可能性(&amp;B)（1–5）</translation>
+    </message>
+    <message>
+        <source>&amp;Impact (1–5)</source>
+        <translation>影响程度(&amp;I)（1–5）</translation>
+    </message>
+    <message>
+        <source>Res&amp;ponse</source>
+        <translation>应对措施(&amp;P)</translation>
+    </message>
+    <message>
+        <source>O&amp;wner</source>
+        <translation>责任人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Concerns i&amp;nitiatives</source>
+        <translation>涉及举措(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Every open high risk has a response and an owner.</source>
+        <translation>所有未关闭的高风险都已有应对措施和责任人。</translation>
+    </message>
+    <message>
+        <source>Chec&amp;ks: %1 open high risk(s), %2 problem(s)</source>
+        <translation>检查(&amp;K)：未关闭的高风险 %1 项，问题 %2 个</translation>
+    </message>
+    <message>
+        <source>Starter risks</source>
+        <translation>常见风险</translation>
+    </message>
+    <message>
+        <source>Common risks of a transformation programme, drawn from the guide&apos;s principles and success factors, with a typical probability and impact and a suggested response (shown as a tooltip). Tick the ones that apply (Space ticks the current row); adapt the ratings, response and owner to the client afterwards. People&apos;s resistance to change belongs in Organization and culture.</source>
+        <translation>数字化转型项目的常见风险，取自指南的基本原则和成功因素，附典型的发生可能性、影响程度和建议的应对措施（见提示）。勾选适用的风险（空格键勾选当前行）；添加后再按企业实际调整评分、应对措施和责任人。人员对变革的阻力请在“组织与文化”中登记。</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>P × I</source>
+        <translation>可能性 × 影响</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Add the ticked risks</source>
+        <translation>添加勾选的风险</translation>
+    </message>
+    <message>
+        <source>already added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>Add %1 starter risks</source>
+        <translation>添加 %1 项常见风险</translation>
+    </message>
+    <message>
+        <source>Risk matrix</source>
+        <translation>风险矩阵</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>发生可能性</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响程度</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>No risks yet: add one, or pick from the starter set.</source>
+        <translation>尚无风险：请添加，或从常见风险中选择。</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s risks (guide 6.1.6 g: warn of transformation risks and plan the response): how likely each is and how much it would hurt, on a scale of 1 to 5, what is done about it and who answers for it. The matrix places them; a score of 15 or more is high.</source>
+        <translation>转型项目的风险（指南 6.1.6 g：预警数字化转型风险并制定应对预案）：每项风险的发生可能性和影响程度（1–5分）、应对措施和责任人。风险矩阵标出各项风险的位置；风险值15分及以上为高风险。</translation>
+    </message>
+    <message>
+        <source>Add from the &amp;starter set…</source>
+        <translation>从参考指标库添加(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -3652,6 +3791,10 @@ Name of the round:</source>
     <message>
         <source>KPIs</source>
         <translation>绩效指标</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>风险</translation>
     </message>
     <message>
         <source>Leadership</source>

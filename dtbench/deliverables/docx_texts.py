@@ -21,6 +21,7 @@ SECTIONS: tuple[str, ...] = (
     "investment",
     "leadership",
     "organization",
+    "risks",
     "kpis",
     "next_steps",
     # appendices: the detail a consultant may include or leave out

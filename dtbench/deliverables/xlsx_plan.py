@@ -37,6 +37,7 @@ from dtbench.deliverables.xlsx_book import (
     value_labels,
 )
 from dtbench.deliverables.xlsx_investment import write_investment_sheet
+from dtbench.deliverables.xlsx_risks import write_risk_sheet
 from dtbench.deliverables.xlsx_texts import T
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import LEVELS, STATUS_NAMES
@@ -58,6 +59,7 @@ SHEETS: tuple[str, ...] = (
     "awareness",
     "org",
     "resistance",
+    "risks",
     "checklist",
 )
 
@@ -604,6 +606,9 @@ class _Book(WorkbookWriter):
             labels = [o.label.get(lang) for o in cat.ACTION_STATUSES]
             self.status_list(ws, labels, 7, FIRST_ROW, last)
         self.finish_list(ws, len(cols), last)
+
+    def sheet_risks(self) -> None:
+        write_risk_sheet(self, self.numbers)
 
     def sheet_org(self) -> None:
         lang = self.lang

@@ -284,6 +284,21 @@ SYSTEM_TARGETS: tuple[Option, ...] = (
     _o("new", "新建", "New"),
     _o("retire", "停用", "Retire"),
 )
+# The project risk register: what a risk concerns, and how far its response has come.
+RISK_CATEGORIES: tuple[Option, ...] = (
+    _o("strategy", "战略与领导", "Strategy and leadership", "6.1.1"),
+    _o("organization", "组织与人员", "Organization and people", "6.3.1"),
+    _o("technology", "技术与数据", "Technology and data", "9.4"),
+    _o("delivery", "项目交付", "Project delivery", "6.2.2"),
+    _o("finance", "财务", "Finance", "5.2.j"),
+    _o("security", "安全与合规", "Security and compliance", "6.1.6.e"),
+)
+RISK_STATUSES: tuple[Option, ...] = (
+    _o("open", "未处理", "Open"),
+    _o("mitigating", "应对中", "Mitigating"),
+    _o("closed", "已关闭", "Closed"),
+)
+RISK_SCALE = (1, 5)  # probability and impact
 
 
 def codes(options: tuple[Option, ...]) -> tuple[str, ...]:

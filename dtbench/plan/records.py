@@ -112,6 +112,20 @@ class Resistance(msgspec.Struct, kw_only=True, frozen=True):
     status: str = "open"
 
 
+class Risk(msgspec.Struct, kw_only=True, frozen=True):
+    """An entry of the project risk register: how likely, how bad, and the response."""
+
+    risk: str
+    category: str  # catalogue.RISK_CATEGORIES
+    probability: int = 3  # 1–5
+    impact: int = 3  # 1–5
+    response: str = ""
+    owner: str = ""
+    status: str = "open"  # catalogue.RISK_STATUSES
+    initiatives: tuple[str, ...] = ()  # uuids of the initiatives it concerns
+    starter: str = ""  # code of the starter risk it came from
+
+
 class Fieldwork(msgspec.Struct, kw_only=True, frozen=True):
     """What the diagnosis rests on: an interview, a workshop, a site visited or a document
     reviewed (the proposal's "fieldwork" section)."""
@@ -200,6 +214,7 @@ ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "benefit": Benefit,
     "system": System,
     "integration": Integration,
+    "risk": Risk,
 }
 
 

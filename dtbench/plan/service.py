@@ -37,11 +37,13 @@ from dtbench.plan.records import (
     Phase,
     PlanItem,
     Resistance,
+    Risk,
     Strategy,
     System,
     from_data,
     to_data,
 )
+from dtbench.plan.risks import validate_risk
 from dtbench.store.database import Store
 from dtbench.store.models import PlanItem as PlanItemRow
 from dtbench.store.models import PlanValue
@@ -149,6 +151,8 @@ def validate(record: Any) -> None:
             raise ValueError("an integration links two different systems")
         _one_of(record.now, cat.SYSTEM_STATUSES, "now", empty=False)
         _one_of(record.goal, cat.SYSTEM_TARGETS, "goal", empty=False)
+    elif isinstance(record, Risk):
+        validate_risk(record)
     elif isinstance(record, Strategy):
         dims = {d.code: d for d in cat.STRATEGY_DIMENSIONS}
         for code, choice in record.choices.items():

@@ -18,6 +18,7 @@ from dtbench.plan import service as plan
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, from_data
 from dtbench.sample.blueprint import add_sample_blueprint
 from dtbench.sample.investment import add_sample_investment
+from dtbench.sample.risks import add_sample_risks
 from dtbench.store.database import Store
 
 LIST_SECTIONS = {
@@ -68,3 +69,4 @@ def add_sample_plan(store: Store, engagement: str, path: Path | None = None) -> 
             plan.add_item(store, engagement, from_data(ITEM_KINDS[kind], entry))
     add_sample_investment(store, engagement, ids)
     add_sample_blueprint(store, engagement, ids)
+    add_sample_risks(store, engagement, ids)

@@ -227,6 +227,7 @@ class ExportDialog(QDialog):
             "kpis": self.tr("KPIs"),
             "leadership": self.tr("Leadership and governance"),
             "organization": self.tr("Organization and culture"),
+            "risks": self.tr("Risks and responses"),
             "next_steps": self.tr("Next steps"),
             "glossary": self.tr("Appendix: glossary"),
             "checklist": self.tr("Appendix: checklist summary"),

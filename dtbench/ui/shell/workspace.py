@@ -32,6 +32,7 @@ from dtbench.ui.plan.kpi_page import KpiPage
 from dtbench.ui.plan.leadership_page import LeadershipPage
 from dtbench.ui.plan.next_steps_page import NextStepsPage
 from dtbench.ui.plan.org_culture_page import OrgCulturePage
+from dtbench.ui.plan.risks_page import RisksPage
 from dtbench.ui.plan.roadmap_page import RoadmapPage
 from dtbench.ui.plan.session import PlanSession
 from dtbench.ui.plan.strategy_page import StrategyPage
@@ -75,6 +76,7 @@ class Workspace(QWidget):
         self.roadmap = RoadmapPage(self.plan, self.session, self)
         self.investment = InvestmentPage(self.plan, self)
         self.kpis = KpiPage(self.plan, self)
+        self.risks = RisksPage(self.plan, self)
         self.leadership = LeadershipPage(self.plan, self.session, self)
         self.org_culture = OrgCulturePage(self.plan, self)
         self.next_steps = NextStepsPage(self.plan, self)
@@ -90,6 +92,7 @@ class Workspace(QWidget):
             self.roadmap,
             self.investment,
             self.kpis,
+            self.risks,
             self.leadership,
             self.org_culture,
             self.next_steps,
@@ -156,6 +159,7 @@ class Workspace(QWidget):
         self.roadmap.flush()
         self.investment.flush()
         self.kpis.flush()
+        self.risks.flush()
         self.leadership.flush()
         self.org_culture.flush()
         self.fieldwork.flush()
@@ -180,6 +184,7 @@ class Workspace(QWidget):
             self.tr("Roadmap"),
             self.tr("Investment and benefits"),
             self.tr("KPIs"),
+            self.tr("Risks"),
             self.tr("Leadership"),
             self.tr("Organization and culture"),
             self.tr("Next steps"),
