@@ -101,6 +101,16 @@ class Resistance(msgspec.Struct, kw_only=True, frozen=True):
     status: str = "open"
 
 
+class Finding(msgspec.Struct, kw_only=True, frozen=True):
+    """A key finding (核心发现): one theme of the diagnosis, as the proposal leads with it."""
+
+    title: str  # states the problem
+    observations: str = ""  # what was seen
+    impact: str = ""  # why it matters for the business
+    sources: str = ""  # interviews, documents and evidence behind it
+    clauses: tuple[str, ...] = ()  # guide clause keys
+
+
 ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "phase": Phase,
     "initiative": Initiative,
@@ -109,6 +119,7 @@ ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "action": Action,
     "change_step": ChangeStep,
     "resistance": Resistance,
+    "finding": Finding,
 }
 
 
