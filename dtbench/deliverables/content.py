@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from dtbench.deliverables.proposal_findings import count_words
 from dtbench.diagnosis import service as dx
 from dtbench.diagnosis.records import ClauseRecord, RoundData, RoundRecord
 from dtbench.diagnosis.scale import BASELINE_NAME, STATUSES, level
@@ -132,6 +133,26 @@ def gather(store: Store, engagement: str, lang: str | None = None) -> Content:
     )
 
 
+def key_problems(content: Content) -> str:
+    """One sentence naming the key findings by their titles ('' when there are none)."""
+    titles = [
+        " ".join(str(i.record.title).split()).rstrip("。.；;")
+        for i in content.items.get("finding", [])
+    ]
+    titles = [t for t in titles if t]
+    if not titles:
+        return ""
+    n = count_words(len(titles), content.lang)
+    if content.lang == "zh":
+        if len(titles) == 1:
+            return f"诊断归纳出的核心问题是：{titles[0]}。"
+        return f"诊断归纳出{n}个核心问题：" + "；".join(titles) + "。"
+    if len(titles) == 1:
+        return f"The key problem the diagnosis brings out is this: {titles[0]}."
+    listed = "; ".join(titles[:-1]) + f"; and {titles[-1]}"
+    return f"The diagnosis brings out {n} key problems: {listed}."
+
+
 def draft_summary(content: Content) -> str:
     """A first executive summary from the scores, the gaps and the plan."""
     r = content.report
@@ -164,6 +185,8 @@ def draft_summary(content: Content) -> str:
             parts.append(
                 f"相对薄弱的领域是“{content.area_title(weak.key)}”（指数{weak.index:.0f}）。"
             )
+        if problems := key_problems(content):
+            parts.append(problems)
         if gaps:
             parts.append(f"优先级最高的差距集中在：{top}。")
         if phases or initiatives:
@@ -184,6 +207,8 @@ def draft_summary(content: Content) -> str:
         parts.append(
             f"The weakest area is “{content.area_title(weak.key)}” (index {weak.index:.0f})."
         )
+    if problems := key_problems(content):
+        parts.append(problems)
     if gaps:
         parts.append(f"The highest-priority gaps are: {top}.")
     if phases or initiatives:

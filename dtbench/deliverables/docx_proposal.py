@@ -46,6 +46,7 @@ from dtbench.deliverables.docx_writer import (
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.proposal_findings import write_findings
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
 from dtbench.diagnosis.scoring import moved_clauses
@@ -362,6 +363,7 @@ class _Writer(DocxWriter):
         c = self.c
         r = c.report
         self.chapters["diagnosis"] = self.heading(1, self.t("diagnosis"))
+        self.key_findings()
         self.heading(2, self.t("overall"))
         self.para(
             self.t(
@@ -520,6 +522,9 @@ class _Writer(DocxWriter):
             ],
             (7.0, 2.4, 2.4, 2.4, 2.4),
         )
+
+    def key_findings(self) -> None:
+        write_findings(self, self.c.items["finding"])
 
     def _pct(self, value: float | None) -> str:
         return "—" if value is None else f"{100 * value:.0f}%"

@@ -35,6 +35,7 @@ from dtbench.deliverables.xlsx_book import (
     style_chart,
     value_labels,
 )
+from dtbench.deliverables.xlsx_findings import write_findings_sheet
 from dtbench.deliverables.xlsx_texts import T
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import LEVELS, STATUS_NAMES
@@ -48,6 +49,7 @@ __all__ = ["SHEETS", "ExportCancelled", "T", "build_action_plan", "sheet_names"]
 SHEETS: tuple[str, ...] = (
     "summary",
     "diagnosis",
+    "findings",
     "plan",
     "kpis",
     "governance",
@@ -360,6 +362,9 @@ class _Book(WorkbookWriter):
                 ),
             )
         self.finish_list(ws, len(cols), last, freeze=f"D{FIRST_ROW}")
+
+    def sheet_findings(self) -> None:
+        write_findings_sheet(self)
 
     def sheet_plan(self) -> None:
         c = self.c
