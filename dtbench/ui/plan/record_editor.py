@@ -12,7 +12,7 @@ from typing import Any
 
 import msgspec
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -175,9 +175,17 @@ class RecordEditor(QWidget):
         self.remove_button.clicked.connect(self.remove)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
-        self.add_button.setShortcut(QKeySequence("Ctrl+Ins"))
-        self.up_button.setShortcut(QKeySequence("Alt+Up"))
-        self.down_button.setShortcut(QKeySequence("Alt+Down"))
+        # Shortcuts of their own: a button's is replaced by its label's mnemonic (or by none)
+        # whenever the label is set. Ctrl+Ins works while the focus is in this editor (a page
+        # may hold several).
+        add_key = QShortcut(QKeySequence("Ctrl+Ins"), self)
+        add_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_key.activated.connect(self.add)
+        # Moves from the list (in a form field Alt+↓ opens a drop-down instead).
+        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
+            move_key = QShortcut(QKeySequence(keys), self.table)
+            move_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+            move_key.activated.connect(partial(self.move_selected, step))
         session.items_changed.connect(self._items_changed)
         self.relabel(fields)
 
@@ -460,7 +468,8 @@ class RecordEditor(QWidget):
 
     def move_selected(self, step: int) -> None:
         item = self.current_item()
-        if item is not None:
+        count = len(self.session.items(self.kind))
+        if item is not None and 0 <= item.position + step < count:
             text = self.tr("Move %1").replace("%1", self.title_of(item.record))
             self.session.move(item.uuid, item.position + step, text)
 

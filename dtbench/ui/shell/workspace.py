@@ -1,7 +1,8 @@
 """An open engagement: a step navigator on the left, the step's page on the right.
 
-Steps: client profile, scope, diagnosis, dashboard, strategy, roadmap, KPIs, leadership,
-organization and culture, and the guide for reference; Ctrl+1…9 and Ctrl+0 jump to them.
+Steps: client profile, scope, diagnosis, dashboard, key findings, strategy, roadmap, KPIs,
+leadership, organization and culture, and the guide for reference; Ctrl+1…9 and Ctrl+0 jump
+to them.
 One undo stack covers every edit made in the workspace.
 """
 
@@ -24,6 +25,7 @@ from dtbench.ui.diagnosis.dashboard_page import DashboardPage
 from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis.scope_page import ScopePage
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.plan.findings_page import FindingsPage
 from dtbench.ui.plan.kpi_page import KpiPage
 from dtbench.ui.plan.leadership_page import LeadershipPage
 from dtbench.ui.plan.org_culture_page import OrgCulturePage
@@ -64,6 +66,7 @@ class Workspace(QWidget):
         self.scope = ScopePage(self.session, language, self)
         self.diagnosis = DiagnosisPage(self.session, language, self)
         self.dashboard = DashboardPage(self.session, language, self)
+        self.findings = FindingsPage(self.plan, self.session, self)
         self.strategy = StrategyPage(self.plan, self)
         self.roadmap = RoadmapPage(self.plan, self.session, self)
         self.kpis = KpiPage(self.plan, self)
@@ -75,6 +78,7 @@ class Workspace(QWidget):
             self.scope,
             self.diagnosis,
             self.dashboard,
+            self.findings,
             self.strategy,
             self.roadmap,
             self.kpis,
@@ -123,6 +127,7 @@ class Workspace(QWidget):
         """Save pending typing before the workspace (or a step) is hidden."""
         self.profile.flush()
         self.diagnosis.flush()
+        self.findings.flush()
         self.strategy.flush()
         self.roadmap.flush()
         self.kpis.flush()
@@ -142,6 +147,7 @@ class Workspace(QWidget):
             self.tr("Scope"),
             self.tr("Diagnosis"),
             self.tr("Dashboard"),
+            self.tr("Key findings"),
             self.tr("Strategy"),
             self.tr("Roadmap"),
             self.tr("KPIs"),
