@@ -924,6 +924,14 @@ Name of the round:</source>
         <translation>不是指南中的条款：%1</translation>
     </message>
     <message>
+        <source>Each key finding says what was seen and cites clauses.</source>
+        <translation>每条核心发现都写明了现状并注明了条款。</translation>
+    </message>
+    <message>
+        <source>Chec&amp;ks: %1 problem(s)</source>
+        <translation>检查(&amp;K)：%1 个问题</translation>
+    </message>
+    <message>
         <source>There is nothing to draft: no clause shows a gap that the key findings do not already cover. Answer the checkpoints and set target levels in the Diagnosis step first.</source>
         <translation>没有可起草的内容：没有尚未被核心发现覆盖、且存在差距的条款。请先在“诊断”步骤中回答检查项并设定目标等级。</translation>
     </message>
@@ -1978,6 +1986,18 @@ Name of the round:</source>
     <message>
         <source>“%1” is in phase “%2”, which comes before the phase of “%3”, which it depends on.</source>
         <translation>“%1”位于阶段“%2”，早于其依赖的“%3”所在的阶段。</translation>
+    </message>
+    <message>
+        <source>“%1” names no clause: the proposal cannot say what in the guide it concerns.</source>
+        <translation>“%1”未注明涉及的条款：建议书无法说明它对应指南的哪些要求。</translation>
+    </message>
+    <message>
+        <source>“%1” does not say what was seen: the client reads a claim without evidence.</source>
+        <translation>“%1”未写明所见现状：客户读到的将是没有依据的论断。</translation>
+    </message>
+    <message>
+        <source>There are %1 key findings: a proposal leads with a handful (typically 3 to 7); merge the related ones.</source>
+        <translation>目前有 %1 条核心发现：建议书通常只列少数几条（一般3至7条），请合并相关的发现。</translation>
     </message>
 </context>
 <context>

@@ -15,8 +15,9 @@ from dtbench.guide import load_guide
 from dtbench.input_rules import MAX_TITLE_CHARS, TextTooLongError
 from dtbench.messages import translate
 from dtbench.plan import service as plan
+from dtbench.plan.checks import check_findings
 from dtbench.plan.findings_draft import MAX_THEMES, draft_findings
-from dtbench.plan.records import Finding
+from dtbench.plan.records import Finding, PlanItem
 from dtbench.store import Store, open_store
 
 GUIDE = load_guide()
@@ -147,3 +148,28 @@ def test_an_empty_diagnosis_drafts_no_candidates() -> None:
     data = RoundData(RoundRecord("r", 1, "基线评估"))
     assert draft_findings(GUIDE, report, data, "zh") == []
     assert draft_findings(GUIDE, report, data, "en") == []
+
+
+def test_checks_name_findings_without_clauses_or_observations_and_too_many() -> None:
+    items = [
+        PlanItem(
+            "a", "finding", 0, Finding(title="数据割裂", observations="U8与MES", clauses=("9.4",))
+        ),
+        PlanItem("b", "finding", 1, Finding(title="计划无法闭环", clauses=("7.3.1",))),
+        PlanItem("c", "finding", 2, Finding(title="质量不可追溯", observations="纸质记录")),
+    ]
+    problems = check_findings(items)
+    assert [(p.item, p.message(translate)) for p in problems] == [
+        (
+            "b",
+            "“计划无法闭环” does not say what was seen: the client reads a claim without evidence.",
+        ),
+        (
+            "c",
+            "“质量不可追溯” names no clause: the proposal cannot say what in the guide it "
+            "concerns.",
+        ),
+    ]
+    many = [PlanItem(str(n), "finding", n, items[0].record) for n in range(8)]
+    assert check_findings(many)[0].message(translate).startswith("There are 8 key findings")
+    assert check_findings(items[:1]) == []

@@ -65,6 +65,7 @@ def test_a_finding_is_added_edited_undone_and_kept_from_the_keyboard(
     assert stored.observations == "排产在Excel中完成后导入MES"
     assert editor.table.item(0, 0).text() == "ERP与MES数据割裂，计划无法闭环"
     assert editor.table.item(0, 1).text() == "7.3.1, 9.4"
+    assert page.problems.item(0).text() == "Each key finding says what was seen and cites clauses."
 
     # a clause the guide does not have is refused with a message; nothing changes
     messages: list[str] = []
@@ -80,6 +81,9 @@ def test_a_finding_is_added_edited_undone_and_kept_from_the_keyboard(
     editor.table.setFocus()
     qtbot.keyClick(editor.table, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
     assert len(_findings(store, eng)) == 2
+    # the new one says nothing yet: the checks under the list say so
+    assert page.problems_label.text().endswith(": 2 problem(s)")
+    assert "“New key finding” does not say what was seen" in page.problems.item(0).text()
     editor.table.setFocus()  # back from its title to the list
     qtbot.keyClick(editor.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert [f.title for f in _findings(store, eng)] == [

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,10 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from dtbench.input_rules import MAX_TITLE_CHARS
+from dtbench.plan.checks import check_findings
 from dtbench.plan.records import Finding
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
+
+UUID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _tip(finding: Finding) -> str:
@@ -119,10 +124,19 @@ class FindingsPage(QWidget):
         self.draft_button.setObjectName("draft_findings")
         self.draft_button.clicked.connect(self.draft)
         self.editor.extra_bar.insertWidget(4, self.draft_button)
+        self.problems_label = QLabel(self)
+        self.problems = QListWidget(self)
+        self.problems.setObjectName("finding_problems")
+        self.problems.setMaximumHeight(80)
+        self.problems.itemActivated.connect(self._go_to_problem)
+        self.problems_label.setBuddy(self.problems)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint)
         layout.addWidget(self.editor, 1)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.problems)
+        plan.items_changed.connect(self._items_changed)
         self.retranslate()
 
     def _fields(self) -> list[Field]:
@@ -144,6 +158,30 @@ class FindingsPage(QWidget):
             if unknown:
                 return self.tr("Not a clause of the guide: %1").replace("%1", ", ".join(unknown))
         return None
+
+    def _items_changed(self, kind: str) -> None:
+        if kind == "finding":
+            self._update_problems()
+
+    def _update_problems(self) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        problems = check_findings(self.plan.items("finding"))
+        self.problems.clear()
+        for p in problems:
+            item = QListWidgetItem("⚠ " + p.message(QCoreApplication.translate))
+            item.setData(UUID_ROLE, p.item)
+            self.problems.addItem(item)
+        if not problems:
+            self.problems.addItem(self.tr("Each key finding says what was seen and cites clauses."))
+        self.problems_label.setText(
+            self.tr("Chec&ks: %1 problem(s)").replace("%1", str(len(problems)))
+        )
+
+    def _go_to_problem(self, item: QListWidgetItem) -> None:
+        uuid = item.data(UUID_ROLE)
+        if uuid:
+            self.editor.select(str(uuid))
 
     def draft(self) -> None:
         from dtbench.plan.findings_draft import draft_findings
@@ -176,6 +214,7 @@ class FindingsPage(QWidget):
 
     def refresh(self) -> None:
         self.editor.refresh()
+        self._update_problems()
 
     def flush(self) -> None:
         self.editor.flush()
@@ -191,6 +230,7 @@ class FindingsPage(QWidget):
         )
         self.draft_button.setText(self.tr("&Draft from the diagnosis…"))
         self.editor.relabel(self._fields())
+        self._update_problems()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

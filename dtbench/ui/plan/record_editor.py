@@ -182,10 +182,10 @@ class RecordEditor(QWidget):
         add_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add_key.activated.connect(self.add)
         # Moves from the list (in a form field Alt+↓ opens a drop-down instead).
-        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
+        for keys, slot in (("Alt+Up", self.move_up), ("Alt+Down", self.move_down)):
             move_key = QShortcut(QKeySequence(keys), self.table)
             move_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-            move_key.activated.connect(partial(self.move_selected, step))
+            move_key.activated.connect(slot)
         session.items_changed.connect(self._items_changed)
         self.relabel(fields)
 
@@ -465,6 +465,12 @@ class RecordEditor(QWidget):
         if item is not None:
             text = self.tr("Remove %1").replace("%1", self.title_of(item.record))
             self.session.remove(item.uuid, text)
+
+    def move_up(self) -> None:
+        self.move_selected(-1)
+
+    def move_down(self) -> None:
+        self.move_selected(1)
 
     def move_selected(self, step: int) -> None:
         item = self.current_item()
