@@ -173,3 +173,14 @@ def test_checks_name_findings_without_clauses_or_observations_and_too_many() -> 
     many = [PlanItem(str(n), "finding", n, items[0].record) for n in range(8)]
     assert check_findings(many)[0].message(translate).startswith("There are 8 key findings")
     assert check_findings(items[:1]) == []
+
+
+def test_the_summary_json_lists_the_key_findings(sample: tuple[Store, str]) -> None:
+    from dtbench.diagnosis.summary import summarise
+
+    store, eng = sample
+    data = summarise(store, eng).to_dict()
+    listed = data["plan"]["key_findings"]
+    stored = plan.list_items(store, eng, "finding")
+    assert [f["title"] for f in listed] == [i.record.title for i in stored]
+    assert list(listed[0]["clauses"]) == list(stored[0].record.clauses)
