@@ -90,6 +90,10 @@ def test_a_finding_is_added_edited_undone_and_kept_from_the_keyboard(
         "New key finding",
         "ERP与MES数据割裂，计划无法闭环",
     ]
+    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)  # the selected (moved) one
+    assert [f.title for f in _findings(store, eng)] == ["ERP与MES数据割裂，计划无法闭环"]
+    window.undo_group.undo()  # the removal
+    assert len(_findings(store, eng)) == 2
     window.undo_group.undo()  # the move
     window.undo_group.undo()  # the second finding
     window.undo_group.undo()  # the observations

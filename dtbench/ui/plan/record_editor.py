@@ -181,8 +181,13 @@ class RecordEditor(QWidget):
         add_key = QShortcut(QKeySequence("Ctrl+Ins"), self)
         add_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add_key.activated.connect(self.add)
-        # Moves from the list (in a form field Alt+↓ opens a drop-down instead).
-        for keys, slot in (("Alt+Up", self.move_up), ("Alt+Down", self.move_down)):
+        # Moves and removal from the list (in a form field Alt+↓ opens a drop-down, Delete
+        # deletes a character).
+        for keys, slot in (
+            ("Alt+Up", self.move_up),
+            ("Alt+Down", self.move_down),
+            ("Del", self.remove),
+        ):
             move_key = QShortcut(QKeySequence(keys), self.table)
             move_key.setContext(Qt.ShortcutContext.WidgetShortcut)
             move_key.activated.connect(slot)
