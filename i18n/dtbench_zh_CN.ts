@@ -178,6 +178,57 @@ The current database is kept aside first, next to it.</source>
     </message>
 </context>
 <context>
+    <name>ChangeSteps</name>
+    <message>
+        <source>New step</source>
+        <translation>新步骤</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>负责人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due date:</source>
+        <translation>完成日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>状态(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Remar&amp;ks:</source>
+        <translation>备注(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Add the guide&apos;s change steps</source>
+        <translation>添加指南的组织构建步骤</translation>
+    </message>
+    <message>
+        <source>Change process (6.3.1 h)</source>
+        <translation>主要过程与活动（6.3.1 h）</translation>
+    </message>
+    <message>
+        <source>The guide&apos;s steps: diagnose, analyse and plan, select and implement, evaluate and feed back. Give each an owner and a due date.</source>
+        <translation>指南的步骤：诊断组织现状、分析并制定方案、选择方案并实施、评价效果并反馈。请为每个步骤指定负责人和完成日期。</translation>
+    </message>
+    <message>
+        <source>Add the guide&apos;s ste&amp;ps</source>
+        <translation>添加指南步骤(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Adds the four steps of 6.3.1 h that are not in the list yet.</source>
+        <translation>添加 6.3.1 h 所列四个步骤中尚未列入清单的步骤。</translation>
+    </message>
+</context>
+<context>
     <name>ChartError</name>
     <message>
         <source>A chart could not be drawn: %1</source>
@@ -291,6 +342,72 @@ Your saved work is safe. Details were written to %2.</source>
         <translation>出现错误：%1
 
 已保存的工作不受影响。详细信息已写入 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>CultureTab</name>
+    <message>
+        <source>Culture targets</source>
+        <translation>数字文化塑造目标</translation>
+    </message>
+    <message>
+        <source>Culture evaluation</source>
+        <translation>数字文化评估</translation>
+    </message>
+    <message>
+        <source>Digital culture tar&amp;gets (6.3.2 d):</source>
+        <translation>数字文化塑造目标(&amp;G)（6.3.2 d）：</translation>
+    </message>
+    <message>
+        <source>Chosen target</source>
+        <translation>选定的目标</translation>
+    </message>
+    <message>
+        <source>The guide&apos;s explanation</source>
+        <translation>指南释义</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Culture evaluation (6.3.2 i)</source>
+        <translation>数字文化评估（6.3.2 i）</translation>
+    </message>
+    <message>
+        <source>Evaluation &amp;measures the client adopts:</source>
+        <translation>企业采用的评估内容(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Measure adopted</source>
+        <translation>采用的评估内容</translation>
+    </message>
+</context>
+<context>
+    <name>CultureTraits</name>
+    <message>
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Cultural traits</source>
+        <translation>数字文化关键内容评分</translation>
+    </message>
+    <message>
+        <source>Key cultural traits (6.3.2 e)</source>
+        <translation>数字文化关键内容（6.3.2 e）</translation>
+    </message>
+    <message>
+        <source>Rate the &amp;traits, now and target:</source>
+        <translation>为各项内容评分(&amp;T)（现状与目标）：</translation>
+    </message>
+    <message>
+        <source>1 = weak … 5 = strong; — = not rated.</source>
+        <translation>1 = 弱 … 5 = 强；— = 未评分。</translation>
     </message>
 </context>
 <context>
@@ -680,6 +797,30 @@ Name of the round:</source>
         <translation>咨询机构(&amp;F)：</translation>
     </message>
     <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Pre&amp;pared by:</source>
+        <translation>编制(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewed by:</source>
+        <translation>审核(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Appr&amp;oved by:</source>
+        <translation>批准(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Classificatio&amp;n:</source>
+        <translation>密级(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Document control:</source>
+        <translation>文档控制：</translation>
+    </message>
+    <message>
         <source>Sections of the proposal:</source>
         <translation>建议书包含的章节：</translation>
     </message>
@@ -690,6 +831,10 @@ Name of the round:</source>
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Set in Edit ▸ Preferences</source>
+        <translation>在“编辑 ▸ 偏好设置”中设置</translation>
     </message>
     <message>
         <source>Cover page</source>
@@ -712,16 +857,8 @@ Name of the round:</source>
         <translation>背景与范围</translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>方法</translation>
-    </message>
-    <message>
         <source>Diagnosis results</source>
         <translation>诊断结果</translation>
-    </message>
-    <message>
-        <source>Findings clause by clause</source>
-        <translation>逐条款诊断发现</translation>
     </message>
     <message>
         <source>Strategy</source>
@@ -730,6 +867,14 @@ Name of the round:</source>
     <message>
         <source>Roadmap</source>
         <translation>路线图</translation>
+    </message>
+    <message>
+        <source>Key initiatives</source>
+        <translation>重点举措</translation>
+    </message>
+    <message>
+        <source>Investment and benefits</source>
+        <translation>投资与效益</translation>
     </message>
     <message>
         <source>KPIs</source>
@@ -752,8 +897,12 @@ Name of the round:</source>
         <translation>附录：术语</translation>
     </message>
     <message>
-        <source>Appendix: full checklist</source>
-        <translation>附录：完整检查清单</translation>
+        <source>No version has been exported yet.</source>
+        <translation>尚未导出过任何版本。</translation>
+    </message>
+    <message>
+        <source>Exported so far: %1. Exporting records version %2 with today&apos;s date.</source>
+        <translation>已导出：%1。本次导出将以今天的日期记录版本 %2。</translation>
     </message>
     <message>
         <source>Word documents (*.docx)</source>
@@ -782,6 +931,18 @@ Name of the round:</source>
     <message>
         <source>Drawing the charts…</source>
         <translation>正在绘制图表…</translation>
+    </message>
+    <message>
+        <source>Appendix: assessment method</source>
+        <translation>附录：诊断方法</translation>
+    </message>
+    <message>
+        <source>Appendix: findings clause by clause</source>
+        <translation>附录：各条款诊断详情</translation>
+    </message>
+    <message>
+        <source>Appendix: checklist summary</source>
+        <translation>附录：诊断检查表汇总</translation>
     </message>
     <message>
         <source>Writing the Word proposal…</source>
@@ -890,6 +1051,57 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>FieldworkPage</name>
+    <message>
+        <source>New interview</source>
+        <translation>新访谈</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Who / what</source>
+        <translation>对象 / 名称</translation>
+    </message>
+    <message>
+        <source>Role, department / provided by</source>
+        <translation>职务、部门 / 提供方</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topics and observations</source>
+        <translation>主题与发现</translation>
+    </message>
+    <message>
+        <source>Clauses it informed</source>
+        <translation>涉及条款</translation>
+    </message>
+    <message>
+        <source>Draft interviews</source>
+        <translation>起草访谈记录</translation>
+    </message>
+    <message>
+        <source>Everyone named as an interviewee of the clauses is already in the register (the interviewees are entered with each clause&apos;s findings).</source>
+        <translation>各条款记录的受访人均已在登记表中（受访人随各条款的诊断发现一并录入）。</translation>
+    </message>
+    <message>
+        <source>Draft %1 interviews</source>
+        <translation>起草 %1 条访谈记录</translation>
+    </message>
+    <message>
+        <source>What the diagnosis rests on: the people interviewed, the workshops held, the sites visited and the documents reviewed. The proposal lists them in its background chapter.</source>
+        <translation>诊断的依据：访谈对象、研讨会、现场调研与查阅的资料。建议书在“项目背景”一章中列出。</translation>
+    </message>
+    <message>
+        <source>&amp;Draft interviews from the diagnosis</source>
+        <translation>根据诊断起草访谈记录(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPage</name>
     <message>
         <source>New key finding</source>
@@ -946,6 +1158,13 @@ Name of the round:</source>
     <message>
         <source>&amp;Draft from the diagnosis…</source>
         <translation>从诊断起草(&amp;D)…</translation>
+    </message>
+</context>
+<context>
+    <name>FirmError</name>
+    <message>
+        <source>%1 is not a PNG or JPEG picture; the logo was not changed.</source>
+        <translation>%1 不是 PNG 或 JPEG 图片，徽标未作更改。</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1227,177 @@ Name of the round:</source>
     <message>
         <source>%1 was refused: its list “%2” has %3 entries, more than the %4 dtbench accepts. Nothing was imported.</source>
         <translation>%1 已被拒绝：其列表“%2”有 %3 项，超过 dtbench 可接受的 %4 项。未导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>InvestmentPage</name>
+    <message>
+        <source>cost line %1</source>
+        <translation>%1年成本行</translation>
+    </message>
+    <message>
+        <source>New benefit</source>
+        <translation>新效益</translation>
+    </message>
+    <message>
+        <source>benefit</source>
+        <translation>效益</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Nature:</source>
+        <translation>性质(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>A&amp;mount (CNY 10k):</source>
+        <translation>金额（万元）(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>说明(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>B&amp;enefit:</source>
+        <translation>效益(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;KPI:</source>
+        <translation>关联指标(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Base&amp;line:</source>
+        <translation>基线(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Yearly value (CNY 10k):</source>
+        <translation>年度效益（万元）(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;From year:</source>
+        <translation>起始年份(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Assu&amp;mption:</source>
+        <translation>测算依据(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>A cost line needs an amount (0 or more).</source>
+        <translation>成本行需要填写金额（0或以上）。</translation>
+    </message>
+    <message>
+        <source>%1 (CNY 10k)</source>
+        <translation>%1万元</translation>
+    </message>
+    <message>
+        <source>Finished: counted as spent</source>
+        <translation>已完成：计为已投入</translation>
+    </message>
+    <message>
+        <source>Investment %1</source>
+        <translation>投资%1</translation>
+    </message>
+    <message>
+        <source>spent %1</source>
+        <translation>已投入%1</translation>
+    </message>
+    <message>
+        <source>still to spend %1</source>
+        <translation>尚需投入%1</translation>
+    </message>
+    <message>
+        <source>benefit a year at full effect %1</source>
+        <translation>全面见效后年效益%1</translation>
+    </message>
+    <message>
+        <source>payback in %1</source>
+        <translation>%1年收回投资</translation>
+    </message>
+    <message>
+        <source>no payback within the horizon</source>
+        <translation>测算期内未能收回投资</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>投资</translation>
+    </message>
+    <message>
+        <source>of which spent</source>
+        <translation>其中已投入</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>效益</translation>
+    </message>
+    <message>
+        <source>Cumulative net</source>
+        <translation>累计净收益</translation>
+    </message>
+    <message>
+        <source>No phase</source>
+        <translation>未分阶段</translation>
+    </message>
+    <message>
+        <source>Finished (spent)</source>
+        <translation>已完成（已投入）</translation>
+    </message>
+    <message>
+        <source>Investment and benefit by year</source>
+        <translation>各年度投资与效益</translation>
+    </message>
+    <message>
+        <source>CNY 10,000</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>Payback %1</source>
+        <translation>%1年收回投资</translation>
+    </message>
+    <message>
+        <source>No investment entered yet.</source>
+        <translation>尚未填写投资。</translation>
+    </message>
+    <message>
+        <source>&amp;Cost lines</source>
+        <translation>成本明细(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Benefits</source>
+        <translation>预期效益(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>汇总(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Initiatives:</source>
+        <translation>举措(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>By year (CNY 10k)</source>
+        <translation>按年度（万元）</translation>
+    </message>
+    <message>
+        <source>By phase (CNY 10k)</source>
+        <translation>按阶段（万元）</translation>
+    </message>
+    <message>
+        <source>By kind (CNY 10k)</source>
+        <translation>按类别（万元）</translation>
     </message>
 </context>
 <context>
@@ -1303,8 +1693,8 @@ Name of the round:</source>
         <translation>领导者能力检查表（6.1.1）(&amp;K)：</translation>
     </message>
     <message>
-        <source>Keys: 1 met, 2 partly met, 3 not met, 0 not assessed (each moves to the next line). Space or a click on a status opens the list of statuses. Enter edits the note.</source>
-        <translation>按键：1 符合，2 部分符合，3 不符合，0 未评（每次按键后移到下一行）。按空格键或单击状态可打开状态列表；按回车键编辑备注。</translation>
+        <source>These are the diagnosis&apos;s answers to 6.1.1: a rating given here shows in the Diagnosis step and the other way round. Keys: 1 met, 2 partly met, 3 not met, 0 not assessed (each moves to the next line). Space or a click on a status opens the list of statuses. Enter edits the note.</source>
+        <translation>这里就是诊断中6.1.1的判定：在此评定的结果会显示在“诊断”步骤中，反之亦然。按键：1 符合，2 部分符合，3 不符合，0 未评估（每次按键后移到下一行）。空格或单击判定列打开判定列表。回车编辑备注。</translation>
     </message>
     <message>
         <source>Ref.</source>
@@ -1434,6 +1824,10 @@ Name of the round:</source>
         <translation>关于 dtbench(&amp;A)</translation>
     </message>
     <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>偏好设置(&amp;F)…</translation>
+    </message>
+    <message>
         <source>Open the &amp;sample engagement</source>
         <translation>打开示例咨询项目(&amp;S)</translation>
     </message>
@@ -1492,6 +1886,10 @@ Name of the round:</source>
     <message>
         <source>Engagement moved to the trash.</source>
         <translation>咨询项目已移到回收站。</translation>
+    </message>
+    <message>
+        <source>Preferences saved.</source>
+        <translation>偏好设置已保存。</translation>
     </message>
     <message>
         <source>Taking a last backup of the database…</source>
@@ -1585,83 +1983,53 @@ Name of the round:</source>
     </message>
 </context>
 <context>
-    <name>OrgCulturePage</name>
+    <name>NextStepsPage</name>
     <message>
         <source>New step</source>
-        <translation>新步骤</translation>
+        <translation>新工作事项</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>步骤</translation>
+        <source>Action or decision</source>
+        <translation>工作事项或决策事项</translation>
     </message>
     <message>
-        <source>resistance entry</source>
-        <translation>阻力条目</translation>
+        <source>Decision asked of the leadership</source>
+        <translation>提请领导层决策</translation>
     </message>
     <message>
-        <source>&amp;Title:</source>
-        <translation>标题(&amp;T)：</translation>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
     <message>
-        <source>O&amp;wner:</source>
-        <translation>负责人(&amp;W)：</translation>
+        <source>Due</source>
+        <translation>完成时间</translation>
     </message>
     <message>
-        <source>&amp;Due date:</source>
-        <translation>完成日期(&amp;D)：</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-        <source>Stat&amp;us:</source>
-        <translation>状态(&amp;U)：</translation>
+        <source>What happens after the proposal. Mark the decisions the client&apos;s leadership is asked to take: the proposal lists them first, as a numbered request, then the next steps with their owners and dates.</source>
+        <translation>建议书之后的工作安排。请勾选需要客户领导层决策的事项：建议书先逐条列出提请决策事项，再列出近期工作及其负责人和完成时间。</translation>
+    </message>
+</context>
+<context>
+    <name>OrgCulturePage</name>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>组织(&amp;O)</translation>
     </message>
     <message>
-        <source>Remar&amp;ks:</source>
-        <translation>备注(&amp;K)：</translation>
+        <source>&amp;Culture</source>
+        <translation>文化(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Source:</source>
-        <translation>阻力来源(&amp;S)：</translation>
+        <source>&amp;Resistance</source>
+        <translation>阻力(&amp;R)</translation>
     </message>
-    <message>
-        <source>Ca&amp;use:</source>
-        <translation>原因(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>&amp;Description:</source>
-        <translation>描述(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>&amp;Mitigation:</source>
-        <translation>化解措施(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>S&amp;tatus:</source>
-        <translation>状态(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Guide: %1</source>
-        <translation>指南：%1</translation>
-    </message>
-    <message>
-        <source>Not set</source>
-        <translation>未设置</translation>
-    </message>
-    <message>
-        <source>%1 (guide %2): %3</source>
-        <translation>%1（指南 %2）：%3</translation>
-    </message>
-    <message>
-        <source>Causes of resistance named by the guide (6.3.2 h): %1</source>
-        <translation>指南列出的阻力原因（6.3.2 h）：%1</translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation>现状</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标</translation>
-    </message>
+</context>
+<context>
+    <name>OrgCultureParts</name>
     <message>
         <source>%1 (now)</source>
         <translation>%1（现状）</translation>
@@ -1669,6 +2037,17 @@ Name of the round:</source>
     <message>
         <source>%1 (target)</source>
         <translation>%1（目标）</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationTab</name>
+    <message>
+        <source>Guide: %1</source>
+        <translation>指南：%1</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>Transformation mode</source>
@@ -1683,36 +2062,16 @@ Name of the round:</source>
         <translation>转变模式理由</translation>
     </message>
     <message>
-        <source>Cultural traits</source>
-        <translation>数字文化关键内容评分</translation>
-    </message>
-    <message>
-        <source>Culture targets</source>
-        <translation>数字文化塑造目标</translation>
-    </message>
-    <message>
-        <source>Culture evaluation</source>
-        <translation>数字文化评估</translation>
-    </message>
-    <message>
-        <source>Add the guide&apos;s change steps</source>
-        <translation>添加指南的组织构建步骤</translation>
-    </message>
-    <message>
-        <source>&amp;Organization</source>
-        <translation>组织(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Culture</source>
-        <translation>文化(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Resistance</source>
-        <translation>阻力(&amp;R)</translation>
-    </message>
-    <message>
         <source>Key characteristics of a digital organization (6.3.1 a)</source>
         <translation>数字化组织关键特征（6.3.1 a）</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
     </message>
     <message>
         <source>&amp;Structure:</source>
@@ -1745,66 +2104,6 @@ Name of the round:</source>
     <message>
         <source>Rationa&amp;le for the mode:</source>
         <translation>选择理由(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Change process (6.3.1 h)</source>
-        <translation>主要过程与活动（6.3.1 h）</translation>
-    </message>
-    <message>
-        <source>The guide&apos;s steps: diagnose, analyse and plan, select and implement, evaluate and feed back. Give each an owner and a due date.</source>
-        <translation>指南的步骤：诊断组织现状、分析并制定方案、选择方案并实施、评价效果并反馈。请为每个步骤指定负责人和完成日期。</translation>
-    </message>
-    <message>
-        <source>Add the guide&apos;s ste&amp;ps</source>
-        <translation>添加指南步骤(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Adds the four steps of 6.3.1 h that are not in the list yet.</source>
-        <translation>添加 6.3.1 h 所列四个步骤中尚未列入清单的步骤。</translation>
-    </message>
-    <message>
-        <source>Digital culture tar&amp;gets (6.3.2 d):</source>
-        <translation>数字文化塑造目标(&amp;G)（6.3.2 d）：</translation>
-    </message>
-    <message>
-        <source>Chosen target</source>
-        <translation>选定的目标</translation>
-    </message>
-    <message>
-        <source>The guide&apos;s explanation</source>
-        <translation>指南释义</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Key cultural traits (6.3.2 e)</source>
-        <translation>数字文化关键内容（6.3.2 e）</translation>
-    </message>
-    <message>
-        <source>Rate the &amp;traits, now and target:</source>
-        <translation>为各项内容评分(&amp;T)（现状与目标）：</translation>
-    </message>
-    <message>
-        <source>1 = weak … 5 = strong; — = not rated.</source>
-        <translation>1 = 弱 … 5 = 强；— = 未评分。</translation>
-    </message>
-    <message>
-        <source>Culture evaluation (6.3.2 i)</source>
-        <translation>数字文化评估（6.3.2 i）</translation>
-    </message>
-    <message>
-        <source>Evaluation &amp;measures the client adopts:</source>
-        <translation>企业采用的评估内容(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Measure adopted</source>
-        <translation>采用的评估内容</translation>
-    </message>
-    <message>
-        <source>Resistance to digital culture (6.3.2 h): who resists, why, and how it is resolved.</source>
-        <translation>数字文化塑造的阻力（6.3.2 h）：谁在抵触、原因是什么、如何化解。</translation>
     </message>
 </context>
 <context>
@@ -1998,6 +2297,85 @@ Name of the round:</source>
     <message>
         <source>There are %1 key findings: a proposal leads with a handful (typically 3 to 7); merge the related ones.</source>
         <translation>目前有 %1 条核心发现：建议书通常只列少数几条（一般3至7条），请合并相关的发现。</translation>
+    </message>
+    <message>
+        <source>A cost line of %1 belongs to an initiative that no longer exists.</source>
+        <translation>一条%1年的成本行所属的举措已不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” has costs in %2, outside the years it runs (%3 to %4).</source>
+        <translation>“%1”在%2年有成本，不在其实施年份内（%3至%4年）。</translation>
+    </message>
+    <message>
+        <source>The benefit “%1” belongs to an initiative that no longer exists.</source>
+        <translation>效益“%1”所属的举措已不存在。</translation>
+    </message>
+    <message>
+        <source>The benefit “%1” of “%2” is linked to a KPI that no longer exists.</source>
+        <translation>“%2”的效益“%1”关联的指标已不存在。</translation>
+    </message>
+    <message>
+        <source>The benefit “%1” of “%2” has a yearly value but no assumption behind it.</source>
+        <translation>“%2”的效益“%1”填写了年度金额，但没有测算依据。</translation>
+    </message>
+    <message>
+        <source>The benefit “%1” of “%2” has a yearly value but no year it starts from.</source>
+        <translation>“%2”的效益“%1”填写了年度金额，但没有起始年份。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Consulting firm</source>
+        <translation>咨询机构</translation>
+    </message>
+    <message>
+        <source>&amp;Name (Chinese):</source>
+        <translation>名称（中文）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Name (&amp;English):</source>
+        <translation>名称（英文）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address (Chinese):</source>
+        <translation>地址（中文）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Address (E&amp;nglish):</source>
+        <translation>地址（英文）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>徽标(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Shown on the cover and in the document control of every proposal written on this computer (the name in the proposal&apos;s language; an engagement may name another firm in its export settings). The logo is a PNG or JPEG picture.</source>
+        <translation>显示在本机编制的每份建议书的封面和文档控制中（名称按建议书的语言显示；单个项目可在导出设置中另行填写咨询机构）。徽标须为 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <source>(no logo)</source>
+        <translation>（无徽标）</translation>
+    </message>
+    <message>
+        <source>Firm logo</source>
+        <translation>机构徽标</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +2682,49 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>ResistanceRegister</name>
+    <message>
+        <source>resistance entry</source>
+        <translation>阻力条目</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>阻力来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;use:</source>
+        <translation>原因(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mitigation:</source>
+        <translation>化解措施(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>负责人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>%1 (guide %2): %3</source>
+        <translation>%1（指南 %2）：%3</translation>
+    </message>
+    <message>
+        <source>Causes of resistance named by the guide (6.3.2 h): %1</source>
+        <translation>指南列出的阻力原因（6.3.2 h）：%1</translation>
+    </message>
+    <message>
+        <source>Resistance to digital culture (6.3.2 h): who resists, why, and how it is resolved.</source>
+        <translation>数字文化塑造的阻力（6.3.2 h）：谁在抵触、原因是什么、如何化解。</translation>
+    </message>
+</context>
+<context>
     <name>RoadmapPage</name>
     <message>
         <source>New phase</source>
@@ -2388,6 +2809,42 @@ Name of the round:</source>
     <message>
         <source>Consulting task (6.2.2 e)</source>
         <translation>咨询任务（6.2.2 e）</translation>
+    </message>
+    <message>
+        <source>Key initiative: a charter in the proposal</source>
+        <translation>重点举措（建议书中列出任务书）</translation>
+    </message>
+    <message>
+        <source>Charter: objective</source>
+        <translation>任务书：目标</translation>
+    </message>
+    <message>
+        <source>Charter: scope</source>
+        <translation>任务书：范围</translation>
+    </message>
+    <message>
+        <source>Charter: deliverables</source>
+        <translation>任务书：主要交付物</translation>
+    </message>
+    <message>
+        <source>Charter: milestones (one per line)</source>
+        <translation>任务书：里程碑（每行一个）</translation>
+    </message>
+    <message>
+        <source>Charter: team</source>
+        <translation>任务书：团队</translation>
+    </message>
+    <message>
+        <source>Charter: acceptance criteria</source>
+        <translation>任务书：验收标准</translation>
+    </message>
+    <message>
+        <source>Charter: risks</source>
+        <translation>任务书：主要风险</translation>
+    </message>
+    <message>
+        <source>This initiative&apos;s budget is the sum of its cost lines; change them in the Investment and benefits step.</source>
+        <translation>该举措的预算是其成本明细之和，请在“投资与效益”步骤中修改成本明细。</translation>
     </message>
     <message>
         <source>That dependency would close a cycle: an initiative cannot depend, directly or through others, on itself.</source>
@@ -3120,6 +3577,10 @@ Name of the round:</source>
         <translation>评估范围</translation>
     </message>
     <message>
+        <source>Fieldwork</source>
+        <translation>调研工作</translation>
+    </message>
+    <message>
         <source>Diagnosis</source>
         <translation>现状诊断</translation>
     </message>
@@ -3140,6 +3601,10 @@ Name of the round:</source>
         <translation>路线图</translation>
     </message>
     <message>
+        <source>Investment and benefits</source>
+        <translation>投资与效益</translation>
+    </message>
+    <message>
         <source>KPIs</source>
         <translation>绩效指标</translation>
     </message>
@@ -3152,8 +3617,19 @@ Name of the round:</source>
         <translation>组织与文化</translation>
     </message>
     <message>
+        <source>Next steps</source>
+        <translation>下一步工作</translation>
+    </message>
+    <message>
         <source>Guide</source>
         <translation>指南</translation>
+    </message>
+</context>
+<context>
+    <name>_LinesEditor</name>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
     </message>
 </context>
 <context>

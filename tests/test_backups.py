@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from qt_helpers import wait_for_tasks
 
-from dtbench.diagnosis.demo import create_demo
-from dtbench.diagnosis.summary import summarise
 from dtbench.engagement import service
+from dtbench.reports.summary import summarise
+from dtbench.sample import create_demo
 from dtbench.store import backups as core
 from dtbench.store import open_store
 from dtbench.store.database import Store
@@ -347,7 +347,7 @@ def test_check_at_open_leaves_newer_locked_and_foreign_files_alone(
 
 
 def _cli(*argv: str) -> int | None:
-    from dtbench.store.cli_backup import register, run
+    from dtbench.cli.backup import register, run
 
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command")
@@ -385,7 +385,7 @@ def test_cli_backup_check_and_restore(db_path: Path, capsys) -> None:  # type: i
     assert _cli("check", "--db", str(db_path)) == 2
     out = capsys.readouterr().out
     assert "is damaged" in out and "dtbench restore FILE" in out
-    from dtbench.store.cli_backup import run
+    from dtbench.cli.backup import run
 
     assert run(argparse.Namespace(command="list", db=None)) is None  # not ours
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from test_cli import run
 
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo
+from dtbench.sample import create_demo
 from dtbench.store import open_store
 from dtbench.store.errors import DamageFoundError
 

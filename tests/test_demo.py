@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from test_cli import run
 
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import load_demo
 from dtbench.diagnosis.scale import STATUSES
 from dtbench.engagement import service
 from dtbench.guide import load_guide
+from dtbench.sample import load_demo
 from dtbench.store import Store, open_store
 from dtbench.ui.shell.main_window import MainWindow
 
@@ -121,9 +121,9 @@ def test_dashboard_charts_of_the_sample_render_without_missing_glyphs(
 ) -> None:
     import warnings
 
-    from dtbench.diagnosis.demo import create_demo
     from dtbench.reports.diagnosis_charts import CHART_NAMES, ChartTexts, DiagnosisCharts, build
     from dtbench.reports.raster import draw
+    from dtbench.sample import create_demo
 
     uuid = create_demo(store)
     rounds = dx.list_rounds(store, uuid)

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QMessageBox
 from test_cli import run
 
-from dtbench.diagnosis.demo import create_demo
 from dtbench.plan import service as plan
+from dtbench.sample import create_demo
 from dtbench.store import Store
 from dtbench.ui.exchange.export_dialog import ExportDialog
 from dtbench.ui.shell.main_window import MainWindow

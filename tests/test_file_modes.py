@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dtbench.diagnosis.demo import create_demo
+from dtbench.sample import create_demo
 from dtbench.store.database import Store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")

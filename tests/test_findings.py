@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo
 from dtbench.diagnosis.records import RoundData, RoundRecord
 from dtbench.diagnosis.scoring import score
 from dtbench.engagement import service
@@ -18,6 +17,7 @@ from dtbench.plan import service as plan
 from dtbench.plan.checks import check_findings
 from dtbench.plan.findings_draft import MAX_THEMES, draft_findings
 from dtbench.plan.records import Finding, PlanItem
+from dtbench.sample import create_demo
 from dtbench.store import Store, open_store
 
 GUIDE = load_guide()
@@ -176,7 +176,7 @@ def test_checks_name_findings_without_clauses_or_observations_and_too_many() -> 
 
 
 def test_the_summary_json_lists_the_key_findings(sample: tuple[Store, str]) -> None:
-    from dtbench.diagnosis.summary import summarise
+    from dtbench.reports.summary import summarise
 
     store, eng = sample
     data = summarise(store, eng).to_dict()

@@ -18,7 +18,7 @@ from dtbench.deliverables.content import Content, draft_summary, gather
 from dtbench.deliverables.docx_proposal import build_proposal
 from dtbench.deliverables.figures import render_figures
 from dtbench.deliverables.xlsx_plan import build_action_plan
-from dtbench.diagnosis.demo import create_demo
+from dtbench.sample import create_demo
 from dtbench.store import open_store
 
 
@@ -63,6 +63,8 @@ def _diagnosis_chapter(path: Path) -> list[tuple[str, str, bool]]:
             if inside:
                 break
             inside = p.text.endswith(("诊断结果", "Diagnosis results"))
+            if inside:  # its number, then the section numbers below it without it
+                out.append(("chapter", p.text.split(" ", 1)[0], False))
             continue
         if inside:
             picture = p._p.find(".//" + qn("w:drawing")) is not None
@@ -70,11 +72,21 @@ def _diagnosis_chapter(path: Path) -> list[tuple[str, str, bool]]:
     return out
 
 
+def _strip(chapter: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """The chapter's paragraphs with its number taken off its section headings ("3.1 核心发现"
+    → "1 核心发现"), whatever chapter the proposal's order makes it."""
+    number = chapter[0][1] + "."
+    return [
+        (style, text[len(number) :] if style == "Heading 2" else text, picture)
+        for style, text, picture in chapter[1:]
+    ]
+
+
 def test_the_findings_lead_the_diagnosis_chapter_before_its_first_chart(sample: Sample) -> None:
     path = build_proposal(sample.zh, sample.folder / "建议书.docx", figures=sample.figures)
-    chapter = _diagnosis_chapter(path)
+    chapter = _strip(_diagnosis_chapter(path))
     first_chart = next(n for n, (_s, _t, picture) in enumerate(chapter) if picture)
-    assert chapter[0][:2] == ("Heading 2", "4.1 核心发现")
+    assert chapter[0][:2] == ("Heading 2", "1 核心发现")
     before = chapter[:first_chart]
     titles = _titles(sample.zh)
     assert len(titles) == 5
@@ -92,13 +104,13 @@ def test_the_findings_lead_the_diagnosis_chapter_before_its_first_chart(sample: 
     for line in first.observations.splitlines():
         assert line in texts
     # the statistics follow the findings
-    assert ("Heading 2", "4.2 总体结果") in [(s, t) for s, t, _p in chapter]
+    assert ("Heading 2", "2 总体结果") in [(s, t) for s, t, _p in chapter]
 
 
 def test_the_english_proposal_frames_them_in_english(sample: Sample) -> None:
     path = build_proposal(sample.en, sample.folder / "proposal.docx", figures=sample.figures)
-    chapter = _diagnosis_chapter(path)
-    assert chapter[0][:2] == ("Heading 2", "4.1 Key findings")
+    chapter = _strip(_diagnosis_chapter(path))
+    assert chapter[0][:2] == ("Heading 2", "1 Key findings")
     texts = [text for _s, text, _p in chapter]
     assert "the main problems 澜岳精工 faces come down to the five themes below" in texts[1]
     assert f"1. {_titles(sample.en)[0]}" in texts
@@ -108,8 +120,8 @@ def test_the_english_proposal_frames_them_in_english(sample: Sample) -> None:
 def test_without_findings_the_chapter_reads_as_before(sample: Sample) -> None:
     content = _without_findings(sample.zh)
     path = build_proposal(content, sample.folder / "无发现.docx", figures=sample.figures)
-    chapter = _diagnosis_chapter(path)
-    assert chapter[0][:2] == ("Heading 2", "4.1 总体结果")
+    chapter = _strip(_diagnosis_chapter(path))
+    assert chapter[0][:2] == ("Heading 2", "1 总体结果")
     assert not any("核心发现" in text for _s, text, _p in chapter)
     assert "核心问题" not in draft_summary(content)
 
@@ -117,10 +129,9 @@ def test_without_findings_the_chapter_reads_as_before(sample: Sample) -> None:
 def test_the_executive_summary_names_the_key_problems(sample: Sample) -> None:
     titles = _titles(sample.zh)
     summary = draft_summary(sample.zh)
-    assert "诊断归纳出五个核心问题：" + "；".join(titles) + "。" in summary
+    assert f"诊断发现的核心问题：一是{titles[0]}；二是{titles[1]}；三是{titles[2]}。" in summary
     english = draft_summary(sample.en)
-    assert "The diagnosis brings out five key problems: " in english
-    assert f"; and {titles[-1]}." in english
+    assert f"The diagnosis found these key problems: {titles[0]}; {titles[1]}" in english
 
 
 def _rows(ws: Any) -> list[list[Any]]:

@@ -20,7 +20,6 @@ from openpyxl import load_workbook
 from sqlalchemy import event
 
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo
 from dtbench.engagement import service as engagements
 from dtbench.engagement.records import ContactRecord
 from dtbench.errors import UserError
@@ -36,6 +35,7 @@ from dtbench.input_rules import (
 from dtbench.plan import service as plan
 from dtbench.plan.records import Kpi
 from dtbench.questionnaire import workbook as qn
+from dtbench.sample import create_demo
 from dtbench.store import open_store
 from dtbench.store.database import Store
 from dtbench.templates import library
@@ -572,7 +572,7 @@ def _read_only(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
 def test_exporting_a_template_into_a_read_only_folder_names_the_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from dtbench.templates.cli_template import register, run
+    from dtbench.cli.template import register, run
 
     folder = tmp_path / "只读"
     folder.mkdir()

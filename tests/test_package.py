@@ -22,17 +22,17 @@ from qt_helpers import finished
 from sqlalchemy import func, select
 
 from dtbench import paths
+from dtbench.cli.package import register, run
 from dtbench.deliverables.files import OutputDiskFullError
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo
-from dtbench.diagnosis.summary import summarise
 from dtbench.engagement import service
 from dtbench.errors import UserError
+from dtbench.reports.summary import summarise
+from dtbench.sample import create_demo
 from dtbench.store import Store, open_store
 from dtbench.store.backup import integrity_ok
 from dtbench.store.models import Client, EvidenceBlob
 from dtbench.transfer import package as pk
-from dtbench.transfer.cli_package import register, run
 from dtbench.transfer.snapshot import take_snapshot, to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -612,11 +612,11 @@ def test_a_missing_file_is_a_clear_message(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- command line
 def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    from dtbench.cli import _Parser
+    from dtbench.cli.common import Parser
 
-    parser = _Parser(prog="dtbench")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    common = _Parser(add_help=False)
+    parser = Parser(prog="dtbench")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+    common = Parser(add_help=False)
     common.add_argument("--db")
     register(sub, common)
     try:

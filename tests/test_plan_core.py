@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo
 from dtbench.engagement import service
 from dtbench.guide import load_guide
 from dtbench.messages import translate
@@ -27,6 +26,7 @@ from dtbench.plan.records import (
     TraitRating,
 )
 from dtbench.plan.suggest import suggest_initiatives
+from dtbench.sample import create_demo
 from dtbench.store import Store, open_store
 
 GUIDE = load_guide()

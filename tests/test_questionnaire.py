@@ -13,14 +13,14 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from qt_helpers import finished
 
+from dtbench.cli.questionnaire import register, run
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo
 from dtbench.diagnosis.records import AnswerRecord
 from dtbench.diagnosis.scoring import ScopeEntry
 from dtbench.engagement import service as engagements
 from dtbench.guide import load_guide
 from dtbench.questionnaire import workbook as qn
-from dtbench.questionnaire.cli_questionnaire import register, run
+from dtbench.sample import create_demo
 from dtbench.store import open_store
 from dtbench.store.database import Store
 
@@ -500,7 +500,7 @@ def test_preview_applies_only_the_ticked_lines_as_one_undo_step(
 
     uuid = create_demo(store)
     window.refresh(uuid)
-    window.open_engagement(uuid, step=2)
+    window.open_engagement(uuid, step="diagnosis")
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "client"), "")
     )

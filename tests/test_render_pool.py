@@ -141,12 +141,12 @@ def test_the_proposal_charts_are_the_same_drawn_by_workers_or_here(
     from dtbench.deliverables.cancel import ExportCancelled
     from dtbench.deliverables.content import gather
     from dtbench.deliverables.figures import render_figures
-    from dtbench.diagnosis.demo import create_demo
+    from dtbench.sample import create_demo
 
     content = gather(store, create_demo(store), "zh")
     here = render_figures(content, dpi=60)
     by_workers = render_figures(content, dpi=60, pool=processes)
-    assert set(by_workers) == set(here) and len(here) == 9
+    assert set(by_workers) == set(here) and len(here) == 10
     assert all(by_workers[name] == here[name] for name in here)  # the same pictures
     with pytest.raises(ExportCancelled):
         render_figures(content, dpi=60, pool=processes, cancelled=lambda: True)
@@ -157,14 +157,14 @@ def test_the_proposal_charts_are_drawn_after_a_worker_died(store: Store) -> None
 
     from dtbench.deliverables.content import gather
     from dtbench.deliverables.figures import render_figures
-    from dtbench.diagnosis.demo import create_demo
+    from dtbench.sample import create_demo
 
     content = gather(store, create_demo(store), "en")
     pool = RenderPool(1)
     with pytest.raises(BrokenProcessPool):
         pool.submit(_die_unless_in, os.getpid()).result(timeout=120)
     figures = render_figures(content, dpi=60, pool=pool)
-    assert len(figures) == 9 and all(png.startswith(b"\x89PNG") for png in figures.values())
+    assert len(figures) == 10 and all(png.startswith(b"\x89PNG") for png in figures.values())
     assert not pool.in_processes
     pool.shutdown()
 

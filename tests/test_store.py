@@ -14,7 +14,8 @@ from dtbench.engagement import service
 from dtbench.engagement.records import ContactRecord
 from dtbench.store import NewerDatabaseError, StoreError, UnreadableDatabaseError, open_store
 from dtbench.store.backup import integrity_ok
-from dtbench.store.database import Store, resolve_url
+from dtbench.store.database import Store
+from dtbench.store.location import resolve_url
 from dtbench.store.migrate import head_revision
 
 

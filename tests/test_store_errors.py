@@ -15,8 +15,8 @@ import pytest
 
 from dtbench.cli import main
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo
 from dtbench.engagement import service
+from dtbench.sample import create_demo
 from dtbench.store import database as store_database
 from dtbench.store import open_store
 from dtbench.store.backups import backups_folder, check_database, take_backup

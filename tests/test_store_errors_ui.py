@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo
+from dtbench.sample import create_demo
 from dtbench.store import database as store_database
 from dtbench.store import open_store
 

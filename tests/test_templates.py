@@ -13,16 +13,16 @@ from typing import Any
 import pytest
 from qt_helpers import finished
 
+from dtbench.cli.template import register, run
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo, load_demo
 from dtbench.diagnosis.scoring import ScopeEntry
 from dtbench.engagement import service as engagements
 from dtbench.plan import service as plan
 from dtbench.plan.checks import check_roadmap
 from dtbench.plan.starters import kpi_starters
+from dtbench.sample import create_demo, load_demo
 from dtbench.store import Store
 from dtbench.templates import library
-from dtbench.templates.cli_template import register, run
 
 BUILTINS = ("discrete_manufacturing_sme", "process_industry_plant", "trading_services")
 START = date(2027, 1, 1)

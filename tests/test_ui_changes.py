@@ -29,7 +29,7 @@ from dtbench.ui.shell.main_window import MainWindow
 GUIDE = load_guide()
 
 
-def _open(window: MainWindow, store: Store, step: int = 3) -> str:
+def _open(window: MainWindow, store: Store, step: str = "dashboard") -> str:
     created = service.create_engagement(store, client_name="大连澜岳精工", title="现状诊断")
     window.changes.publish(Changes.of(created.uuid, ENGAGEMENTS))
     window.open_engagement(created.uuid, step)
@@ -79,7 +79,7 @@ def test_answers_changed_elsewhere_show_in_the_open_diagnosis(
 def test_plan_records_changed_elsewhere_show_on_the_roadmap(
     qtbot, window: MainWindow, store: Store
 ) -> None:
-    uuid = _open(window, store, step=5)
+    uuid = _open(window, store, step="roadmap")
     ws = window.workspace
     assert ws is not None
     table = ws.roadmap.initiatives.table
@@ -95,7 +95,7 @@ def test_plan_records_changed_elsewhere_show_on_the_roadmap(
 def test_a_profile_changed_elsewhere_shows_in_the_profile_and_the_list(
     qtbot, window: MainWindow, store: Store
 ) -> None:
-    uuid = _open(window, store, step=0)
+    uuid = _open(window, store, step="profile")
     ws = window.workspace
     assert ws is not None
     service.set_field(store, uuid, "title", "实施规划")

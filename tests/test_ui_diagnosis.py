@@ -53,8 +53,8 @@ def test_keyboard_walk_sets_statuses_moves_on_and_saves_at_once(
     uuid = _open(window, store)
     ws = window.workspace
     assert ws is not None
-    qtbot.keyClick(ws.steps, Qt.Key.Key_3, CTRL)
     page = ws.diagnosis
+    qtbot.keyClick(ws.steps, Qt.Key(Qt.Key.Key_1 + ws.pages.indexOf(page)), CTRL)
     assert ws.pages.currentWidget() is page
     assert page.current_clause() == "5.2"
     view = page.checklist
@@ -96,7 +96,7 @@ def test_enter_edits_the_note_of_the_current_item(qtbot, window: MainWindow, sto
     uuid = _open(window, store)
     ws = window.workspace
     assert ws is not None
-    ws.steps.setCurrentRow(2)
+    ws.show_step("diagnosis")
     view = ws.diagnosis.checklist
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Return)
@@ -120,7 +120,7 @@ def test_levels_show_their_description_and_undo_covers_the_session(
     uuid = _open(window, store)
     ws = window.workspace
     assert ws is not None
-    ws.steps.setCurrentRow(2)
+    ws.show_step("diagnosis")
     page = ws.diagnosis
     page.select_clause("7.3.1")
     view = page.checklist
@@ -159,7 +159,7 @@ def test_findings_and_interviewees_are_saved(qtbot, window: MainWindow, store: S
     uuid = _open(window, store)
     ws = window.workspace
     assert ws is not None
-    ws.steps.setCurrentRow(2)
+    ws.show_step("diagnosis")
     details = ws.diagnosis.details
     details.findings.setPlainText("计划部用Excel排产。")
     details.interviewees.setText("孙立强（生产计划部经理）")
@@ -176,7 +176,7 @@ def test_evidence_is_attached_listed_removed_and_restored_by_undo(
     uuid = _open(window, store)
     ws = window.workspace
     assert ws is not None
-    ws.steps.setCurrentRow(2)
+    ws.show_step("diagnosis")
     details = ws.diagnosis.details
     photo = tmp_path / "看板照片.jpg"
     photo.write_bytes(b"\xff\xd8" + b"0" * 2048)
@@ -214,7 +214,7 @@ def test_new_round_copies_the_last_and_the_dashboard_compares(
     uuid = _open(window, store)
     ws = window.workspace
     assert ws is not None
-    ws.steps.setCurrentRow(2)
+    ws.show_step("diagnosis")
     page = ws.diagnosis
     page.select_clause("7.3.1")
     page.checklist.setFocus()
@@ -231,7 +231,7 @@ def test_new_round_copies_the_last_and_the_dashboard_compares(
     key = GUIDE.clause("7.3.1").items[0].key
     assert first.answers[key].status == "not_met" and second.answers[key].status == "met"
 
-    ws.steps.setCurrentRow(3)
+    ws.show_step("dashboard")
     dash = ws.dashboard
     assert dash.moved.rowCount() == 1
     assert dash.moved.item(0, 0).text().startswith("7.3.1")
@@ -254,7 +254,7 @@ def test_scope_step_takes_clauses_out_of_the_walk_and_the_scores(
     uuid = _open(window, store)
     ws = window.workspace
     assert ws is not None
-    ws.steps.setCurrentRow(1)
+    ws.show_step("scope")
     scope = ws.scope
     area7 = next(
         scope.tree.topLevelItem(i)
@@ -270,11 +270,11 @@ def test_scope_step_takes_clauses_out_of_the_walk_and_the_scores(
     assert dx.get_scope(store, uuid)["7.2.1"] == ScopeEntry(False, 1.0)
     assert area7.checkState(0) == Qt.CheckState.PartiallyChecked
     assert "44 of 45" in scope.summary.text()
-    ws.steps.setCurrentRow(2)
+    ws.show_step("diagnosis")
     assert ws.diagnosis._item("7.2.1") is None
     assert "7.2.1" not in ws.session.report.by_key
 
-    ws.steps.setCurrentRow(1)
+    ws.show_step("scope")
     weight_item = next(
         area7.child(j)
         for j in range(area7.childCount())
@@ -349,7 +349,7 @@ def test_dashboard_follows_answers_without_blocking_the_window(
     ws = window.workspace
     assert ws is not None
     with qtbot.waitSignal(ws.dashboard.drawn, timeout=20000):
-        ws.steps.setCurrentRow(3)
+        ws.show_step("dashboard")
     dash = ws.dashboard
     before = dict((name, view.raster) for name, view in dash.views.items())
     assert "Answered: 0 of 951" in dash.figures.text()
@@ -360,7 +360,7 @@ def test_dashboard_follows_answers_without_blocking_the_window(
     assert "Answered: 1 of 951" in dash.figures.text()
     assert "Overall index: 100" in dash.figures.text()
     # …and the charts shortly after, drawn on the worker thread: the call returns at once
-    dash._timer.stop()
+    dash.redraw_when_shown.cancel()
     dash.redraw()
     assert dash.renderer.busy and dash.views["progress"].raster == before["progress"]
     with qtbot.waitSignal(dash.drawn, timeout=20000):
@@ -379,7 +379,7 @@ def test_charts_still_drawing_when_the_workspace_closes_are_dropped_quietly(
     ws = window.workspace
     assert ws is not None
     with qtbot.waitSignal(ws.dashboard.drawn, timeout=20000):
-        ws.steps.setCurrentRow(3)
+        ws.show_step("dashboard")
     renderer = ws.dashboard.renderer
     ws.dashboard.redraw(everything=True)
     assert renderer.busy

@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit
 
-from dtbench.diagnosis.demo import create_demo
 from dtbench.engagement import service
 from dtbench.plan import service as plan
 from dtbench.plan.findings_draft import draft_findings
 from dtbench.plan.records import Finding
+from dtbench.sample import create_demo
 from dtbench.store import Store
 from dtbench.ui.plan.findings_page import DraftFindingsDialog, FindingsPage
 from dtbench.ui.shell.main_window import MainWindow
@@ -25,8 +25,9 @@ def _open(window: MainWindow, eng: str) -> FindingsPage:
     window.open_engagement(eng)
     ws = window.workspace
     assert ws is not None
-    assert ws.steps.item(4).text().endswith("Key findings")  # right after the Dashboard
-    assert ws.steps.item(3).text().endswith("Dashboard")
+    row = ws.pages.indexOf(ws.findings)
+    assert ws.steps.item(row).text().endswith("Key findings")  # right after the Dashboard
+    assert ws.steps.item(row - 1).text().endswith("Dashboard")
     ws.steps.setFocus()
     window.activateWindow()
     return ws.findings
@@ -39,7 +40,8 @@ def test_a_finding_is_added_edited_undone_and_kept_from_the_keyboard(
     page = _open(window, eng)
     ws = window.workspace
     assert ws is not None
-    qtbot.keyClick(ws.steps, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    row = ws.pages.indexOf(page)  # a step among the first nine: Ctrl+its number
+    qtbot.keyClick(ws.steps, Qt.Key(Qt.Key.Key_1 + row), Qt.KeyboardModifier.ControlModifier)
     assert ws.pages.currentWidget() is page
     editor = page.editor
     editor.table.setFocus()  # Tab from the step list

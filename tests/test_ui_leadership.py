@@ -16,15 +16,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
-    QTableWidget,
 )
 
+from dtbench.diagnosis import service as dx
 from dtbench.engagement import service
 from dtbench.guide import load_guide
 from dtbench.plan import service as plan
-from dtbench.plan.records import Action, GovernanceMember, Leadership, Rating
+from dtbench.plan.records import Action, GovernanceMember
 from dtbench.store import Store
-from dtbench.ui.plan.leadership_page import NOTE, STATUS, TEXT, LeadershipPage
+from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.kit.rating_table import NOTE, STATUS, TEXT
+from dtbench.ui.plan.leadership_page import LeadershipPage
 from dtbench.ui.plan.session import PlanSession
 from tests.qt_helpers import type_text
 
@@ -45,10 +47,11 @@ class Setup:
     def actions(self) -> list[Action]:
         return [i.record for i in plan.list_items(self.store, self.eng, "action")]
 
-    def leadership(self) -> Leadership:
-        record = plan.get_value(self.store, self.eng, "leadership")
-        assert isinstance(record, Leadership)
-        return record
+    def ratings(self) -> dict[str, tuple[str, str]]:
+        """The 6.1.1 answers stored in the diagnosis (the one place an item is rated)."""
+        rnd = dx.list_rounds(self.store, self.eng)[-1].uuid
+        answers = dx.load_round(self.store, rnd).answers
+        return {k: (a.status, a.note) for k, a in answers.items() if k.startswith("6.1.1.")}
 
 
 @pytest.fixture
@@ -57,7 +60,9 @@ def setup(qtbot, store: Store, translations) -> Iterator[Setup]:  # type: ignore
     stack = QUndoStack()
     session = PlanSession(store, stack, None)
     session.open(eng, "zh")
-    page = LeadershipPage(session)
+    diagnosis = DiagnosisSession(store, GUIDE, stack, None)  # type: ignore[arg-type]
+    diagnosis.open(eng, "zh")
+    page = LeadershipPage(session, diagnosis)
     qtbot.addWidget(page)
     page.resize(1150, 650)
     page.show()
@@ -66,10 +71,9 @@ def setup(qtbot, store: Store, translations) -> Iterator[Setup]:  # type: ignore
     page.close()
 
 
-def _text(table: QTableWidget, row: int, column: int) -> str:
-    cell = table.item(row, column)
-    assert cell is not None
-    return cell.text()
+def _text(table: QAbstractItemView, row: int, column: int) -> str:
+    """What a cell shows (the record tables and the rating table alike)."""
+    return str(table.model().index(row, column).data())
 
 
 def _line(page: LeadershipPage, name: str) -> QLineEdit:
@@ -160,17 +164,17 @@ def test_competency_status_by_keyboard_note_and_undo(qtbot, setup: Setup) -> Non
     page = setup.page
     page.tabs.setCurrentIndex(1)
     table = page.table
-    assert table.rowCount() == len(CHECKPOINTS) == 18
+    assert table.model().rowCount() == len(CHECKPOINTS) == 18
     assert _text(table, 0, TEXT) == GUIDE.clause("6.1.1").items[0].text.en
     table.setFocus()
     assert table.current_row() == 0
     for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3):
         qtbot.keyClick(table, key)
     assert table.current_row() == 3  # each key moved to the next line
-    assert setup.leadership().competencies == {
-        CHECKPOINTS[0]: Rating(status="met"),
-        CHECKPOINTS[1]: Rating(status="partly"),
-        CHECKPOINTS[2]: Rating(status="not_met"),
+    assert setup.ratings() == {
+        CHECKPOINTS[0]: ("met", ""),
+        CHECKPOINTS[1]: ("partly", ""),
+        CHECKPOINTS[2]: ("not_met", ""),
     }
     assert _text(table, 0, STATUS) == "Met"
     assert _text(table, 2, STATUS) == "Not met"
@@ -179,7 +183,7 @@ def test_competency_status_by_keyboard_note_and_undo(qtbot, setup: Setup) -> Non
     # 0 clears the line above again
     qtbot.keyClick(table, Qt.Key.Key_Up)
     qtbot.keyClick(table, Qt.Key.Key_0)
-    assert CHECKPOINTS[2] not in setup.leadership().competencies
+    assert CHECKPOINTS[2] not in setup.ratings()
     assert _text(table, 2, STATUS) == "—"
 
     # Enter edits the note of the current line
@@ -193,9 +197,7 @@ def test_competency_status_by_keyboard_note_and_undo(qtbot, setup: Setup) -> Non
     editor.setText("愿景尚未向全员宣贯")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
-    assert setup.leadership().competencies[CHECKPOINTS[1]] == Rating(
-        status="partly", note="愿景尚未向全员宣贯"
-    )
+    assert setup.ratings()[CHECKPOINTS[1]] == ("partly", "愿景尚未向全员宣贯")
     assert _text(table, 1, NOTE) == "愿景尚未向全员宣贯"
 
     # a note still being typed is saved when the page is left (flush)
@@ -205,18 +207,18 @@ def test_competency_status_by_keyboard_note_and_undo(qtbot, setup: Setup) -> Non
     assert isinstance(editor, QLineEdit)
     editor.setText("经营决策仍依赖月度手工报表")
     page.flush()
-    assert setup.leadership().competencies[CHECKPOINTS[5]].note == "经营决策仍依赖月度手工报表"
+    assert setup.ratings()[CHECKPOINTS[5]][1] == "经营决策仍依赖月度手工报表"
     setup.stack.undo()
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
-    assert CHECKPOINTS[5] not in setup.leadership().competencies
+    assert CHECKPOINTS[5] not in setup.ratings()
 
     # undo: the note goes, then the cleared status comes back
     setup.stack.undo()
-    assert setup.leadership().competencies[CHECKPOINTS[1]] == Rating(status="partly")
+    assert setup.ratings()[CHECKPOINTS[1]] == ("partly", "")
     assert _text(table, 1, NOTE) == ""
     setup.stack.undo()
-    assert setup.leadership().competencies[CHECKPOINTS[2]] == Rating(status="not_met")
+    assert setup.ratings()[CHECKPOINTS[2]] == ("not_met", "")
     assert _text(table, 2, STATUS) == "Not met"
     assert page.competency_summary.text().startswith("Rated 3 of 18")
 
@@ -242,7 +244,7 @@ def test_a_click_on_a_status_opens_the_list_of_statuses(qtbot, setup: Setup) -> 
     combo.setCurrentIndex(chosen)
     combo.activated.emit(chosen)
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
-    assert setup.leadership().competencies == {CHECKPOINTS[4]: Rating(status="partly")}
+    assert setup.ratings() == {CHECKPOINTS[4]: ("partly", "")}
     assert _text(table, 4, STATUS) == "Partly met"
 
     # from the keyboard: Space opens the same list on the current line
@@ -256,7 +258,7 @@ def test_a_click_on_a_status_opens_the_list_of_statuses(qtbot, setup: Setup) -> 
     combo.setCurrentIndex(chosen)
     combo.activated.emit(chosen)
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
-    assert setup.leadership().competencies[CHECKPOINTS[6]] == Rating(status="met")
+    assert setup.ratings()[CHECKPOINTS[6]] == ("met", "")
     assert table.hasFocus() and table.current_row() == 6
 
 

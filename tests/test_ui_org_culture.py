@@ -82,7 +82,7 @@ def _choose(qtbot: QtBot, combo: QComboBox, steps: int) -> None:
 
 
 def test_organization_now_target_and_mode_are_saved_and_undone(qtbot: QtBot, built: Built) -> None:
-    page = built.page
+    page = built.page.organization_tab
     shape_now = page.org_combos["shape_now"]
     labels = [shape_now.itemText(i) for i in range(shape_now.count())]
     assert labels == ["Not set", "Pyramid", "Flat", "Distributed", "Networked"]
@@ -131,8 +131,8 @@ def test_organization_now_target_and_mode_are_saved_and_undone(qtbot: QtBot, bui
 
 
 def test_guide_steps_are_added_once_in_one_undo_step(qtbot: QtBot, built: Built) -> None:
-    page = built.page
-    button = page.guide_steps_button
+    steps = built.page.organization_tab.steps
+    button = steps.guide_button
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     items = plan.list_items(built.store, built.eng, "change_step")
@@ -140,19 +140,19 @@ def test_guide_steps_are_added_once_in_one_undo_step(qtbot: QtBot, built: Built)
     assert [i.record.title for i in items] == GUIDE_STEPS_ZH
     assert [i.record.step for i in items] == [f"6.3.1.h.{n}" for n in (1, 2, 3, 4)]
     assert built.stack.count() == 1
-    assert page.change_steps.table.rowCount() == 4
+    assert steps.editor.table.rowCount() == 4
     assert not button.isEnabled()
 
     built.stack.undo()
     assert plan.list_items(built.store, built.eng, "change_step") == []
-    assert page.change_steps.table.rowCount() == 0
+    assert steps.editor.table.rowCount() == 0
     assert button.isEnabled()
     built.stack.redo()
     assert len(plan.list_items(built.store, built.eng, "change_step")) == 4
     assert not button.isEnabled()
 
     # give a step an owner; remove another: the button adds back only the missing one
-    editor = page.change_steps
+    editor = steps.editor
     editor.select(plan.list_items(built.store, built.eng, "change_step")[0].uuid)
     owner = editor.editors["owner"]
     assert isinstance(owner, QLineEdit)
@@ -173,7 +173,7 @@ def test_guide_steps_are_added_once_in_one_undo_step(qtbot: QtBot, built: Built)
 def test_culture_targets_and_measures_are_saved_and_undone(qtbot: QtBot, built: Built) -> None:
     page = built.page
     page.tabs.setCurrentIndex(1)
-    table = page.targets
+    table = page.culture_tab.targets
     assert table.rowCount() == 4
     assert _cell(table, 1, 0).text() == "Data thinking"
     assert "data" in _cell(table, 1, 1).text().lower()  # the guide's 6.3.2 d.2
@@ -186,7 +186,7 @@ def test_culture_targets_and_measures_are_saved_and_undone(qtbot: QtBot, built: 
         "data_thinking": Adoption(adopted=True, note="月度经营会改用数据看板")
     }
 
-    measures = page.measures
+    measures = page.culture_tab.measures
     assert measures.rowCount() == 3  # 6.3.2 i.1–i.3
     _cell(measures, 0, 0).setCheckState(Qt.CheckState.Checked)
     assert built.culture().measures == {"6.3.2.i.1": Adoption(adopted=True)}
@@ -208,12 +208,12 @@ def test_trait_ratings_are_saved_and_the_radar_redrawn(qtbot: QtBot, built: Buil
         page.tabs.setCurrentIndex(1)
     first = page.radar.raster
     assert first is not None and not first.is_blank()
-    assert [page.trait_labels[c].text() for c in ("openness", "inclusiveness")] == [
+    assert [page.culture_tab.traits.labels[c].text() for c in ("openness", "inclusiveness")] == [
         "Openness",
         "Inclusiveness",
     ]
 
-    now, target = page.trait_spins["openness"]
+    now, target = page.culture_tab.traits.spins["openness"]
     assert now.text() == "—"  # not rated yet
     with qtbot.waitSignal(page.drawn, timeout=20000):
         for spin, value in ((now, "2"), (target, "4")):
@@ -224,7 +224,7 @@ def test_trait_ratings_are_saved_and_the_radar_redrawn(qtbot: QtBot, built: Buil
     assert page.radar.raster != first
     drawn = page.radar.raster
 
-    agile_now, _agile_target = page.trait_spins["agility"]
+    agile_now, _agile_target = page.culture_tab.traits.spins["agility"]
     with qtbot.waitSignal(page.drawn, timeout=20000):
         agile_now.stepBy(3)  # arrow clicks: 3
     qtbot.waitUntil(lambda: "agility" in built.culture().traits)
@@ -239,9 +239,9 @@ def test_trait_ratings_are_saved_and_the_radar_redrawn(qtbot: QtBot, built: Buil
 
 
 def test_resistance_entry_with_its_cause(qtbot: QtBot, built: Built) -> None:
-    page = built.page
-    page.tabs.setCurrentIndex(2)
-    editor = page.resistances
+    built.page.tabs.setCurrentIndex(2)
+    page = built.page.resistance_tab
+    editor = page.editor
     assert "Awareness" in page.cause_hint.text()  # the guide's four causes, nothing selected
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     items = plan.list_items(built.store, built.eng, "resistance")
@@ -289,9 +289,9 @@ def test_guide_content_follows_the_ui_language(
 ) -> None:
     page = built.page
     translations.apply("zh")
-    assert page.org_combos["shape_now"].itemText(1) == "金字塔式"
-    assert page.mode_buttons["radical"].text() == "激进式转变"
-    assert _cell(page.targets, 0, 0).text() == "行为改变"
-    assert page.trait_labels["openness"].text() == "开放性"
+    assert page.organization_tab.org_combos["shape_now"].itemText(1) == "金字塔式"
+    assert page.organization_tab.mode_buttons["radical"].text() == "激进式转变"
+    assert _cell(page.culture_tab.targets, 0, 0).text() == "行为改变"
+    assert page.culture_tab.traits.labels["openness"].text() == "开放性"
     translations.apply("en")
-    assert page.org_combos["shape_now"].itemText(1) == "Pyramid"
+    assert page.organization_tab.org_combos["shape_now"].itemText(1) == "Pyramid"

@@ -9,9 +9,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QListWidget, QMessageBox, QSpinBox
 
 from dtbench.diagnosis import service as dx
-from dtbench.diagnosis.demo import create_demo
 from dtbench.plan import service as plan
 from dtbench.plan.records import Initiative, Phase
+from dtbench.sample import create_demo
 from dtbench.store import Store
 from dtbench.ui.plan.roadmap_page import SuggestDialog
 from dtbench.ui.shell.main_window import MainWindow
@@ -167,7 +167,9 @@ def test_charts_tab_draws_the_matrix_and_the_gantt(qtbot, window: MainWindow, st
     assert drawn is not None
     with qtbot.waitSignal(page.drawn, timeout=20000):
         window.resize(window.width() + 300, window.height())
-    qtbot.waitUntil(lambda: not page.renderer.busy and not page._timer.isActive(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: not page.renderer.busy and not page.redraw_when_shown.pending(), timeout=20000
+    )
     after = page.gantt_view.raster
     assert after is not None and after.width > drawn.width
     assert after.width <= page.gantt_scroll.viewport().width() * page.devicePixelRatioF()

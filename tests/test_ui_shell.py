@@ -209,7 +209,7 @@ def test_keyboard_only_search_and_open(qtbot, window: MainWindow, store: Store) 
     qtbot.keyClick(window.list_page.view, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.workspace
     assert window.workspace.profile.profile.uuid == target.uuid
-    # the guide is the last step: Ctrl+0 however many steps there are
+    # Ctrl+0: the guide, the last step, however many steps come before it
     qtbot.keyClick(window.workspace.steps, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.workspace.pages.currentWidget() is window.workspace.guide
 

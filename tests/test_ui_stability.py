@@ -16,10 +16,10 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication
 
-from dtbench.diagnosis.demo import create_demo
+from dtbench.sample import create_demo
 from dtbench.store import Store
 
-DASHBOARD = 3
+DASHBOARD = "dashboard"
 CYCLES = 200
 
 
@@ -98,14 +98,14 @@ def test_opening_and_closing_while_charts_draw_never_crashes(
     window = MainWindow(store, translations, open_store=open_store)
     window.show()
     for cycle in range(CYCLES):
-        step = DASHBOARD if cycle % 3 else rng.choice([DASHBOARD, 5, 8])  # roadmap, culture
+        step = DASHBOARD if cycle % 3 else rng.choice([DASHBOARD, "roadmap", "org_culture"])
         window.open_engagement(uuid, step)
         qtbot.wait(rng.choice([0, 0, 1, 5, 20, 60]))
         what = rng.random()
         if what < 0.5:
             window.show_list()  # close the engagement, charts still drawing
         elif what < 0.8:
-            window.workspace.steps.setCurrentRow(rng.choice([0, 1, 2, DASHBOARD]))
+            window.workspace.show_step(rng.choice(["profile", "scope", "diagnosis", DASHBOARD]))
         else:  # the whole window goes, pages, renderers and all
             window.close()
             window.deleteLater()

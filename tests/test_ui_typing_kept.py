@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QStackedWidget, QTabWidget, QWidget
 
-from dtbench.diagnosis.demo import create_demo
 from dtbench.engagement import service
+from dtbench.sample import create_demo
 from dtbench.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -64,6 +64,9 @@ def test_wheel_contents_and_resource_lookup(tmp_path: Path) -> None:
         "dtbench/ui/shell/main_window.py",
     }
     assert expected <= names
+    # every module of the source tree (a package missing from pyproject's list would not be)
+    sources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "dtbench").rglob("*.py")}
+    assert sorted(sources - names) == []
     assert any(n.startswith("dtbench/store/migrations/versions/0001") for n in names)
     assert not any(n.startswith(("tests/", "resources/", "i18n/")) for n in names)
 

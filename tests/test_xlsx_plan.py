@@ -45,7 +45,7 @@ class Built:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     """The demo engagement exported once in each language for the read-only tests."""
-    from dtbench.diagnosis.demo import create_demo
+    from dtbench.sample import create_demo
     from dtbench.store import open_store
 
     folder = tmp_path_factory.mktemp("xlsx")

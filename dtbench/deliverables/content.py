@@ -6,16 +6,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dtbench.deliverables.proposal_findings import count_words
 from dtbench.diagnosis import service as dx
 from dtbench.diagnosis.records import ClauseRecord, RoundData, RoundRecord
-from dtbench.diagnosis.scale import BASELINE_NAME, STATUSES, level
+from dtbench.diagnosis.scale import BASELINE_NAME, level
 from dtbench.diagnosis.scoring import ClauseScore, Report, ScopeEntry
 from dtbench.engagement import service as engagements
+from dtbench.engagement.firm import Firm, load_firm
 from dtbench.engagement.records import Profile
 from dtbench.guide import Guide, load_guide
 from dtbench.plan import service as plan
-from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, Deliverable, PlanItem
+from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, Deliverable, Issue, PlanItem
+from dtbench.plan.service import with_issue
 from dtbench.store.database import Store
 
 
@@ -54,6 +55,21 @@ class Content:
     items: dict[str, list[PlanItem]]
     values: dict[str, Any]
     generated: date = field(default_factory=date.today)
+    firm: Firm = field(default_factory=Firm)  # the firm set on this computer
+
+    @property
+    def firm_name(self) -> str:
+        """The consulting firm: as set for this engagement, else the firm's own name."""
+        return self.deliverable.consulting_firm.strip() or self.firm.name(self.lang)
+
+    @property
+    def author(self) -> str:
+        return self.deliverable.author.strip() or self.profile.consultants.strip()
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        """The document history with this export as its last line."""
+        return with_issue(self.deliverable, self.generated).history
 
     def area_title(self, key: str) -> str:
         for area in self.guide.areas:
@@ -129,91 +145,23 @@ def gather(store: Store, engagement: str, lang: str | None = None) -> Content:
     items = {kind: plan.list_items(store, engagement, kind) for kind in ITEM_KINDS}
     values = {name: plan.get_value(store, engagement, name) for name in VALUE_KINDS}
     return Content(
-        lang, guide, profile, current, reports, report, data, scope, tuple(clauses), items, values
+        lang,
+        guide,
+        profile,
+        current,
+        reports,
+        report,
+        data,
+        scope,
+        tuple(clauses),
+        items,
+        values,
+        firm=load_firm(),
     )
-
-
-def key_problems(content: Content) -> str:
-    """One sentence naming the key findings by their titles ('' when there are none)."""
-    titles = [
-        " ".join(str(i.record.title).split()).rstrip("。.；;")
-        for i in content.items.get("finding", [])
-    ]
-    titles = [t for t in titles if t]
-    if not titles:
-        return ""
-    n = count_words(len(titles), content.lang)
-    if content.lang == "zh":
-        if len(titles) == 1:
-            return f"诊断归纳出的核心问题是：{titles[0]}。"
-        return f"诊断归纳出{n}个核心问题：" + "；".join(titles) + "。"
-    if len(titles) == 1:
-        return f"The key problem the diagnosis brings out is this: {titles[0]}."
-    listed = "; ".join(titles[:-1]) + f"; and {titles[-1]}"
-    return f"The diagnosis brings out {n} key problems: {listed}."
 
 
 def draft_summary(content: Content) -> str:
-    """A first executive summary from the scores, the gaps and the plan."""
-    r = content.report
-    zh = content.lang == "zh"
-    gaps = r.ranked_gaps()[:5]
-    phases = content.items["phase"]
-    initiatives = content.items["initiative"]
-    kpis = content.items["kpi"]
-    client = content.profile.client_name
-    index = "—" if r.overall_index is None else f"{r.overall_index:.0f}"
-    now = "—" if r.current_level is None else f"{r.current_level:.1f}"
-    target = "—" if r.target_level is None else f"{r.target_level:.1f}"
-    top = (
-        "、".join(f"{c.key} {content.guide.clause(c.key).title.zh}" for c in gaps)
-        if zh
-        else "; ".join(f"{c.key} {content.guide.clause(c.key).title.en}" for c in gaps)
-    )
-    weakest = sorted((a for a in r.areas if a.index is not None), key=lambda a: a.index or 0)
-    weak = weakest[0] if weakest else None
-    counts = {s: sum(c.score.counts.get(s, 0) for c in content.clauses) for s in STATUSES}
-    if zh:
-        parts = [
-            f"本次依据DB2102/T《企业数字化转型实施指南》对{client}在{len(r.clauses)}个条款、"
-            f"{r.total}个检查项上进行了现状诊断（{content.round.name}），"
-            f"完成度{100 * r.completion:.0f}%。",
-            f"总体指数为{index}（满分100），平均成熟度为{now}级，目标平均为{target}级。"
-            f"检查项中符合{counts['met']}项、部分符合{counts['partly']}项、不符合{counts['not_met']}项。",
-        ]
-        if weak is not None:
-            parts.append(
-                f"相对薄弱的领域是“{content.area_title(weak.key)}”（指数{weak.index:.0f}）。"
-            )
-        if problems := key_problems(content):
-            parts.append(problems)
-        if gaps:
-            parts.append(f"优先级最高的差距集中在：{top}。")
-        if phases or initiatives:
-            parts.append(
-                f"建议分{len(phases)}个阶段推进{len(initiatives)}项举措，"
-                f"并以{len(kpis)}项关键绩效指标跟踪成效。"
-            )
-        return "\n\n".join(parts)
-    parts = [
-        f"Following DB2102/T (Implementation Guide for Enterprise Digital Transformation), "
-        f"{client} was assessed on {len(r.clauses)} clauses and {r.total} checkpoints "
-        f"({content.round.name}); {100 * r.completion:.0f} % are answered.",
-        f"The overall index is {index} out of 100; the average maturity level is {now} against "
-        f"a target of {target}. {counts['met']} checkpoints are met, {counts['partly']} partly "
-        f"met and {counts['not_met']} not met.",
-    ]
-    if weak is not None:
-        parts.append(
-            f"The weakest area is “{content.area_title(weak.key)}” (index {weak.index:.0f})."
-        )
-    if problems := key_problems(content):
-        parts.append(problems)
-    if gaps:
-        parts.append(f"The highest-priority gaps are: {top}.")
-    if phases or initiatives:
-        parts.append(
-            f"We recommend {len(initiatives)} initiatives in {len(phases)} phases, tracked by "
-            f"{len(kpis)} key performance indicators."
-        )
-    return "\n\n".join(parts)
+    """The executive summary's first draft (:mod:`dtbench.deliverables.summary_draft`)."""
+    from dtbench.deliverables.summary_draft import draft_summary as draft
+
+    return draft(content)

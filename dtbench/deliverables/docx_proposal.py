@@ -9,6 +9,7 @@ checklist alone has about a thousand rows.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
 from dtbench.deliverables.cancel import ExportCancelled
@@ -46,7 +48,12 @@ from dtbench.deliverables.docx_writer import (
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.formats import short_phase_name
+from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
+from dtbench.deliverables.proposal_charters import write_charters
+from dtbench.deliverables.proposal_fieldwork import write_decisions, write_fieldwork
 from dtbench.deliverables.proposal_findings import write_findings
+from dtbench.deliverables.proposal_investment import write_investment
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
 from dtbench.diagnosis.scoring import moved_clauses
@@ -55,15 +62,17 @@ from dtbench.plan.records import (
     Culture,
     Initiative,
     Kpi,
-    Leadership,
     Organization,
     Phase,
     PlanItem,
     Strategy,
 )
 
-APPENDICES = ("glossary", "checklist")
-FIGURE_SECTIONS = ("diagnosis", "roadmap", "organization")
+APPENDICES = ("method", "clauses", "checklist", "glossary")  # lettered A, B, … in order
+FRONT = ("cover", "info", "toc")
+BODY_CHAPTERS = tuple(code for code in SECTIONS if code not in FRONT + APPENDICES)
+LOGO_HEIGHT_CM = 1.6
+FIGURE_SECTIONS = ("diagnosis", "roadmap", "investment", "organization")
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 
@@ -78,6 +87,7 @@ class _Writer(DocxWriter):
         phases = content.items["phase"]
         self.phase_index = {p.uuid: n for n, p in enumerate(phases, 1)}
         self.phase_short = {p.uuid: self._phase_short(p, n) for n, p in enumerate(phases, 1)}
+        self.planned: list[str] = list(SECTIONS)  # the sections this document has
         self.initiative_no = {
             i.uuid: f"I-{n:02d}" for n, i in enumerate(content.items["initiative"], 1)
         }
@@ -96,7 +106,13 @@ class _Writer(DocxWriter):
             return
         c = self.c
         fonts = FONTS.get(self.lang, FONTS["zh"])
-        self.para(space_before=90, space_after=0)
+        logo = c.firm.logo_path()
+        if logo is not None:
+            picture = self.para(align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0)
+            # A logo Word could not show is left out, never the proposal.
+            with contextlib.suppress(OSError, ValueError, ZeroDivisionError):
+                picture.add_run().add_picture(str(logo), height=Cm(LOGO_HEIGHT_CM))
+        self.para(space_before=90 if logo is None else 70, space_after=0)
         client = self.para(
             c.profile.client_name or "—",
             bold=True,
@@ -125,9 +141,8 @@ class _Writer(DocxWriter):
             space_before=6,
         )
         bottom = [
-            self.t("prepared_by", c.deliverable.consulting_firm.strip())
-            if c.deliverable.consulting_firm.strip()
-            else "",
+            self.t("prepared_by", c.firm_name) if c.firm_name else "",
+            c.firm.address(self.lang),
             self.t("date_line", fmt_date(c.generated)),
         ]
         first = True
@@ -171,8 +186,9 @@ class _Writer(DocxWriter):
             (self.t("client"), p.client_name or "—"),
             (self.t("engagement"), p.title or "—"),
         ]
-        if c.deliverable.consulting_firm.strip():
-            rows.append((self.t("firm"), c.deliverable.consulting_firm.strip()))
+        d = c.deliverable
+        if c.firm_name:
+            rows.append((self.t("firm"), c.firm_name))
         rows += [
             (self.t("consultants"), p.consultants or "—"),
             (self.t("period"), period),
@@ -183,14 +199,53 @@ class _Writer(DocxWriter):
                 if self.zh
                 else f"{standard.code} {standard.title.en}",
             ),
-            (self.t("version"), "1.0"),
+            (self.t("version"), d.version),
             (self.t("date"), fmt_date(c.generated)),
+            (self.t("author"), c.author or "—"),
+            (self.t("reviewer"), d.reviewer.strip() or "—"),
+            (self.t("approver"), d.approver.strip() or "—"),
+            (
+                self.t("classification"),
+                cat.label(cat.CONFIDENTIALITY, d.confidentiality, self.lang),
+            ),
             (self.t("language"), self.t("language_value")),
         ]
         self.kv_table(None, rows)
-        self.para(
-            self.t("confidential", p.client_name or "—"), size=9, color="595959", space_before=6
+        self.table(
+            self.t("history"),
+            [self.t("version"), self.t("issued"), self.t("change_note")],
+            [
+                (
+                    issue.version,
+                    fmt_date(issue.issued),
+                    issue.note or (self.t("first_issue") if n == 0 else ""),
+                )
+                for n, issue in enumerate(c.issues)
+            ],
+            (3.0, 4.0, 9.6),
+            keep=True,
         )
+        self.table(
+            self.t("signoff"),
+            [self.t("role"), self.t("name"), self.t("signature"), self.t("date")],
+            [
+                (self.t(role), person or "", "", "")
+                for role, person in (
+                    ("author", c.author),
+                    ("reviewer", d.reviewer.strip()),
+                    ("approver", d.approver.strip()),
+                )
+            ],
+            (3.0, 5.0, 5.0, 3.6),
+            keep=True,
+        )
+        if d.confidentiality != "public":
+            self.para(
+                self.t("confidential", p.client_name or "—"),
+                size=9,
+                color="595959",
+                space_before=6,
+            )
 
     def toc(self) -> None:
         self.front_title(self.t("toc"))
@@ -295,6 +350,8 @@ class _Writer(DocxWriter):
         rows2: list[list[CellValue]] = []
         for clause in every:
             inside = clause.key in assessed
+            if inside and weights[clause.key] == 1:
+                continue  # the table lists what differs from "in scope, weight 1" only
             rows2.append(
                 [
                     clause.key,
@@ -303,13 +360,15 @@ class _Writer(DocxWriter):
                     Cell(f"{weights[clause.key]:g}" if inside else "—", align="center"),
                 ]
             )
-        self.table(
-            self.t("scope_table"),
-            [self.t("clause"), self.t("title"), self.t("in_scope"), self.t("weight")],
-            rows2,
-            (1.8, 10.4, 2.3, 2.1),
-            small=True,
-        )
+        if rows2:
+            self.table(
+                self.t("scope_table"),
+                [self.t("clause"), self.t("title"), self.t("in_scope"), self.t("weight")],
+                rows2,
+                (1.8, 10.4, 2.3, 2.1),
+                small=True,
+            )
+        write_fieldwork(self, c.items["fieldwork"])
 
     def method(self) -> None:
         c = self.c
@@ -707,7 +766,13 @@ class _Writer(DocxWriter):
             self.para(self.t("initiatives_text", len(initiatives), fmt_money(budget)))
             self._initiative_table(self.t("initiatives_table"), initiatives, full=True)
             self.heading(2, self.t("details"))
-            for item in initiatives:
+            charters = self.chapter_number("key_initiatives")
+            described = initiatives
+            if charters and any(i.record.key for i in initiatives):
+                # a key initiative is described once: in its charter
+                self.para(self.t("details_key", charters))
+                described = [i for i in initiatives if not i.record.key]
+            for item in described:
                 record = item.record
                 assert isinstance(record, Initiative)
                 paragraph = self.para(keep_next=True, space_after=2, space_before=4)
@@ -734,6 +799,25 @@ class _Writer(DocxWriter):
             self.heading(2, self.t("schedule"))
             self.figure("gantt", self.t("fig_gantt"))
             self.figure("matrix", self.t("fig_matrix"), max_cm=13.0)
+
+    def appendix_letter(self, code: str) -> str:
+        """The letter the appendix ``code`` gets in this document ("" when left out)."""
+        planned = [k for k in self.planned if k in APPENDICES]
+        return chr(ord("A") + planned.index(code)) if code in planned else ""
+
+    def chapter_number(self, code: str) -> str:
+        """The number the chapter ``code`` gets in this document ("" when left out)."""
+        body = [k for k in self.planned if k in BODY_CHAPTERS]
+        return str(body.index(code) + 1) if code in body else ""
+
+    def key_initiatives(self) -> None:
+        self.chapters["key_initiatives"] = self.heading(
+            1, charter_texts["key_initiatives"].get(self.lang)
+        )
+        write_charters(self, self.c, self.initiative_no)
+
+    def investment(self) -> None:
+        self.chapters["investment"] = write_investment(self, self.phase_short, self.initiative_no)
 
     def _clause_title(self, key: str) -> str:
         try:
@@ -915,35 +999,27 @@ class _Writer(DocxWriter):
         else:
             self.para(self.t("no_governance"))
         self.heading(2, self.t("competencies"))
-        leadership = c.values["leadership"]
-        assert isinstance(leadership, Leadership)
-        if leadership.competencies:
-            self.para(self.t("competencies_text"))
-            clause = c.guide.clause(cat.LEADERSHIP_CLAUSE)
-            rows = []
-            for point in clause.checkpoints():
-                rating = leadership.competencies.get(point.key)
-                is_item = point.key.count(".") == clause.key.count(".") + 1
-                status = rating.status if rating else ""
-                rows.append(
-                    [
-                        Cell(point.key.rsplit(".", 1)[1] + ")", bold=is_item, indent=not is_item),
-                        Cell(point.text.get(self.lang), indent=not is_item),
-                        Cell(
-                            STATUS_NAMES.get(status, STATUS_NAMES[""]).get(self.lang),
-                            STATUS_FILLS.get(status),
-                            align="center",
-                        ),
-                        rating.note if rating else "",
-                    ]
-                )
-            self.table(
-                self.t("competencies_table"),
-                [self.t("ref"), self.t("checkpoint"), self.t("status"), self.t("note")],
-                rows,
-                (1.1, 8.0, 1.8, 5.7),
-                small=True,
-            )
+        # The diagnosis's answers to 6.1.1 (an item is rated in one place only), told in two
+        # sentences: the line-by-line rating is the clause's in appendix "clauses".
+        clause = c.guide.clause(cat.LEADERSHIP_CLAUSE)
+        points = list(clause.checkpoints())
+        statuses = [
+            (c.data.answers[p.key].status if p.key in c.data.answers else "") for p in points
+        ]
+        if any(statuses):
+            counts = [statuses.count(s) for s in ("met", "partly", "not_met")]
+            letter = self.appendix_letter("clauses")
+            if letter:
+                self.para(self.t("competencies_text", len(points), *counts, letter))
+            else:
+                self.para(self.t("competencies_short", len(points), *counts))
+            gaps = [
+                p.text.get(self.lang).strip().rstrip("；;。.，,：:")
+                for p, status in zip(points, statuses, strict=True)
+                if status == "not_met"
+            ][:3]
+            if gaps:
+                self.para(self.t("competencies_gaps", self.join(gaps)))
         else:
             self.para(self.t("no_competencies"))
         self.heading(2, self.t("awareness"))
@@ -1150,9 +1226,11 @@ class _Writer(DocxWriter):
     def next_steps(self) -> None:
         c = self.c
         self.chapters["next_steps"] = self.heading(1, self.t("next_steps"))
-        self.para(self.t("next_text", c.profile.short_name or c.profile.client_name or "—"))
-        for key in ("next_1", "next_2", "next_3"):
-            self.bullet(self.t(key))
+        client = c.profile.short_name or c.profile.client_name or "—"
+        if not write_decisions(self, c.items["next_step"], client):
+            self.para(self.t("next_text", client))
+            for key in ("next_1", "next_2", "next_3"):
+                self.bullet(self.t(key))
         phase, items = self._near_term()
         self.heading(2, self.t("near_term"))
         if items:
@@ -1168,7 +1246,12 @@ class _Writer(DocxWriter):
         name = FOLLOW_UP_NAME.get(self.lang).replace("%1", str(len(c.rounds)))
         if phase is not None and phase.record.end is not None:
             self.para(
-                self.t("next_round_phase", phase.record.name, fmt_date(phase.record.end), name)
+                self.t(
+                    "next_round_phase",
+                    short_phase_name(phase.record.name),
+                    fmt_date(phase.record.end),
+                    name,
+                )
             )
         else:
             self.para(self.t("next_round_plain", fmt_date(add_months(c.generated, 6)), name))
@@ -1192,7 +1275,6 @@ class _Writer(DocxWriter):
 
     def glossary(self) -> None:
         c = self.c
-        self.appendix = chr(ord("A") + sum(1 for k in self.chapters if k in APPENDICES))
         self.chapters["glossary"] = self.heading(1, self.t("glossary"))
         self.heading(2, self.t("terms"))
         self.para(self.t("terms_text"))
@@ -1236,7 +1318,6 @@ class _Writer(DocxWriter):
 
     def checklist(self) -> None:
         c = self.c
-        self.appendix = chr(ord("A") + sum(1 for k in self.chapters if k in APPENDICES))
         self.chapters["checklist"] = self.heading(1, self.t("checklist"))
         if "clauses" in self.chapters:
             self.para(self.t("checklist_compact", self.chapters["clauses"]))
@@ -1317,13 +1398,15 @@ def _set_properties(document: Document, content: Content) -> None:
     client = clean(content.profile.client_name)
     props.title = f"{T['doc_title'].get(lang)} — {client}"[:250]
     props.subject = clean(content.profile.title)[:250]
-    author = clean(content.deliverable.consulting_firm.strip() or content.profile.consultants)
+    author = clean(content.author or content.firm_name)
     props.author = author[:250]
     props.last_modified_by = author[:250]
     props.language = "en-US" if lang == "en" else "zh-CN"
     props.keywords = content.guide.standard.code
     props.comments = ""
-    props.revision = 1
+    props.revision = len(content.issues)
+    props.version = clean(content.deliverable.version)[:250]
+    props.category = clean(content.firm_name)[:250]
 
 
 def build_proposal(
@@ -1365,9 +1448,12 @@ def build_proposal(
         cover_kept = _template_cover(doc) if document is not None else False
         styles = prepare(doc, content.lang, from_template=document is not None)
         writer = _Writer(content, doc, styles, figures or {})
+        writer.planned = chosen
         total = len(chosen)
         for done, code in enumerate(chosen, 1):
             check()
+            if code in APPENDICES:  # lettered in the order they come
+                writer.appendix = chr(ord("A") + sum(1 for k in writer.chapters if k in APPENDICES))
             if code == "cover":
                 writer.cover(cover_kept)
             else:

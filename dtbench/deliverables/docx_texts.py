@@ -13,17 +13,20 @@ SECTIONS: tuple[str, ...] = (
     "toc",
     "summary",
     "background",
-    "method",
     "diagnosis",
-    "clauses",
     "strategy",
     "roadmap",
-    "kpis",
+    "key_initiatives",
+    "investment",
     "leadership",
     "organization",
+    "kpis",
     "next_steps",
-    "glossary",
+    # appendices: the detail a consultant may include or leave out
+    "method",
+    "clauses",
     "checklist",
+    "glossary",
 )
 
 T: dict[str, Text] = {
@@ -41,6 +44,16 @@ T: dict[str, Text] = {
     "round": Text("评估轮次", "Assessment round"),
     "reference": Text("评估依据", "Reference"),
     "version": Text("版本", "Version"),
+    "author": Text("编制", "Prepared by"),
+    "reviewer": Text("审核", "Reviewed by"),
+    "approver": Text("批准", "Approved by"),
+    "classification": Text("密级", "Classification"),
+    "history": Text("版本历史", "Version history"),
+    "signoff": Text("审批签署", "Sign-off"),
+    "signature": Text("签字", "Signature"),
+    "issued": Text("发布日期", "Issued"),
+    "change_note": Text("说明", "Notes"),
+    "first_issue": Text("首次提交", "First issue"),
     "date": Text("日期", "Date"),
     "language": Text("文档语言", "Language"),
     "language_value": Text("中文", "English"),
@@ -145,9 +158,9 @@ T: dict[str, Text] = {
         "digital transformation under five headings: %3. Each clause is broken down into "
         "checkpoints (items and sub-items).",
     ),
-    "areas_table": Text("指南的五个部分", "The five parts of the guide"),
+    "areas_table": Text("指南的五个领域", "The five areas of the guide"),
     "chapter": Text("章", "Ch."),
-    "area": Text("部分", "Part"),
+    "area": Text("领域", "Area"),
     "groups": Text("主要内容", "Contents"),
     "clauses_assessed": Text("评估条款数", "Clauses assessed"),
     "scale": Text("成熟度等级", "Maturity scale"),
@@ -185,11 +198,11 @@ T: dict[str, Text] = {
     "share": Text("占比", "Share"),
     "areas": Text("各领域结果", "Results by area"),
     "areas_text": Text(
-        "各部分的指数和成熟度如下表和下图所示；相对薄弱的是“%1”（指数%2）。",
-        "The table and charts below show each part's index and levels; the weakest is “%1” "
+        "各领域的指数和成熟度如下表和下图所示；相对薄弱的是“%1”（指数%2）。",
+        "The table and charts below show each area's index and levels; the weakest is “%1” "
         "(index %2).",
     ),
-    "area_table": Text("各部分诊断结果", "Results by part of the guide"),
+    "area_table": Text("各领域诊断结果", "Results by area of the guide"),
     "index": Text("指数", "Index"),
     "level_now": Text("现状等级", "Current level"),
     "level_target": Text("目标等级", "Target level"),
@@ -228,7 +241,10 @@ T: dict[str, Text] = {
     "after": Text("本轮", "Now"),
     "fig_index": Text("数字化转型总体指数", "Overall digital transformation index"),
     "fig_progress": Text("各领域完成情况", "Completion by area"),
-    "fig_radar": Text("各部分成熟度：现状与目标", "Maturity by part: current and target"),
+    "fig_radar": Text(
+        "指南各节（6.1—9）成熟度：现状与目标",
+        "Maturity by section of the guide (6.1–9): now and target",
+    ),
     "fig_heatmap": Text("各领域检查项判定分布", "Checkpoint ratings by area"),
     "fig_gaps": Text("按优先级排序的差距", "Gaps ranked by priority"),
     "fig_rounds": Text("各领域各轮次指数", "Index by area and round"),
@@ -237,8 +253,8 @@ T: dict[str, Text] = {
     "fig_culture": Text("数字文化特征：现状与目标", "Digital culture traits: now and target"),
     # clauses
     "clauses_text": Text(
-        "本章逐条列出各条款的等级、差距、主要发现和检查项判定结果。条款编号为指南的编号。",
-        "This chapter gives each clause's levels, gap, findings and checkpoint ratings. "
+        "本附录逐条列出各条款的等级、差距、主要发现和检查项判定结果。条款编号为指南的编号。",
+        "This appendix gives each clause's levels, gap, findings and checkpoint ratings. "
         "Clause numbers are those of the guide.",
     ),
     "area_heading": Text("%1（指南第%2章）", "%1 (chapter %2 of the guide)"),
@@ -285,7 +301,7 @@ T: dict[str, Text] = {
     "exit": Text("准出条件", "Exit criteria"),
     "contents": Text("转型内容", "Transformation contents"),
     "phase_no": Text("第%1阶段", "Phase %1"),
-    "initiatives": Text("重点举措", "Initiatives"),
+    "initiatives": Text("举措总览", "Initiatives"),
     "initiatives_table": Text("重点举措清单", "List of initiatives"),
     "no_initiatives": Text("尚未制定举措。", "No initiative has been planned yet."),
     "no_col": Text("编号", "No."),
@@ -303,6 +319,10 @@ T: dict[str, Text] = {
         "%1 initiatives with a total budget of CNY %2 × 10,000. Value and effort are rated 1–5.",
     ),
     "details": Text("举措说明", "Initiative descriptions"),
+    "details_key": Text(
+        "重点举措的任务书见第%1章，此处说明其余举措。",
+        "The key initiatives have their charters in chapter %1; the others are described here.",
+    ),
     "related": Text("对应条款", "Clauses addressed"),
     "consulting": Text("外部咨询支持", "External consulting support"),
     "schedule": Text("进度计划与优先级", "Schedule and priorities"),
@@ -348,9 +368,19 @@ T: dict[str, Text] = {
     ),
     "competencies": Text("高层领导胜任力评估", "Senior leaders' competencies"),
     "competencies_text": Text(
-        "对照指南6.1.1，高层领导者的数字化转型胜任力评估如下。",
-        "Senior leaders' competencies for the transformation, rated against guide 6.1.1.",
+        "对照指南6.1.1的%1项要求，诊断认为高层领导者的数字化转型胜任力中符合%2项、部分符合%3项、"
+        "不符合%4项（逐项判定见附录%5中的条款6.1.1）。",
+        "Against the %1 requirements of guide 6.1.1, the diagnosis found the senior leaders' "
+        "competencies met in %2, partly met in %3 and not met in %4 (each is rated in appendix "
+        "%5, clause 6.1.1).",
     ),
+    "competencies_short": Text(
+        "对照指南6.1.1的%1项要求，诊断认为高层领导者的数字化转型胜任力中符合%2项、部分符合%3项、"
+        "不符合%4项。",
+        "Against the %1 requirements of guide 6.1.1, the diagnosis found the senior leaders' "
+        "competencies met in %2, partly met in %3 and not met in %4.",
+    ),
+    "competencies_gaps": Text("需要优先补足的是：%1。", "The ones to build first: %1."),
     "competencies_table": Text("高层领导胜任力评估", "Senior leaders' competencies"),
     "no_competencies": Text(
         "尚未评估高层领导者的胜任力。", "The senior leaders' competencies are not rated yet."
@@ -421,9 +451,9 @@ T: dict[str, Text] = {
         "按本建议书的关键绩效指标建立跟踪机制，定期检查进展与偏差。",
         "The KPIs of this proposal are tracked regularly for progress and deviations.",
     ),
-    "near_term": Text("近期重点举措", "Initiatives to start with"),
-    "near_table": Text("近期重点举措（%1）", "Initiatives to start with (%1)"),
-    "near_table_plain": Text("近期重点举措", "Initiatives to start with"),
+    "near_term": Text("近期启动的举措", "Initiatives to start with"),
+    "near_table": Text("近期启动的举措（%1）", "Initiatives to start with (%1)"),
+    "near_table_plain": Text("近期启动的举措", "Initiatives to start with"),
     "next_round": Text("下一轮评估", "Next assessment"),
     "next_round_phase": Text(
         "建议在%1结束时（约%2）开展%3，按同一范围和权重复核各条款的等级、差距和关键绩效"
@@ -453,8 +483,8 @@ T: dict[str, Text] = {
     "meaning": Text("中文全称", "Meaning"),
     "english": Text("英文全称", "English"),
     "checklist_compact": Text(
-        "各条款检查项的逐项判定见第%1章，此处汇总各条款的判定结果。",
-        "The rating of every checkpoint is given in chapter %1; this appendix sums them up "
+        "各条款检查项的逐项判定见附录%1，此处汇总各条款的判定结果。",
+        "The rating of every checkpoint is given in appendix %1; this appendix sums them up "
         "by clause.",
     ),
     "checklist_full": Text(

@@ -26,6 +26,9 @@ from docx.text.run import Run
 from dtbench.deliverables.content import Content
 from dtbench.deliverables.docx_template import FONTS, Styles
 from dtbench.deliverables.docx_texts import T
+from dtbench.deliverables.formats import fmt_date as fmt_date  # re-exported: the sections use them
+from dtbench.deliverables.formats import fmt_money as fmt_money
+from dtbench.deliverables.formats import fmt_number as fmt_number
 from dtbench.deliverables.safe_text import pieces, xml_text
 from dtbench.plan import catalogue as cat
 
@@ -61,20 +64,6 @@ def paragraphs(text: str) -> list[str]:
     """Blank-line separated paragraphs; single line breaks are kept inside a paragraph."""
     parts = re.split(r"\n\s*\n", clean(text).strip())
     return [p.strip() for p in parts if p.strip()]
-
-
-def fmt_date(value: date | None) -> str:
-    return value.isoformat() if value else "—"
-
-
-def fmt_number(value: float | None, decimals: int = 0) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.{decimals}f}"
-
-
-def fmt_money(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
 def add_months(day: date, months: int) -> date:

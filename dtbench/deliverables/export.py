@@ -26,6 +26,7 @@ class ExportRequest:
     lang: str | None = None  # None: the engagement's deliverable language
     template: Path | None = None
     sections: Collection[str] | None = None  # None: every section of the proposal
+    record_issue: bool = True  # note the proposal's version and date in the engagement
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     # Filled by run_export: what the user should know though nothing failed (the template's
     # macros, outside links and fetching fields were left out). The CLI prints each as one
@@ -85,6 +86,10 @@ def run_export(
             )
         )
         request.timings["docx"] = time.perf_counter() - clock
+        if request.record_issue:
+            from dtbench.plan.service import record_issue
+
+            record_issue(store, request.engagement, content.generated)
     if request.xlsx is not None:
         from dtbench.deliverables.xlsx_plan import build_action_plan
 

@@ -15,6 +15,7 @@ from dtbench.guide.model import Text
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Culture, TraitRating
 from dtbench.reports.diagnosis_charts import ChartTexts, DiagnosisCharts, build
+from dtbench.reports.investment_charts import investment_figure, investment_texts
 from dtbench.reports.plan_charts import RoadmapTexts, gantt_figure, matrix_figure, traits_radar
 from dtbench.reports.raster import png
 
@@ -29,7 +30,7 @@ T = {
     "progress": Text("各领域完成情况", "Completion by area"),
     "answered": Text("已回答", "Answered"),
     "open": Text("未回答", "Unanswered"),
-    "radar": Text("指南各部分的成熟度等级", "Maturity level by part of the guide"),
+    "radar": Text("指南各节的成熟度等级", "Maturity level by section of the guide"),
     "current": Text("现状", "Current"),
     "target": Text("目标", "Target"),
     "gaps": Text("按优先级排序的差距", "Gaps ranked by priority"),
@@ -104,6 +105,7 @@ SIZES = {
     "rounds": (WIDTH, 3.4),
     "matrix": (WIDTH * 0.8, WIDTH * 0.7),
     "culture": (WIDTH * 0.7, WIDTH * 0.7),
+    "investment": (WIDTH, 3.6),
 }
 
 
@@ -129,6 +131,17 @@ def figure_jobs(content: Content, dpi: float = PRINT_DPI) -> dict[str, Callable[
         png, matrix_figure, initiatives, phases, texts, SIZES["matrix"], dpi=dpi
     )
     jobs["gantt"] = partial(png, gantt_figure, initiatives, phases, texts, dpi=dpi)
+    jobs["investment"] = partial(
+        png,
+        investment_figure,
+        initiatives,
+        phases,
+        content.items["cost"],
+        content.items["benefit"],
+        investment_texts(lang),
+        SIZES["investment"],
+        dpi=dpi,
+    )
     culture = content.values["culture"]
     assert isinstance(culture, Culture)
     traits = list(cat.CULTURE_TRAITS)

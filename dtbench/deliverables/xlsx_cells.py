@@ -4,8 +4,10 @@ Text from a person (a note, a finding, a plan title, a client's questionnaire no
 read from a .dtbx) is always TEXT: openpyxl turns a string starting with "=" into a live
 formula (``=HYPERLINK(…)``, ``=cmd|' /C calc'!A0``) and "#N/A" into an error, so the type is
 forced to a string and a text Excel or LibreOffice might read as a formula when the cell is
-edited (``= + - @``) gets the quote prefix. dtbench writes no formula into cells at all
-(conditional formatting has its own rules). The text is also made writable: characters XML
+edited (``= + - @``) gets the quote prefix. The only formulas dtbench writes are totals built
+from cell references (:func:`put_total`: SUM, SUMIF, SUMIFS and + - * >= between references),
+which :func:`is_total_formula` checks token by token, so no text can become one (conditional
+formatting has its own rules). The text is also made writable: characters XML
 forbids are cleaned (:mod:`dtbench.deliverables.safe_text`) and a text longer than an Excel
 cell holds (32,767 characters) is cut with a visible note saying where the full text is.
 
@@ -15,6 +17,7 @@ code sets a cell's value).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
@@ -88,3 +91,32 @@ def header_text(value: object, limit: int = HEADER_LIMIT) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text.replace("&", "&&")
+
+
+_REF = r"\$?[A-Z]{1,3}\$?[0-9]{1,7}"
+_TOKEN = re.compile(rf"(SUMIFS|SUMIF|SUM)\(|{_REF}:{_REF}|{_REF}|>=|[-+*,()]")
+
+
+def is_total_formula(text: object) -> bool:
+    """True for a formula :func:`put_total` writes: ``=`` then only SUM/SUMIF/SUMIFS calls,
+    cell references and ranges, commas, parentheses and + - * >= (no text, no other
+    function, no link)."""
+    if not isinstance(text, str) or not text.startswith("=") or len(text) > 2000:
+        return False
+    at, body = 0, text[1:]
+    while at < len(body):
+        match = _TOKEN.match(body, at)
+        if match is None:
+            return False
+        at = match.end()
+    return bool(body) and body.count("(") == body.count(")")
+
+
+def put_total(ws: Worksheet, row: int, col: int, formula: str) -> Any:
+    """The cell at ``row``, ``col`` holding a total the client can change (``=SUM(D5:D9)``);
+    ValueError for anything but such a formula."""
+    if not is_total_formula(formula):
+        raise ValueError(f"not a total formula: {formula[:60]!r}")
+    cell = ws.cell(row, col)
+    cell.value = formula
+    return cell

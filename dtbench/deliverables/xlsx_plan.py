@@ -36,6 +36,7 @@ from dtbench.deliverables.xlsx_book import (
     value_labels,
 )
 from dtbench.deliverables.xlsx_findings import write_findings_sheet
+from dtbench.deliverables.xlsx_investment import write_investment_sheet
 from dtbench.deliverables.xlsx_texts import T
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import LEVELS, STATUS_NAMES
@@ -51,6 +52,7 @@ SHEETS: tuple[str, ...] = (
     "diagnosis",
     "findings",
     "plan",
+    "investment",
     "kpis",
     "governance",
     "awareness",
@@ -107,6 +109,9 @@ class _Book(WorkbookWriter):
         initiatives = content.items["initiative"]
         self.numbers = {item.uuid: f"I-{n:02d}" for n, item in enumerate(initiatives, start=1)}
         self.phases = {item.uuid: item.record.name for item in content.items["phase"]}
+
+    def sheet_investment(self) -> None:
+        write_investment_sheet(self)
 
     def sheet_summary(self) -> None:
         c = self.c

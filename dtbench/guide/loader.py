@@ -6,10 +6,11 @@ and type-checks the JSON in a few milliseconds, so no cache is needed.
 
 from __future__ import annotations
 
+import copyreg
 import re
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -136,3 +137,15 @@ def load_guide_from(folder: Path) -> Guide:
 def load_guide() -> Guide:
     """The guide shipped with dtbench (loaded once per process)."""
     return load_guide_from(resource_path("guide"))
+
+
+def _pickle_guide(guide: Guide) -> str | tuple[Any, ...]:
+    """The shipped guide pickles as a reference (a chart job sent to a worker process carries
+    a few bytes, not the whole guide); any other guide pickles whole. Registered here rather
+    than as ``Guide.__reduce__`` so that the model does not import its loader."""
+    if load_guide.cache_info().currsize and guide is load_guide():
+        return (load_guide, ())
+    return guide.__reduce__()
+
+
+copyreg.pickle(Guide, _pickle_guide)

@@ -7,7 +7,7 @@ them, so they never change once released.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Literal
 
 import msgspec
 
@@ -128,15 +128,6 @@ class Guide(msgspec.Struct, frozen=True):
     areas: tuple[Area, ...]
     terms: tuple[Term, ...]
     abbreviations: tuple[Abbreviation, ...]
-
-    def __reduce__(self) -> str | tuple[Any, ...]:
-        """The shipped guide pickles as a reference (a chart job sent to a worker process
-        carries a few bytes, not the whole guide); any other guide pickles whole."""
-        from dtbench.guide.loader import load_guide
-
-        if load_guide.cache_info().currsize and self is load_guide():
-            return (load_guide, ())
-        return super().__reduce__()
 
     def clauses(self) -> Iterator[Clause]:
         for area in self.areas:

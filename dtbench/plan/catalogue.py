@@ -134,6 +134,20 @@ CONSULTING_TASKS: tuple[Option, ...] = (
     _o("implementation_plan", "实施方案制定", "Implementation plan"),
 )
 
+FIELDWORK_KINDS: tuple[Option, ...] = (
+    _o("interview", "访谈", "Interview"),
+    _o("workshop", "研讨会", "Workshop"),
+    _o("site_visit", "现场调研", "Site visit"),
+    _o("document", "资料查阅", "Document reviewed"),
+)
+
+CONFIDENTIALITY: tuple[Option, ...] = (
+    _o("public", "公开", "Public"),
+    _o("internal", "内部", "Internal"),
+    _o("confidential", "机密", "Confidential"),
+    _o("strictly_confidential", "绝密", "Strictly confidential"),
+)
+
 INITIATIVE_STATUSES: tuple[Option, ...] = (
     _o("proposed", "拟议", "Proposed"),
     _o("planned", "已计划", "Planned"),

@@ -34,7 +34,9 @@ class Initiative(msgspec.Struct, kw_only=True, frozen=True):
     owner: str = ""
     start: date | None = None
     end: date | None = None
-    budget: float | None = None  # 万元 / CNY 10,000
+    # 万元 / CNY 10,000. When the initiative has cost lines, plan.service.list_items shows
+    # their sum here (see plan/investment.py); this stored value counts only without them.
+    budget: float | None = None
     value: int = 3  # expected value 1–5
     effort: int = 3  # effort 1–5
     status: str = "proposed"
@@ -42,6 +44,15 @@ class Initiative(msgspec.Struct, kw_only=True, frozen=True):
     consulting: bool = False
     consulting_task: str = ""  # catalogue.CONSULTING_TASKS
     source: str = ""  # the clause a suggestion came from
+    # A key initiative gets a charter in the proposal: these fields are its content.
+    key: bool = False
+    objective: str = ""
+    scope: str = ""
+    deliverables: str = ""
+    milestones: str = ""  # one per line: "2027-03 上线试运行"
+    team: str = ""
+    acceptance: str = ""  # acceptance criteria
+    risks: str = ""  # besides the risk register's entries for it
 
 
 class Kpi(msgspec.Struct, kw_only=True, frozen=True):
@@ -101,6 +112,53 @@ class Resistance(msgspec.Struct, kw_only=True, frozen=True):
     status: str = "open"
 
 
+class Fieldwork(msgspec.Struct, kw_only=True, frozen=True):
+    """What the diagnosis rests on: an interview, a workshop, a site visited or a document
+    reviewed (the proposal's "fieldwork" section)."""
+
+    kind: str  # catalogue.FIELDWORK_KINDS
+    subject: str  # the person, the workshop, the site or the document
+    role: str = ""  # role and department; who provided the document
+    held_on: date | None = None
+    notes: str = ""
+    clauses: tuple[str, ...] = ()  # guide clause keys it informed
+
+
+class NextStep(msgspec.Struct, kw_only=True, frozen=True):
+    """A step after the proposal, or a decision the client's leadership is asked to take."""
+
+    action: str
+    decision: bool = False  # a decision requested of the client's leadership
+    owner: str = ""
+    due: date | None = None
+    notes: str = ""
+
+
+class CostLine(msgspec.Struct, kw_only=True, frozen=True):
+    """One line of an initiative's budget: a year, a kind, capital or running, in 万元."""
+
+    initiative: str  # uuid of an initiative item
+    year: int
+    category: str = "software"  # investment.COST_CATEGORIES
+    nature: str = "capex"  # investment.COST_NATURES
+    amount: float = 0.0  # 万元 / CNY 10,000
+    note: str = ""
+
+
+class Benefit(msgspec.Struct, kw_only=True, frozen=True):
+    """An expected benefit of an initiative: quantified when it has a yearly value (万元 a
+    year from ``from_year`` on), else qualitative (the title and assumption say it)."""
+
+    initiative: str  # uuid of an initiative item
+    title: str
+    kpi: str = ""  # uuid of a KPI item
+    baseline: str = ""
+    target: str = ""
+    yearly_value: float | None = None  # 万元 / CNY 10,000 a year
+    from_year: int | None = None
+    assumption: str = ""
+
+
 class Finding(msgspec.Struct, kw_only=True, frozen=True):
     """A key finding (核心发现): one theme of the diagnosis, as the proposal leads with it."""
 
@@ -119,6 +177,10 @@ ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "action": Action,
     "change_step": ChangeStep,
     "resistance": Resistance,
+    "fieldwork": Fieldwork,
+    "next_step": NextStep,
+    "cost": CostLine,
+    "benefit": Benefit,
     "finding": Finding,
 }
 
@@ -148,13 +210,9 @@ class Strategy(msgspec.Struct, kw_only=True, frozen=True):
     criteria: dict[str, Adoption] = msgspec.field(default_factory=dict)  # 5.3 item keys
 
 
-class Rating(msgspec.Struct, kw_only=True, frozen=True):
-    status: str = ""  # met / partly / not_met / "" as in the diagnosis
-    note: str = ""
-
-
 class Leadership(msgspec.Struct, kw_only=True, frozen=True):
-    competencies: dict[str, Rating] = msgspec.field(default_factory=dict)  # 6.1.1 keys
+    """Kept for stored engagements and files; the leader competencies (6.1.1) are rated in
+    one place only, the diagnosis (migration 0005 moved earlier ratings there)."""
 
 
 class Organization(msgspec.Struct, kw_only=True, frozen=True):
@@ -180,11 +238,25 @@ class Culture(msgspec.Struct, kw_only=True, frozen=True):
     measures: dict[str, Adoption] = msgspec.field(default_factory=dict)  # 6.3.2.i keys
 
 
+class Issue(msgspec.Struct, kw_only=True, frozen=True):
+    """One version of the proposal given to the client (document control's history)."""
+
+    version: str
+    issued: date
+    note: str = ""
+
+
 class Deliverable(msgspec.Struct, kw_only=True, frozen=True):
     """What the consultant sets for the client documents."""
 
     summary: str = ""  # executive summary as edited; empty = the generated draft
-    consulting_firm: str = ""
+    consulting_firm: str = ""  # empty: the firm set in the preferences
+    version: str = "1.0"
+    author: str = ""  # empty: the engagement's consultants
+    reviewer: str = ""
+    approver: str = ""
+    confidentiality: str = "confidential"  # catalogue.CONFIDENTIALITY
+    history: tuple[Issue, ...] = ()  # each export of the proposal records its version
 
 
 VALUE_KINDS: Final[dict[str, type[_Record]]] = {

@@ -4,29 +4,35 @@ return what they replaced so the UI can undo."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import msgspec
 from sqlalchemy import func, select
 
-from dtbench.diagnosis.scale import STATUSES as ANSWER_STATUSES
 from dtbench.engagement.lookup import engagement_id as _engagement_id
 from dtbench.engagement.lookup import touch as _touch
 from dtbench.guide import load_guide
 from dtbench.input_rules import MAX_TITLE_CHARS, checked_text, clean_strings
 from dtbench.plan import catalogue as cat
+from dtbench.plan import investment
 from dtbench.plan.records import (
     ITEM_KINDS,
     VALUE_KINDS,
     Action,
+    Benefit,
     ChangeStep,
+    CostLine,
     Culture,
     Deliverable,
+    Fieldwork,
     Finding,
     GovernanceMember,
     Initiative,
+    Issue,
     Kpi,
     Leadership,
+    NextStep,
     Organization,
     Phase,
     PlanItem,
@@ -38,6 +44,9 @@ from dtbench.plan.records import (
 from dtbench.store.database import Store
 from dtbench.store.models import PlanItem as PlanItemRow
 from dtbench.store.models import PlanValue
+
+MAX_VERSION_CHARS = 20
+MAX_ISSUES = 200
 
 
 # ---------------------------------------------------------------- validation
@@ -82,6 +91,22 @@ def validate(record: Any) -> None:
             guide.clause(key)
         if record.budget is not None and record.budget < 0:
             raise ValueError("budget must not be negative")
+    elif isinstance(record, CostLine):
+        if not record.initiative:
+            raise ValueError("a cost line needs an initiative")
+        _range(record.year, 1990, 2100, "year")
+        _one_of(record.category, investment.COST_CATEGORIES, "category", empty=False)
+        _one_of(record.nature, investment.COST_NATURES, "nature", empty=False)
+        if record.amount < 0:
+            raise ValueError("amount must not be negative")
+    elif isinstance(record, Benefit):
+        if not record.initiative:
+            raise ValueError("a benefit needs an initiative")
+        if not record.title.strip():
+            raise ValueError("a benefit needs a title")
+        _range(record.from_year, 1990, 2100, "from_year")
+        if record.yearly_value is not None and record.yearly_value < 0:
+            raise ValueError("yearly value must not be negative")
     elif isinstance(record, Kpi):
         if not record.name.strip():
             raise ValueError("a KPI needs a name")
@@ -105,6 +130,15 @@ def validate(record: Any) -> None:
         _one_of(record.status, cat.ACTION_STATUSES, "status", empty=False)
     elif isinstance(record, ChangeStep):
         _one_of(record.status, cat.ACTION_STATUSES, "status", empty=False)
+    elif isinstance(record, Fieldwork):
+        _one_of(record.kind, cat.FIELDWORK_KINDS, "kind", empty=False)
+        if not record.subject.strip():
+            raise ValueError("fieldwork needs a subject: who, which site or which document")
+        for key in record.clauses:
+            guide.clause(key)
+    elif isinstance(record, NextStep):
+        if not record.action.strip():
+            raise ValueError("a next step needs an action")
     elif isinstance(record, Resistance):
         _one_of(record.cause, cat.RESISTANCE_CAUSES, "cause", empty=False)
         _one_of(record.status, cat.ACTION_STATUSES, "status", empty=False)
@@ -120,11 +154,7 @@ def validate(record: Any) -> None:
             if key not in guide.all_keys():
                 raise ValueError(f"unknown guide item {key!r}")
     elif isinstance(record, Leadership):
-        for key, rating in record.competencies.items():
-            if key not in guide.all_keys():
-                raise ValueError(f"unknown guide item {key!r}")
-            if rating.status not in ("", *ANSWER_STATUSES):
-                raise ValueError(f"unknown status {rating.status!r}")
+        pass  # holds nothing to check (the competencies are the diagnosis's answers)
     elif isinstance(record, Organization):
         for field, options in (
             ("shape_now", cat.ORG_SHAPES),
@@ -147,7 +177,11 @@ def validate(record: Any) -> None:
             if key not in guide.all_keys():
                 raise ValueError(f"unknown guide item {key!r}")
     elif isinstance(record, Deliverable):
-        pass  # free text
+        _one_of(record.confidentiality, cat.CONFIDENTIALITY, "confidentiality", empty=False)
+        if not record.version.strip() or len(record.version) > MAX_VERSION_CHARS:
+            raise ValueError(f"a version is 1 to {MAX_VERSION_CHARS} characters")
+        if len(record.history) > MAX_ISSUES:
+            raise ValueError(f"at most {MAX_ISSUES} versions are kept in the history")
     else:
         raise ValueError(f"not a plan record: {type(record).__name__}")
 
@@ -171,7 +205,8 @@ def _item(row: PlanItemRow) -> PlanItem:
 
 # ---------------------------------------------------------------- list items
 def list_items(store: Store, engagement: str, kind: str | None = None) -> list[PlanItem]:
-    """Items of one kind (or all), in their order."""
+    """Items of one kind (or all), in their order. An initiative with cost lines shows their
+    sum as its budget (plan/investment.py), so every reader sees one figure."""
     with store.session() as s:
         eid = _engagement_id(s, engagement)
         stmt = select(PlanItemRow).where(PlanItemRow.engagement_id == eid)
@@ -180,7 +215,34 @@ def list_items(store: Store, engagement: str, kind: str | None = None) -> list[P
                 raise ValueError(f"unknown kind {kind!r}")
             stmt = stmt.where(PlanItemRow.kind == kind)
         rows = s.scalars(stmt.order_by(PlanItemRow.kind, PlanItemRow.position, PlanItemRow.id))
-        return [_item(r) for r in rows]
+        items = [_item(r) for r in rows]
+        if kind not in (None, "initiative"):
+            return items
+        costs = (
+            [i for i in items if i.kind == "cost"]
+            if kind is None
+            else [
+                _item(r)
+                for r in s.scalars(
+                    select(PlanItemRow).where(
+                        PlanItemRow.engagement_id == eid, PlanItemRow.kind == "cost"
+                    )
+                )
+            ]
+        )
+        return _with_budgets(items, costs)
+
+
+def _with_budgets(items: list[PlanItem], costs: list[PlanItem]) -> list[PlanItem]:
+    if not costs:
+        return items
+    sums = investment.budgets([i for i in items if i.kind == "initiative"], costs)
+    return [
+        PlanItem(i.uuid, i.kind, i.position, msgspec.structs.replace(i.record, budget=sums[i.uuid]))
+        if i.kind == "initiative" and i.uuid in sums
+        else i
+        for i in items
+    ]
 
 
 def add_item(
@@ -353,6 +415,26 @@ def set_value(store: Store, engagement: str, name: str, record: Any) -> Any:
             row.data = data
         _touch(s, eid)
         return old
+
+
+def with_issue(deliverable: Deliverable, issued: date) -> Deliverable:
+    """``deliverable`` with its current version noted as given out on ``issued``: a new
+    line in the history, or the last line's date moved when it is the same version."""
+    history = list(deliverable.history)
+    if history and history[-1].version == deliverable.version:
+        history[-1] = msgspec.structs.replace(history[-1], issued=issued)
+    else:
+        history.append(Issue(version=deliverable.version, issued=issued))
+    return msgspec.structs.replace(deliverable, history=tuple(history[-MAX_ISSUES:]))
+
+
+def record_issue(store: Store, engagement: str, issued: date) -> Deliverable:
+    """Note in the engagement that the proposal's current version was given out."""
+    current = get_value(store, engagement, "deliverable")
+    assert isinstance(current, Deliverable)
+    updated = with_issue(current, issued)
+    set_value(store, engagement, "deliverable", updated)
+    return updated
 
 
 def replace_struct(record: Any, **changes: Any) -> Any:

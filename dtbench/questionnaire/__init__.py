@@ -2,5 +2,5 @@
 compared with the recorded answers before the consultant applies any of it.
 
 ``workbook`` holds the core (it loads openpyxl and the store, so it is imported only when a
-questionnaire is written or read); ``cli_questionnaire`` the two commands.
+questionnaire is written or read); ``dtbench.cli.questionnaire`` holds the two commands.
 """

@@ -15,7 +15,7 @@ each watches its parent process and exits when it is gone (see :func:`_end_with_
 multiprocessing's resource tracker then ends too, once no process holds its pipe any more.
 
 Jobs must pickle: module-level functions (see :func:`dtbench.reports.raster.draw`) with plain
-data. The shipped guide pickles as a reference (see ``Guide.__reduce__``).
+data. The shipped guide pickles as a reference (see ``guide.loader._pickle_guide``).
 """
 
 from __future__ import annotations

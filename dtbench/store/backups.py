@@ -10,8 +10,8 @@ file live in a sub-folder named after that file, so that a damaged database is n
 another database's backup. File names encode the time and the reason:
 ``dtbench-YYYYmmdd-HHMMSS-ffffff-<reason>.sqlite3``.
 
-No Qt here: the GUI (``dtbench.ui.exchange.backups``) and the CLI
-(``dtbench.store.cli_backup``) share this module.
+No Qt here: the GUI (``dtbench.ui.exchange.backups``) and the CLI (``dtbench.cli.backup``)
+share this module.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from dtbench.store.errors import (
     StoreError,
     UnreadableDatabaseError,
 )
+from dtbench.store.location import database_path as database_path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
@@ -353,19 +354,6 @@ class BackupInfo:
         except (ValueError, OSError):
             return None
         return cls(path=path, created=created, reason=match.group(2), size=size)
-
-
-def database_path(target: str | Path | None = None) -> Path | None:
-    """The SQLite file named by ``--db`` / DTBENCH_DB / the default; None for other URLs."""
-    from sqlalchemy.engine import make_url
-
-    from dtbench.store.database import resolve_url
-
-    url = resolve_url(target)
-    if not url.startswith("sqlite:///"):
-        return None
-    name = make_url(url).database
-    return Path(name) if name and name != ":memory:" else None
 
 
 def backups_folder(db_path: str | Path | None = None) -> Path:

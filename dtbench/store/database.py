@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
-    ArgumentError,
     DatabaseError,
     DBAPIError,
     OperationalError,
@@ -27,7 +26,6 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from dtbench import paths
 from dtbench.store import migrate
 from dtbench.store.backup import read_only_uri
 from dtbench.store.errors import (
@@ -42,22 +40,9 @@ from dtbench.store.errors import (
     StoreError,
     UnreadableDatabaseError,
 )
+from dtbench.store.location import resolve_url
 
 BUSY_TIMEOUT_MS = 5000
-
-
-def resolve_url(target: str | Path | None) -> str:
-    """A SQLAlchemy URL from ``--db`` (a path or URL), else DTBENCH_DB, else the default file."""
-    if target is None or str(target) == "":
-        target = os.environ.get(paths.DB_ENV) or paths.default_database()
-    text = str(target)
-    if "://" in text:
-        try:
-            make_url(text)
-        except ArgumentError as exc:
-            raise StoreError(text) from exc
-        return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
 def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

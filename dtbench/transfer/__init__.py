@@ -2,5 +2,6 @@
 
 ``snapshot`` turns one engagement into plain, typed data and back (uuids kept); ``package``
 writes and reads the zip file around it, refusing hostile or broken files before anything
-touches the database; ``cli_package`` holds ``dtbench package export|import``. No Qt here.
+touches the database; ``dtbench.cli.package`` holds ``dtbench package export|import``. No Qt
+here.
 """

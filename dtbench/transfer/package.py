@@ -287,7 +287,7 @@ def _put(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 def export_package(store: Store, ident: str, target: Path | str) -> Path:
     """Write engagement ``ident`` (its id or the start of it) to ``target``, atomically."""
-    from dtbench.diagnosis.summary import find_engagement
+    from dtbench.reports.summary import find_engagement
 
     uuid = find_engagement(store, ident)[0]
     target = Path(target)

@@ -261,7 +261,7 @@ def counts(path: Path) -> dict[str, int]:
 
 def build_database(path: Path, engagements: int) -> tuple[str, float]:
     """Create the database; returns the demo engagement's uuid and the seconds it took."""
-    from dtbench.diagnosis.demo import create_demo
+    from dtbench.sample import create_demo
     from dtbench.store import open_store
 
     start = time.perf_counter()

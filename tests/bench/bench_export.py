@@ -35,8 +35,8 @@ def main() -> None:
     from openpyxl import Workbook
 
     from dtbench.deliverables.export import ExportRequest, run_export
-    from dtbench.diagnosis.demo import create_demo
     from dtbench.reports.render_pool import RenderPool, probe, worker_count
+    from dtbench.sample import create_demo
     from dtbench.store import open_store
 
     store = open_store(folder / "bench.sqlite3")

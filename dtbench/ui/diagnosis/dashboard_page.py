@@ -11,8 +11,7 @@ from collections.abc import Hashable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -29,6 +28,7 @@ from dtbench.diagnosis.scale import STATUS_NAMES
 from dtbench.diagnosis.scoring import ALL_STATUSES, moved_clauses
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
+from dtbench.ui.kit.redraw import RedrawWhenShown
 from dtbench.ui.kit.scale_labels import level_label
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.session = session
         self._lang = language
-        self._dirty = True
+        self.redraw_when_shown = RedrawWhenShown(self, self.redraw, REDRAW_DELAY_MS)
         self.figures = QLabel(self)
         self.figures.setObjectName("key_figures")
         self.figures.setWordWrap(True)
@@ -81,7 +81,7 @@ class DashboardPage(QWidget):
         grid = QGridLayout(grid_host)
         for name, row, col, span, aspect in LAYOUT:
             view = ChartView(name, aspect, grid_host)
-            view.resized.connect(self.schedule)
+            view.resized.connect(self.redraw_when_shown.invalidate)
             grid.addWidget(view, row, col, 1, span)
             self.views[name] = view
         self.moved_title = QLabel(grid_host)
@@ -120,10 +120,6 @@ class DashboardPage(QWidget):
         from dtbench.reports.render_pool import cjk_font_found
 
         self.renderer.ask(cjk_font_found, self._font_checked)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REDRAW_DELAY_MS)
-        self._timer.timeout.connect(self.redraw)
         session.report_changed.connect(self._report_changed)
         session.rounds_changed.connect(self._report_changed)
         self.retranslate()
@@ -140,17 +136,7 @@ class DashboardPage(QWidget):
     def _report_changed(self) -> None:
         self._update_figures()
         self._update_moved()
-        self._dirty = True
-        self.schedule()
-
-    def schedule(self) -> None:
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self._timer.start(0)
+        self.redraw_when_shown.invalidate()
 
     def redraw(self, everything: bool = False) -> None:
         """Draw the charts whose content changed, side by side in the chart workers, each
@@ -158,7 +144,6 @@ class DashboardPage(QWidget):
         from dtbench.reports.diagnosis_charts import DiagnosisCharts, build, chart_key
         from dtbench.reports.raster import draw
 
-        self._dirty = False
         session = self.session
         rounds = [(r.name, session.report_of(r.uuid)) for r in session.rounds]
         data = DiagnosisCharts(session.guide, self._lang, session.report, rounds, self._texts())
@@ -277,6 +262,5 @@ class DashboardPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self._dirty = True
-            self.schedule()
+            self.redraw_when_shown.invalidate()
         super().changeEvent(event)

@@ -31,11 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from dtbench.deliverables.docx_texts import SECTIONS
+from dtbench.engagement import service as engagements
+from dtbench.engagement.firm import load_firm
 from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
+from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Deliverable
+from dtbench.plan.service import MAX_VERSION_CHARS
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.labels import language_label
+from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.kit.tasks import Task, TaskContext, run_task
 from dtbench.ui.plan.session import PlanSession
 
@@ -89,6 +94,20 @@ class ExportDialog(QDialog):
         self.template.setPlaceholderText(self.tr("None: dtbench's own layout"))
         self.firm = QLineEdit(self)
         self.firm.setObjectName("firm")
+        self.version = QLineEdit(self)
+        self.version.setObjectName("version")
+        self.version.setMaxLength(MAX_VERSION_CHARS)
+        self.author = QLineEdit(self)
+        self.author.setObjectName("author")
+        self.reviewer = QLineEdit(self)
+        self.reviewer.setObjectName("reviewer")
+        self.approver = QLineEdit(self)
+        self.approver.setObjectName("approver")
+        self.confidentiality = QComboBox(self)
+        self.confidentiality.setObjectName("confidentiality")
+        self.history = QLabel(self)
+        self.history.setObjectName("history")
+        self.history.setWordWrap(True)
         self.sections = QListWidget(self)
         self.sections.setObjectName("sections")
         for code in SECTIONS:
@@ -126,6 +145,23 @@ class ExportDialog(QDialog):
         firm_label = QLabel(self.tr("Consulting &firm:"), self)
         firm_label.setBuddy(self.firm)
         form.addRow(firm_label, self.firm)
+        control = QGridLayout()
+        for column, (text, widget) in enumerate(
+            (
+                (self.tr("&Version:"), self.version),
+                (self.tr("Pre&pared by:"), self.author),
+                (self.tr("&Reviewed by:"), self.reviewer),
+                (self.tr("Appr&oved by:"), self.approver),
+                (self.tr("Classificatio&n:"), self.confidentiality),
+            )
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            control.addWidget(label, 0, column)
+            control.addWidget(widget, 1, column)
+        control.addWidget(self.history, 2, 0, 1, 5)
+        control_label = QLabel(self.tr("Document control:"), self)
+        form.addRow(control_label, control)
         sections_label = QLabel(self.tr("Sections of the proposal:"), self)
         summary_label = QLabel(self.tr("E&xecutive summary (edit before exporting):"), self)
         summary_label.setBuddy(self.summary)
@@ -155,6 +191,20 @@ class ExportDialog(QDialog):
         self.redraft.clicked.connect(lambda: self._load_summary(draft=True))
         deliverable = plan.value("deliverable")
         self.firm.setText(deliverable.consulting_firm)
+        self.firm.setPlaceholderText(
+            load_firm().name(language) or self.tr("Set in Edit ▸ Preferences")
+        )
+        self.version.setText(deliverable.version)
+        self.author.setText(deliverable.author)
+        self.author.setPlaceholderText(engagements.get_profile(store, engagement).consultants)
+        self.reviewer.setText(deliverable.reviewer)
+        self.approver.setText(deliverable.approver)
+        for option in cat.CONFIDENTIALITY:
+            self.confidentiality.addItem(option.label.get(ui_language()), option.code)
+        self.confidentiality.setCurrentIndex(
+            max(0, self.confidentiality.findData(deliverable.confidentiality))
+        )
+        self._show_history(deliverable)
         self._load_summary()
         self._update()
 
@@ -166,18 +216,34 @@ class ExportDialog(QDialog):
             "toc": self.tr("Table of contents"),
             "summary": self.tr("Executive summary"),
             "background": self.tr("Background and scope"),
-            "method": self.tr("Method"),
+            "method": self.tr("Appendix: assessment method"),
             "diagnosis": self.tr("Diagnosis results"),
-            "clauses": self.tr("Findings clause by clause"),
+            "clauses": self.tr("Appendix: findings clause by clause"),
             "strategy": self.tr("Strategy"),
             "roadmap": self.tr("Roadmap"),
+            "key_initiatives": self.tr("Key initiatives"),
+            "investment": self.tr("Investment and benefits"),
             "kpis": self.tr("KPIs"),
             "leadership": self.tr("Leadership and governance"),
             "organization": self.tr("Organization and culture"),
             "next_steps": self.tr("Next steps"),
             "glossary": self.tr("Appendix: glossary"),
-            "checklist": self.tr("Appendix: full checklist"),
+            "checklist": self.tr("Appendix: checklist summary"),
         }[code]
+
+    def _show_history(self, deliverable: Deliverable) -> None:
+        """The versions given to the client so far, so the consultant picks the next one."""
+        if not deliverable.history:
+            self.history.setText(self.tr("No version has been exported yet."))
+            return
+        issued = "; ".join(
+            f"{issue.version} ({issue.issued.isoformat()})" for issue in deliverable.history[-5:]
+        )
+        self.history.setText(
+            self.tr("Exported so far: %1. Exporting records version %2 with today's date.")
+            .replace("%1", issued)
+            .replace("%2", deliverable.version)
+        )
 
     def lang(self) -> str:
         return str(self.language.currentData())
@@ -260,7 +326,14 @@ class ExportDialog(QDialog):
         draft = content_module.draft_summary(content).strip()
         summary = "" if text == draft else text
         new = msgspec.structs.replace(
-            old, summary=summary, consulting_firm=self.firm.text().strip()
+            old,
+            summary=summary,
+            consulting_firm=self.firm.text().strip(),
+            version=self.version.text().strip() or old.version,
+            author=self.author.text().strip(),
+            reviewer=self.reviewer.text().strip(),
+            approver=self.approver.text().strip(),
+            confidentiality=str(self.confidentiality.currentData()),
         )
         if new != old:
             self.plan.set_value("deliverable", new, self.tr("Export settings"))

@@ -36,8 +36,8 @@ class Shell(Protocol):
         """The engagement open in the workspace (its pending typing saved first), else the
         one selected in the list; None when there is neither."""
 
-    def open_engagement(self, uuid: str, step: int = 0) -> None:
-        """Show ``uuid`` in the workspace, on step ``step``."""
+    def open_engagement(self, uuid: str, step: int | str = 0) -> None:
+        """Show ``uuid`` in the workspace, on step ``step`` (a row or a page's name)."""
 
     def release_engagement(self, uuid: str) -> None:
         """Stop showing ``uuid`` (its pending typing saved first), before it is replaced."""

@@ -7,20 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import msgspec
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -28,10 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,28 +25,15 @@ from PySide6.QtWidgets import (
 from dtbench.diagnosis.scale import STATUSES, UNANSWERED
 from dtbench.guide import load_guide
 from dtbench.plan import catalogue as cat
-from dtbench.plan.records import Action, GovernanceMember, Leadership, Rating
-from dtbench.ui.diagnosis.checklist import (
-    NOTE,
-    REF,
-    STATUS,
-    TEXT,
-    fit_checklist_columns,
-    prepare_checklist_table,
-)
-from dtbench.ui.kit.autosave import commit_open_editor
+from dtbench.plan.records import Action, GovernanceMember
+from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.choices import option_pairs
-from dtbench.ui.kit.scale_labels import (
-    STATUS_BACKGROUNDS,
-    STATUS_COLOURS,
-    status_label,
-    ui_language,
-)
+from dtbench.ui.kit.rating_table import RatingModel, RatingTable
+from dtbench.ui.kit.scale_labels import STATUS_COLOURS, status_label, ui_language
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 # The statuses a competency can have: the diagnosis statuses without "not applicable".
 COMPETENCY_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s != "na")
 STATUS_KEYS: dict[Qt.Key, str] = {
@@ -79,7 +51,6 @@ IDEA_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("managers", ("6.1.3.c",)),
     ("employees", ("6.1.4.a", "6.1.4.b", "6.1.4.c")),
 )
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _options(options: tuple[cat.Option, ...]) -> Callable[[], list[tuple[str, str]]]:
@@ -165,101 +136,32 @@ class _Editor(RecordEditor):
             self.editors[self.focus_field].setFocus()
 
 
-class _StatusDelegate(QStyledItemDelegate):
-    """The status column's editor: a list of the statuses, open at once."""
+class CompetencyModel(RatingModel):
+    """The 6.1.1 lines with their ratings: the diagnosis's answers of the round it shows
+    (an item is rated in one place only); a note typed in the table goes to ``save``."""
 
-    chosen = Signal(int, str)  # row, status
-
-    def __init__(self, labels: Callable[[], list[tuple[str, str]]], parent: QWidget) -> None:
+    def __init__(
+        self, diagnosis: DiagnosisSession, save: Callable[[str, str], None], parent: QWidget
+    ) -> None:
         super().__init__(parent)
-        self.labels = labels
+        self.diagnosis = diagnosis
+        self.save = save
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setObjectName("competency_status")
-        for code, text in self.labels():
-            combo.addItem(text, code)
-        combo.activated.connect(lambda _i: self._finish(combo))
-        return combo
+    def rating(self, key: str) -> tuple[str, str]:
+        answer = self.diagnosis.answer(key)
+        return answer.status, answer.note
 
-    def setEditorData(self, editor: QWidget, index: _Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(STATUS_ROLE) or "")))
-        QTimer.singleShot(0, lambda: editor.showPopup() if editor.isVisible() else None)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
-        assert isinstance(editor, QComboBox)
-        self.chosen.emit(index.row(), str(editor.currentData() or ""))
-
-    def _finish(self, combo: QComboBox) -> None:
-        self.commitData.emit(combo)
-        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+    def save_note(self, key: str, note: str) -> None:
+        self.save(key, note)
 
 
-class CompetencyTable(QTableWidget):
+class CompetencyTable(RatingTable):
     """The 6.1.1 checklist: keys 1/2/3/0 set the current line's status and move on; Space
     (or a click on a status) opens the list of statuses; Enter edits the note."""
 
-    status_keyed = Signal(int, str)  # row, status
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 4, parent)
+    def __init__(self, model: CompetencyModel, parent: QWidget | None = None) -> None:
+        super().__init__(model, STATUS_KEYS, 40, parent)
         self.setObjectName("competencies")
-        self._rows_timer = prepare_checklist_table(self)
-        self.clicked.connect(self._clicked)
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        fit_checklist_columns(self, 40)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_columns()
-        self._rows_timer.start()
-
-    def _clicked(self, index: QModelIndex) -> None:
-        if index.column() == STATUS:
-            self.setCurrentIndex(index)
-            self.edit(index)
-
-    def current_row(self) -> int:
-        index = self.currentIndex()
-        return index.row() if index.isValid() else -1
-
-    def go_to_row(self, row: int) -> None:
-        if 0 <= row < self.rowCount():
-            self.setCurrentCell(row, TEXT)
-            self.scrollTo(self.currentIndex())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
-        row = self.current_row()
-        if self.state() == QAbstractItemView.State.EditingState:
-            super().keyPressEvent(event)  # a key the open editor passed on (Return)
-            return
-        if plain and key in STATUS_KEYS and row >= 0:
-            self.status_keyed.emit(row, STATUS_KEYS[key])
-            self.go_to_row(row + 1)
-            return
-        if plain and key in (Qt.Key.Key_Space, Qt.Key.Key_F2) and row >= 0:
-            self.setCurrentCell(row, STATUS)
-            self.edit(self.currentIndex())
-            return
-        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row >= 0:
-            note = self.item(row, NOTE)
-            if note is not None:
-                self.setCurrentCell(row, NOTE)
-                self.editItem(note)
-            return
-        super().keyPressEvent(event)
-
-    def commit_open_editor(self) -> None:
-        """Save a note still being typed (the editor stays open)."""
-        commit_open_editor(self)
 
 
 class IdeasDialog(QDialog):
@@ -351,10 +253,12 @@ class IdeasDialog(QDialog):
 
 
 class LeadershipPage(QWidget):
-    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: PlanSession, diagnosis: DiagnosisSession, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
-        self._loading = False
+        self.diagnosis = diagnosis
         self.ideas_dialog: IdeasDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("leadership_tabs")
@@ -394,13 +298,12 @@ class LeadershipPage(QWidget):
         self.competency_hint = QLabel(competencies)
         self.competency_hint.setWordWrap(True)
         self.competency_hint.setStyleSheet("color: palette(mid);")
-        self.table = CompetencyTable(competencies)
+        self.model = CompetencyModel(diagnosis, self._note_changed, self)
+        self.table = CompetencyTable(self.model, competencies)
         self.competency_label.setBuddy(self.table)
-        self.delegate = _StatusDelegate(self._status_options, self.table)
-        self.table.setItemDelegateForColumn(STATUS, self.delegate)
+        self.delegate = self.table.offer_statuses(self._status_options, "competency_status")
         self.delegate.chosen.connect(self._status_chosen)
         self.table.status_keyed.connect(self._status_chosen)
-        self.table.itemChanged.connect(self._note_changed)
         cl = QVBoxLayout(competencies)
         cl.addWidget(self.competency_intro)
         cl.addWidget(self.competency_label)
@@ -444,7 +347,8 @@ class LeadershipPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        session.value_changed.connect(self._value_changed)
+        diagnosis.answer_changed.connect(self._answer_changed)
+        diagnosis.round_loaded.connect(self._show_ratings)
         session.items_changed.connect(self._items_changed)
         self.retranslate()
 
@@ -525,12 +429,6 @@ class LeadershipPage(QWidget):
             return self.tr("Choose the status of the action.")
         return None
 
-    @property
-    def leadership(self) -> Leadership:
-        record = self.session.value("leadership")
-        assert isinstance(record, Leadership)
-        return record
-
     # ------------------------------------------------------------ showing
     def refresh(self) -> None:
         """Reload everything from the session."""
@@ -540,8 +438,8 @@ class LeadershipPage(QWidget):
         self._show_unfilled()
         self._show_action_summary()
 
-    def _value_changed(self, name: str) -> None:
-        if name == "leadership":
+    def _answer_changed(self, key: str) -> None:
+        if key.startswith(f"{cat.LEADERSHIP_CLAUSE}."):
             self._show_ratings()
 
     def _items_changed(self, kind: str) -> None:
@@ -578,80 +476,22 @@ class LeadershipPage(QWidget):
 
     def _build_rows(self) -> None:
         """The 6.1.1 items and sub-items in the UI language (after a language change)."""
-        lang = ui_language()
-        clause = load_guide().clause(cat.LEADERSHIP_CLAUSE)
-        bold = QFont(self.table.font())
-        bold.setBold(True)
         current = self.table.current_row()
-        self._loading = True
-        self.table.blockSignals(True)
-        self.table.setRowCount(0)
-        rows: list[tuple[str, str, str, bool]] = []
-        for item in clause.items:
-            rows.append((item.key, f"{item.letter})", item.text.get(lang), True))
-            for sub in item.subitems:
-                number = sub.key.rsplit(".", 1)[1]
-                rows.append((sub.key, f"    {number})", sub.text.get(lang), False))
-        self.table.setRowCount(len(rows))
-        fixed = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        for row, (key, ref, text, is_item) in enumerate(rows):
-            ref_cell = QTableWidgetItem(ref)
-            text_cell = QTableWidgetItem(text)
-            text_cell.setToolTip(text)
-            for cell in (ref_cell, text_cell):
-                cell.setFlags(fixed)
-                cell.setData(KEY_ROLE, key)
-                if is_item:
-                    cell.setFont(bold)
-            status_cell = QTableWidgetItem()
-            status_cell.setFlags(fixed | Qt.ItemFlag.ItemIsEditable)
-            status_cell.setData(KEY_ROLE, key)
-            note_cell = QTableWidgetItem()
-            note_cell.setFlags(fixed | Qt.ItemFlag.ItemIsEditable)
-            note_cell.setData(KEY_ROLE, key)
-            self.table.setItem(row, REF, ref_cell)
-            self.table.setItem(row, TEXT, text_cell)
-            self.table.setItem(row, STATUS, status_cell)
-            self.table.setItem(row, NOTE, note_cell)
-        self.table.blockSignals(False)
-        self._loading = False
-        self._show_ratings()
-        self.table.resizeRowsToContents()
-        if self.table.rowCount():
-            self.table.setCurrentCell(min(max(current, 0), self.table.rowCount() - 1), TEXT)
+        self.model.set_clause(load_guide().clause(cat.LEADERSHIP_CLAUSE), ui_language())
+        self.table.reset_rows(current)  # the same line as before
+        self._show_competency_summary()
 
     def key_of(self, row: int) -> str:
-        cell = self.table.item(row, REF)
-        return "" if cell is None else str(cell.data(KEY_ROLE))
+        return self.model.key(row) if 0 <= row < self.model.rowCount() else ""
 
     def _show_ratings(self) -> None:
-        ratings = self.leadership.competencies
-        self._loading = True
-        self.table.blockSignals(True)
-        for row in range(self.table.rowCount()):
-            rating = ratings.get(self.key_of(row), Rating())
-            status_cell = self.table.item(row, STATUS)
-            note_cell = self.table.item(row, NOTE)
-            if status_cell is None or note_cell is None:
-                continue
-            status_cell.setData(STATUS_ROLE, rating.status)
-            status_cell.setText(status_label(rating.status) if rating.status else "—")
-            status_cell.setForeground(STATUS_COLOURS[rating.status])
-            background = STATUS_BACKGROUNDS.get(rating.status)
-            if background is None:
-                status_cell.setData(Qt.ItemDataRole.BackgroundRole, None)
-            else:
-                status_cell.setBackground(background)
-            if note_cell.text() != rating.note:
-                note_cell.setText(rating.note)
-                note_cell.setToolTip(rating.note)
-        self.table.blockSignals(False)
-        self._loading = False
+        self.model.refresh_all()
         self._show_competency_summary()
 
     def _show_competency_summary(self) -> None:
-        statuses = [r.status for r in self.leadership.competencies.values() if r.status]
-        total = self.table.rowCount()
+        keys = [self.model.key(row) for row in range(self.model.rowCount())]
+        statuses = [s for s in (self.diagnosis.answer(k).status for k in keys) if s]
+        total = self.model.rowCount()
         self.competency_summary.setText(
             self.tr("Rated %1 of %2: %3 met, %4 partly met, %5 not met")
             .replace("%1", str(len(statuses)))
@@ -668,19 +508,8 @@ class LeadershipPage(QWidget):
 
     # ------------------------------------------------------------ editing
     def _set_rating(self, key: str, text: str, **changes: str) -> None:
-        record = self.leadership
-        old = record.competencies.get(key, Rating())
-        new = msgspec.structs.replace(old, **changes)
-        if new == old:
-            return
-        competencies = dict(record.competencies)
-        if new == Rating():
-            competencies.pop(key, None)
-        else:
-            competencies[key] = new
-        self.session.set_value(
-            "leadership", msgspec.structs.replace(record, competencies=competencies), text
-        )
+        """Rate a 6.1.1 line: the diagnosis's answer, in the round the diagnosis shows."""
+        self.diagnosis.set_answer(key, text=text, **changes)
 
     def _status_chosen(self, row: int, status: str) -> None:
         key = self.key_of(row)
@@ -690,12 +519,9 @@ class LeadershipPage(QWidget):
         text = self.tr("Competency %1: %2").replace("%1", reference(key)).replace("%2", shown)
         self._set_rating(key, text, status=status)
 
-    def _note_changed(self, cell: QTableWidgetItem) -> None:
-        if self._loading or cell.column() != NOTE:
-            return
-        key = str(cell.data(KEY_ROLE))
+    def _note_changed(self, key: str, note: str) -> None:
         text = self.tr("Note on competency %1").replace("%1", reference(key))
-        self._set_rating(key, text, note=cell.text().strip())
+        self._set_rating(key, text, note=note)
 
     def open_ideas(self) -> None:
         """Show the guide's suggestions; the checked ones become actions in one undo step."""
@@ -743,12 +569,13 @@ class LeadershipPage(QWidget):
         self.competency_label.setText(self.tr("Leader competency chec&klist (6.1.1):"))
         self.competency_hint.setText(
             self.tr(
-                "Keys: 1 met, 2 partly met, 3 not met, 0 not assessed (each moves to the next "
-                "line). Space or a click on a status opens the list of statuses. Enter edits "
-                "the note."
+                "These are the diagnosis's answers to 6.1.1: a rating given here shows in the "
+                "Diagnosis step and the other way round. Keys: 1 met, 2 partly met, 3 not met, "
+                "0 not assessed (each moves to the next line). Space or a click on a status "
+                "opens the list of statuses. Enter edits the note."
             )
         )
-        self.table.setHorizontalHeaderLabels(
+        self.model.set_headers(
             [
                 self.tr("Ref."),
                 self.tr("Competency or requirement"),

@@ -175,24 +175,26 @@ class RecordEditor(QWidget):
         self.remove_button.clicked.connect(self.remove)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
-        # Shortcuts of their own: a button's is replaced by its label's mnemonic (or by none)
-        # whenever the label is set. Ctrl+Ins works while the focus is in this editor (a page
-        # may hold several).
-        add_key = QShortcut(QKeySequence("Ctrl+Ins"), self)
-        add_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        add_key.activated.connect(self.add)
-        # Moves and removal from the list (in a form field Alt+↓ opens a drop-down, Delete
-        # deletes a character).
-        for keys, slot in (
-            ("Alt+Up", self.move_up),
-            ("Alt+Down", self.move_down),
-            ("Del", self.remove),
+        # Shortcut objects, not the buttons' own: a button's setText (relabel) replaces its
+        # shortcut by the label's mnemonic. Hidden editors (another tab) do not take them.
+        for keys, button in (
+            ("Ctrl+Ins", self.add_button),
+            ("Alt+Up", self.up_button),
+            ("Alt+Down", self.down_button),
         ):
-            move_key = QShortcut(QKeySequence(keys), self.table)
-            move_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-            move_key.activated.connect(slot)
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(partial(self._press, button))
+        # Removal from the list only (in a form field Delete deletes a character).
+        remove_key = QShortcut(QKeySequence("Del"), self.table)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(partial(self._press, self.remove_button))
         session.items_changed.connect(self._items_changed)
         self.relabel(fields)
+
+    @staticmethod
+    def _press(button: QPushButton) -> None:
+        if button.isEnabled():
+            button.click()
 
     # ------------------------------------------------------------ editors
     def _editor(self, field: Field) -> QWidget:
@@ -348,9 +350,13 @@ class RecordEditor(QWidget):
     def current_item(self) -> PlanItem | None:
         return self.session.item(self.uuid) if self.uuid else None
 
+    def visible_items(self) -> list[PlanItem]:
+        """The items the table lists (a subclass may show some of them only)."""
+        return self.session.items(self.kind)
+
     def refresh(self) -> None:
         """Show the session's items; keep the selection; reload the form."""
-        items = self.session.items(self.kind)
+        items = self.visible_items()
         columns = [f for f in self.fields if f.column]
         self.table.blockSignals(True)
         self.table.setRowCount(len(items))
@@ -378,7 +384,7 @@ class RecordEditor(QWidget):
         self._load_form()
 
     def select(self, uuid: str) -> None:
-        items = [i.uuid for i in self.session.items(self.kind)]
+        items = [i.uuid for i in self.visible_items()]
         if uuid in items:
             self.flush()
             self.uuid = uuid
@@ -471,16 +477,9 @@ class RecordEditor(QWidget):
             text = self.tr("Remove %1").replace("%1", self.title_of(item.record))
             self.session.remove(item.uuid, text)
 
-    def move_up(self) -> None:
-        self.move_selected(-1)
-
-    def move_down(self) -> None:
-        self.move_selected(1)
-
     def move_selected(self, step: int) -> None:
         item = self.current_item()
-        count = len(self.session.items(self.kind))
-        if item is not None and 0 <= item.position + step < count:
+        if item is not None:
             text = self.tr("Move %1").replace("%1", self.title_of(item.record))
             self.session.move(item.uuid, item.position + step, text)
 

@@ -7,8 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import msgspec
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,6 +32,7 @@ from dtbench.plan.records import Initiative, Phase
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.kit.choices import option_pairs
+from dtbench.ui.kit.redraw import RedrawWhenShown
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
 
@@ -191,16 +191,12 @@ class RoadmapPage(QWidget):
         layout.addWidget(self.tabs)
 
         self.renderer.chart_ready.connect(self._show_chart)
+        # the charts tab: drawn when it is the one shown
+        self.redraw_when_shown = RedrawWhenShown(charts_host, self.redraw, REDRAW_DELAY_MS)
         for view in (self.matrix_view, self.gantt_view):
-            view.resized.connect(self._resized)
+            view.resized.connect(self.redraw_when_shown.invalidate)
         self.renderer.ready.connect(self.drawn)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REDRAW_DELAY_MS)
-        self._timer.timeout.connect(self.redraw)
-        self._dirty = True
         plan.items_changed.connect(self._items_changed)
-        self.tabs.currentChanged.connect(lambda _i: self._schedule())
         self.retranslate()
 
     # ------------------------------------------------------------ fields
@@ -259,9 +255,24 @@ class RoadmapPage(QWidget):
                 "choice",
                 lambda: _options(cat.CONSULTING_TASKS),
             ),
+            Field("key", self.tr("Key initiative: a charter in the proposal"), "bool"),
+            Field("objective", self.tr("Charter: objective"), "longtext"),
+            Field("scope", self.tr("Charter: scope"), "longtext"),
+            Field("deliverables", self.tr("Charter: deliverables"), "longtext"),
+            Field("milestones", self.tr("Charter: milestones (one per line)"), "longtext"),
+            Field("team", self.tr("Charter: team"), "longtext"),
+            Field("acceptance", self.tr("Charter: acceptance criteria"), "longtext"),
+            Field("risks", self.tr("Charter: risks"), "longtext"),
         ]
 
     def _validate_field(self, uuid: str, name: str, value: object) -> str | None:
+        if name == "budget" and any(
+            c.record.initiative == uuid for c in self.plan.items("cost")
+        ):  # one figure: the budget is the sum of the cost lines (plan/investment.py)
+            return self.tr(
+                "This initiative's budget is the sum of its cost lines; change them in the "
+                "Investment and benefits step."
+            )
         if name == "depends_on":
             graph = {i.uuid: i.record.depends_on for i in self.plan.items("initiative")}
             assert isinstance(value, tuple)
@@ -283,20 +294,14 @@ class RoadmapPage(QWidget):
         self.phases.refresh()
         self.initiatives.refresh()
         self._update_problems()
-        self._dirty = True
-        self._schedule()
+        self.redraw_when_shown.invalidate()
 
     def _items_changed(self, kind: str) -> None:
         if kind == "phase":
             self.initiatives.refresh()  # phase names in the initiatives table and form
         if kind in ("phase", "initiative"):
             self._update_problems()
-            self._dirty = True
-            self._schedule()
-
-    def _resized(self) -> None:
-        self._dirty = True
-        self._schedule()
+            self.redraw_when_shown.invalidate()
 
     def _update_problems(self) -> None:
         from PySide6.QtCore import QCoreApplication
@@ -352,19 +357,10 @@ class RoadmapPage(QWidget):
         text = self.tr("Accept %1 suggested initiatives").replace("%1", str(len(accepted)))
         self.plan.add_many(accepted, text)
 
-    def _schedule(self) -> None:
-        if self.isVisible() and self.tabs.currentIndex() == 2 and self._dirty:
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._schedule()
-
     def redraw(self) -> None:
         from dtbench.reports.plan_charts import gantt_figure, gantt_size, matrix_figure
         from dtbench.reports.raster import draw
 
-        self._dirty = False
         initiatives = self.plan.items("initiative")
         phases = self.plan.items("phase")
         texts = self._texts()
@@ -431,8 +427,7 @@ class RoadmapPage(QWidget):
         self.phases.relabel(self._phase_fields())
         self.initiatives.relabel(self._initiative_fields())
         self._update_problems()
-        self._dirty = True
-        self._schedule()
+        self.redraw_when_shown.invalidate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from dtbench.lazy import lazy_module
+from dtbench.plan.investment import DERIVED
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, PlanItem
 from dtbench.ui.kit.changes import PLAN
 from dtbench.ui.kit.undo import StackedEdits
@@ -83,6 +84,9 @@ class PlanSession(StackedEdits, QObject):
     def _reload_items(self, kind: str) -> None:
         self._items[kind] = plan.list_items(self.store, self.engagement, kind)
         self.items_changed.emit(kind)
+        for other in DERIVED.get(kind, ()):  # e.g. budgets summed from cost lines
+            self._items[other] = plan.list_items(self.store, self.engagement, other)
+            self.items_changed.emit(other)
 
     # ------------------------------------------------------------ edits
     def add(self, record: Any, text: str, position: int | None = None) -> str:

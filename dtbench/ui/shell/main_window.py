@@ -23,7 +23,7 @@ from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
 from dtbench.store.errors import StoreError
 from dtbench.ui.kit import settings as prefs
-from dtbench.ui.kit.changes import ENGAGEMENTS, PROFILE, ChangeHub, Changes
+from dtbench.ui.kit.changes import ENGAGEMENTS, PLAN, PROFILE, ChangeHub, Changes
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.tasks import run_task
 from dtbench.ui.kit.translations import Translations
@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.close, QKeySequence(key.Quit), "quit")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_demo = self._action(self.open_demo, None, "demo")
+        self.act_prefs = self._action(self.preferences, "Ctrl+,", "preferences")
+        self.act_prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_about = self._action(self.about, None, "about")
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.act_undo = self.undo_group.createUndoAction(self)
@@ -227,6 +229,8 @@ class MainWindow(QMainWindow):
             self.menu_edit.addAction(act)
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.act_trash)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_prefs)
         self.menu_view = bar.addMenu("")
         self.menu_lang = self.menu_view.addMenu("")
         self.menu_lang.addAction(self.act_zh)
@@ -264,6 +268,7 @@ class MainWindow(QMainWindow):
         self.act_open_db.setText(self.tr("Open &database…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_about.setText(self.tr("&About dtbench"))
+        self.act_prefs.setText(self.tr("Pre&ferences…"))
         self.act_demo.setText(self.tr("Open the &sample engagement"))
         self.act_undo.setText(self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo"))
@@ -509,11 +514,13 @@ class MainWindow(QMainWindow):
         )
         dialog.exec()
         if dialog.written:
+            # The export noted the proposal's version in the engagement's document history.
+            self.changes.publish(Changes.of(profile.uuid, PLAN))
             self.status(self.tr("Exported %1 file(s).").replace("%1", str(len(dialog.written))))
 
     def open_demo(self) -> None:
         """Create the sample engagement (off the GUI thread) and open it on its dashboard."""
-        from dtbench.diagnosis.demo import create_demo
+        from dtbench.sample import create_demo
 
         store = self._db()
 
@@ -521,7 +528,7 @@ class MainWindow(QMainWindow):
             if self.store is not store:
                 return  # another database was opened meanwhile
             self.changes.publish(Changes.of(uuid, ENGAGEMENTS))
-            self.open_engagement(uuid, step=3)
+            self.open_engagement(uuid, step="dashboard")
             self.demo_opened.emit(uuid)
 
         run_task(
@@ -532,7 +539,7 @@ class MainWindow(QMainWindow):
             modal=True,
         )
 
-    def open_engagement(self, uuid: str, step: int = 0) -> None:
+    def open_engagement(self, uuid: str, step: int | str = 0) -> None:
         try:
             profile = service.get_profile(self._db(), uuid)
         except (StoreError, NotFoundError) as exc:
@@ -657,6 +664,14 @@ class MainWindow(QMainWindow):
         if self.menu_recent.isEmpty():
             act = self.menu_recent.addAction(self.tr("(none)"))
             act.setEnabled(False)
+
+    def preferences(self) -> None:
+        """The consulting firm's name, address and logo for every proposal."""
+        from dtbench.ui.shell.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            self.status(self.tr("Preferences saved."))
 
     def about(self) -> None:
         from dtbench.ui.shell.dialogs import about_text

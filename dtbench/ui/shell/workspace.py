@@ -1,8 +1,8 @@
 """An open engagement: a step navigator on the left, the step's page on the right.
 
-Steps: client profile, scope, diagnosis, dashboard, key findings, strategy, roadmap, KPIs,
-leadership, organization and culture, and the guide for reference; Ctrl+1…9 and Ctrl+0 jump
-to them.
+Steps: client profile, scope, fieldwork, diagnosis, dashboard, key findings, strategy,
+roadmap, investment and benefits, KPIs, leadership, organization and culture, next steps, and
+the guide for reference; Ctrl+1…9 open the first nine, Ctrl+0 the guide.
 One undo stack covers every edit made in the workspace.
 """
 
@@ -25,9 +25,12 @@ from dtbench.ui.diagnosis.dashboard_page import DashboardPage
 from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis.scope_page import ScopePage
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.plan.fieldwork_page import FieldworkPage
 from dtbench.ui.plan.findings_page import FindingsPage
+from dtbench.ui.plan.investment_page import InvestmentPage
 from dtbench.ui.plan.kpi_page import KpiPage
 from dtbench.ui.plan.leadership_page import LeadershipPage
+from dtbench.ui.plan.next_steps_page import NextStepsPage
 from dtbench.ui.plan.org_culture_page import OrgCulturePage
 from dtbench.ui.plan.roadmap_page import RoadmapPage
 from dtbench.ui.plan.session import PlanSession
@@ -64,26 +67,32 @@ class Workspace(QWidget):
         self.plan.error.connect(self.error)
         self.profile = ProfilePage(store, self.undo_stack, self, hub)
         self.scope = ScopePage(self.session, language, self)
+        self.fieldwork = FieldworkPage(self.plan, self.session, self)
         self.diagnosis = DiagnosisPage(self.session, language, self)
         self.dashboard = DashboardPage(self.session, language, self)
         self.findings = FindingsPage(self.plan, self.session, self)
         self.strategy = StrategyPage(self.plan, self)
         self.roadmap = RoadmapPage(self.plan, self.session, self)
+        self.investment = InvestmentPage(self.plan, self)
         self.kpis = KpiPage(self.plan, self)
-        self.leadership = LeadershipPage(self.plan, self)
+        self.leadership = LeadershipPage(self.plan, self.session, self)
         self.org_culture = OrgCulturePage(self.plan, self)
+        self.next_steps = NextStepsPage(self.plan, self)
         self.guide = GuidePage(guide, language, self)
         for page in (
             self.profile,
             self.scope,
+            self.fieldwork,
             self.diagnosis,
             self.dashboard,
             self.findings,
             self.strategy,
             self.roadmap,
+            self.investment,
             self.kpis,
             self.leadership,
             self.org_culture,
+            self.next_steps,
             self.guide,
         ):
             self.pages.addWidget(page)
@@ -101,13 +110,28 @@ class Workspace(QWidget):
         self.retranslate()
         self.steps.setCurrentRow(0)
 
-    def open(self, profile: Profile, step: int = 0) -> None:
+    def open(self, profile: Profile, step: int | str = 0) -> None:
+        """Show ``profile``'s engagement on ``step`` (a row, or a page's name such as
+        "dashboard")."""
         self.leave()  # typing in the engagement shown so far is saved first
         self.undo_stack.clear()
         self.profile.load(profile)
         self.session.open(profile.uuid, profile.language)
         self.plan.open(profile.uuid, profile.language)
-        self.steps.setCurrentRow(step)
+        self.steps.setCurrentRow(self.row_of(step))
+
+    def row_of(self, step: int | str) -> int:
+        """The navigator's row of a step given by its row or its page's attribute name."""
+        if isinstance(step, int):
+            return step
+        page = getattr(self, step, None)
+        row = self.pages.indexOf(page) if isinstance(page, QWidget) else -1
+        if row < 0:
+            raise ValueError(f"no step called {step!r}")
+        return row
+
+    def show_step(self, step: int | str) -> None:
+        self.steps.setCurrentRow(self.row_of(step))
 
     @property
     def engagement(self) -> str:
@@ -130,9 +154,12 @@ class Workspace(QWidget):
         self.findings.flush()
         self.strategy.flush()
         self.roadmap.flush()
+        self.investment.flush()
         self.kpis.flush()
         self.leadership.flush()
         self.org_culture.flush()
+        self.fieldwork.flush()
+        self.next_steps.flush()
 
     def _step_key(self, row: int) -> str:
         """Ctrl+1…9 open the first nine steps, Ctrl+0 the guide (the last); steps between
@@ -145,14 +172,17 @@ class Workspace(QWidget):
         names = (
             self.tr("Client profile"),
             self.tr("Scope"),
+            self.tr("Fieldwork"),
             self.tr("Diagnosis"),
             self.tr("Dashboard"),
             self.tr("Key findings"),
             self.tr("Strategy"),
             self.tr("Roadmap"),
+            self.tr("Investment and benefits"),
             self.tr("KPIs"),
             self.tr("Leadership"),
             self.tr("Organization and culture"),
+            self.tr("Next steps"),
             self.tr("Guide"),
         )
         for i, name in enumerate(names):

@@ -9,46 +9,41 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dtbench.cli.common import fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 
 COMMANDS = ("backup", "restore", "check")
-
-
-def _tr(text: str) -> str:
-    from dtbench.messages import translate
-
-    return translate("cli", text)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p_backup = sub.add_parser(
         "backup",
         parents=[common],
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP("cli", "make a verified backup of the database and print its path")
         ),
     )
     p_backup.add_argument(
         "--list",
         action="store_true",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "list the database's backups instead")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "list the database's backups instead")),
     )
     p_restore = sub.add_parser(
         "restore",
         parents=[common],
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli", "put a backup in place of the database (the current file is kept aside)"
             )
         ),
     )
     p_restore.add_argument(
-        "file", metavar="FILE", help=_tr(QT_TRANSLATE_NOOP("cli", "the backup file to restore"))
+        "file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("cli", "the backup file to restore"))
     )
     p_check = sub.add_parser(
         "check",
         parents=[common],
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli", "check the database for damage and print OK or the problems found"
             )
@@ -62,7 +57,6 @@ def run(args: argparse.Namespace) -> int | None:
     command = getattr(args, "command", None)
     if command not in COMMANDS:
         return None
-    from dtbench.cli import _fail
     from dtbench.messages import translate
 
     try:
@@ -73,21 +67,20 @@ def run(args: argparse.Namespace) -> int | None:
             return _restore(db_path, Path(args.file).expanduser())
         return _check(db_path)
     except UserError as exc:
-        _fail(exc.message(translate))
+        fail(exc.message(translate))
     except OSError as exc:
-        _fail(f"{exc.filename or ''}: {exc.strerror or exc}")
+        fail(f"{exc.filename or ''}: {exc.strerror or exc}")
 
 
 def _database(db: str | None) -> Path:
-    from dtbench.cli import _fail
-    from dtbench.store.backups import database_path
+    from dtbench.store.location import database_path
 
     path = database_path(db)
     if path is None:
-        _fail(
-            _tr(
-                QT_TRANSLATE_NOOP("cli", "Backups work on database files only, not on %1.")
-            ).replace("%1", str(db))
+        fail(
+            tr(QT_TRANSLATE_NOOP("cli", "Backups work on database files only, not on %1.")).replace(
+                "%1", str(db)
+            )
         )
     return path
 
@@ -105,9 +98,9 @@ def _backup(db_path: Path, listing: bool) -> int:
     if listing:
         found = list_backups(folder)
         if not found:
-            print(_tr(QT_TRANSLATE_NOOP("cli", "No backups in %1.")).replace("%1", str(folder)))
-        ok_text = _tr(QT_TRANSLATE_NOOP("cli", "ok"))
-        bad_text = _tr(QT_TRANSLATE_NOOP("cli", "DAMAGED"))
+            print(tr(QT_TRANSLATE_NOOP("cli", "No backups in %1.")).replace("%1", str(folder)))
+        ok_text = tr(QT_TRANSLATE_NOOP("cli", "ok"))
+        bad_text = tr(QT_TRANSLATE_NOOP("cli", "DAMAGED"))
         for b in found:
             stamp = b.created.strftime("%Y-%m-%d %H:%M:%S")
             state = ok_text if b.ok else bad_text
@@ -124,15 +117,15 @@ def _restore(db_path: Path, file: Path) -> int:
 
     aside = restore(file, db_path)
     print(
-        _tr(QT_TRANSLATE_NOOP("cli", "Restored %1 into %2."))
+        tr(QT_TRANSLATE_NOOP("cli", "Restored %1 into %2."))
         .replace("%1", str(file))
         .replace("%2", str(db_path))
     )
     if aside is None:
-        print(_tr(QT_TRANSLATE_NOOP("cli", "There was no previous database to keep.")))
+        print(tr(QT_TRANSLATE_NOOP("cli", "There was no previous database to keep.")))
     else:
         print(
-            _tr(QT_TRANSLATE_NOOP("cli", "The previous database was kept as %1.")).replace(
+            tr(QT_TRANSLATE_NOOP("cli", "The previous database was kept as %1.")).replace(
                 "%1", str(aside)
             )
         )
@@ -146,7 +139,7 @@ def _check(db_path: Path) -> int:
     result = check_database(db_path, full=True)
     if result.ok:
         print(
-            _tr(QT_TRANSLATE_NOOP("cli", "OK: %1 (revision %2, %3)"))
+            tr(QT_TRANSLATE_NOOP("cli", "OK: %1 (revision %2, %3)"))
             .replace("%1", str(db_path))
             .replace("%2", result.revision or "-")
             .replace("%3", _size(result.size))
@@ -158,7 +151,7 @@ def _check(db_path: Path) -> int:
         print(f"  {problem}")
     if result.damaged:
         print(
-            _tr(
+            tr(
                 QT_TRANSLATE_NOOP(
                     "cli",
                     "Do not use this file. Restore a backup with “dtbench restore FILE” "

@@ -1,6 +1,8 @@
 """Command line: ``dtbench`` opens the GUI; sub-commands work headless.
 
-Errors are one line on stderr with exit code 2, never a traceback.
+Errors are one line on stderr with exit code 2, never a traceback. The helpers every command
+shares (the error exit, opening the database, translation) are in ``dtbench.cli.common``; the
+commands of one feature each have a module here with ``register()`` and ``run()``.
 """
 
 from __future__ import annotations
@@ -9,119 +11,114 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import Any
 
 from dtbench import __version__
+from dtbench.cli import backup, package, questionnaire, template
+from dtbench.cli.common import Parser, fail, open_store_or_fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.messages import system_language, translate
 
-
-def _tr(text: str) -> str:
-    return translate("cli", text)
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        label = _tr(QT_TRANSLATE_NOOP("cli", "error"))
-        self.exit(2, f"{self.prog}: {label}: {message}\n")
+# Sub-commands with a module of their own; each has register() and run().
+COMMANDS = (template, package, backup, questionnaire)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_help = _tr(
+    db_help = tr(
         QT_TRANSLATE_NOOP(
             "cli", "database file or SQLAlchemy URL (default: $DTBENCH_DB or the user data folder)"
         )
     )
     # --db is accepted before or after the sub-command; SUPPRESS keeps a sub-command's
     # parser from overwriting a value given before it.
-    common = _Parser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--db", metavar="PATH_OR_URL", help=db_help, default=argparse.SUPPRESS)
-    parser = _Parser(
+    parser = Parser(
         prog="dtbench",
-        description=_tr(
+        description=tr(
             QT_TRANSLATE_NOOP("cli", "Digital-transformation consulting workbench (DB2102/T).")
         ),
     )
     parser.add_argument("--db", metavar="PATH_OR_URL", help=db_help, default=None)
     parser.add_argument("--version", action="version", version=f"dtbench {__version__}")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
     p_list = sub.add_parser(
-        "list", parents=[common], help=_tr(QT_TRANSLATE_NOOP("cli", "list engagements"))
+        "list", parents=[common], help=tr(QT_TRANSLATE_NOOP("cli", "list engagements"))
     )
     p_list.add_argument(
-        "--json", action="store_true", help=_tr(QT_TRANSLATE_NOOP("cli", "print JSON"))
+        "--json", action="store_true", help=tr(QT_TRANSLATE_NOOP("cli", "print JSON"))
     )
     p_list.add_argument(
-        "--trash", action="store_true", help=_tr(QT_TRANSLATE_NOOP("cli", "list the trash instead"))
+        "--trash", action="store_true", help=tr(QT_TRANSLATE_NOOP("cli", "list the trash instead"))
     )
     p_guide = sub.add_parser(
-        "guide", parents=[common], help=_tr(QT_TRANSLATE_NOOP("cli", "print the guide's framework"))
+        "guide", parents=[common], help=tr(QT_TRANSLATE_NOOP("cli", "print the guide's framework"))
     )
     p_guide.add_argument(
         "--json",
         action="store_true",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "print the whole framework as JSON (both languages)")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "print the whole framework as JSON (both languages)")),
     )
     p_guide.add_argument(
         "--lang",
         choices=("zh", "en"),
-        help=_tr(QT_TRANSLATE_NOOP("cli", "language of the outline")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "language of the outline")),
     )
     p_demo = sub.add_parser(
         "demo",
         parents=[common],
-        help=_tr(QT_TRANSLATE_NOOP("cli", "create the sample engagement and print its id")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "create the sample engagement and print its id")),
     )
     del p_demo
     p_summary = sub.add_parser(
         "summary",
         parents=[common],
-        help=_tr(QT_TRANSLATE_NOOP("cli", "print an engagement's scores and top gaps")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "print an engagement's scores and top gaps")),
     )
     p_summary.add_argument(
-        "id", help=_tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
+        "id", help=tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
     )
     p_summary.add_argument(
-        "--json", action="store_true", help=_tr(QT_TRANSLATE_NOOP("cli", "print JSON"))
+        "--json", action="store_true", help=tr(QT_TRANSLATE_NOOP("cli", "print JSON"))
     )
     p_summary.add_argument(
         "--round",
         type=int,
         metavar="N",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "assessment round number (default: the latest)")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "assessment round number (default: the latest)")),
     )
     p_summary.add_argument(
         "--top",
         type=int,
         default=10,
         metavar="N",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "how many gaps to list (default 10)")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "how many gaps to list (default 10)")),
     )
     p_summary.add_argument(
         "--lang",
         choices=("zh", "en"),
-        help=_tr(QT_TRANSLATE_NOOP("cli", "language of the output")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "language of the output")),
     )
     p_export = sub.add_parser(
         "export",
         parents=[common],
-        help=_tr(QT_TRANSLATE_NOOP("cli", "write the Word proposal and/or the Excel action plan")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "write the Word proposal and/or the Excel action plan")),
     )
     p_export.add_argument(
-        "id", help=_tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
+        "id", help=tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
     )
     p_export.add_argument(
-        "--docx", metavar="FILE", help=_tr(QT_TRANSLATE_NOOP("cli", "the Word proposal to write"))
+        "--docx", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("cli", "the Word proposal to write"))
     )
     p_export.add_argument(
         "--xlsx",
         metavar="FILE",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "the Excel action plan to write")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "the Excel action plan to write")),
     )
     p_export.add_argument(
         "--lang",
         choices=("zh", "en"),
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli", "language of the documents (default: the engagement's language)"
             )
@@ -130,48 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument(
         "--template",
         metavar="FILE",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "a firm's .docx whose styles and page set-up are used")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "a firm's .docx whose styles and page set-up are used")),
     )
-    for module in _extensions():
+    for module in COMMANDS:
         module.register(sub, common)
     return parser
-
-
-# Sub-commands kept next to the features they drive; each module has register() and run().
-EXTENSIONS = (
-    "dtbench.templates.cli_template",
-    "dtbench.transfer.cli_package",
-    "dtbench.store.cli_backup",
-    "dtbench.questionnaire.cli_questionnaire",
-)
-
-
-def _extensions() -> list[Any]:
-    import importlib
-
-    return [importlib.import_module(name) for name in EXTENSIONS]
-
-
-def _fail(message: str) -> NoReturn:
-    sys.stderr.write(f"dtbench: {message}\n")
-    raise SystemExit(2)
-
-
-def _open(db: str | None):  # type: ignore[no-untyped-def]
-    from dtbench.store import StoreError, open_store
-
-    try:
-        return open_store(db)
-    except StoreError as exc:
-        _fail(exc.message(translate))
-    except OSError as exc:
-        _fail(f"{db}: {exc.strerror}")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     from dtbench.engagement.service import list_engagements
 
-    store = _open(args.db)
+    store = open_store_or_fail(args.db)
     damaged: list[Any] = []
     try:
         rows = list_engagements(store, trash=args.trash, damaged=damaged)
@@ -197,7 +163,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         stamp = r.updated_at.strftime("%Y-%m-%d %H:%M")
         print(f"{r.uuid}  {stamp}  {r.status:<9}  {r.client_name} — {r.title}")
     if not rows:
-        print(_tr(QT_TRANSLATE_NOOP("cli", "No engagements.")))
+        print(tr(QT_TRANSLATE_NOOP("cli", "No engagements.")))
     return 0
 
 
@@ -207,7 +173,7 @@ def cmd_guide(args: argparse.Namespace) -> int:
     try:
         guide = load_guide()
     except GuideDataError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if args.json:
         print(json.dumps(guide.to_dict(), ensure_ascii=False, indent=1))
         return 0
@@ -227,9 +193,9 @@ def cmd_guide(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from dtbench.diagnosis.demo import create_demo
+    from dtbench.sample import create_demo
 
-    store = _open(args.db)
+    store = open_store_or_fail(args.db)
     try:
         print(create_demo(store))
     finally:
@@ -238,14 +204,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from dtbench.diagnosis.summary import SummaryError, summarise
+    from dtbench.reports.summary import SummaryError, summarise
 
-    store = _open(args.db)
+    store = open_store_or_fail(args.db)
     lang = args.lang or system_language()
     try:
         summary = summarise(store, args.id, round_number=args.round, top=args.top, lang=lang)
     except SummaryError as exc:
-        _fail(exc.message(translate))
+        fail(exc.message(translate))
     finally:
         store.close()
     if args.json:
@@ -259,11 +225,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from dtbench.deliverables.export import ExportRequest, run_export
-    from dtbench.diagnosis.summary import SummaryError, find_engagement
+    from dtbench.reports.summary import SummaryError, find_engagement
 
     if not args.docx and not args.xlsx:
-        _fail(_tr(QT_TRANSLATE_NOOP("cli", "give --docx FILE and/or --xlsx FILE")))
-    store = _open(args.db)
+        fail(tr(QT_TRANSLATE_NOOP("cli", "give --docx FILE and/or --xlsx FILE")))
+    store = open_store_or_fail(args.db)
     try:
         uuid = find_engagement(store, args.id)[0]
         request = ExportRequest(
@@ -275,7 +241,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         written = run_export(store, request)
     except (SummaryError, UserError) as exc:
-        _fail(exc.message(translate))
+        fail(exc.message(translate))
     finally:
         store.close()
     for notice in request.notices:  # e.g. the template's macros were left out
@@ -311,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_summary(args)
         if args.command == "export":
             return cmd_export(args)
-        for module in _extensions():
+        for module in COMMANDS:
             result = module.run(args)
             if result is not None:
                 return int(result)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from dtbench.cli.common import fail, open_store_or_fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP
 from dtbench.messages import system_language, translate
 
@@ -19,10 +20,6 @@ COMMAND = "questionnaire"
 NOTE_PREVIEW = 60  # characters of a note shown in a preview line
 
 
-def _tr(text: str) -> str:
-    return translate("cli", text)
-
-
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
@@ -30,7 +27,7 @@ def register(
     parser = sub.add_parser(
         COMMAND,
         parents=[common],
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli", "export a client self-assessment workbook, or import a filled one"
             )
@@ -38,11 +35,11 @@ def register(
     )
     actions = parser.add_subparsers(dest="questionnaire_command", metavar="{export,import}")
     actions.required = True
-    engagement_help = _tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
+    engagement_help = tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
     p_export = actions.add_parser(
         "export",
         parents=[common],
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli", "write the questionnaire (.xlsx) of the in-scope clauses of the latest round"
             )
@@ -50,12 +47,12 @@ def register(
     )
     p_export.add_argument("id", help=engagement_help)
     p_export.add_argument(
-        "file", metavar="FILE", help=_tr(QT_TRANSLATE_NOOP("cli", "the workbook to write"))
+        "file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("cli", "the workbook to write"))
     )
     p_export.add_argument(
         "--lang",
         choices=("zh", "en"),
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli", "language of the workbook (default: the engagement's language)"
             )
@@ -64,7 +61,7 @@ def register(
     p_export.add_argument(
         "--blank",
         action="store_true",
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli", "leave the answers empty instead of filling in the recorded ones"
             )
@@ -73,7 +70,7 @@ def register(
     p_import = actions.add_parser(
         "import",
         parents=[common],
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli", "show what a filled questionnaire would change, and apply it with --apply"
             )
@@ -81,12 +78,12 @@ def register(
     )
     p_import.add_argument("id", help=engagement_help)
     p_import.add_argument(
-        "file", metavar="FILE", help=_tr(QT_TRANSLATE_NOOP("cli", "the filled-in workbook"))
+        "file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("cli", "the filled-in workbook"))
     )
     p_import.add_argument(
         "--apply",
         action="store_true",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "apply every change (without it nothing is changed)")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "apply every change (without it nothing is changed)")),
     )
 
 
@@ -115,7 +112,7 @@ def change_line(change: Change, lang: str) -> str:
         f"{change.key}  {before} → {after}" if change.status_changed else f"{change.key}  {before}"
     )
     if change.note_changed:
-        label = _tr(QT_TRANSLATE_NOOP("cli", "note"))
+        label = tr(QT_TRANSLATE_NOOP("cli", "note"))
         old = f"“{_shorten(change.current.note)}”" if change.current.note else "—"
         line += f"  {label}: {old} → “{_shorten(change.proposed.note)}”"
     return line
@@ -124,19 +121,18 @@ def change_line(change: Change, lang: str) -> str:
 def _export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from dtbench.cli import _fail, _open
-    from dtbench.diagnosis.summary import SummaryError, find_engagement
     from dtbench.errors import UserError
     from dtbench.questionnaire.workbook import export_questionnaire
+    from dtbench.reports.summary import SummaryError, find_engagement
 
-    store = _open(args.db)
+    store = open_store_or_fail(args.db)
     try:
         uuid = find_engagement(store, args.id)[0]
         path = export_questionnaire(
             store, uuid, Path(args.file), lang=args.lang, prefill=not args.blank
         )
     except (SummaryError, UserError) as exc:
-        _fail(exc.message(translate))
+        fail(exc.message(translate))
     finally:
         store.close()
     print(path)
@@ -146,13 +142,12 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from dtbench.cli import _fail, _open
-    from dtbench.diagnosis.summary import SummaryError, find_engagement
     from dtbench.errors import UserError
     from dtbench.questionnaire.workbook import apply, compare, read_questionnaire, target_round
+    from dtbench.reports.summary import SummaryError, find_engagement
 
     lang = system_language()
-    store = _open(args.db)
+    store = open_store_or_fail(args.db)
     try:
         uuid = find_engagement(store, args.id)[0]
         questionnaire = read_questionnaire(Path(args.file))
@@ -161,13 +156,13 @@ def _import(args: argparse.Namespace) -> int:
         if changes and args.apply:
             apply(store, rnd.uuid, changes)
     except (SummaryError, UserError) as exc:
-        _fail(exc.message(translate))
+        fail(exc.message(translate))
     finally:
         store.close()
     round_name = f"{rnd.number} “{rnd.name}”"
     if not changes:
         print(
-            _tr(QT_TRANSLATE_NOOP("cli", "The questionnaire changes nothing in round %1.")).replace(
+            tr(QT_TRANSLATE_NOOP("cli", "The questionnaire changes nothing in round %1.")).replace(
                 "%1", round_name
             )
         )
@@ -175,9 +170,9 @@ def _import(args: argparse.Namespace) -> int:
     for change in changes:
         print(change_line(change, lang))
     if args.apply:
-        done = _tr(QT_TRANSLATE_NOOP("cli", "Applied %1 change(s) to round %2."))
+        done = tr(QT_TRANSLATE_NOOP("cli", "Applied %1 change(s) to round %2."))
     else:
-        done = _tr(
+        done = tr(
             QT_TRANSLATE_NOOP(
                 "cli",
                 "%1 change(s) to round %2 proposed; nothing was changed. Run again with "

@@ -16,7 +16,8 @@ import msgspec
 from dtbench.paths import resource_path
 from dtbench.plan import service as plan
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, from_data
-from dtbench.plan.sample_findings import add_sample_findings
+from dtbench.sample.findings import add_sample_findings
+from dtbench.sample.investment import add_sample_investment
 from dtbench.store.database import Store
 
 LIST_SECTIONS = {
@@ -24,6 +25,8 @@ LIST_SECTIONS = {
     "actions": "action",
     "change_steps": "change_step",
     "resistance": "resistance",
+    "fieldwork": "fieldwork",
+    "next_steps": "next_step",
 }
 
 
@@ -63,4 +66,5 @@ def add_sample_plan(store: Store, engagement: str, path: Path | None = None) -> 
     for section, kind in LIST_SECTIONS.items():
         for entry in data.get(section, []):
             plan.add_item(store, engagement, from_data(ITEM_KINDS[kind], entry))
+    add_sample_investment(store, engagement, ids)
     add_sample_findings(store, engagement)

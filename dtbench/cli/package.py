@@ -11,52 +11,49 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dtbench.cli.common import fail, open_store_or_fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP
 from dtbench.messages import translate
 
 COMMAND = "package"
 
 
-def _tr(text: str) -> str:
-    return translate("cli", text)
-
-
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
         COMMAND,
         parents=[common],
-        help=_tr(QT_TRANSLATE_NOOP("cli", "carry an engagement to another computer as one file")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "carry an engagement to another computer as one file")),
     )
     inner = parser.add_subparsers(dest="package_command", metavar="{export,import}")
     inner.required = True
     p_export = inner.add_parser(
         "export",
         parents=[common],
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli", "write an engagement with everything in it to an engagement file (.dtbx)"
             )
         ),
     )
     p_export.add_argument(
-        "id", help=_tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
+        "id", help=tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
     )
     p_export.add_argument(
-        "file", help=_tr(QT_TRANSLATE_NOOP("cli", "the engagement file (.dtbx) to write"))
+        "file", help=tr(QT_TRANSLATE_NOOP("cli", "the engagement file (.dtbx) to write"))
     )
     p_import = inner.add_parser(
         "import",
         parents=[common],
-        help=_tr(QT_TRANSLATE_NOOP("cli", "import an engagement from an engagement file (.dtbx)")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "import an engagement from an engagement file (.dtbx)")),
     )
     p_import.add_argument(
-        "file", help=_tr(QT_TRANSLATE_NOOP("cli", "the engagement file (.dtbx) to read"))
+        "file", help=tr(QT_TRANSLATE_NOOP("cli", "the engagement file (.dtbx) to read"))
     )
     choice = p_import.add_mutually_exclusive_group()
     choice.add_argument(
         "--replace",
         action="store_true",
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli", "if the engagement is already in the database, replace it with the file's"
             )
@@ -65,7 +62,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     choice.add_argument(
         "--keep-both",
         action="store_true",
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli",
                 "if the engagement is already in the database, import the file's as a copy "
@@ -78,7 +75,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int | None:
     if getattr(args, "command", None) != COMMAND:
         return None
-    from dtbench.cli import _fail, _open
     from dtbench.errors import UserError
     from dtbench.transfer.package import (
         Decision,
@@ -87,7 +83,7 @@ def run(args: argparse.Namespace) -> int | None:
         import_package,
     )
 
-    store = _open(args.db)
+    store = open_store_or_fail(args.db)
     try:
         if args.package_command == "export":
             print(export_package(store, args.id, Path(args.file)))
@@ -98,8 +94,8 @@ def run(args: argparse.Namespace) -> int | None:
         try:
             result = import_package(store, Path(args.file), decision)
         except EngagementExistsError as exc:
-            _fail(
-                _tr(
+            fail(
+                tr(
                     QT_TRANSLATE_NOOP(
                         "cli",
                         "The engagement “%1” is already in this database: add --replace to "
@@ -111,6 +107,6 @@ def run(args: argparse.Namespace) -> int | None:
         print(result.uuid)
         return 0
     except UserError as exc:
-        _fail(exc.message(translate))
+        fail(exc.message(translate))
     finally:
         store.close()

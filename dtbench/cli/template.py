@@ -13,13 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dtbench.cli.common import fail, open_store_or_fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP
-
-
-def _tr(text: str) -> str:
-    from dtbench.messages import translate
-
-    return translate("cli", text)
 
 
 def _plan_start(value: str) -> date:
@@ -27,7 +22,7 @@ def _plan_start(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _tr(QT_TRANSLATE_NOOP("cli", "give the date as YYYY-MM-DD"))
+            tr(QT_TRANSLATE_NOOP("cli", "give the date as YYYY-MM-DD"))
         ) from None
 
 
@@ -37,7 +32,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p_template = sub.add_parser(
         "template",
         parents=[common],
-        help=_tr(QT_TRANSLATE_NOOP("cli", "save, list, import and export engagement templates")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "save, list, import and export engagement templates")),
     )
     actions = p_template.add_subparsers(
         dest="template_command", metavar="ACTION", parser_class=type(p_template)
@@ -46,16 +41,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p_save = actions.add_parser(
         "save",
         parents=[common],
-        help=_tr(QT_TRANSLATE_NOOP("cli", "save an engagement as a template, without the client")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "save an engagement as a template, without the client")),
     )
     p_save.add_argument(
-        "id", help=_tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
+        "id", help=tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
     )
-    p_save.add_argument("name", help=_tr(QT_TRANSLATE_NOOP("cli", "name of the template")))
+    p_save.add_argument("name", help=tr(QT_TRANSLATE_NOOP("cli", "name of the template")))
     p_save.add_argument(
         "--parts",
         metavar="LIST",
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli",
                 "comma-separated parts to keep: %1, or all, plan, org_culture "
@@ -67,57 +62,57 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--description",
         default="",
         metavar="TEXT",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "what the template is for")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "what the template is for")),
     )
     p_save.add_argument(
         "--replace",
         action="store_true",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "replace a template of the same name")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "replace a template of the same name")),
     )
     p_list = actions.add_parser(
         "list",
         parents=[common],
-        help=_tr(QT_TRANSLATE_NOOP("cli", "list the built-in and saved templates")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "list the built-in and saved templates")),
     )
     p_list.add_argument(
-        "--json", action="store_true", help=_tr(QT_TRANSLATE_NOOP("cli", "print JSON"))
+        "--json", action="store_true", help=tr(QT_TRANSLATE_NOOP("cli", "print JSON"))
     )
     p_list.add_argument(
-        "--lang", choices=("zh", "en"), help=_tr(QT_TRANSLATE_NOOP("cli", "language of the output"))
+        "--lang", choices=("zh", "en"), help=tr(QT_TRANSLATE_NOOP("cli", "language of the output"))
     )
     p_import = actions.add_parser(
         "import",
         parents=[common],
-        help=_tr(QT_TRANSLATE_NOOP("cli", "add a template file (.dtbt) to the library")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "add a template file (.dtbt) to the library")),
     )
-    p_import.add_argument("file", help=_tr(QT_TRANSLATE_NOOP("cli", "the template file")))
+    p_import.add_argument("file", help=tr(QT_TRANSLATE_NOOP("cli", "the template file")))
     p_import.add_argument(
         "--replace",
         action="store_true",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "replace a template of the same name")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "replace a template of the same name")),
     )
     p_export = actions.add_parser(
         "export",
         parents=[common],
-        help=_tr(QT_TRANSLATE_NOOP("cli", "write a template to a file to hand on")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "write a template to a file to hand on")),
     )
     p_export.add_argument(
-        "name", help=_tr(QT_TRANSLATE_NOOP("cli", "template name or key (see template list)"))
+        "name", help=tr(QT_TRANSLATE_NOOP("cli", "template name or key (see template list)"))
     )
-    p_export.add_argument("file", help=_tr(QT_TRANSLATE_NOOP("cli", "the .dtbt file to write")))
+    p_export.add_argument("file", help=tr(QT_TRANSLATE_NOOP("cli", "the .dtbt file to write")))
     p_delete = actions.add_parser(
         "delete",
         parents=[common],
-        help=_tr(QT_TRANSLATE_NOOP("cli", "delete a saved template")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "delete a saved template")),
     )
     p_delete.add_argument(
-        "name", help=_tr(QT_TRANSLATE_NOOP("cli", "template name or key (see template list)"))
+        "name", help=tr(QT_TRANSLATE_NOOP("cli", "template name or key (see template list)"))
     )
 
     p_new = sub.add_parser(
         "new",
         parents=[common],
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli", "create an engagement (from a template if given) and print its id"
             )
@@ -126,29 +121,29 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p_new.add_argument(
         "--template",
         metavar="NAME",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "template name, key or .dtbt file")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "template name, key or .dtbt file")),
     )
     p_new.add_argument(
         "--client",
         required=True,
         metavar="NAME",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "the client's name")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "the client's name")),
     )
     p_new.add_argument(
         "--title",
         default="",
-        help=_tr(QT_TRANSLATE_NOOP("cli", "title of the engagement")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "title of the engagement")),
     )
     p_new.add_argument(
         "--lang",
         choices=("zh", "en"),
-        help=_tr(QT_TRANSLATE_NOOP("cli", "language of the deliverables (default: the system's)")),
+        help=tr(QT_TRANSLATE_NOOP("cli", "language of the deliverables (default: the system's)")),
     )
     p_new.add_argument(
         "--start",
         type=_plan_start,
         metavar="YYYY-MM-DD",
-        help=_tr(
+        help=tr(
             QT_TRANSLATE_NOOP(
                 "cli", "start of the template's plan (default: the first day of next month)"
             )
@@ -161,7 +156,6 @@ def run(args: argparse.Namespace) -> int | None:
     command = getattr(args, "command", None)
     if command not in ("template", "new"):
         return None
-    from dtbench.cli import _fail
     from dtbench.engagement.errors import NotFoundError
     from dtbench.errors import UserError
     from dtbench.messages import translate
@@ -171,9 +165,9 @@ def run(args: argparse.Namespace) -> int | None:
             return _new(args)
         return _template(args)
     except UserError as exc:
-        _fail(exc.message(translate))
+        fail(exc.message(translate))
     except NotFoundError as exc:
-        _fail(translate("DiagnosisError", "No engagement has the id %1.").replace("%1", str(exc)))
+        fail(translate("DiagnosisError", "No engagement has the id %1.").replace("%1", str(exc)))
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -185,7 +179,7 @@ def _template(args: argparse.Namespace) -> int:
     if action == "save":
         parts = library.expand_parts(args.parts.split(",")) if args.parts else library.DEFAULT_PARTS
         with _opened(args) as store:
-            from dtbench.diagnosis.summary import find_engagement
+            from dtbench.reports.summary import find_engagement
 
             uuid = find_engagement(store, args.id)[0]
             path = library.save_template(
@@ -232,8 +226,8 @@ def _list(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     lang = args.lang or system_language()
-    builtin = _tr(QT_TRANSLATE_NOOP("cli", "built-in"))
-    saved = _tr(QT_TRANSLATE_NOOP("cli", "saved"))
+    builtin = tr(QT_TRANSLATE_NOOP("cli", "built-in"))
+    saved = tr(QT_TRANSLATE_NOOP("cli", "saved"))
     width = max((len(t.key) for t in templates), default=0)
     for t in templates:
         kind = builtin if t.builtin else saved
@@ -241,7 +235,7 @@ def _list(args: argparse.Namespace) -> int:
         line = f"{t.key:<{width}}  [{kind}]  {t.title(lang)}"
         print(f"{line} — {industry}" if industry else line)
     if not templates:
-        print(_tr(QT_TRANSLATE_NOOP("cli", "No templates.")))
+        print(tr(QT_TRANSLATE_NOOP("cli", "No templates.")))
     return 0
 
 
@@ -272,9 +266,8 @@ class _opened:
     """The store of ``--db``, closed on leaving."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        from dtbench.cli import _open
 
-        self.store = _open(getattr(args, "db", None))
+        self.store = open_store_or_fail(getattr(args, "db", None))
 
     def __enter__(self) -> Any:
         return self.store

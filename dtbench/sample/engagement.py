@@ -1,4 +1,5 @@
-"""The sample engagement: a fictitious Dalian manufacturer, fully diagnosed, in two rounds.
+"""The sample engagement's client and diagnosis: a fictitious Dalian manufacturer, fully
+diagnosed, in two rounds; ``create_demo`` then adds its plan (``dtbench.sample.plan``).
 
 Its content lives in resources/demo/ (engagement.json and clauses_*.json, one entry per
 clause with the baseline answers, levels and findings, and what changed by the follow-up).
@@ -92,7 +93,7 @@ def create_demo(store: Store) -> str:
                             note=answer.get("note", ""),
                         )
                     )
-    from dtbench.plan.sample import add_sample_plan
+    from dtbench.sample.plan import add_sample_plan
 
     add_sample_plan(store, profile.uuid)
     return profile.uuid

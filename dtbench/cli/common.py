@@ -1,0 +1,53 @@
+"""What every command of the command line shares: its parser class, its translation, the
+one-line error exit and opening the database.
+
+Errors are one line on stderr with exit code 2, never a traceback. Importing this module
+loads no heavy library (``dtbench --help`` must stay quick): the database is loaded when a
+command opens it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, NoReturn
+
+from dtbench.errors import QT_TRANSLATE_NOOP
+from dtbench.messages import translate
+
+if TYPE_CHECKING:
+    from dtbench.store import Store
+
+CONTEXT = "cli"  # translation context of every command-line text
+
+
+def tr(text: str) -> str:
+    """``text`` (marked with ``QT_TRANSLATE_NOOP("cli", …)``) in the user's language."""
+    return translate(CONTEXT, text)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose error line is translated like the rest of the CLI."""
+
+    def error(self, message: str) -> NoReturn:
+        label = tr(QT_TRANSLATE_NOOP("cli", "error"))
+        self.exit(2, f"{self.prog}: {label}: {message}\n")
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``dtbench: message`` on stderr and exit with code 2."""
+    sys.stderr.write(f"dtbench: {message}\n")
+    raise SystemExit(2)
+
+
+def open_store_or_fail(db: str | None) -> Store:
+    """The store named by ``--db`` (or the default); a database that cannot be opened is a
+    one-line error and exit code 2."""
+    from dtbench.store import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        fail(exc.message(translate))
+    except OSError as exc:
+        fail(f"{db}: {exc.strerror}")

@@ -1,0 +1,42 @@
+"""How the documents write numbers, amounts and dates (light: no document library)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def fmt_date(value: date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+def fmt_number(value: float | None, decimals: int = 0) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.{decimals}f}"
+
+
+def short_phase_name(name: str) -> str:
+    """'一期：夯实基础、打通一厂' → '一期' (the label before a colon), for running text."""
+    for colon in ("：", ": "):
+        if colon in name:
+            head = name.split(colon, 1)[0].strip()
+            if head:
+                return head
+    return name.strip()
+
+
+def target_phrase(text: str, zh: bool) -> str:
+    """'≥97%' → '97%以上' / 'at least 97%'; '≤45分钟' → '45分钟以内' / 'at most 45分钟'."""
+    text = text.strip()
+    if text[:1] in "≥>":
+        rest = text[1:].strip()
+        return f"{rest}以上" if zh else f"at least {rest}"
+    if text[:1] in "≤<":
+        rest = text[1:].strip()
+        return f"{rest}以内" if zh else f"at most {rest}"
+    return text
+
+
+def fmt_money(value: float) -> str:
+    """An amount in 万元 (CNY 10,000): whole when it is, else one decimal."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"

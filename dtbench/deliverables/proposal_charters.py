@@ -1,0 +1,110 @@
+"""The proposal's key initiatives: one charter each (objective, scope, deliverables,
+milestones, owner and team, timing, budget, KPIs, risks, acceptance criteria)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dtbench.deliverables.docx_writer import fmt_date, fmt_money
+from dtbench.guide.model import Text
+from dtbench.plan.records import Initiative, Kpi, PlanItem
+
+if TYPE_CHECKING:
+    from dtbench.deliverables.content import Content
+    from dtbench.deliverables.docx_writer import DocxWriter
+
+TEXTS: dict[str, Text] = {
+    "key_initiatives": Text("重点举措", "Key initiatives"),
+    "intro": Text(
+        "以下%1项举措对实现转型目标最为关键，逐项列出其任务书，作为立项和启动的依据。",
+        "The following %1 initiatives matter most for the transformation's goals; each has "
+        "a charter below, the basis for approving and starting it.",
+    ),
+    "none": Text(
+        "尚未确定重点举措。在“路线图”中将举措标为重点后，此处为其列出任务书。",
+        "No key initiative is marked yet; mark them on the roadmap to give each a charter here.",
+    ),
+    "charter": Text("任务书：%1", "Charter: %1"),
+    "objective": Text("目标", "Objective"),
+    "scope": Text("范围", "Scope"),
+    "deliverables": Text("主要交付物", "Deliverables"),
+    "milestones": Text("里程碑", "Milestones"),
+    "owner_team": Text("负责人与团队", "Owner and team"),
+    "timing": Text("时间安排", "Timing"),
+    "budget": Text("预算", "Budget"),
+    "budget_value": Text("%1万元", "CNY %1 × 10,000"),
+    "kpis": Text("绩效指标", "KPIs"),
+    "risks": Text("主要风险", "Risks"),
+    "acceptance": Text("验收标准", "Acceptance criteria"),
+    "clauses": Text("对应指南条款", "Guide clauses"),
+    "to": Text("至", "to"),
+}
+
+
+def _t(writer: DocxWriter, key: str, *args: object) -> str:
+    text = TEXTS[key].get(writer.lang)
+    for number, value in enumerate(args, 1):
+        text = text.replace(f"%{number}", str(value))
+    return text
+
+
+def key_initiatives(content: Content) -> list[PlanItem]:
+    """The initiatives marked key, in the roadmap's order."""
+    return [
+        i for i in content.items["initiative"] if isinstance(i.record, Initiative) and i.record.key
+    ]
+
+
+def _risks(content: Content, uuid: str, record: Initiative) -> str:
+    """The charter's own risk text and the risk register's entries for this initiative."""
+    lines = [record.risks.strip()] if record.risks.strip() else []
+    for item in content.items.get("risk", []):
+        entry: Any = item.record
+        if uuid in getattr(entry, "initiatives", ()):
+            lines.append(str(getattr(entry, "risk", "") or getattr(entry, "description", "")))
+    return "\n".join(line for line in lines if line)
+
+
+def write_charters(writer: DocxWriter, content: Content, numbers: dict[str, str]) -> None:
+    """The chapter's body, under a heading the caller wrote."""
+    chosen = key_initiatives(content)
+    if not chosen:
+        writer.para(_t(writer, "none"))
+        return
+    writer.para(_t(writer, "intro", len(chosen)))
+    kpis = [k for k in content.items["kpi"] if isinstance(k.record, Kpi)]
+    for item in chosen:
+        record = item.record
+        assert isinstance(record, Initiative)
+        writer.heading(2, f"{numbers.get(item.uuid, '')}  {record.title}".strip())
+        if record.description.strip():
+            writer.text(record.description)
+        measured = [k.record.name for k in kpis if item.uuid in k.record.initiatives]
+        owner_team = "\n".join(part for part in (record.owner, record.team) if part.strip())
+        timing = (
+            f"{fmt_date(record.start)} {_t(writer, 'to')} {fmt_date(record.end)}"
+            if record.start or record.end
+            else ""
+        )
+        budget = (
+            _t(writer, "budget_value", fmt_money(record.budget))
+            if record.budget is not None
+            else ""
+        )
+        rows = [
+            (_t(writer, "objective"), record.objective),
+            (_t(writer, "scope"), record.scope),
+            (_t(writer, "deliverables"), record.deliverables),
+            (_t(writer, "milestones"), record.milestones),
+            (_t(writer, "owner_team"), owner_team),
+            (_t(writer, "timing"), timing),
+            (_t(writer, "budget"), budget),
+            (_t(writer, "kpis"), writer.join(measured)),
+            (_t(writer, "risks"), _risks(content, item.uuid, record)),
+            (_t(writer, "acceptance"), record.acceptance),
+            (_t(writer, "clauses"), writer.join(record.clauses)),
+        ]
+        writer.kv_table(
+            _t(writer, "charter", record.title),
+            [(label, value.strip() or "—") for label, value in rows],
+        )
