@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,18 @@ os.environ.setdefault("XDG_CONFIG_HOME", str(Path(os.environ.get("TMPDIR", "/tmp
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage() -> Iterator[None]:
+    """After each test (its widgets closed by then), free what it left in reference cycles.
+
+    A page a test builds by itself is a top-level widget owned by Python; left in a cycle, the
+    garbage collector would destroy it at an arbitrary later moment, possibly inside a Qt
+    callback of another test, after the Python side of its own children is gone (a crash
+    the application cannot meet: there every page has a parent that destroys it)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
