@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import String, Text, select
+from sqlalchemy import select
 from test_cli import run
 
 from dtbench.deliverables.content import Content, gather
@@ -76,16 +76,17 @@ def test_sample_language_is_checked() -> None:
 
 
 def _texts(store: Store) -> Iterator[tuple[str, str, str]]:
-    """Every text stored in the database: (table, column, value)."""
+    """Every text stored in the database, the plan's JSON records included: (table, column,
+    value)."""
     with store.session() as s:
         for table in Base.metadata.sorted_tables:
-            columns = [c for c in table.columns if isinstance(c.type, String | Text)]
-            if not columns:
-                continue
+            columns = list(table.columns)
             for row in s.execute(select(*columns)):
                 for column, value in zip(columns, row, strict=True):
                     if isinstance(value, str):
                         yield table.name, column.name, value
+                    elif isinstance(value, dict | list):
+                        yield table.name, column.name, json.dumps(value, ensure_ascii=False)
 
 
 def test_english_sample_stores_no_chinese_text(store: Store) -> None:
@@ -94,7 +95,10 @@ def test_english_sample_stores_no_chinese_text(store: Store) -> None:
     profile = engagements.get_profile(store, uuid)
     assert profile.language == "en"
     assert profile.client_name == "Dalian Lanyue Precision Machinery Co., Ltd."
-    chinese = [(t, c, v[:40]) for t, c, v in _texts(store) if CJK.search(v)]
+    texts = list(_texts(store))
+    assert any("Wang Jianguo" in v for _t, _c, v in texts)  # the scan does see the data
+    assert any("Consulting on the transformation plan" in v for _t, _c, v in texts)
+    chinese = [(t, c, v[:40]) for t, c, v in texts if CJK.search(v)]
     assert chinese == []
 
 
