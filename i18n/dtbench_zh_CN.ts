@@ -178,6 +178,117 @@ The current database is kept aside first, next to it.</source>
     </message>
 </context>
 <context>
+    <name>BlueprintPage</name>
+    <message>
+        <source>New system</source>
+        <translation>新系统</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>业务领域</translation>
+    </message>
+    <message>
+        <source>Platform layer</source>
+        <translation>平台层级</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>举措</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源系统</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>目标系统</translation>
+    </message>
+    <message>
+        <source>What flows</source>
+        <translation>传递的数据</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Add the profile&apos;s systems</source>
+        <translation>添加客户概况中的系统</translation>
+    </message>
+    <message>
+        <source>Every existing system named in the client profile is already in the register (the existing systems are ticked or typed in the Profile step).</source>
+        <translation>客户概况中列出的现有系统均已在系统清单中（现有系统在“客户概况”步骤中勾选或填写）。</translation>
+    </message>
+    <message>
+        <source>Add %1 systems from the profile</source>
+        <translation>从客户概况添加 %1 个系统</translation>
+    </message>
+    <message>
+        <source>A link connects two systems: register at least two systems first.</source>
+        <translation>集成链路连接两个系统：请先登记至少两个系统。</translation>
+    </message>
+    <message>
+        <source>&amp;Checks (%1)</source>
+        <translation>检查(&amp;C)：%1 个问题</translation>
+    </message>
+    <message>
+        <source>Checks: nothing to correct.</source>
+        <translation>检查：没有需要更正的问题。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s system landscape</source>
+        <translation>现状系统架构</translation>
+    </message>
+    <message>
+        <source>Target blueprint</source>
+        <translation>目标蓝图</translation>
+    </message>
+    <message>
+        <source>Register the client&apos;s systems to see the blueprint.</source>
+        <translation>登记客户的系统后即可看到蓝图。</translation>
+    </message>
+    <message>
+        <source>The client&apos;s systems and platforms, existing and planned: where each sits (business domain, platform layer of the guide&apos;s chapter 9), what it is today and what it becomes, in which phase and by which initiative; and the links between them (9.4). The proposal draws today&apos;s landscape beside the target.</source>
+        <translation>客户现有和规划中的系统与平台：各自所属的业务领域和平台层级（指南第9章）、现状与目标、在哪个阶段由哪项举措实施，以及系统之间的集成链路（9.4）。建议书将现状系统架构与目标蓝图对照绘出。</translation>
+    </message>
+    <message>
+        <source>S&amp;ystems</source>
+        <translation>系统清单(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Integration &amp;links</source>
+        <translation>集成链路(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Blueprint dia&amp;gram</source>
+        <translation>蓝图(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Add the &amp;profile&apos;s systems</source>
+        <translation>添加客户概况中的系统(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>ChangeSteps</name>
     <message>
         <source>New step</source>
@@ -838,6 +949,10 @@ Name of the round:</source>
         <translation>战略</translation>
     </message>
     <message>
+        <source>Target blueprint</source>
+        <translation>目标蓝图</translation>
+    </message>
+    <message>
         <source>Roadmap</source>
         <translation>路线图</translation>
     </message>
@@ -860,6 +975,10 @@ Name of the round:</source>
     <message>
         <source>Organization and culture</source>
         <translation>组织与文化</translation>
+    </message>
+    <message>
+        <source>Risks and responses</source>
+        <translation>风险与应对</translation>
     </message>
     <message>
         <source>Next steps</source>
@@ -2224,6 +2343,46 @@ Name of the round:</source>
         <source>The benefit “%1” of “%2” has a yearly value but no year it starts from.</source>
         <translation>“%2”的效益“%1”填写了年度金额，但没有起始年份。</translation>
     </message>
+    <message>
+        <source>System “%1” belongs to a phase that no longer exists.</source>
+        <translation>系统“%1”所属的阶段已不存在。</translation>
+    </message>
+    <message>
+        <source>System “%1” refers to an initiative that no longer exists.</source>
+        <translation>系统“%1”关联的举措已不存在。</translation>
+    </message>
+    <message>
+        <source>System “%1” is placed in phase “%2”, but its initiative “%3” is in phase “%4”.</source>
+        <translation>系统“%1”安排在“%2”，但其举措“%3”属于“%4”。</translation>
+    </message>
+    <message>
+        <source>System “%1” does not exist today: it cannot be kept, upgraded or retired.</source>
+        <translation>系统“%1”目前并不存在，无法保留、升级或停用。</translation>
+    </message>
+    <message>
+        <source>System “%1” is to be built, upgraded or retired but has no phase.</source>
+        <translation>系统“%1”需要新建、升级或停用，但尚未安排阶段。</translation>
+    </message>
+    <message>
+        <source>An integration link (%1) connects a system that is no longer in the register.</source>
+        <translation>集成链路（%1）连接的系统已不在系统清单中。</translation>
+    </message>
+    <message>
+        <source>The link “%1” is said to work today, but system “%2” does not exist yet.</source>
+        <translation>集成链路“%1”标为目前已打通，但系统“%2”目前尚不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” is a high risk (%2) with no response: say how it is to be handled.</source>
+        <translation>“%1”是高风险（%2），尚无应对措施：请说明如何应对。</translation>
+    </message>
+    <message>
+        <source>“%1” is a high risk (%2) with no owner: name who answers for it.</source>
+        <translation>“%1”是高风险（%2），尚无责任人：请指定负责人。</translation>
+    </message>
+    <message>
+        <source>“%1” concerns an initiative that no longer exists.</source>
+        <translation>“%1”关联的举措已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -2624,6 +2783,129 @@ Name of the round:</source>
     <message>
         <source>Resistance to digital culture (6.3.2 h): who resists, why, and how it is resolved.</source>
         <translation>数字文化塑造的阻力（6.3.2 h）：谁在抵触、原因是什么、如何化解。</translation>
+    </message>
+</context>
+<context>
+    <name>RisksPage</name>
+    <message>
+        <source>New risk</source>
+        <translation>新风险</translation>
+    </message>
+    <message>
+        <source>&amp;Risk</source>
+        <translation>风险(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory</source>
+        <translation>类别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;bability (1–5)</source>
+        <translation>发生可能性(&amp;B)（1–5）</translation>
+    </message>
+    <message>
+        <source>&amp;Impact (1–5)</source>
+        <translation>影响程度(&amp;I)（1–5）</translation>
+    </message>
+    <message>
+        <source>Res&amp;ponse</source>
+        <translation>应对措施(&amp;P)</translation>
+    </message>
+    <message>
+        <source>O&amp;wner</source>
+        <translation>责任人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Concerns i&amp;nitiatives</source>
+        <translation>涉及举措(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Every open high risk has a response and an owner.</source>
+        <translation>所有未关闭的高风险都已有应对措施和责任人。</translation>
+    </message>
+    <message>
+        <source>Chec&amp;ks: %1 open high risk(s), %2 problem(s)</source>
+        <translation>检查(&amp;K)：未关闭的高风险 %1 项，问题 %2 个</translation>
+    </message>
+    <message>
+        <source>Starter risks</source>
+        <translation>常见风险</translation>
+    </message>
+    <message>
+        <source>Common risks of a transformation programme, drawn from the guide&apos;s principles and success factors, with a typical probability and impact and a suggested response (shown as a tooltip). Tick the ones that apply (Space ticks the current row); adapt the ratings, response and owner to the client afterwards. People&apos;s resistance to change belongs in Organization and culture.</source>
+        <translation>数字化转型项目的常见风险，取自指南的基本原则和成功因素，附典型的发生可能性、影响程度和建议的应对措施（见提示）。勾选适用的风险（空格键勾选当前行）；添加后再按企业实际调整评分、应对措施和责任人。人员对变革的阻力请在“组织与文化”中登记。</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>P × I</source>
+        <translation>可能性 × 影响</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Add the ticked risks</source>
+        <translation>添加勾选的风险</translation>
+    </message>
+    <message>
+        <source>already added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>Add %1 starter risks</source>
+        <translation>添加 %1 项常见风险</translation>
+    </message>
+    <message>
+        <source>Risk matrix</source>
+        <translation>风险矩阵</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>发生可能性</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响程度</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>No risks yet: add one, or pick from the starter set.</source>
+        <translation>尚无风险：请添加，或从常见风险中选择。</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s risks (guide 6.1.6 g: warn of transformation risks and plan the response): how likely each is and how much it would hurt, on a scale of 1 to 5, what is done about it and who answers for it. The matrix places them; a score of 15 or more is high.</source>
+        <translation>转型项目的风险（指南 6.1.6 g：预警数字化转型风险并制定应对预案）：每项风险的发生可能性和影响程度（1–5分）、应对措施和责任人。风险矩阵标出各项风险的位置；风险值15分及以上为高风险。</translation>
+    </message>
+    <message>
+        <source>Add from the &amp;starter set…</source>
+        <translation>从参考指标库添加(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -3495,6 +3777,10 @@ Name of the round:</source>
         <translation>战略</translation>
     </message>
     <message>
+        <source>Blueprint</source>
+        <translation>目标蓝图</translation>
+    </message>
+    <message>
         <source>Roadmap</source>
         <translation>路线图</translation>
     </message>
@@ -3505,6 +3791,10 @@ Name of the round:</source>
     <message>
         <source>KPIs</source>
         <translation>绩效指标</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>风险</translation>
     </message>
     <message>
         <source>Leadership</source>

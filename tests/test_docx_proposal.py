@@ -131,13 +131,15 @@ def test_chapters_are_numbered_in_their_text(zh_doc: Document) -> None:
         "2 项目背景与范围",
         "3 诊断结果",
         "4 转型战略",
-        "5 实施路线图",
-        "6 重点举措",
-        "7 投资估算与效益分析",
-        "8 领导作用与治理",
-        "9 组织与文化",
-        "10 关键绩效指标",
-        "11 近期工作建议",
+        "5 目标蓝图",
+        "6 实施路线图",
+        "7 重点举措",
+        "8 投资估算与效益分析",
+        "9 领导作用与治理",
+        "10 组织与文化",
+        "11 风险与应对",
+        "12 关键绩效指标",
+        "13 近期工作建议",
         "附录A 诊断方法",
         "附录B 各条款诊断详情",
         "附录C 诊断检查表",
@@ -145,7 +147,7 @@ def test_chapters_are_numbered_in_their_text(zh_doc: Document) -> None:
     ]
     level2 = _headings(zh_doc, 2)
     assert level2[0] == "2.1 企业概况"
-    assert "5.2 举措总览" in level2
+    assert "6.2 举措总览" in level2
     assert "D.1 术语和定义" in level2
 
 
@@ -257,7 +259,7 @@ def test_english_fixed_texts_have_no_chinese() -> None:
 def test_english_version_has_english_headings_and_frame(en_doc: Document, demo: Demo) -> None:
     level1 = _headings(en_doc, 1)
     assert level1[0] == "1 Executive summary"
-    assert "5 Implementation roadmap" in level1
+    assert "6 Implementation roadmap" in level1
     assert level1[-1] == "Appendix D Terms and abbreviations"
     titles = [i.record.title for i in demo.en.items["initiative"]]  # the consultant's words
     strip = sorted({*_client_strings(demo.en), *titles}, key=len, reverse=True)

@@ -30,6 +30,11 @@ def processes() -> Iterator[RenderPool]:
     pool.shutdown()
 
 
+# the proposal's figures: six of the diagnosis, two blueprints, the roadmap's two, the
+# investment, the culture radar and the risk matrix
+PROPOSAL_FIGURES = 13
+
+
 def _die_unless_in(pid: int) -> Raster:
     """A job that kills any worker process it runs in, and succeeds in process ``pid``."""
     if os.getpid() != pid:
@@ -146,7 +151,7 @@ def test_the_proposal_charts_are_the_same_drawn_by_workers_or_here(
     content = gather(store, create_demo(store), "zh")
     here = render_figures(content, dpi=60)
     by_workers = render_figures(content, dpi=60, pool=processes)
-    assert set(by_workers) == set(here) and len(here) == 10
+    assert set(by_workers) == set(here) and len(here) == PROPOSAL_FIGURES
     assert all(by_workers[name] == here[name] for name in here)  # the same pictures
     with pytest.raises(ExportCancelled):
         render_figures(content, dpi=60, pool=processes, cancelled=lambda: True)
@@ -164,7 +169,9 @@ def test_the_proposal_charts_are_drawn_after_a_worker_died(store: Store) -> None
     with pytest.raises(BrokenProcessPool):
         pool.submit(_die_unless_in, os.getpid()).result(timeout=120)
     figures = render_figures(content, dpi=60, pool=pool)
-    assert len(figures) == 10 and all(png.startswith(b"\x89PNG") for png in figures.values())
+    assert len(figures) == PROPOSAL_FIGURES and all(
+        png.startswith(b"\x89PNG") for png in figures.values()
+    )
     assert not pool.in_processes
     pool.shutdown()
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from dtbench.cli import main
-from dtbench.deliverables.xlsx_cells import is_total_formula
+from dtbench.deliverables.xlsx_cells import is_own_formula
 from dtbench.messages import translate
 from dtbench.sample import create_demo
 from dtbench.store.database import Store
@@ -248,9 +248,9 @@ def test_person_text_is_never_a_formula_in_excel(store: Store, tmp_path: Path) -
     for path in (xlsx, questionnaire):
         seen = set()
         for cell in _cells(path):
-            # the only formulas: totals made of cell references (xlsx_cells.put_total)
+            # the only formulas are dtbench's own (a total, a score), never a person's text
             formula = cell.data_type == "f"
-            assert not formula or is_total_formula(cell.value), (path.name, cell.coordinate)
+            assert not formula or is_own_formula(cell.value), (path.name, cell.coordinate)
             if isinstance(cell.value, str) and not formula:
                 for formula in FORMULAS:
                     if cell.value.startswith(formula):

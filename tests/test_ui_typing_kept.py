@@ -24,7 +24,15 @@ from dtbench.sample import create_demo
 from dtbench.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-DIAGNOSIS = 2
+
+
+def _open_diagnosis(window: Any, engagement: str) -> None:
+    """Open ``engagement`` on its Diagnosis step, wherever the step stands in the list."""
+    window.open_engagement(engagement)
+    ws = window.workspace
+    ws.steps.setCurrentRow(ws.pages.indexOf(ws.diagnosis))
+
+
 ROUTES = [
     "next clause (Ctrl+PgDown)",
     "another step",
@@ -152,7 +160,7 @@ def test_every_field_keeps_what_was_typed(
         window.show()
         window.activateWindow()  # keyboard shortcuts go to the active window only
         qtbot.waitUntil(window.isActiveWindow)
-        window.open_engagement(demo, DIAGNOSIS)
+        _open_diagnosis(window, demo)
         return window
 
     window = new_window()
@@ -176,7 +184,7 @@ def test_every_field_keeps_what_was_typed(
             window.deleteLater()
             window = new_window()
         elif route == "another engagement":
-            window.open_engagement(demo, DIAGNOSIS)
+            _open_diagnosis(window, demo)
     assert len(typed) >= (2 if route.startswith("next clause") else 40)
     stored = _database_text(db_path)
     lost = [marker for marker in typed if marker not in stored]
@@ -207,7 +215,7 @@ def test_a_checklist_note_being_typed_is_kept(
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.open_engagement(demo, DIAGNOSIS)
+    _open_diagnosis(window, demo)
     view = window.workspace.diagnosis.checklist
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Return)
@@ -229,7 +237,7 @@ def test_one_burst_of_typing_is_one_undo_step(
     window = MainWindow(store, translations, open_store=open_store)
     qtbot.addWidget(window)
     window.show()
-    window.open_engagement(demo, DIAGNOSIS)
+    _open_diagnosis(window, demo)
     workspace = window.workspace
     details = workspace.diagnosis.details
     before = details.findings.toPlainText()

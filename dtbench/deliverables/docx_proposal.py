@@ -49,10 +49,12 @@ from dtbench.deliverables.docx_writer import (
 )
 from dtbench.deliverables.files import write_atomically
 from dtbench.deliverables.formats import short_phase_name
+from dtbench.deliverables.proposal_blueprint import write_blueprint
 from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
 from dtbench.deliverables.proposal_charters import write_charters
 from dtbench.deliverables.proposal_fieldwork import write_decisions, write_fieldwork
 from dtbench.deliverables.proposal_investment import write_investment
+from dtbench.deliverables.proposal_risks import write_risks
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
 from dtbench.diagnosis.scoring import moved_clauses
@@ -71,7 +73,7 @@ APPENDICES = ("method", "clauses", "checklist", "glossary")  # lettered A, B, â€
 FRONT = ("cover", "info", "toc")
 BODY_CHAPTERS = tuple(code for code in SECTIONS if code not in FRONT + APPENDICES)
 LOGO_HEIGHT_CM = 1.6
-FIGURE_SECTIONS = ("diagnosis", "roadmap", "investment", "organization")
+FIGURE_SECTIONS = ("diagnosis", "blueprint", "roadmap", "investment", "organization", "risks")
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 
@@ -726,6 +728,9 @@ class _Writer(DocxWriter):
             else:
                 self.para(self.t(f"no_{code}"))
 
+    def blueprint(self) -> None:
+        self.chapters["blueprint"] = write_blueprint(self, self.c)
+
     def roadmap(self) -> None:
         c = self.c
         phases = c.items["phase"]
@@ -1217,6 +1222,9 @@ class _Writer(DocxWriter):
             )
         else:
             self.para(self.t("no_measures"))
+
+    def risks(self) -> None:
+        write_risks(self, self.initiative_no)
 
     def next_steps(self) -> None:
         c = self.c

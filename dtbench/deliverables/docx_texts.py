@@ -15,11 +15,13 @@ SECTIONS: tuple[str, ...] = (
     "background",
     "diagnosis",
     "strategy",
+    "blueprint",
     "roadmap",
     "key_initiatives",
     "investment",
     "leadership",
     "organization",
+    "risks",
     "kpis",
     "next_steps",
     # appendices: the detail a consultant may include or leave out

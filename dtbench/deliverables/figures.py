@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import Content
+from dtbench.deliverables.proposal_blueprint import blueprint_jobs
+from dtbench.deliverables.proposal_risks import risk_texts
 from dtbench.diagnosis.scale import STATUS_NAMES
 from dtbench.diagnosis.scoring import ALL_STATUSES
 from dtbench.guide.model import Text
@@ -18,6 +20,7 @@ from dtbench.reports.diagnosis_charts import ChartTexts, DiagnosisCharts, build
 from dtbench.reports.investment_charts import investment_figure, investment_texts
 from dtbench.reports.plan_charts import RoadmapTexts, gantt_figure, matrix_figure, traits_radar
 from dtbench.reports.raster import png
+from dtbench.reports.risk_charts import risk_matrix_figure
 
 if TYPE_CHECKING:
     from dtbench.reports.render_pool import RenderPool
@@ -106,6 +109,7 @@ SIZES = {
     "matrix": (WIDTH * 0.8, WIDTH * 0.7),
     "culture": (WIDTH * 0.7, WIDTH * 0.7),
     "investment": (WIDTH, 3.6),
+    "risks": (WIDTH * 0.72, WIDTH * 0.72),
 }
 
 
@@ -142,6 +146,7 @@ def figure_jobs(content: Content, dpi: float = PRINT_DPI) -> dict[str, Callable[
         SIZES["investment"],
         dpi=dpi,
     )
+    jobs.update(blueprint_jobs(content, dpi))
     culture = content.values["culture"]
     assert isinstance(culture, Culture)
     traits = list(cat.CULTURE_TRAITS)
@@ -156,6 +161,9 @@ def figure_jobs(content: Content, dpi: float = PRINT_DPI) -> dict[str, Callable[
         SIZES["culture"],
         title=T["culture"].get(lang),
         dpi=dpi,
+    )
+    jobs["risks"] = partial(
+        png, risk_matrix_figure, content.items["risk"], risk_texts(lang), SIZES["risks"], dpi=dpi
     )
     return jobs
 

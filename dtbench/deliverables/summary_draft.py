@@ -123,6 +123,18 @@ def yearly_benefit(content: Content) -> tuple[float, int | None] | None:
     return summary.benefit.get(summary.last, 0.0), summary.payback
 
 
+def open_risks(content: Content) -> tuple[int, int]:
+    """(risks not closed, of which high) in the project risk register."""
+    from dtbench.plan import risks
+
+    live = [
+        i.record
+        for i in content.items.get("risk", [])
+        if getattr(i.record, "status", "closed") != "closed"
+    ]
+    return len(live), sum(1 for r in live if risks.level(r) == "high")
+
+
 def draft_summary(content: Content) -> str:
     zh = content.lang == "zh"
     return "\n\n".join(p for p in (_zh(content) if zh else _en(content)) if p)
@@ -201,6 +213,11 @@ def _zh(c: Content) -> list[str]:
             value = f"按测算，各项举措全面见效后每年可带来约{fmt_money(round(case[0]))}万元效益"
             value += f"，投资约在{case[1]}年收回。" if case[1] else "。"
         paragraphs.append(f"预期成效：{when}，{listed}。{value}")
+    live, high = open_risks(c)
+    if high:
+        paragraphs.append(
+            f"项目风险登记中有{live}项尚未关闭的风险，其中{high}项为高风险，须在启动时落实应对措施和责任人。"
+        )
     decisions = [s for s in _records(c.items["next_step"], NextStep) if s.decision]
     if decisions:
         listed = "；".join(
@@ -289,6 +306,12 @@ def _en(c: Content) -> list[str]:
             value = f" At full effect the initiatives bring about {million(case[0])} a year"
             value += f"; the investment pays back around {case[1]}." if case[1] else "."
         paragraphs.append(f"Expected results. {when}: {listed}.{value}")
+    live, high = open_risks(c)
+    if high:
+        paragraphs.append(
+            f"The risk register holds {live} open risks, {high} of them high: their responses "
+            "and owners must be in place when the work starts."
+        )
     decisions = [s for s in _records(c.items["next_step"], NextStep) if s.decision]
     if decisions:
         listed = "; ".join(f"({n + 1}) {s.action.rstrip('.')}" for n, s in enumerate(decisions[:5]))

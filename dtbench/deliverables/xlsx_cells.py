@@ -4,10 +4,12 @@ Text from a person (a note, a finding, a plan title, a client's questionnaire no
 read from a .dtbx) is always TEXT: openpyxl turns a string starting with "=" into a live
 formula (``=HYPERLINK(…)``, ``=cmd|' /C calc'!A0``) and "#N/A" into an error, so the type is
 forced to a string and a text Excel or LibreOffice might read as a formula when the cell is
-edited (``= + - @``) gets the quote prefix. The only formulas dtbench writes are totals built
-from cell references (:func:`put_total`: SUM, SUMIF, SUMIFS and + - * >= between references),
-which :func:`is_total_formula` checks token by token, so no text can become one (conditional
-formatting has its own rules). The text is also made writable: characters XML
+edited (``= + - @``) gets the quote prefix. The only formulas are dtbench's own: totals built
+from cell references (:func:`put_total`: SUM, SUMIF, SUMIFS and + - * >= between references)
+and scores (:func:`put_formula`: references, numbers, operators, IF/SUM/ROUND and short
+quoted labels); :func:`is_own_formula` is the one check both pass, so no text from a person
+can become a formula (conditional formatting has its own rules). The text is also made
+writable: characters XML
 forbids are cleaned (:mod:`dtbench.deliverables.safe_text`) and a text longer than an Excel
 cell holds (32,767 characters) is cut with a visible note saying where the full text is.
 
@@ -84,6 +86,31 @@ def put(ws: Worksheet, row: int, col: int, value: object, lang: str) -> Any:
     return cell
 
 
+# A formula dtbench writes: cell references, numbers, arithmetic and comparison, IF/SUM/ROUND,
+# and short quoted labels of dtbench's own (a level's name) without quotes or formula marks.
+OWN_FORMULA = re.compile(
+    r'=(?:\$?[A-Z]{1,3}\$?[0-9]{1,7}|[0-9.]+|[-+*/(),:<>=&]|IF|SUM|ROUND|"[^"=+@\n]{0,12}")+'
+)
+
+
+def is_own_formula(text: object) -> bool:
+    """A formula dtbench writes: a total (:func:`is_total_formula`) or a score
+    (:data:`OWN_FORMULA`); never anything a person typed."""
+    if not isinstance(text, str):
+        return False
+    return is_total_formula(text) or OWN_FORMULA.fullmatch(text) is not None
+
+
+def put_formula(ws: Worksheet, row: int, col: int, formula: str) -> Any:
+    """The cell at ``row``, ``col`` holding one of dtbench's own formulas (ValueError for
+    anything else), so a client can change the inputs and see the result follow."""
+    if not is_own_formula(formula):
+        raise ValueError(f"not a formula dtbench writes: {formula[:60]!r}")
+    cell = ws.cell(row, col)
+    cell.value = formula
+    return cell
+
+
 def header_text(value: object, limit: int = HEADER_LIMIT) -> str:
     """A person's text for a printed page header or footer: one short line, ``&`` doubled
     (Excel's code character there)."""
@@ -117,6 +144,4 @@ def put_total(ws: Worksheet, row: int, col: int, formula: str) -> Any:
     ValueError for anything but such a formula."""
     if not is_total_formula(formula):
         raise ValueError(f"not a total formula: {formula[:60]!r}")
-    cell = ws.cell(row, col)
-    cell.value = formula
-    return cell
+    return put_formula(ws, row, col, formula)

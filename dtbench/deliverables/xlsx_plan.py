@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import Content
 from dtbench.deliverables.files import write_atomically
+from dtbench.deliverables.xlsx_blueprint import sheet_systems
 from dtbench.deliverables.xlsx_book import (
     BLUE,
     FIRST_ROW,
@@ -36,6 +37,7 @@ from dtbench.deliverables.xlsx_book import (
     value_labels,
 )
 from dtbench.deliverables.xlsx_investment import write_investment_sheet
+from dtbench.deliverables.xlsx_risks import write_risk_sheet
 from dtbench.deliverables.xlsx_texts import T
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import LEVELS, STATUS_NAMES
@@ -51,11 +53,13 @@ SHEETS: tuple[str, ...] = (
     "diagnosis",
     "plan",
     "investment",
+    "systems",
     "kpis",
     "governance",
     "awareness",
     "org",
     "resistance",
+    "risks",
     "checklist",
 )
 
@@ -110,6 +114,8 @@ class _Book(WorkbookWriter):
 
     def sheet_investment(self) -> None:
         write_investment_sheet(self)
+
+    sheet_systems = sheet_systems
 
     def sheet_summary(self) -> None:
         c = self.c
@@ -600,6 +606,9 @@ class _Book(WorkbookWriter):
             labels = [o.label.get(lang) for o in cat.ACTION_STATUSES]
             self.status_list(ws, labels, 7, FIRST_ROW, last)
         self.finish_list(ws, len(cols), last)
+
+    def sheet_risks(self) -> None:
+        write_risk_sheet(self, self.numbers)
 
     def sheet_org(self) -> None:
         lang = self.lang

@@ -16,7 +16,9 @@ T: dict[str, Text] = {
     "sheet_awareness": Text("宣贯与变革", "Awareness & change"),
     "sheet_org": Text("组织与文化", "Organization & culture"),
     "sheet_resistance": Text("阻力登记", "Resistance register"),
+    "sheet_risks": Text("风险登记", "Risk register"),
     "sheet_checklist": Text("检查清单", "Checklist"),
+    "sheet_systems": Text("系统蓝图", "Systems"),
     # titles of the sheets
     "title_summary": Text("数字化转型行动计划", "Digital transformation action plan"),
     "title_diagnosis": Text(
@@ -29,7 +31,9 @@ T: dict[str, Text] = {
     "title_awareness": Text("数字化意识提升与组织变革步骤", "Awareness actions and change steps"),
     "title_org": Text("组织形态与数字文化", "Organization and digital culture"),
     "title_resistance": Text("转型阻力登记", "Resistance register"),
+    "title_risks": Text("项目风险登记册", "Project risk register"),
     "title_checklist": Text("诊断检查清单", "Diagnosis checklist"),
+    "title_systems": Text("目标蓝图：系统清单与集成链路", "Target blueprint: systems and links"),
     "subtitle": Text("%1 · %2 · 编制日期 %3", "%1 · %2 · prepared %3"),
     # summary
     "sec_engagement": Text("项目信息", "Engagement"),

@@ -254,6 +254,52 @@ RESISTANCE_CAUSES: tuple[Option, ...] = (
 )
 CULTURE_MEASURES_ITEM = "6.3.2.i"  # its sub-items are the culture evaluation measures
 
+# The target blueprint: business domains (chapter 7's business areas, with the management
+# functions an ERP or OA serves), platform layers (chapter 9, bottom to top), a system's
+# state now and what it becomes.
+SYSTEM_DOMAINS: tuple[Option, ...] = (
+    _o("design", "研发设计", "R&D and design", "7.1"),
+    _o("production", "生产制造", "Production", "7.3"),
+    _o("quality", "质量管理", "Quality", "7.3.3"),
+    _o("supply_chain", "采购供应与物流", "Procurement and logistics", "7.4.3"),
+    _o("sales_service", "营销与服务", "Sales and service", "7.4.1"),
+    _o("management", "经营管理", "Business management", "7.4"),
+    _o("common", "跨领域共享", "Shared across domains", "9"),
+)
+PLATFORM_LAYERS: tuple[Option, ...] = (
+    _o("infrastructure", "基础架构平台", "Infrastructure platform", "9.1"),
+    _o("iot", "物联网平台", "IoT platform", "9.2"),
+    _o("application", "应用服务平台", "Application services", "9.4"),
+    _o("integration", "平台集成", "Platform integration", "9.4"),
+    _o("data", "数据服务平台", "Data services platform", "9.3"),
+)
+SYSTEM_STATUSES: tuple[Option, ...] = (
+    _o("none", "无", "None"),
+    _o("partial", "部分应用", "Partly in use"),
+    _o("in_use", "在用", "In use"),
+)
+SYSTEM_TARGETS: tuple[Option, ...] = (
+    _o("keep", "保留", "Keep"),
+    _o("upgrade", "升级", "Upgrade"),
+    _o("new", "新建", "New"),
+    _o("retire", "停用", "Retire"),
+)
+# The project risk register: what a risk concerns, and how far its response has come.
+RISK_CATEGORIES: tuple[Option, ...] = (
+    _o("strategy", "战略与领导", "Strategy and leadership", "6.1.1"),
+    _o("organization", "组织与人员", "Organization and people", "6.3.1"),
+    _o("technology", "技术与数据", "Technology and data", "9.4"),
+    _o("delivery", "项目交付", "Project delivery", "6.2.2"),
+    _o("finance", "财务", "Finance", "5.2.j"),
+    _o("security", "安全与合规", "Security and compliance", "6.1.6.e"),
+)
+RISK_STATUSES: tuple[Option, ...] = (
+    _o("open", "未处理", "Open"),
+    _o("mitigating", "应对中", "Mitigating"),
+    _o("closed", "已关闭", "Closed"),
+)
+RISK_SCALE = (1, 5)  # probability and impact
+
 
 def codes(options: tuple[Option, ...]) -> tuple[str, ...]:
     return tuple(o.code for o in options)

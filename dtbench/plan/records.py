@@ -112,6 +112,20 @@ class Resistance(msgspec.Struct, kw_only=True, frozen=True):
     status: str = "open"
 
 
+class Risk(msgspec.Struct, kw_only=True, frozen=True):
+    """An entry of the project risk register: how likely, how bad, and the response."""
+
+    risk: str
+    category: str  # catalogue.RISK_CATEGORIES
+    probability: int = 3  # 1–5
+    impact: int = 3  # 1–5
+    response: str = ""
+    owner: str = ""
+    status: str = "open"  # catalogue.RISK_STATUSES
+    initiatives: tuple[str, ...] = ()  # uuids of the initiatives it concerns
+    starter: str = ""  # code of the starter risk it came from
+
+
 class Fieldwork(msgspec.Struct, kw_only=True, frozen=True):
     """What the diagnosis rests on: an interview, a workshop, a site visited or a document
     reviewed (the proposal's "fieldwork" section)."""
@@ -159,6 +173,33 @@ class Benefit(msgspec.Struct, kw_only=True, frozen=True):
     assumption: str = ""
 
 
+class System(msgspec.Struct, kw_only=True, frozen=True):
+    """A system or platform of the target blueprint, existing or planned: where it sits
+    (business domain of chapter 7, platform layer of chapter 9), what it is now and what it
+    becomes, and when and by which initiative."""
+
+    name: str
+    domain: str = "management"  # catalogue.SYSTEM_DOMAINS
+    layer: str = "application"  # catalogue.PLATFORM_LAYERS
+    now: str = "none"  # catalogue.SYSTEM_STATUSES
+    target: str = "new"  # catalogue.SYSTEM_TARGETS
+    phase: str = ""  # uuid of a phase item
+    initiative: str = ""  # uuid of an initiative item
+    notes: str = ""
+
+
+class Integration(msgspec.Struct, kw_only=True, frozen=True):
+    """A link between two systems of the blueprint (9.4): what flows from one to the other."""
+
+    source: str  # uuid of a system item
+    target: str  # uuid of a system item
+    flow: str = ""  # what flows: orders, BOM, quality data…
+    now: str = "none"  # catalogue.SYSTEM_STATUSES
+    goal: str = "new"  # catalogue.SYSTEM_TARGETS
+    phase: str = ""  # uuid of a phase item
+    notes: str = ""
+
+
 ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "phase": Phase,
     "initiative": Initiative,
@@ -171,6 +212,9 @@ ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "next_step": NextStep,
     "cost": CostLine,
     "benefit": Benefit,
+    "system": System,
+    "integration": Integration,
+    "risk": Risk,
 }
 
 

@@ -28,6 +28,7 @@ from dtbench.plan.records import (
     Fieldwork,
     GovernanceMember,
     Initiative,
+    Integration,
     Issue,
     Kpi,
     Leadership,
@@ -36,10 +37,13 @@ from dtbench.plan.records import (
     Phase,
     PlanItem,
     Resistance,
+    Risk,
     Strategy,
+    System,
     from_data,
     to_data,
 )
+from dtbench.plan.risks import validate_risk
 from dtbench.store.database import Store
 from dtbench.store.models import PlanItem as PlanItemRow
 from dtbench.store.models import PlanValue
@@ -133,6 +137,22 @@ def validate(record: Any) -> None:
     elif isinstance(record, Resistance):
         _one_of(record.cause, cat.RESISTANCE_CAUSES, "cause", empty=False)
         _one_of(record.status, cat.ACTION_STATUSES, "status", empty=False)
+    elif isinstance(record, System):
+        if not record.name.strip():
+            raise ValueError("a system needs a name")
+        _one_of(record.domain, cat.SYSTEM_DOMAINS, "domain", empty=False)
+        _one_of(record.layer, cat.PLATFORM_LAYERS, "layer", empty=False)
+        _one_of(record.now, cat.SYSTEM_STATUSES, "now", empty=False)
+        _one_of(record.target, cat.SYSTEM_TARGETS, "target", empty=False)
+    elif isinstance(record, Integration):
+        if not record.source or not record.target:
+            raise ValueError("an integration links two systems")
+        if record.source == record.target:
+            raise ValueError("an integration links two different systems")
+        _one_of(record.now, cat.SYSTEM_STATUSES, "now", empty=False)
+        _one_of(record.goal, cat.SYSTEM_TARGETS, "goal", empty=False)
+    elif isinstance(record, Risk):
+        validate_risk(record)
     elif isinstance(record, Strategy):
         dims = {d.code: d for d in cat.STRATEGY_DIMENSIONS}
         for code, choice in record.choices.items():

@@ -15,7 +15,9 @@ import msgspec
 
 from dtbench.plan import service as plan
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, from_data
+from dtbench.sample.blueprint import add_sample_blueprint
 from dtbench.sample.investment import add_sample_investment
+from dtbench.sample.risks import add_sample_risks
 from dtbench.store.database import Store
 
 LIST_SECTIONS = {
@@ -62,3 +64,5 @@ def add_sample_plan(store: Store, engagement: str, folder: Path) -> None:
         for entry in data.get(section, []):
             plan.add_item(store, engagement, from_data(ITEM_KINDS[kind], entry))
     add_sample_investment(store, engagement, ids, folder)
+    add_sample_blueprint(store, engagement, ids, folder)
+    add_sample_risks(store, engagement, ids, folder)

@@ -11,8 +11,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -33,6 +32,7 @@ from dtbench.plan import investment as inv
 from dtbench.plan.records import Benefit, CostLine, Initiative, PlanItem
 from dtbench.ui.kit.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.kit.choices import option_pairs
+from dtbench.ui.kit.redraw import RedrawWhenShown
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
@@ -106,7 +106,6 @@ class InvestmentPage(QWidget):
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._dirty = True
         self.renderer = ChartRenderer(self)
 
         self.headline = QLabel(self)
@@ -166,12 +165,9 @@ class InvestmentPage(QWidget):
 
         self.renderer.chart_ready.connect(lambda _n, raster: self.chart.show_raster(raster))
         self.renderer.ready.connect(self.drawn)
-        self._chart_timer = QTimer(self)
-        self._chart_timer.setSingleShot(True)
-        self._chart_timer.setInterval(REDRAW_DELAY_MS)
-        self._chart_timer.timeout.connect(self.redraw)
+        # the chart is drawn when it is shown, after a burst of changes
+        self.redraw_when_shown = RedrawWhenShown(self.chart, self.redraw, REDRAW_DELAY_MS)
         self.chart.resized.connect(self.schedule)
-        self.tabs.currentChanged.connect(lambda _i: self._draw_if_needed())
         session.items_changed.connect(self._items_changed)
         self.retranslate()
 
@@ -418,24 +414,14 @@ class InvestmentPage(QWidget):
 
     # ------------------------------------------------------------ chart
     def schedule(self) -> None:
-        self._dirty = True
-        if self.chart.isVisible():
-            self._chart_timer.start()
-
-    def _draw_if_needed(self) -> None:
-        if self._dirty and self.chart.isVisible():
-            self._chart_timer.start(0)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._draw_if_needed()
+        """The figures changed: the chart is drawn again (now if shown, else when shown)."""
+        self.redraw_when_shown.invalidate()
 
     def redraw(self) -> None:
         """Render the chart in a chart worker; ``drawn`` fires when it is shown."""
         from dtbench.reports.investment_charts import InvestmentTexts, investment_figure
         from dtbench.reports.raster import draw
 
-        self._dirty = False
         s = self.session
         texts = InvestmentTexts(
             title=self.tr("Investment and benefit by year"),

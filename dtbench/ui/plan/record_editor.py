@@ -4,6 +4,7 @@ selected record, each change saved at once as an undoable step."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -64,6 +65,11 @@ def _options_label(options: Options | None, code: str) -> str:
         if value == code:
             return text
     return code
+
+
+def column_title(label: str) -> str:
+    """A field's label as a column title: without its mnemonic ("&Risk", "风险(&R)")."""
+    return re.sub(r"\(&[^)]\)", "", label).replace("&", "").rstrip(":：")
 
 
 def display(field: Field, value: Any) -> str:
@@ -176,13 +182,15 @@ class RecordEditor(QWidget):
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         # Shortcut objects, not the buttons' own: a button's setText (relabel) replaces its
-        # shortcut by the label's mnemonic. Hidden editors (another tab) do not take them.
+        # shortcut by the label's mnemonic. They act on the editor that has the focus when a
+        # page holds several (and hidden editors, on another tab, do not take them).
         for keys, button in (
             ("Ctrl+Ins", self.add_button),
             ("Alt+Up", self.up_button),
             ("Alt+Down", self.down_button),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(partial(self._press, button))
         session.items_changed.connect(self._items_changed)
         self.relabel(fields)
@@ -357,7 +365,7 @@ class RecordEditor(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(items))
         self.table.setColumnCount(len(columns))
-        self.table.setHorizontalHeaderLabels([f.label.replace("&", "") for f in columns])
+        self.table.setHorizontalHeaderLabels([column_title(f.label) for f in columns])
         for row, item in enumerate(items):
             for col, field in enumerate(columns):
                 cell = QTableWidgetItem(display(field, getattr(item.record, field.name)))

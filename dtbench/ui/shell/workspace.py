@@ -25,12 +25,14 @@ from dtbench.ui.diagnosis.dashboard_page import DashboardPage
 from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis.scope_page import ScopePage
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.plan.blueprint_page import BlueprintPage
 from dtbench.ui.plan.fieldwork_page import FieldworkPage
 from dtbench.ui.plan.investment_page import InvestmentPage
 from dtbench.ui.plan.kpi_page import KpiPage
 from dtbench.ui.plan.leadership_page import LeadershipPage
 from dtbench.ui.plan.next_steps_page import NextStepsPage
 from dtbench.ui.plan.org_culture_page import OrgCulturePage
+from dtbench.ui.plan.risks_page import RisksPage
 from dtbench.ui.plan.roadmap_page import RoadmapPage
 from dtbench.ui.plan.session import PlanSession
 from dtbench.ui.plan.strategy_page import StrategyPage
@@ -70,9 +72,11 @@ class Workspace(QWidget):
         self.diagnosis = DiagnosisPage(self.session, language, self)
         self.dashboard = DashboardPage(self.session, language, self)
         self.strategy = StrategyPage(self.plan, self)
+        self.blueprint = BlueprintPage(self.plan, self)
         self.roadmap = RoadmapPage(self.plan, self.session, self)
         self.investment = InvestmentPage(self.plan, self)
         self.kpis = KpiPage(self.plan, self)
+        self.risks = RisksPage(self.plan, self)
         self.leadership = LeadershipPage(self.plan, self.session, self)
         self.org_culture = OrgCulturePage(self.plan, self)
         self.next_steps = NextStepsPage(self.plan, self)
@@ -84,9 +88,11 @@ class Workspace(QWidget):
             self.diagnosis,
             self.dashboard,
             self.strategy,
+            self.blueprint,
             self.roadmap,
             self.investment,
             self.kpis,
+            self.risks,
             self.leadership,
             self.org_culture,
             self.next_steps,
@@ -149,9 +155,11 @@ class Workspace(QWidget):
         self.profile.flush()
         self.diagnosis.flush()
         self.strategy.flush()
+        self.blueprint.flush()
         self.roadmap.flush()
         self.investment.flush()
         self.kpis.flush()
+        self.risks.flush()
         self.leadership.flush()
         self.org_culture.flush()
         self.fieldwork.flush()
@@ -172,9 +180,11 @@ class Workspace(QWidget):
             self.tr("Diagnosis"),
             self.tr("Dashboard"),
             self.tr("Strategy"),
+            self.tr("Blueprint"),
             self.tr("Roadmap"),
             self.tr("Investment and benefits"),
             self.tr("KPIs"),
+            self.tr("Risks"),
             self.tr("Leadership"),
             self.tr("Organization and culture"),
             self.tr("Next steps"),
