@@ -19,6 +19,7 @@ from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 
 MB: Final = 1024 * 1024
 MAX_TEXT_CHARS: Final = 100_000  # one note, finding or description: about 50 pages
+MAX_TITLE_CHARS: Final = 200  # a title: a sentence, read as a heading
 MAX_JSON_DEPTH: Final = 64  # an engagement or template nests about 8 levels
 MAX_LIST_ITEMS: Final = 5_000  # entries of one plan list (KPIs, initiatives…) in an import
 EXCERPT: Final = 30  # characters of user data quoted in a message

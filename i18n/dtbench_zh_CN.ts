@@ -754,6 +754,33 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>DraftFindingsDialog</name>
+    <message>
+        <source>Draft key findings from the diagnosis</source>
+        <translation>从诊断起草核心发现</translation>
+    </message>
+    <message>
+        <source>One candidate per part of the guide where the gaps are largest, quoting your clause findings and checkpoint notes. Untick the ones to drop; edit titles here and rewrite or merge the rest after accepting.</source>
+        <translation>在差距最大的指南各部分各起草一条候选，引用您记录的条款发现和检查项说明。取消勾选要舍弃的；标题可在此修改，其余内容在接受后改写或合并。</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>核心发现</translation>
+    </message>
+    <message>
+        <source>Clauses</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Accept the ticked ones</source>
+        <translation>接受勾选项</translation>
+    </message>
+    <message>
+        <source>Tick none</source>
+        <translation>全部取消勾选</translation>
+    </message>
+</context>
+<context>
     <name>EngagementListPage</name>
     <message>
         <source>All industries</source>
@@ -1191,6 +1218,65 @@ Name of the round:</source>
     <message>
         <source>&amp;Draft interviews from the diagnosis</source>
         <translation>根据诊断起草访谈记录(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <source>New key finding</source>
+        <translation>新核心发现</translation>
+    </message>
+    <message>
+        <source>Title (the problem)</source>
+        <translation>标题（问题）</translation>
+    </message>
+    <message>
+        <source>Clauses concerned</source>
+        <translation>涉及条款</translation>
+    </message>
+    <message>
+        <source>What we saw</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>Based on (interviews, documents)</source>
+        <translation>依据（访谈、资料）</translation>
+    </message>
+    <message>
+        <source>A key finding needs a title that states the problem.</source>
+        <translation>核心发现需要一个点明问题的标题。</translation>
+    </message>
+    <message>
+        <source>Not a clause of the guide: %1</source>
+        <translation>不是指南中的条款：%1</translation>
+    </message>
+    <message>
+        <source>Each key finding says what was seen and cites clauses.</source>
+        <translation>每条核心发现都写明了现状并注明了条款。</translation>
+    </message>
+    <message>
+        <source>Chec&amp;ks: %1 problem(s)</source>
+        <translation>检查(&amp;K)：%1 个问题</translation>
+    </message>
+    <message>
+        <source>There is nothing to draft: no clause shows a gap that the key findings do not already cover. Answer the checkpoints and set target levels in the Diagnosis step first.</source>
+        <translation>没有可起草的内容：没有尚未被核心发现覆盖、且存在差距的条款。请先在“诊断”步骤中回答检查项并设定目标等级。</translation>
+    </message>
+    <message>
+        <source>Add %1 drafted key findings</source>
+        <translation>添加 %1 条起草的核心发现</translation>
+    </message>
+    <message>
+        <source>Bring the diagnosis together in a handful of key findings (typically 3–7), each stating a problem, what was seen, why it matters for the business and the clauses it concerns. They lead the proposal&apos;s diagnosis chapter, in this order (Alt+↑ and Alt+↓ move the selected one).</source>
+        <translation>将诊断结果归纳为少数几条核心发现（通常3–7条），每条点明一个问题，说明现状、对经营的影响及涉及的条款。它们按此顺序列在建议书诊断章节之首（Alt+↑、Alt+↓ 移动所选条目）。</translation>
+    </message>
+    <message>
+        <source>&amp;Draft from the diagnosis…</source>
+        <translation>从诊断起草(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2404,18 @@ Name of the round:</source>
     <message>
         <source>“%1” is in phase “%2”, which comes before the phase of “%3”, which it depends on.</source>
         <translation>“%1”位于阶段“%2”，早于其依赖的“%3”所在的阶段。</translation>
+    </message>
+    <message>
+        <source>“%1” names no clause: the proposal cannot say what in the guide it concerns.</source>
+        <translation>“%1”未注明涉及的条款：建议书无法说明它对应指南的哪些要求。</translation>
+    </message>
+    <message>
+        <source>“%1” does not say what was seen: the client reads a claim without evidence.</source>
+        <translation>“%1”未写明所见现状：客户读到的将是没有依据的论断。</translation>
+    </message>
+    <message>
+        <source>There are %1 key findings: a proposal leads with a handful (typically 3 to 7); merge the related ones.</source>
+        <translation>目前有 %1 条核心发现：建议书通常只列少数几条（一般3至7条），请合并相关的发现。</translation>
     </message>
     <message>
         <source>A cost line of %1 belongs to an initiative that no longer exists.</source>
@@ -3771,6 +3869,10 @@ Name of the round:</source>
     <message>
         <source>Dashboard</source>
         <translation>诊断看板</translation>
+    </message>
+    <message>
+        <source>Key findings</source>
+        <translation>核心发现</translation>
     </message>
     <message>
         <source>Strategy</source>

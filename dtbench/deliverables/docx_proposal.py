@@ -53,6 +53,7 @@ from dtbench.deliverables.proposal_blueprint import write_blueprint
 from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
 from dtbench.deliverables.proposal_charters import write_charters
 from dtbench.deliverables.proposal_fieldwork import write_decisions, write_fieldwork
+from dtbench.deliverables.proposal_findings import write_findings
 from dtbench.deliverables.proposal_investment import write_investment
 from dtbench.deliverables.proposal_risks import write_risks
 from dtbench.diagnosis import scoring_method
@@ -423,6 +424,7 @@ class _Writer(DocxWriter):
         c = self.c
         r = c.report
         self.chapters["diagnosis"] = self.heading(1, self.t("diagnosis"))
+        self.key_findings()
         self.heading(2, self.t("overall"))
         self.para(
             self.t(
@@ -581,6 +583,9 @@ class _Writer(DocxWriter):
             ],
             (7.0, 2.4, 2.4, 2.4, 2.4),
         )
+
+    def key_findings(self) -> None:
+        write_findings(self, self.c.items["finding"])
 
     def _pct(self, value: float | None) -> str:
         return "—" if value is None else f"{100 * value:.0f}%"

@@ -36,6 +36,7 @@ from dtbench.deliverables.xlsx_book import (
     style_chart,
     value_labels,
 )
+from dtbench.deliverables.xlsx_findings import write_findings_sheet
 from dtbench.deliverables.xlsx_investment import write_investment_sheet
 from dtbench.deliverables.xlsx_risks import write_risk_sheet
 from dtbench.deliverables.xlsx_texts import T
@@ -51,6 +52,7 @@ __all__ = ["SHEETS", "ExportCancelled", "T", "build_action_plan", "sheet_names"]
 SHEETS: tuple[str, ...] = (
     "summary",
     "diagnosis",
+    "findings",
     "plan",
     "investment",
     "systems",
@@ -371,6 +373,9 @@ class _Book(WorkbookWriter):
                 ),
             )
         self.finish_list(ws, len(cols), last, freeze=f"D{FIRST_ROW}")
+
+    def sheet_findings(self) -> None:
+        write_findings_sheet(self)
 
     def sheet_plan(self) -> None:
         c = self.c

@@ -9,6 +9,7 @@ T: dict[str, Text] = {
     # sheet names (≤ 31 characters, none of []:*?/\)
     "sheet_summary": Text("概览", "Summary"),
     "sheet_diagnosis": Text("现状诊断", "Diagnosis"),
+    "sheet_findings": Text("核心发现", "Key findings"),
     "sheet_plan": Text("行动计划", "Action plan"),
     "sheet_investment": Text("投资与效益", "Investment"),
     "sheet_kpis": Text("绩效指标", "KPIs"),
@@ -24,6 +25,7 @@ T: dict[str, Text] = {
     "title_diagnosis": Text(
         "现状诊断：各条款的成熟度与差距", "Diagnosis: maturity and gaps by clause"
     ),
+    "title_findings": Text("诊断核心发现", "Key findings of the diagnosis"),
     "title_plan": Text("行动计划与时间轴", "Action plan and timeline"),
     "title_investment": Text("投资估算与效益分析", "Investment and benefits"),
     "title_kpis": Text("关键绩效指标", "Key performance indicators"),

@@ -1,4 +1,5 @@
-"""Roadmap checks: dates inside their phase, dependencies scheduled in order, no cycles.
+"""Roadmap checks: dates inside their phase, dependencies scheduled in order, no cycles; and
+checks of the key findings.
 
 Each problem is a message in the user's language (``message(translate)``) and names the
 initiative it belongs to, so the UI can take the user there.
@@ -10,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dtbench.errors import QT_TRANSLATE_NOOP
-from dtbench.plan.records import Initiative, Phase, PlanItem
+from dtbench.plan.records import Finding, Initiative, Phase, PlanItem
 
 CONTEXT = "PlanCheck"
 OUTSIDE_PHASE = QT_TRANSLATE_NOOP(
@@ -160,3 +161,33 @@ def would_cycle(graph: dict[str, tuple[str, ...]], node: str, depends_on: tuple[
             seen.add(current)
             stack.extend(trial.get(current, ()))
     return False
+
+
+# ---------------------------------------------------------------- key findings
+FINDING_NO_CLAUSE = QT_TRANSLATE_NOOP(
+    "PlanCheck", "“%1” names no clause: the proposal cannot say what in the guide it concerns."
+)
+FINDING_NO_OBSERVATION = QT_TRANSLATE_NOOP(
+    "PlanCheck", "“%1” does not say what was seen: the client reads a claim without evidence."
+)
+FINDINGS_MANY = QT_TRANSLATE_NOOP(
+    "PlanCheck",
+    "There are %1 key findings: a proposal leads with a handful (typically 3 to 7); merge "
+    "the related ones.",
+)
+MAX_FINDINGS = 7
+
+
+def check_findings(findings: Sequence[PlanItem]) -> list[Problem]:
+    """What a partner would send back: findings that cite no clause or no observation, and
+    more findings than a reader keeps in mind."""
+    problems: list[Problem] = []
+    if len(findings) > MAX_FINDINGS:
+        problems.append(Problem(FINDINGS_MANY, (str(len(findings)),)))
+    for item in findings:
+        finding: Finding = item.record
+        if not finding.observations.strip():
+            problems.append(Problem(FINDING_NO_OBSERVATION, (finding.title,), item.uuid))
+        if not finding.clauses:
+            problems.append(Problem(FINDING_NO_CLAUSE, (finding.title,), item.uuid))
+    return problems

@@ -200,6 +200,16 @@ class Integration(msgspec.Struct, kw_only=True, frozen=True):
     notes: str = ""
 
 
+class Finding(msgspec.Struct, kw_only=True, frozen=True):
+    """A key finding (核心发现): one theme of the diagnosis, as the proposal leads with it."""
+
+    title: str  # states the problem
+    observations: str = ""  # what was seen
+    impact: str = ""  # why it matters for the business
+    sources: str = ""  # interviews, documents and evidence behind it
+    clauses: tuple[str, ...] = ()  # guide clause keys
+
+
 ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "phase": Phase,
     "initiative": Initiative,
@@ -215,6 +225,7 @@ ITEM_KINDS: Final[dict[str, type[_Record]]] = {
     "system": System,
     "integration": Integration,
     "risk": Risk,
+    "finding": Finding,
 }
 
 

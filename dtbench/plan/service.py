@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from dtbench.engagement.lookup import engagement_id as _engagement_id
 from dtbench.engagement.lookup import touch as _touch
 from dtbench.guide import load_guide
-from dtbench.input_rules import clean_strings
+from dtbench.input_rules import MAX_TITLE_CHARS, checked_text, clean_strings
 from dtbench.plan import catalogue as cat
 from dtbench.plan import investment
 from dtbench.plan.records import (
@@ -26,6 +26,7 @@ from dtbench.plan.records import (
     Culture,
     Deliverable,
     Fieldwork,
+    Finding,
     GovernanceMember,
     Initiative,
     Integration,
@@ -118,6 +119,14 @@ def validate(record: Any) -> None:
         _one_of(record.frequency, cat.FREQUENCIES, "frequency")
         if record.direction not in ("up", "down"):
             raise ValueError("direction must be up or down")
+    elif isinstance(record, Finding):
+        if not record.title.strip():
+            raise ValueError("a key finding needs a title")
+        checked_text(record.title, MAX_TITLE_CHARS)  # a heading in the proposal
+        known = {clause.key for clause in guide.clauses()}
+        for key in record.clauses:
+            if key not in known:
+                raise ValueError(f"not a clause of the guide: {key!r}")
     elif isinstance(record, GovernanceMember):
         _one_of(record.role, cat.GOVERNANCE_ROLES, "role", empty=False)
     elif isinstance(record, Action):

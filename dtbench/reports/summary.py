@@ -190,6 +190,7 @@ def _summarise(store: Store, ident: str, round_number: int | None, top: int, lan
             "action",
             "change_step",
             "resistance",
+            "finding",
         )
     }
     values = {name: plan_service.get_value(store, uuid, name) for name in VALUE_KINDS}
@@ -217,6 +218,7 @@ def plan_summary(plan: dict[str, Any]) -> dict[str, Any]:
         return out
 
     return {
+        "key_findings": rows("finding"),
         "strategy": to_data(plan["strategy"]),
         "phases": rows("phase"),
         "initiatives": rows("initiative"),

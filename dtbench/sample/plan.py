@@ -16,6 +16,7 @@ import msgspec
 from dtbench.plan import service as plan
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, from_data
 from dtbench.sample.blueprint import add_sample_blueprint
+from dtbench.sample.findings import add_sample_findings
 from dtbench.sample.investment import add_sample_investment
 from dtbench.sample.risks import add_sample_risks
 from dtbench.store.database import Store
@@ -66,3 +67,4 @@ def add_sample_plan(store: Store, engagement: str, folder: Path) -> None:
     add_sample_investment(store, engagement, ids, folder)
     add_sample_blueprint(store, engagement, ids, folder)
     add_sample_risks(store, engagement, ids, folder)
+    add_sample_findings(store, engagement, folder)

@@ -192,6 +192,10 @@ class RecordEditor(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(partial(self._press, button))
+        # Removal from the list only (in a form field Delete deletes a character).
+        remove_key = QShortcut(QKeySequence("Del"), self.table)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(partial(self._press, self.remove_button))
         session.items_changed.connect(self._items_changed)
         self.relabel(fields)
 

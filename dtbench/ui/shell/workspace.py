@@ -1,8 +1,8 @@
 """An open engagement: a step navigator on the left, the step's page on the right.
 
-Steps: client profile, scope, fieldwork, diagnosis, dashboard, strategy, roadmap, investment
-and benefits, KPIs, leadership, organization and culture, next steps, and the guide for
-reference; Ctrl+1…9 open the first nine, Ctrl+0 the guide.
+Steps: client profile, scope, fieldwork, diagnosis, dashboard, key findings, strategy,
+roadmap, investment and benefits, KPIs, leadership, organization and culture, next steps, and
+the guide for reference; Ctrl+1…9 open the first nine, Ctrl+0 the guide.
 One undo stack covers every edit made in the workspace.
 """
 
@@ -27,6 +27,7 @@ from dtbench.ui.diagnosis.scope_page import ScopePage
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.plan.blueprint_page import BlueprintPage
 from dtbench.ui.plan.fieldwork_page import FieldworkPage
+from dtbench.ui.plan.findings_page import FindingsPage
 from dtbench.ui.plan.investment_page import InvestmentPage
 from dtbench.ui.plan.kpi_page import KpiPage
 from dtbench.ui.plan.leadership_page import LeadershipPage
@@ -71,6 +72,7 @@ class Workspace(QWidget):
         self.fieldwork = FieldworkPage(self.plan, self.session, self)
         self.diagnosis = DiagnosisPage(self.session, language, self)
         self.dashboard = DashboardPage(self.session, language, self)
+        self.findings = FindingsPage(self.plan, self.session, self)
         self.strategy = StrategyPage(self.plan, self)
         self.blueprint = BlueprintPage(self.plan, self)
         self.roadmap = RoadmapPage(self.plan, self.session, self)
@@ -87,6 +89,7 @@ class Workspace(QWidget):
             self.fieldwork,
             self.diagnosis,
             self.dashboard,
+            self.findings,
             self.strategy,
             self.blueprint,
             self.roadmap,
@@ -154,6 +157,7 @@ class Workspace(QWidget):
         """Save pending typing before the workspace (or a step) is hidden."""
         self.profile.flush()
         self.diagnosis.flush()
+        self.findings.flush()
         self.strategy.flush()
         self.blueprint.flush()
         self.roadmap.flush()
@@ -179,6 +183,7 @@ class Workspace(QWidget):
             self.tr("Fieldwork"),
             self.tr("Diagnosis"),
             self.tr("Dashboard"),
+            self.tr("Key findings"),
             self.tr("Strategy"),
             self.tr("Blueprint"),
             self.tr("Roadmap"),
