@@ -31,3 +31,18 @@ def wait_for_tasks(qtbot) -> None:  # type: ignore[no-untyped-def]
     from dtbench.ui.kit import tasks
 
     qtbot.waitUntil(lambda: not tasks.busy(), timeout=60_000)
+
+
+def dispose(widget: object) -> None:
+    """Delete a top-level page a test built by itself, now, as its window would.
+
+    Left to the garbage collector, such a page is destroyed at an arbitrary moment (inside a
+    later Qt callback), after the Python side of its own Python-made children (event filters,
+    renderers) may already be gone; the application never destroys pages that way."""
+    import shiboken6
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    if isinstance(widget, QWidget) and shiboken6.isValid(widget):
+        widget.close()
+        shiboken6.delete(widget)
+    QApplication.processEvents()

@@ -21,6 +21,7 @@ from dtbench.ui.kit.translations import Translations
 from dtbench.ui.plan.blueprint_page import BlueprintPage
 from dtbench.ui.plan.session import PlanSession
 from dtbench.ui.shell.main_window import MainWindow
+from tests.qt_helpers import dispose
 
 
 @dataclass
@@ -57,6 +58,7 @@ def built(qtbot: QtBot, store: Store, translations: Translations) -> Iterator[Bu
     session, page = _page(qtbot, store, eng, stack)
     yield Built(eng, store, stack, session, page)
     page.renderer.wait()
+    dispose(page)
 
 
 def test_a_system_is_added_edited_undone_and_kept(qtbot: QtBot, built: Built) -> None:

@@ -21,6 +21,7 @@ from dtbench.store import Store
 from dtbench.ui.kit.translations import Translations
 from dtbench.ui.plan.investment_page import InvestmentPage
 from dtbench.ui.plan.session import PlanSession
+from tests.qt_helpers import dispose
 
 
 @dataclass
@@ -72,6 +73,8 @@ def built(qtbot: QtBot, store: Store, translations: Translations) -> Iterator[Bu
     page.activateWindow()  # shortcuts (Ctrl+Ins, Alt+B) work in the active window
     qtbot.waitUntil(page.isActiveWindow)
     yield Built(eng, store, stack, session, page, mes.uuid, aps.uuid)
+    page.renderer.wait()
+    dispose(page)
 
 
 def _type_number(qtbot: QtBot, spin: QSpinBox | QDoubleSpinBox, text: str) -> None:

@@ -20,6 +20,7 @@ from dtbench.store import Store
 from dtbench.ui.kit.translations import Translations
 from dtbench.ui.plan.org_culture_page import OrgCulturePage
 from dtbench.ui.plan.session import PlanSession
+from tests.qt_helpers import dispose
 
 GUIDE_STEPS_ZH = [
     "诊断组织现状，识别转变的时机",
@@ -61,6 +62,7 @@ def built(qtbot: QtBot, store: Store, translations: Translations) -> Iterator[Bu
     page.refresh()
     yield Built(eng, store, stack, session, page)
     page.renderer.wait()
+    dispose(page)
 
 
 def _cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:

@@ -8,7 +8,9 @@ waits for a chart and a hidden page costs nothing.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
+from types import MethodType
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -22,15 +24,27 @@ class RedrawWhenShown(QObject):
     def __init__(self, widget: QWidget, draw: Callable[[], None], delay_ms: int) -> None:
         super().__init__(widget)
         self._widget = widget
-        self._draw = draw
+        # A page's method is held weakly: the page holds this helper, and a cycle between
+        # them would leave both to the garbage collector, which may then run at any moment
+        # (inside a Qt callback) on wrappers whose C++ objects are gone.
+        self._draw: Callable[[], Callable[[], None] | None] = (
+            weakref.WeakMethod(draw) if isinstance(draw, MethodType) else (lambda: draw)
+        )
         self._dirty = True  # nothing drawn yet
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._due)
+        # When shown: on the next turn of the event loop, through a timer of its own (a
+        # signal of a plain QTimer, not a functor bound to this Python object), so that the
+        # burst delay of the other timer stays as it is.
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._due)
         widget.installEventFilter(self)
         if widget.isVisible():  # already shown: no Show event will come
-            QTimer.singleShot(0, self, self._due)
+            self._soon.start()
 
     @property
     def dirty(self) -> bool:
@@ -55,13 +69,14 @@ class RedrawWhenShown(QObject):
         """Draw at once (a waiting draw is dropped)."""
         self._timer.stop()
         self._dirty = False
-        self._draw()
+        draw = self._draw()
+        if draw is not None:
+            draw()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._widget and event.type() == QEvent.Type.Show and self._dirty:
-            # On the next turn of the event loop, when the layout has given the views their
-            # size; a single shot, so that the burst delay of the timer stays as it is.
-            QTimer.singleShot(0, self, self._due)
+            # on the next turn of the event loop, when the layout has given the views their size
+            self._soon.start()
         return False
 
     def _due(self) -> None:

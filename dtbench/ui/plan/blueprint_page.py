@@ -8,7 +8,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -28,7 +29,6 @@ from dtbench.plan.records import Integration, System
 from dtbench.reports.raster import Raster
 from dtbench.ui.kit.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.kit.choices import option_pairs
-from dtbench.ui.kit.redraw import RedrawWhenShown
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
 
@@ -114,9 +114,13 @@ class BlueprintPage(QWidget):
 
         self.renderer.chart_ready.connect(self._show_chart)
         self.renderer.ready.connect(self.drawn)
-        # the diagrams are drawn when their tab is shown, after a burst of changes
-        self.redraw_when_shown = RedrawWhenShown(self.chart_scroll, self.redraw, REDRAW_DELAY_MS)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REDRAW_DELAY_MS)
+        self._timer.timeout.connect(self.redraw)
+        self._dirty = True
         session.items_changed.connect(self._items_changed)
+        self.tabs.currentChanged.connect(lambda _i: self._schedule())
         self.retranslate()
 
     # ------------------------------------------------------------ fields
@@ -277,9 +281,17 @@ class BlueprintPage(QWidget):
         if kind in ("system", "integration", "phase", "initiative"):
             self._update_problems()
         if kind in DRAWN_KINDS:
-            self.redraw_when_shown.invalidate()
+            self._dirty = True
+            self._schedule()
 
     # ------------------------------------------------------------ diagram
+    def _schedule(self) -> None:
+        if self.isVisible() and self.tabs.currentIndex() == CHART_TAB and self._dirty:
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._schedule()
 
     def redraw(self) -> None:
         from dtbench.reports.blueprint_charts import (
@@ -291,6 +303,7 @@ class BlueprintPage(QWidget):
         )
         from dtbench.reports.raster import draw
 
+        self._dirty = False
         systems = self.session.items("system")
         phases = self.session.items("phase")
         initiatives = self.session.items("initiative")
@@ -363,7 +376,8 @@ class BlueprintPage(QWidget):
         self.systems.relabel(self._system_fields())
         self.links.relabel(self._link_fields())
         self._update_problems()
-        self.redraw_when_shown.invalidate()
+        self._dirty = True
+        self._schedule()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -182,15 +182,13 @@ class RecordEditor(QWidget):
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         # Shortcut objects, not the buttons' own: a button's setText (relabel) replaces its
-        # shortcut by the label's mnemonic. They act on the editor that has the focus when a
-        # page holds several (and hidden editors, on another tab, do not take them).
+        # shortcut by the label's mnemonic. Hidden editors (another tab) do not take them.
         for keys, button in (
             ("Ctrl+Ins", self.add_button),
             ("Alt+Up", self.up_button),
             ("Alt+Down", self.down_button),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(partial(self._press, button))
         # Removal from the list only (in a form field Delete deletes a character).
         remove_key = QShortcut(QKeySequence("Del"), self.table)
