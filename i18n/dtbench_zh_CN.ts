@@ -4057,6 +4057,10 @@ Name of the round:</source>
         <translation>创建示例咨询项目并输出其编号</translation>
     </message>
     <message>
+        <source>language of the sample&apos;s texts (default: zh)</source>
+        <translation>示例内容的语言（默认：zh）</translation>
+    </message>
+    <message>
         <source>print an engagement&apos;s scores and top gaps</source>
         <translation>输出咨询项目的得分和最大差距</translation>
     </message>

@@ -110,7 +110,10 @@ def test_first_start_offers_the_sample_and_opens_it_on_the_dashboard(
     ws = window.workspace
     assert ws is not None and ws.pages.currentWidget() is ws.dashboard
     assert ws.session.report.completion == 1.0
-    assert "澜岳精工" in ws.profile.profile.client_name
+    # created in the interface's language (English here), texts and deliverable language alike
+    assert window.translations.language == "en"
+    assert ws.profile.profile.client_name == "Dalian Lanyue Precision Machinery Co., Ltd."
+    assert ws.profile.profile.language == "en"
     window.show_list()
     assert not page.demo_button.isVisible()  # only offered while the list is empty
 

@@ -69,7 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help=tr(QT_TRANSLATE_NOOP("cli", "create the sample engagement and print its id")),
     )
-    del p_demo
+    p_demo.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help=tr(QT_TRANSLATE_NOOP("cli", "language of the sample's texts (default: zh)")),
+    )
     p_summary = sub.add_parser(
         "summary",
         parents=[common],
@@ -197,7 +202,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     store = open_store_or_fail(args.db)
     try:
-        print(create_demo(store))
+        print(create_demo(store, args.lang))
     finally:
         store.close()
     return 0

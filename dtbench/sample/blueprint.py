@@ -1,4 +1,4 @@
-"""The sample engagement's target blueprint (resources/demo/blueprint.json): its systems and
+"""The sample engagement's target blueprint (blueprint.json of the sample's folder): its systems and
 the integration links between them.
 
 In the file, systems carry short ids ("S01") that the links use, and refer to the sample
@@ -13,22 +13,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from dtbench.paths import resource_path
 from dtbench.plan import service as plan
 from dtbench.plan.records import Integration, System, from_data
 from dtbench.store.database import Store
 
 
-def sample_blueprint_path() -> Path:
-    return resource_path("demo", "blueprint.json")
-
-
 def add_sample_blueprint(
-    store: Store, engagement: str, ids: Mapping[str, str], path: Path | None = None
+    store: Store, engagement: str, ids: Mapping[str, str], folder: Path
 ) -> None:
     """Add the sample's systems and links; a phase or initiative id the plan does not have
     leaves the reference empty."""
-    data: dict[str, Any] = json.loads((path or sample_blueprint_path()).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((folder / "blueprint.json").read_text(encoding="utf-8"))
     systems: dict[str, str] = {}
     for entry in data.get("systems", []):
         fields = {k: v for k, v in entry.items() if k != "id"}

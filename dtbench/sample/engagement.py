@@ -2,7 +2,9 @@
 diagnosed, in two rounds; ``create_demo`` then adds its plan (``dtbench.sample.plan``).
 
 Its content lives in resources/demo/ (engagement.json and clauses_*.json, one entry per
-clause with the baseline answers, levels and findings, and what changed by the follow-up).
+clause with the baseline answers, levels and findings, and what changed by the follow-up);
+resources/demo/en/ holds the same files in English. ``create_demo`` picks the folder once and
+hands it to every loader, so no sample file can come from the other language.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import select
 
@@ -21,9 +23,15 @@ from dtbench.paths import resource_path
 from dtbench.store.database import Store
 from dtbench.store.models import Answer, AssessmentRound, ClauseAssessment, ClauseScope, Engagement
 
+SAMPLE_LANGUAGES: Final = ("zh", "en")
 
-def demo_folder() -> Path:
-    return resource_path("demo")
+
+def demo_folder(language: str = "zh") -> Path:
+    """The folder of the sample's files in ``language``: resources/demo/ holds the Chinese
+    original, resources/demo/en/ its English translation (same files, same structure)."""
+    if language not in SAMPLE_LANGUAGES:
+        raise ValueError(f"no sample engagement in {language!r}")
+    return resource_path("demo") if language == "zh" else resource_path("demo", language)
 
 
 def load_demo(folder: Path | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -36,9 +44,10 @@ def load_demo(folder: Path | None = None) -> tuple[dict[str, Any], dict[str, Any
     return meta, clauses
 
 
-def create_demo(store: Store) -> str:
-    """Create the sample engagement and return its id."""
-    meta, clauses = load_demo()
+def create_demo(store: Store, language: str = "zh") -> str:
+    """Create the sample engagement in ``language`` ("zh" or "en") and return its id."""
+    folder = demo_folder(language)
+    meta, clauses = load_demo(folder)
     client = dict(meta["client"])
     contacts = tuple(ContactRecord(**c) for c in client.pop("contacts"))
     info = dict(meta["engagement"])
@@ -95,7 +104,7 @@ def create_demo(store: Store) -> str:
                     )
     from dtbench.sample.plan import add_sample_plan
 
-    add_sample_plan(store, profile.uuid)
+    add_sample_plan(store, profile.uuid, folder)
     return profile.uuid
 
 

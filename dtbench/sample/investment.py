@@ -1,4 +1,4 @@
-"""The sample engagement's investment and benefits (resources/demo/investment.json): cost
+"""The sample engagement's investment and benefits (investment.json of the sample's folder): cost
 lines by year and kind for each initiative, and the benefits expected of them.
 
 The file names initiatives by the short ids of plan.json ("I02") and KPIs by their name; the
@@ -12,23 +12,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from dtbench.paths import resource_path
 from dtbench.plan import service as plan
 from dtbench.plan.records import Benefit, CostLine, from_data
 from dtbench.store.database import Store
 
 
-def sample_investment_path() -> Path:
-    return resource_path("demo", "investment.json")
-
-
 def add_sample_investment(
-    store: Store, engagement: str, ids: Mapping[str, str], path: Path | None = None
+    store: Store, engagement: str, ids: Mapping[str, str], folder: Path
 ) -> None:
-    """Add the sample's cost lines and benefits; ``ids`` maps plan.json's ids to uuids."""
-    data: dict[str, Any] = json.loads(
-        (path or sample_investment_path()).read_text(encoding="utf-8")
-    )
+    """Add the cost lines and benefits of ``folder``; ``ids`` maps plan.json's ids to uuids."""
+    data: dict[str, Any] = json.loads((folder / "investment.json").read_text(encoding="utf-8"))
     kpis = {k.record.name: k.uuid for k in plan.list_items(store, engagement, "kpi")}
     records: list[tuple[Any, str | None]] = []
     for entry in data.get("costs", []):

@@ -1,4 +1,4 @@
-"""The sample engagement's plan (resources/demo/plan.json): strategy, phases, initiatives,
+"""The sample engagement's plan (plan.json of the sample's folder): strategy, phases, initiatives,
 KPIs, governance, actions, change steps, resistance register, organization and culture.
 
 In the file, phases and initiatives carry short ids ("P1", "I03") that other records use to
@@ -13,7 +13,6 @@ from typing import Any
 
 import msgspec
 
-from dtbench.paths import resource_path
 from dtbench.plan import service as plan
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, from_data
 from dtbench.sample.blueprint import add_sample_blueprint
@@ -32,12 +31,9 @@ LIST_SECTIONS = {
 }
 
 
-def sample_plan_path() -> Path:
-    return resource_path("demo", "plan.json")
-
-
-def add_sample_plan(store: Store, engagement: str, path: Path | None = None) -> None:
-    data: dict[str, Any] = json.loads((path or sample_plan_path()).read_text(encoding="utf-8"))
+def add_sample_plan(store: Store, engagement: str, folder: Path) -> None:
+    """Add the plan of ``folder`` (``demo_folder(language)``) and what hangs off it."""
+    data: dict[str, Any] = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
     for name, kind_type in VALUE_KINDS.items():
         if name in data:
             plan.set_value(store, engagement, name, from_data(kind_type, data[name]))
@@ -68,7 +64,7 @@ def add_sample_plan(store: Store, engagement: str, path: Path | None = None) -> 
     for section, kind in LIST_SECTIONS.items():
         for entry in data.get(section, []):
             plan.add_item(store, engagement, from_data(ITEM_KINDS[kind], entry))
-    add_sample_investment(store, engagement, ids)
-    add_sample_blueprint(store, engagement, ids)
-    add_sample_risks(store, engagement, ids)
-    add_sample_findings(store, engagement)
+    add_sample_investment(store, engagement, ids, folder)
+    add_sample_blueprint(store, engagement, ids, folder)
+    add_sample_risks(store, engagement, ids, folder)
+    add_sample_findings(store, engagement, folder)

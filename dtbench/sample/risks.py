@@ -1,4 +1,4 @@
-"""The sample engagement's project risk register (resources/demo/risks.json).
+"""The sample engagement's project risk register (risks.json of the sample's folder).
 
 Risks name the initiatives they concern by the plan file's short ids ("I03"); ``ids`` maps
 those to the stored initiatives' uuids.
@@ -11,20 +11,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from dtbench.paths import resource_path
 from dtbench.plan import service as plan
 from dtbench.plan.records import Risk, from_data
 from dtbench.store.database import Store
 
 
-def sample_risks_path() -> Path:
-    return resource_path("demo", "risks.json")
-
-
-def add_sample_risks(
-    store: Store, engagement: str, ids: Mapping[str, str], path: Path | None = None
-) -> None:
-    data: dict[str, Any] = json.loads((path or sample_risks_path()).read_text(encoding="utf-8"))
+def add_sample_risks(store: Store, engagement: str, ids: Mapping[str, str], folder: Path) -> None:
+    data: dict[str, Any] = json.loads((folder / "risks.json").read_text(encoding="utf-8"))
     records = []
     for entry in data.get("risks", []):
         fields = dict(entry)

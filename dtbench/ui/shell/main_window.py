@@ -532,7 +532,7 @@ class MainWindow(QMainWindow):
             self.demo_opened.emit(uuid)
 
         run_task(
-            lambda _context: create_demo(store),
+            lambda _context: create_demo(store, self.translations.language),
             owner=self,
             on_success=created,
             label=self.tr("Creating the sample engagement…"),
