@@ -48,7 +48,7 @@ from dtbench.deliverables.docx_writer import (
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
-from dtbench.deliverables.formats import short_phase_name
+from dtbench.deliverables.formats import short_phase_name, standard_reference
 from dtbench.deliverables.proposal_blueprint import write_blueprint
 from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
 from dtbench.deliverables.proposal_charters import write_charters
@@ -1291,7 +1291,7 @@ class _Writer(DocxWriter):
             text = term.definition.get(self.lang)
             notes = [n.get(self.lang) for n in term.notes]
             if term.source:
-                notes.append(f"[{term.source}]")
+                notes.append(f"[{standard_reference(term.source, self.lang)}]")
             rows.append(
                 [
                     Cell(term.key, align="center"),

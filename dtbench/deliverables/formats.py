@@ -40,3 +40,12 @@ def target_phrase(text: str, zh: bool) -> str:
 def fmt_money(value: float) -> str:
     """An amount in 万元 (CNY 10,000): whole when it is, else one decimal."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def standard_reference(source: str, lang: str) -> str:
+    """A term's source as the guide gives it ('GB/T 25486-2010，定义2.54', '…，有修改') in the
+    document's language: 'GB/T 25486-2010, definition 2.54', '…, modified'."""
+    if lang == "zh":
+        return source
+    text = source.replace("，有修改", ", modified").replace("，定义", ", definition ")
+    return text.replace("定义", "definition ").replace("—", "-").replace("，", ", ")

@@ -135,6 +135,15 @@ def open_risks(content: Content) -> tuple[int, int]:
     return len(live), sum(1 for r in live if risks.level(r) == "high")
 
 
+def _a_company(industry: str) -> str:
+    """'machinery manufacturing' → 'a machinery manufacturing company' (an before a vowel)."""
+    words = industry.strip()
+    if words[:1].isupper() and not words[:2].isupper():  # 'Machinery…' but not 'IT…'
+        words = words[0].lower() + words[1:]
+    article = "an" if words[:1].lower() in "aeiou" else "a"
+    return f"{article} {words} company"
+
+
 def draft_summary(content: Content) -> str:
     zh = content.lang == "zh"
     return "\n\n".join(p for p in (_zh(content) if zh else _en(content)) if p)
@@ -234,7 +243,7 @@ def _en(c: Content) -> list[str]:
     size = EMPLOYEE_LABELS.get(p.size_employees)
     who = (
         f"{p.client_name} is "
-        + (f"a {p.industry} company" if p.industry else "a company")
+        + (_a_company(p.industry) if p.industry else "a company")
         + (f" ({size.en.lower()} employees)" if size else "")
     )
     index = "—" if r.overall_index is None else f"{r.overall_index:.0f}"
