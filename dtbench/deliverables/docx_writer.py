@@ -42,7 +42,6 @@ BORDER = "A6A6A6"
 STATUS_FILLS = {"met": "E2EFDA", "partly": "FFF2CC", "not_met": "FBE2D5", "na": "F2F2F2"}
 
 
-_PLACEHOLDER = re.compile(r"%(\d)")
 # Characters per run: libxml2 (python-docx, LibreOffice) refuses a text node over 10 MB, so a
 # huge note is written as many runs of one paragraph, nothing lost.
 RUN_CHARS = 20_000
@@ -154,12 +153,7 @@ class DocxWriter:
 
     # texts
     def t(self, key: str, *args: object) -> str:
-        # One pass: a value that itself contains "%2" is left alone.
-        values = [str(a) for a in args]
-        return _PLACEHOLDER.sub(
-            lambda m: values[int(m.group(1)) - 1] if int(m.group(1)) <= len(values) else m[0],
-            T[key].get(self.lang),
-        )
+        return T[key].filled(self.lang, *args)
 
     def paren(self, text: str, note: str) -> str:
         return f"{text}（{note}）" if self.zh else f"{text} ({note})"

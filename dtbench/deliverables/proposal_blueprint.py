@@ -151,10 +151,7 @@ def blueprint_jobs(content: Content, dpi: float) -> dict[str, Callable[[], bytes
 
 
 def _t(writer: DocxWriter, key: str, *args: object) -> str:
-    text = TEXTS[key].get(writer.lang)
-    for number, value in enumerate(args, 1):
-        text = text.replace(f"%{number}", str(value))
-    return text
+    return TEXTS[key].filled(writer.lang, *args)
 
 
 def _sentences(writer: DocxWriter, sentences: Sequence[str]) -> str:

@@ -42,10 +42,7 @@ TEXTS: dict[str, Text] = {
 
 
 def _t(writer: DocxWriter, key: str, *args: object) -> str:
-    text = TEXTS[key].get(writer.lang)
-    for number, value in enumerate(args, 1):
-        text = text.replace(f"%{number}", str(value))
-    return text
+    return TEXTS[key].filled(writer.lang, *args)
 
 
 def key_initiatives(content: Content) -> list[PlanItem]:

@@ -6,6 +6,7 @@ them, so they never change once released.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Literal
 
@@ -23,6 +24,23 @@ class Text(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
+
+    def filled(self, lang: str, *args: object) -> str:
+        """The text in ``lang`` with %1, %2 … replaced by ``args`` (:func:`fill`)."""
+        return fill(self.get(lang), *args)
+
+
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def fill(template: str, *args: object) -> str:
+    """``template`` with %1, %2 … replaced by ``args`` in one pass: a value that itself
+    contains "%2" is left alone; a placeholder without a value stays as it is."""
+    values = [str(a) for a in args]
+    return _PLACEHOLDER.sub(
+        lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values) else m[0],
+        template,
+    )
 
 
 class SubItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

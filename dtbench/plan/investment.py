@@ -17,7 +17,7 @@ from datetime import date
 from typing import Final
 
 from dtbench.errors import QT_TRANSLATE_NOOP
-from dtbench.guide.model import Text
+from dtbench.guide.model import Text, fill
 from dtbench.plan.catalogue import Option
 from dtbench.plan.checks import Problem
 from dtbench.plan.records import Benefit, CostLine, Initiative, Phase, PlanItem
@@ -296,10 +296,7 @@ def fmt_amount(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
-def _fill(text: str, *args: object) -> str:
-    for n, value in enumerate(args, start=1):
-        text = text.replace(f"%{n}", str(value))
-    return text
+_fill = fill  # the one way a text gets its values (dtbench.guide.model.fill)
 
 
 def payback_sentence(summary: Summary, lang: str) -> str:
