@@ -1016,6 +1016,10 @@ Name of the round:</source>
         <translation>附录：术语</translation>
     </message>
     <message>
+        <source>Appendix: supporting detail (systems, KPI definitions)</source>
+        <translation>附录：补充资料（系统清单、指标定义）</translation>
+    </message>
+    <message>
         <source>No version has been exported yet.</source>
         <translation>尚未导出过任何版本。</translation>
     </message>

@@ -141,14 +141,16 @@ def test_chapters_are_numbered_in_their_text(zh_doc: Document) -> None:
         "12 关键绩效指标",
         "13 近期工作建议",
         "附录A 诊断方法",
-        "附录B 各条款诊断详情",
-        "附录C 诊断检查表",
-        "附录D 术语和缩略语",
+        "附录B 补充资料",
+        "附录C 各条款诊断详情",
+        "附录D 诊断检查表",
+        "附录E 术语和缩略语",
     ]
     level2 = _headings(zh_doc, 2)
     assert level2[0] == "2.1 企业概况"
     assert "6.2 举措总览" in level2
-    assert "D.1 术语和定义" in level2
+    assert "E.1 术语和定义" in level2
+    assert {"B.1 系统清单", "B.3 指标定义与计算方法", "A.4 评估范围与条款权重"} <= set(level2)
 
 
 def test_every_clause_has_its_heading_and_checklist(zh_doc: Document, demo: Demo) -> None:
@@ -260,7 +262,7 @@ def test_english_version_has_english_headings_and_frame(en_doc: Document, demo: 
     level1 = _headings(en_doc, 1)
     assert level1[0] == "1 Executive summary"
     assert "6 Implementation roadmap" in level1
-    assert level1[-1] == "Appendix D Terms and abbreviations"
+    assert level1[-1] == "Appendix E Terms and abbreviations"
     titles = [i.record.title for i in demo.en.items["initiative"]]  # the consultant's words
     strip = sorted({*_client_strings(demo.en), *titles}, key=len, reverse=True)
     for level in (1, 2, 3):

@@ -29,7 +29,13 @@ from dtbench.deliverables.docx_template import (
     open_template,
     prepare,
 )
-from dtbench.deliverables.docx_texts import EMPLOYEE_LABELS, REVENUE_LABELS, SECTIONS, T
+from dtbench.deliverables.docx_texts import (
+    APPENDICES,
+    EMPLOYEE_LABELS,
+    REVENUE_LABELS,
+    SECTIONS,
+    T,
+)
 from dtbench.deliverables.docx_writer import (
     FULL_WIDTH_CM,
     HEADER_FILL,
@@ -49,7 +55,7 @@ from dtbench.deliverables.docx_writer import (
 )
 from dtbench.deliverables.files import write_atomically
 from dtbench.deliverables.formats import short_phase_name, standard_reference
-from dtbench.deliverables.proposal_blueprint import write_blueprint
+from dtbench.deliverables.proposal_blueprint import write_blueprint, write_register
 from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
 from dtbench.deliverables.proposal_charters import write_charters
 from dtbench.deliverables.proposal_fieldwork import write_decisions, write_fieldwork
@@ -58,7 +64,7 @@ from dtbench.deliverables.proposal_investment import write_investment
 from dtbench.deliverables.proposal_risks import write_risks
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
-from dtbench.diagnosis.scoring import moved_clauses
+from dtbench.diagnosis.scoring import Movement, moved_clauses
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import (
     Culture,
@@ -70,9 +76,6 @@ from dtbench.plan.records import (
     Strategy,
 )
 
-APPENDICES = ("method", "clauses", "checklist", "glossary")  # lettered A, B, … in order
-FRONT = ("cover", "info", "toc")
-BODY_CHAPTERS = tuple(code for code in SECTIONS if code not in FRONT + APPENDICES)
 LOGO_HEIGHT_CM = 1.6
 FIGURE_SECTIONS = ("diagnosis", "blueprint", "roadmap", "investment", "organization", "risks")
 ProgressFn = Callable[[int, int], None]
@@ -89,7 +92,6 @@ class _Writer(DocxWriter):
         phases = content.items["phase"]
         self.phase_index = {p.uuid: n for n, p in enumerate(phases, 1)}
         self.phase_short = {p.uuid: self._phase_short(p, n) for n, p in enumerate(phases, 1)}
-        self.planned: list[str] = list(SECTIONS)  # the sections this document has
         self.initiative_no = {
             i.uuid: f"I-{n:02d}" for n, i in enumerate(content.items["initiative"], 1)
         }
@@ -348,13 +350,21 @@ class _Writer(DocxWriter):
             self.para(self.t("scope_weights", self.join(heavy)))
         if light:
             self.para(self.t("scope_light", self.join(light)))
+        letter = self.appendix_letter("method")
+        if letter and self._scope_rows():
+            self.para(self.t("scope_where", letter))
+        write_fieldwork(self, c.items["fieldwork"])
+
+    def _scope_rows(self) -> list[list[CellValue]]:
+        """The clauses that differ from "in scope, weight 1": left out or weighted."""
+        c = self.c
         weights = {s.key: s.weight for s in c.report.clauses}
-        rows2: list[list[CellValue]] = []
-        for clause in every:
-            inside = clause.key in assessed
+        rows: list[list[CellValue]] = []
+        for clause in c.guide.clauses():
+            inside = clause.key in weights
             if inside and weights[clause.key] == 1:
-                continue  # the table lists what differs from "in scope, weight 1" only
-            rows2.append(
+                continue
+            rows.append(
                 [
                     clause.key,
                     clause.title.get(self.lang),
@@ -362,15 +372,7 @@ class _Writer(DocxWriter):
                     Cell(f"{weights[clause.key]:g}" if inside else "—", align="center"),
                 ]
             )
-        if rows2:
-            self.table(
-                self.t("scope_table"),
-                [self.t("clause"), self.t("title"), self.t("in_scope"), self.t("weight")],
-                rows2,
-                (1.8, 10.4, 2.3, 2.1),
-                small=True,
-            )
-        write_fieldwork(self, c.items["fieldwork"])
+        return rows
 
     def method(self) -> None:
         c = self.c
@@ -419,6 +421,16 @@ class _Writer(DocxWriter):
         self.para(self.t("rules_text"))
         for rule in scoring_method.method():
             self.bullet(rule.get(self.lang))
+        scope = self._scope_rows()
+        if scope:
+            self.heading(2, self.t("scope_table"))
+            self.table(
+                self.t("scope_table"),
+                [self.t("clause"), self.t("title"), self.t("in_scope"), self.t("weight")],
+                scope,
+                (1.8, 10.4, 2.3, 2.1),
+                small=True,
+            )
 
     def diagnosis(self) -> None:
         c = self.c
@@ -439,7 +451,7 @@ class _Writer(DocxWriter):
                 fmt_number(100 * r.completion),
             )
         )
-        self.figure("index", self.t("fig_index"), max_cm=7.0)
+        self.figure("index", self.t("fig_index"), max_cm=5.5)
         counts = {s: sum(cl.score.counts.get(s, 0) for cl in c.clauses) for s in STATUS_NAMES}
         total = sum(counts.values()) or 1
         self.table(
@@ -496,7 +508,7 @@ class _Writer(DocxWriter):
             ],
             (1.4, 5.6, 2.0, 2.4, 2.4, 2.8),
         )
-        self.figure("radar", self.t("fig_radar"), max_cm=14.0)
+        self.figure("radar", self.t("fig_radar"), max_cm=12.0)
         self.figure("heatmap", self.t("fig_heatmap"))
         self.heading(2, self.t("gaps"))
         gaps = r.ranked_gaps()
@@ -556,12 +568,27 @@ class _Writer(DocxWriter):
             self.para(self.t("one_round"))
             return
         self.figure("rounds", self.t("fig_rounds"))
-        (before_round, before), _ = c.rounds[-2], c.rounds[-1]
-        moved = moved_clauses(before, r)
+        name, moved = self._moved()
         if not moved:
             self.para(self.t("no_moves"))
             return
-        self.para(self.t("moved_text", before_round.name, len(moved)))
+        letter = self.appendix_letter("supporting")
+        if letter:  # the clause-by-clause table is supporting detail
+            self.para(self.t("moved_where", name, len(moved), letter))
+        else:
+            self.para(self.t("moved_text", name, len(moved)))
+            self._moved_table(moved)
+
+    def _moved(self) -> tuple[str, list[Movement]]:
+        """The last round's name and the clauses that moved since it (none with one round)."""
+        c = self.c
+        if len(c.rounds) < 2:
+            return "", []
+        (before_round, before), _ = c.rounds[-2], c.rounds[-1]
+        return before_round.name, moved_clauses(before, c.report)
+
+    def _moved_table(self, moved: Sequence[Movement]) -> None:
+        c = self.c
         self.table(
             self.t("moved_table"),
             [
@@ -579,10 +606,23 @@ class _Writer(DocxWriter):
                     Cell(fmt_number(m.index_before), align="center"),
                     Cell(fmt_number(m.index_after), align="center"),
                 ]
-                for m in moved[:15]
+                for m in moved
             ],
             (7.0, 2.4, 2.4, 2.4, 2.4),
         )
+
+    def supporting(self) -> None:
+        """Appendix: the registers and tables the body refers to."""
+        c = self.c
+        self.chapters["supporting"] = self.heading(1, self.t("supporting"))
+        write_register(self, c)
+        _name, moved = self._moved()
+        if moved:
+            self.heading(2, self.t("moved_table"))
+            self._moved_table(moved)
+        if c.items["kpi"]:
+            self.heading(2, self.t("kpi_definitions"))
+            self._kpi_definitions()
 
     def key_findings(self) -> None:
         write_findings(self, self.c.items["finding"])
@@ -803,17 +843,7 @@ class _Writer(DocxWriter):
         if initiatives:
             self.heading(2, self.t("schedule"))
             self.figure("gantt", self.t("fig_gantt"))
-            self.figure("matrix", self.t("fig_matrix"), max_cm=13.0)
-
-    def appendix_letter(self, code: str) -> str:
-        """The letter the appendix ``code`` gets in this document ("" when left out)."""
-        planned = [k for k in self.planned if k in APPENDICES]
-        return chr(ord("A") + planned.index(code)) if code in planned else ""
-
-    def chapter_number(self, code: str) -> str:
-        """The number the chapter ``code`` gets in this document ("" when left out)."""
-        body = [k for k in self.planned if k in BODY_CHAPTERS]
-        return str(body.index(code) + 1) if code in body else ""
+            self.figure("matrix", self.t("fig_matrix"), max_cm=10.5)
 
     def key_initiatives(self) -> None:
         self.chapters["key_initiatives"] = self.heading(
@@ -946,7 +976,12 @@ class _Writer(DocxWriter):
                 widths,
                 small=True,
             )
-        self.heading(2, self.t("kpi_definitions"))
+        letter = self.appendix_letter("supporting")
+        if letter:
+            self.para(self.t("kpi_where", letter))
+
+    def _kpi_definitions(self) -> None:
+        kpis = self.c.items["kpi"]
         rows = []
         for item in kpis:
             k = item.record
@@ -1167,7 +1202,7 @@ class _Writer(DocxWriter):
                 ],
                 (5.0, 3.0, 3.0),
             )
-            self.figure("culture", self.t("fig_culture"), max_cm=11.0)
+            self.figure("culture", self.t("fig_culture"), max_cm=9.5)
         else:
             self.para(self.t("no_traits"))
         self.heading(2, self.t("resistance"))
@@ -1379,6 +1414,12 @@ class _Writer(DocxWriter):
 
 
 # ---------------------------------------------------------------------------------- API
+def has_details(content: Content) -> bool:
+    """Whether the appendix of supporting detail has anything to hold."""
+    moved = len(content.rounds) >= 2 and moved_clauses(content.rounds[-2][1], content.report)
+    return bool(content.items["system"] or content.items["kpi"] or moved)
+
+
 def _template_cover(document: Document) -> bool:
     """Whether the template's body has content (kept as the cover); empty paragraphs go."""
     body = document.element.body
@@ -1438,6 +1479,8 @@ def build_proposal(
     if unknown:
         raise ValueError(f"unknown sections: {', '.join(sorted(unknown))}")
     chosen = [code for code in SECTIONS if code in sections]
+    if not has_details(content):  # an appendix with nothing in it is left out
+        chosen = [code for code in chosen if code != "supporting"]
 
     def check() -> None:
         if cancelled is not None and cancelled():

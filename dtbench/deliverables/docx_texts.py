@@ -26,10 +26,15 @@ SECTIONS: tuple[str, ...] = (
     "next_steps",
     # appendices: the detail a consultant may include or leave out
     "method",
+    "supporting",
     "clauses",
     "checklist",
     "glossary",
 )
+FRONT = ("cover", "info", "toc")
+# appendices are lettered A, B, … in the order they come
+APPENDICES = ("method", "supporting", "clauses", "checklist", "glossary")
+BODY_CHAPTERS = tuple(code for code in SECTIONS if code not in FRONT + APPENDICES)
 
 T: dict[str, Text] = {
     # cover and front matter
@@ -95,6 +100,7 @@ T: dict[str, Text] = {
     "next_steps": Text("近期工作建议", "Next steps"),
     "glossary": Text("术语和缩略语", "Terms and abbreviations"),
     "checklist": Text("诊断检查表", "Assessment checklist"),
+    "supporting": Text("补充资料", "Supporting detail"),
     # summary key figures
     "kf_index": Text("总体指数", "Overall index"),
     "kf_index_value": Text("%1（满分100）", "%1 out of 100"),
@@ -147,6 +153,10 @@ T: dict[str, Text] = {
     ),
     "scope_light": Text("权重低于1的条款：%1。", "These weigh less: %1."),
     "scope_table": Text("评估范围与条款权重", "Scope and clause weights"),
+    "scope_where": Text(
+        "未纳入评估的条款和各条款的权重见附录%1。",
+        "Appendix %1 lists the clauses left out and the weight of each clause.",
+    ),
     "clause": Text("条款", "Clause"),
     "title": Text("名称", "Title"),
     "in_scope": Text("纳入评估", "Assessed"),
@@ -234,6 +244,10 @@ T: dict[str, Text] = {
     "moved_text": Text(
         "与%1相比，%2个条款的等级或指数发生了变化。",
         "Compared with %1, %2 clauses changed level or index.",
+    ),
+    "moved_where": Text(
+        "与%1相比，%2个条款的等级或指数发生了变化，明细见附录%3。",
+        "Compared with %1, %2 clauses changed level or index; appendix %3 lists them.",
     ),
     "no_moves": Text(
         "与上一轮相比，各条款的等级和指数没有变化。",
@@ -347,6 +361,10 @@ T: dict[str, Text] = {
     "data_source": Text("数据来源", "Data source"),
     "kpi_definitions": Text("指标定义与计算方法", "Definitions and calculation"),
     "definitions_table": Text("指标定义与计算方法", "KPI definitions and calculation"),
+    "kpi_where": Text(
+        "各指标的定义、计算方法和分析方法见附录%1。",
+        "Appendix %1 defines each indicator and how it is calculated and analysed.",
+    ),
     "definition": Text("定义", "Definition"),
     "calculation": Text("计算方法", "Calculation"),
     "analysis": Text("分析方法", "Analysis"),

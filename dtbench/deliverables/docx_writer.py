@@ -25,7 +25,7 @@ from docx.text.run import Run
 
 from dtbench.deliverables.content import Content
 from dtbench.deliverables.docx_template import FONTS, Styles
-from dtbench.deliverables.docx_texts import T
+from dtbench.deliverables.docx_texts import APPENDICES, BODY_CHAPTERS, SECTIONS, T
 from dtbench.deliverables.formats import fmt_date as fmt_date  # re-exported: the sections use them
 from dtbench.deliverables.formats import fmt_money as fmt_money
 from dtbench.deliverables.formats import fmt_number as fmt_number
@@ -141,6 +141,7 @@ class DocxWriter:
         self.figure_no = 0
         self.table_no = 0
         self.chapters: dict[str, str] = {}
+        self.planned: list[str] = list(SECTIONS)  # the sections this document has
         section = document.sections[-1]
         width = section.page_width or Cm(21)
         left = section.left_margin or Cm(2.2)
@@ -150,6 +151,16 @@ class DocxWriter:
         self.table_id = styles.table.style_id
         self.text_id = styles.table_text.style_id
         self.small_id = styles.table_small.style_id
+
+    def appendix_letter(self, code: str) -> str:
+        """The letter the appendix ``code`` gets in this document ("" when left out)."""
+        planned = [k for k in self.planned if k in APPENDICES]
+        return chr(ord("A") + planned.index(code)) if code in planned else ""
+
+    def chapter_number(self, code: str) -> str:
+        """The number the chapter ``code`` gets in this document ("" when left out)."""
+        body = [k for k in self.planned if k in BODY_CHAPTERS]
+        return str(body.index(code) + 1) if code in body else ""
 
     # texts
     def t(self, key: str, *args: object) -> str:

@@ -90,6 +90,11 @@ TEXTS: dict[str, Text] = {
     "fig_today": Text("现状系统架构", "Today's system landscape"),
     "fig_target": Text("目标蓝图", "Target blueprint"),
     "register": Text("系统清单", "Register of systems"),
+    "register_where": Text(
+        "各系统的业务领域、平台层级、现状、目标和实施阶段见附录%1的系统清单。",
+        "Appendix %1 lists every system with its domain, platform layer, status today, target "
+        "and phase.",
+    ),
     "links_table": Text("集成链路", "Integration links"),
     "system": Text("系统", "System"),
     "domain": Text("业务领域", "Domain"),
@@ -175,7 +180,9 @@ def write_blueprint(writer: DocxWriter, content: Content) -> str:
     _phases(writer, content, systems)
     writer.figure(FIGURES[TODAY], _t(writer, "fig_today"))
     writer.figure(FIGURES[TARGET], _t(writer, "fig_target"))
-    _register(writer, content)
+    where = writer.appendix_letter("supporting")
+    if where and content.items["system"]:
+        writer.para(_t(writer, "register_where", where))
     _integration(writer, content)
     return number
 
@@ -243,7 +250,11 @@ def _phase_of(system: System, content: Content) -> str:
     return phase_of(system, content.items["phase"], content.items["initiative"])
 
 
-def _register(writer: DocxWriter, content: Content) -> None:
+def write_register(writer: DocxWriter, content: Content) -> None:
+    """The register of systems (a part of the appendix of supporting detail)."""
+    if not content.items["system"]:
+        return
+    writer.heading(2, _t(writer, "register"))
     tags = phase_tags(content.items["phase"])
     rows = []
     for item in content.items["system"]:

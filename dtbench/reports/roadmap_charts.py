@@ -445,7 +445,7 @@ def gantt_chart(
     today_x = float(mdates.date2num(today_day)) if today_day is not None else None
 
     if size is None:
-        height = 1.2 + 0.32 * max(count, 1) + (0.25 if phase_spans else 0.0)
+        height = 1.2 + 0.27 * max(count, 1) + (0.25 if phase_spans else 0.0)
         size = (8.0, min(max(height, 2.4), 16.0))
     figure = new_figure(size)
     width_in = float(figure.get_size_inches()[0])

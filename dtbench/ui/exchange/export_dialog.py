@@ -231,6 +231,7 @@ class ExportDialog(QDialog):
             "next_steps": self.tr("Next steps"),
             "glossary": self.tr("Appendix: glossary"),
             "checklist": self.tr("Appendix: checklist summary"),
+            "supporting": self.tr("Appendix: supporting detail (systems, KPI definitions)"),
         }[code]
 
     def _show_history(self, deliverable: Deliverable) -> None:
