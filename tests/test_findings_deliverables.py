@@ -131,7 +131,7 @@ def test_the_executive_summary_names_the_key_problems(sample: Sample) -> None:
     summary = draft_summary(sample.zh)
     assert f"诊断发现的核心问题：一是{titles[0]}；二是{titles[1]}；三是{titles[2]}。" in summary
     english = draft_summary(sample.en)
-    assert f"The diagnosis found these key problems: {titles[0]}; {titles[1]}" in english
+    assert f"The key problems: {titles[0]}; {titles[1]}" in english
 
 
 def _rows(ws: Any) -> list[list[Any]]:

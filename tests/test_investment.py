@@ -107,8 +107,8 @@ def test_totals_by_year_phase_kind_and_payback_are_the_hand_computed_ones() -> N
     assert "2029年" in inv.payback_sentence(s, "zh")
     words = " ".join(inv.assumptions(s, "en"))
     assert "2026 to 2030" in words
-    assert "CNY 150 × 10,000" in words  # the finished initiative, counted as spent
-    assert "1 initiatives have a budget not yet split" in words
+    assert "CNY 1.50 million" in words  # the finished initiative, counted as spent
+    assert "not yet split by year and kind (1 in this plan)" in words
 
 
 def test_no_payback_within_the_horizon_is_said_so() -> None:

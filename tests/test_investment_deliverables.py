@@ -92,7 +92,7 @@ def test_the_proposal_chapter_shows_the_core_figures(sample: Sample) -> None:
         "关键绩效指标",
     ]
     assert "规划期内16项举措的投资合计1,094万元，分布在2026年至2028年。" in text
-    assert "其中已完成的举措已投入168万元，后续尚需投入926万元" in text
+    assert "其中已完成举措投入168万元，后续尚需投入926万元" in text
     assert inv.payback_sentence(s, "zh") in text
     assert "投资在投入开始后的第5年收回" in text
     for sentence in inv.assumptions(s, "zh"):
@@ -118,11 +118,13 @@ def test_the_english_proposal_chapter(sample: Sample) -> None:
     document = _proposal(sample.en, sample.folder / "en.docx")
     text = "\n".join(p.text for p in document.paragraphs)
     assert "2 Investment and benefits" in [p.text for p in document.paragraphs]
-    assert "The 16 initiatives of the plan require CNY 1,094 × 10,000 in all, from 2026 " in text
-    assert "to 2028. Of this, CNY 168 × 10,000 has been spent" in text
+    # English readers count in millions: 1,094 万元 is CNY 10.94 million, in text and tables
+    assert "The 16 initiatives of the plan require CNY 10.94 million in all, from 2026 " in text
+    assert "to 2028. Of this, CNY 1.68 million has been spent" in text
     assert "pays back in 2030, year 5 of the plan." in text
-    by_phase = _caption_table(document, "Investment by phase and year (CNY 10k)")
-    assert by_phase[-1] == ["Total", "315", "434", "345", "1,094"]
+    assert "× 10,000" not in text and "10k" not in text
+    by_phase = _caption_table(document, "Investment by phase and year (CNY million)")
+    assert by_phase[-1] == ["Total", "3.15", "4.34", "3.45", "10.94"]
 
 
 def _soffice() -> str:

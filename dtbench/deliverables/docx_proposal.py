@@ -48,7 +48,6 @@ from dtbench.deliverables.docx_writer import (
     add_text,
     clean,
     fmt_date,
-    fmt_money,
     fmt_number,
     guide_ref,
     paragraphs,
@@ -66,6 +65,7 @@ from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
 from dtbench.diagnosis.scoring import Movement, moved_clauses
 from dtbench.plan import catalogue as cat
+from dtbench.plan.money import amount, money
 from dtbench.plan.records import (
     Culture,
     Initiative,
@@ -261,10 +261,10 @@ class _Writer(DocxWriter):
         r = c.report
         self.heading(1, self.t("summary"))
         self.text(c.summary)
+        # the figures a CEO looks for, in one strip under the text (the page stays one page)
         initiatives = c.items["initiative"]
         budget = sum(float(i.record.budget or 0) for i in initiatives)
-        gaps = r.ranked_gaps()[:3]
-        rows = [
+        figures = [
             (self.t("kf_index"), self.t("kf_index_value", fmt_number(r.overall_index))),
             (
                 self.t("kf_level"),
@@ -274,32 +274,24 @@ class _Writer(DocxWriter):
                     fmt_number(r.target_level, 1),
                 ),
             ),
-            (
-                self.t("kf_scope"),
-                self.t("kf_scope_value", len(r.clauses), r.total, fmt_number(100 * r.completion)),
-            ),
         ]
-        if gaps:
-            rows.append(
-                (
-                    self.t("kf_gaps"),
-                    "\n".join(
-                        f"{g.key} {c.guide.clause(g.key).title.get(self.lang)}" for g in gaps
-                    ),
-                )
-            )
         if c.items["phase"] or initiatives:
-            rows.append(
+            figures.append(
                 (
                     self.t("kf_plan"),
-                    self.t(
-                        "kf_plan_value", len(c.items["phase"]), len(initiatives), fmt_money(budget)
-                    ),
+                    self.t("kf_plan_value", len(c.items["phase"]), len(initiatives)),
                 )
             )
-        if c.items["kpi"]:
-            rows.append((self.t("kf_kpis"), self.t("kf_kpis_value", len(c.items["kpi"]))))
-        self.kv_table(self.t("key_figures"), rows)
+        if budget:
+            figures.append((self.t("kf_budget"), money(budget, self.lang)))
+        width = FULL_WIDTH_CM / len(figures)
+        self.table(
+            self.t("key_figures"),
+            [label for label, _value in figures],
+            [[Cell(value, align="center", bold=True) for _label, value in figures]],
+            [width] * len(figures),
+            keep=True,
+        )
 
     def background(self) -> None:
         c, p = self.c, self.c.profile
@@ -341,18 +333,22 @@ class _Writer(DocxWriter):
         self.heading(2, self.t("scope"))
         every = list(c.guide.clauses())
         assessed = {s.key for s in c.report.clauses}
-        self.para(self.t("scope_text", len(every), len(assessed), c.report.total))
         out = [f"{k.key} {k.title.get(self.lang)}" for k in every if k.key not in assessed]
-        self.para(self.t("scope_out", self.join(out)) if out else self.t("scope_all"))
+        if out:
+            self.para(self.t("scope_text", len(every), len(assessed), c.report.total))
+            self.para(self.t("scope_out", self.join(out)))
+        else:
+            self.para(self.t("scope_every", len(every), c.report.total))
         heavy = [self.paren(s.key, f"{s.weight:g}") for s in c.report.clauses if s.weight > 1]
         light = [self.paren(s.key, f"{s.weight:g}") for s in c.report.clauses if s.weight < 1]
-        if heavy:
-            self.para(self.t("scope_weights", self.join(heavy)))
-        if light:
-            self.para(self.t("scope_light", self.join(light)))
         letter = self.appendix_letter("method")
-        if letter and self._scope_rows():
+        if letter and (heavy or light):  # the appendix's table holds the weights
             self.para(self.t("scope_where", letter))
+        else:
+            if heavy:
+                self.para(self.t("scope_weights", self.join(heavy)))
+            if light:
+                self.para(self.t("scope_light", self.join(light)))
         write_fieldwork(self, c.items["fieldwork"])
 
     def _scope_rows(self) -> list[list[CellValue]]:
@@ -788,7 +784,10 @@ class _Writer(DocxWriter):
                 phase = item.record
                 assert isinstance(phase, Phase)
                 dates = f"{fmt_date(phase.start)} {self.t('to')} {fmt_date(phase.end)}"
-                title = self.paren(f"{self.t('phase_no', n)}  {phase.name}", dates)
+                # "一期：夯实基础" names itself; a bare "夯实基础" gets "第1阶段" before it
+                named = short_phase_name(phase.name) != phase.name.strip()
+                label = phase.name if named else f"{self.t('phase_no', n)}  {phase.name}"
+                title = self.paren(label, dates)
                 rows.append([Cell(title, HEADER_FILL, True, span=2)])
                 contents = self.join(
                     self.label(cat.TRANSFORMATION_CONTENTS, code) for code in phase.contents
@@ -808,7 +807,7 @@ class _Writer(DocxWriter):
             self.para(self.t("no_initiatives"))
         else:
             budget = sum(float(i.record.budget or 0) for i in initiatives)
-            self.para(self.t("initiatives_text", len(initiatives), fmt_money(budget)))
+            self.para(self.t("initiatives_text", len(initiatives), money(budget, self.lang)))
             self._initiative_table(self.t("initiatives_table"), initiatives, full=True)
             self.heading(2, self.t("details"))
             charters = self.chapter_number("key_initiatives")
@@ -875,7 +874,7 @@ class _Writer(DocxWriter):
             ]
             if full:
                 row += [
-                    Cell("—" if r.budget is None else fmt_money(r.budget), align="right"),
+                    Cell("—" if r.budget is None else amount(r.budget, self.lang), align="right"),
                     Cell(str(r.value), align="center"),
                     Cell(str(r.effort), align="center"),
                     self.label(cat.INITIATIVE_STATUSES, r.status),
@@ -904,7 +903,7 @@ class _Writer(DocxWriter):
                 [
                     Cell("", LABEL_FILL),
                     Cell(self.t("total"), LABEL_FILL, True, span=4),
-                    Cell(fmt_money(budget), LABEL_FILL, True, "right"),
+                    Cell(amount(budget, self.lang), LABEL_FILL, True, "right"),
                     Cell("", LABEL_FILL, span=4),
                 ]
             )
@@ -930,15 +929,36 @@ class _Writer(DocxWriter):
             key=lambda code: order.index(code) if code in order else len(order),
         )
         columns = len(phases) <= 4
+        headers = [self.t("kpi"), self.t("unit"), self.t("baseline")]
+        if columns:
+            headers += [self.t("target_of", self.phase_short[p.uuid]) for p in phases]
+            target_width = [1.8] * len(phases)
+        else:
+            headers.append(self.t("targets"))
+            target_width = [4.2]
+        headers += [self.t("frequency"), self.t("data_owner")]
+        name_width = max(3.0, FULL_WIDTH_CM - sum(target_width) - (1.4 + 3.0 + 1.4 + 1.6))
+        widths = [name_width, 1.4, 3.0, *target_width, 1.4, 1.6]
+        rows: list[list[CellValue]] = []
         for category in categories:
-            rows: list[list[CellValue]] = []
+            # one table for every indicator, a shaded row naming each category
+            rows.append(
+                [
+                    Cell(
+                        self.label(cat.KPI_CATEGORIES, category),
+                        LABEL_FILL,
+                        True,
+                        span=len(headers),
+                    )
+                ]
+            )
             for item in kpis:
                 k = item.record
                 assert isinstance(k, Kpi)
                 if k.category != category:
                     continue
                 row: list[CellValue] = [
-                    Cell(k.name, bold=True),
+                    k.name,
                     Cell(k.unit or "—", align="center"),
                     k.baseline or "—",
                 ]
@@ -956,29 +976,15 @@ class _Writer(DocxWriter):
                 row += [
                     Cell(self.label(cat.FREQUENCIES, k.frequency), align="center"),
                     k.owner or "—",
-                    k.data_source or "—",
                 ]
                 rows.append(row)
-            headers = [self.t("kpi"), self.t("unit"), self.t("baseline")]
-            if columns:
-                headers += [self.t("target_of", self.phase_short[p.uuid]) for p in phases]
-                target_width = [1.5] * len(phases)
-            else:
-                headers.append(self.t("targets"))
-                target_width = [3.0]
-            headers += [self.t("frequency"), self.t("data_owner"), self.t("data_source")]
-            rest = FULL_WIDTH_CM - sum(target_width) - (2.6 + 1.3 + 2.3 + 1.6 + 1.5)
-            widths = [2.6, 1.3, 2.3, *target_width, 1.6, 1.5, max(2.0, rest)]
-            self.table(
-                self.t("kpi_table", self.label(cat.KPI_CATEGORIES, category)),
-                headers,
-                rows,
-                widths,
-                small=True,
-            )
+        self.table(self.t("kpi_table"), headers, rows, widths, small=True)
         letter = self.appendix_letter("supporting")
         if letter:
             self.para(self.t("kpi_where", letter))
+        else:  # no appendix to hold them: the definitions follow here
+            self.heading(2, self.t("kpi_definitions"))
+            self._kpi_definitions()
 
     def _kpi_definitions(self) -> None:
         kpis = self.c.items["kpi"]
@@ -995,6 +1001,8 @@ class _Writer(DocxWriter):
                 notes.append(self.t("analysis") + self.t("colon") + analysis)
             if linked:
                 notes.append(self.t("initiative") + self.t("colon") + linked)
+            if k.data_source:
+                notes.append(self.t("data_source") + self.t("colon") + k.data_source)
             rows.append(
                 [
                     Cell(k.name, bold=True),
@@ -1059,7 +1067,9 @@ class _Writer(DocxWriter):
                 if status == "not_met"
             ][:3]
             if gaps:
-                self.para(self.t("competencies_gaps", self.join(gaps)))
+                self.para(self.t("competencies_gaps"), keep_next=True)
+                for gap in gaps:
+                    self.bullet(gap[:1].upper() + gap[1:] if not self.zh else gap)
         else:
             self.para(self.t("no_competencies"))
         self.heading(2, self.t("awareness"))

@@ -105,19 +105,10 @@ T: dict[str, Text] = {
     "kf_index": Text("总体指数", "Overall index"),
     "kf_index_value": Text("%1（满分100）", "%1 out of 100"),
     "kf_level": Text("平均成熟度", "Average maturity level"),
-    "kf_level_value": Text("现状 %1 级，目标 %2 级", "current %1, target %2"),
-    "kf_scope": Text("评估范围", "Scope"),
-    "kf_scope_value": Text(
-        "%1个条款、%2个检查项，完成%3%", "%1 clauses, %2 checkpoints, %3 % answered"
-    ),
-    "kf_gaps": Text("优先差距", "Top gaps"),
+    "kf_level_value": Text("现状%1级 → 目标%2级", "%1 now → %2 target"),
     "kf_plan": Text("实施规划", "Plan"),
-    "kf_plan_value": Text(
-        "%1个阶段、%2项举措，预算合计%3万元",
-        "%1 phases, %2 initiatives, budget CNY %3 × 10,000",
-    ),
-    "kf_kpis": Text("关键绩效指标", "KPIs"),
-    "kf_kpis_value": Text("%1项", "%1"),
+    "kf_plan_value": Text("%1个阶段、%2项举措", "%1 phases, %2 initiatives"),
+    "kf_budget": Text("投资估算", "Investment"),
     # background
     "profile": Text("企业概况", "Client profile"),
     "client_name": Text("企业名称", "Name"),
@@ -145,8 +136,11 @@ T: dict[str, Text] = {
         "The assessment covers %2 of the %1 clauses of chapters 5–9 of the guide, with %3 "
         "checkpoints.",
     ),
+    "scope_every": Text(
+        "本次评估覆盖指南第5—9章全部%1个条款，共%2个检查项。",
+        "The assessment covers all %1 clauses of chapters 5–9 of the guide (%2 checkpoints).",
+    ),
     "scope_out": Text("未纳入评估的条款：%1。", "Clauses left out: %1."),
-    "scope_all": Text("指南的全部条款均纳入评估。", "Every clause of the guide is assessed."),
     "scope_weights": Text(
         "条款权重默认为1；权重高于1的条款在指数中所占比重更大：%1。",
         "Clauses weigh 1 by default; these weigh more in the indices: %1.",
@@ -154,8 +148,9 @@ T: dict[str, Text] = {
     "scope_light": Text("权重低于1的条款：%1。", "These weigh less: %1."),
     "scope_table": Text("评估范围与条款权重", "Scope and clause weights"),
     "scope_where": Text(
-        "未纳入评估的条款和各条款的权重见附录%1。",
-        "Appendix %1 lists the clauses left out and the weight of each clause.",
+        "各条款的权重见附录%1：权重高于1的条款在指数中所占比重更大。",
+        "Appendix %1 gives each clause's weight: a clause weighing more than 1 counts for more "
+        "in the indices.",
     ),
     "clause": Text("条款", "Clause"),
     "title": Text("名称", "Title"),
@@ -258,8 +253,8 @@ T: dict[str, Text] = {
     "fig_index": Text("数字化转型总体指数", "Overall digital transformation index"),
     "fig_progress": Text("各领域完成情况", "Completion by area"),
     "fig_radar": Text(
-        "指南各节（6.1—9）成熟度：现状与目标",
-        "Maturity by section of the guide (6.1–9): now and target",
+        "指南各节成熟度：现状与目标",
+        "Maturity by section of the guide: now and target",
     ),
     "fig_heatmap": Text("各领域检查项判定分布", "Checkpoint ratings by area"),
     "fig_gaps": Text("按优先级排序的差距", "Gaps ranked by priority"),
@@ -325,14 +320,14 @@ T: dict[str, Text] = {
     "phase": Text("阶段", "Phase"),
     "owner": Text("负责人", "Owner"),
     "dates": Text("起止日期", "Dates"),
-    "budget": Text("预算（万元）", "Budget (CNY 10k)"),
+    "budget": Text("预算（万元）", "Budget (CNY m)"),
     "value": Text("价值", "Value"),
     "effort": Text("难度", "Effort"),
     "depends": Text("前置举措", "Depends on"),
     "total": Text("合计", "Total"),
     "initiatives_text": Text(
-        "共%1项举措，预算合计%2万元。价值和难度按1—5分评定。",
-        "%1 initiatives with a total budget of CNY %2 × 10,000. Value and effort are rated 1–5.",
+        "共%1项举措，预算合计%2。价值和难度按1—5分评定。",
+        "%1 initiatives with a total budget of %2. Value and effort are rated 1–5.",
     ),
     "details": Text("举措说明", "Initiative descriptions"),
     "details_key": Text(
@@ -344,13 +339,15 @@ T: dict[str, Text] = {
     "schedule": Text("进度计划与优先级", "Schedule and priorities"),
     # KPIs
     "kpi_text": Text(
-        "关键绩效指标按指南6.2.3 a的类别组织，目标值按实施阶段设定，用于跟踪转型成效。",
-        "The KPIs follow the categories of guide 6.2.3 a; their targets are set per phase to "
-        "track the results of the transformation.",
+        "关键绩效指标按指南6.2.3 a)的类别组织，目标值按实施阶段设定，用于跟踪转型成效。",
+        "The KPIs follow the categories of clause 6.2.3 a) of the guide; each has a target for "
+        "every phase, so that the results of the transformation can be tracked.",
     ),
     "no_kpis": Text("尚未确定关键绩效指标。", "No KPI has been set yet."),
     "kpi_targets": Text("指标与目标值", "Indicators and targets"),
-    "kpi_table": Text("%1类指标", "%1 indicators"),
+    "kpi_table": Text(
+        "关键绩效指标与分阶段目标", "Key performance indicators and targets by phase"
+    ),
     "kpi": Text("指标", "Indicator"),
     "unit": Text("单位", "Unit"),
     "baseline": Text("基线", "Baseline"),
@@ -380,27 +377,28 @@ T: dict[str, Text] = {
     "responsibilities": Text("职责", "Responsibilities"),
     "no_governance": Text("尚未建立治理组织。", "No governance organisation has been set up."),
     "roles_missing": Text(
-        "指南6.1.6 c所列关键人员中尚未指定：%1。",
-        "Of the key people of guide 6.1.6 c, still to be named: %1.",
+        "指南6.1.6 c)所列关键岗位中尚未明确人选的有：%1。",
+        "Key roles required by clause 6.1.6 c) of the guide still without a named holder: %1.",
     ),
     "roles_complete": Text(
-        "指南6.1.6 c所列关键人员均已指定。", "All key people of guide 6.1.6 c are named."
+        "指南6.1.6 c)所列关键岗位均已明确人选。",
+        "Every key role required by clause 6.1.6 c) of the guide has a named holder.",
     ),
     "competencies": Text("高层领导胜任力评估", "Senior leaders' competencies"),
     "competencies_text": Text(
-        "对照指南6.1.1的%1项要求，诊断认为高层领导者的数字化转型胜任力中符合%2项、部分符合%3项、"
-        "不符合%4项（逐项判定见附录%5中的条款6.1.1）。",
-        "Against the %1 requirements of guide 6.1.1, the diagnosis found the senior leaders' "
-        "competencies met in %2, partly met in %3 and not met in %4 (each is rated in appendix "
-        "%5, clause 6.1.1).",
+        "指南6.1.1对高层领导者提出了%1项数字化转型胜任力要求。诊断认为，其中%2项已完全具备，"
+        "%3项部分具备，%4项尚不具备（逐项判定见附录%5的条款6.1.1）。",
+        "Clause 6.1.1 of the guide asks %1 digital transformation competencies of senior "
+        "leaders. The diagnosis found %2 of them fully in place, %3 in part and %4 not yet "
+        "(appendix %5 rates each under clause 6.1.1).",
     ),
     "competencies_short": Text(
-        "对照指南6.1.1的%1项要求，诊断认为高层领导者的数字化转型胜任力中符合%2项、部分符合%3项、"
-        "不符合%4项。",
-        "Against the %1 requirements of guide 6.1.1, the diagnosis found the senior leaders' "
-        "competencies met in %2, partly met in %3 and not met in %4.",
+        "指南6.1.1对高层领导者提出了%1项数字化转型胜任力要求。诊断认为，其中%2项已完全具备，"
+        "%3项部分具备，%4项尚不具备。",
+        "Clause 6.1.1 of the guide asks %1 digital transformation competencies of senior "
+        "leaders. The diagnosis found %2 of them fully in place, %3 in part and %4 not yet.",
     ),
-    "competencies_gaps": Text("需要优先补足的是：%1。", "The ones to build first: %1."),
+    "competencies_gaps": Text("需要优先补足的是：", "The ones to build first:"),
     "competencies_table": Text("高层领导胜任力评估", "Senior leaders' competencies"),
     "no_competencies": Text(
         "尚未评估高层领导者的胜任力。", "The senior leaders' competencies are not rated yet."

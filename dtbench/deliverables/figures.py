@@ -15,6 +15,7 @@ from dtbench.diagnosis.scale import STATUS_NAMES
 from dtbench.diagnosis.scoring import ALL_STATUSES
 from dtbench.guide.model import Text
 from dtbench.plan import catalogue as cat
+from dtbench.plan.money import scale
 from dtbench.plan.records import Culture, TraitRating
 from dtbench.reports.diagnosis_charts import ChartTexts, DiagnosisCharts, build
 from dtbench.reports.investment_charts import investment_figure, investment_texts
@@ -144,6 +145,7 @@ def figure_jobs(content: Content, dpi: float = PRINT_DPI) -> dict[str, Callable[
         content.items["benefit"],
         investment_texts(lang),
         SIZES["investment"],
+        scale(lang),
         dpi=dpi,
     )
     jobs.update(blueprint_jobs(content, dpi))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from dtbench.plan.money import amount
+
 
 def fmt_date(value: date | None) -> str:
     return value.isoformat() if value else "—"
@@ -39,7 +41,7 @@ def target_phrase(text: str, zh: bool) -> str:
 
 def fmt_money(value: float) -> str:
     """An amount in 万元 (CNY 10,000): whole when it is, else one decimal."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return amount(value, "zh")
 
 
 def standard_reference(source: str, lang: str) -> str:

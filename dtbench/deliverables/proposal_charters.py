@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from dtbench.deliverables.docx_writer import fmt_date, fmt_money
+from dtbench.deliverables.docx_writer import fmt_date
 from dtbench.guide.model import Text
+from dtbench.plan.money import money
 from dtbench.plan.records import Initiative, Kpi, PlanItem
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ TEXTS: dict[str, Text] = {
     "owner_team": Text("负责人与团队", "Owner and team"),
     "timing": Text("时间安排", "Timing"),
     "budget": Text("预算", "Budget"),
-    "budget_value": Text("%1万元", "CNY %1 × 10,000"),
     "kpis": Text("绩效指标", "KPIs"),
     "risks": Text("主要风险", "Risks"),
     "acceptance": Text("验收标准", "Acceptance criteria"),
@@ -83,11 +83,7 @@ def write_charters(writer: DocxWriter, content: Content, numbers: dict[str, str]
             if record.start or record.end
             else ""
         )
-        budget = (
-            _t(writer, "budget_value", fmt_money(record.budget))
-            if record.budget is not None
-            else ""
-        )
+        budget = money(record.budget, writer.lang) if record.budget is not None else ""
         rows = [
             (_t(writer, "objective"), record.objective),
             (_t(writer, "scope"), record.scope),

@@ -80,33 +80,38 @@ def summary_sentence(lang: str, items: Sequence[PlanItem]) -> str:
         joined = "，".join(parts[:-1]) + ("，并" if len(parts) > 1 else "") + parts[-1]
         return f"项目组{when}{joined}。"
     if interviews:
-        parts.append(f"interviewed {len(interviews)} people")
+        parts.append(f"interviewed {_count(len(interviews), 'person', 'people')}")
     if workshops:
-        parts.append(f"held {len(workshops)} workshop{'s' if len(workshops) > 1 else ''}")
+        parts.append(f"ran {_count(len(workshops), 'workshop', 'workshops')}")
     if visits:
-        more = (
-            f" and {len(visits) - 1} other site{'s' if len(visits) > 2 else ''}"
+        parts.append(
+            f"visited {_count(len(visits), 'site', 'sites')} (including {visits[0].subject})"
             if len(visits) > 1
-            else ""
+            else f"visited {visits[0].subject}"
         )
-        parts.append(f"visited {visits[0].subject}{more}")
     if documents:
-        more = (
-            f" and {len(documents) - 1} other document{'s' if len(documents) > 2 else ''}"
+        parts.append(
+            f"reviewed {_count(len(documents), 'document', 'documents')}, among them "
+            f"{documents[0].subject}"
             if len(documents) > 1
-            else ""
+            else f"reviewed {documents[0].subject}"
         )
-        parts.append(f"reviewed {documents[0].subject}{more}")
     when = ""
     if days:
         first, last = days[0], days[-1]
         when = (
-            f" between {first.strftime('%B %Y')} and {last.strftime('%B %Y')}"
+            f"Between {first.strftime('%B %Y')} and {last.strftime('%B %Y')}"
             if first.month != last.month or first.year != last.year
-            else f" in {first.strftime('%B %Y')}"
+            else f"In {first.strftime('%B %Y')}"
         )
     joined = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    return f"The team{when} {joined}."
+    return f"{when} we {joined}." if when else f"We {joined}."
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """'two workshops', '12 people': numbers up to nine in words, as English prose writes them."""
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    return f"{words[n] if n < len(words) else n} {one if n == 1 else many}"
 
 
 def _records(items: Sequence[PlanItem], kind: str) -> list[Fieldwork]:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from dtbench.deliverables.docx_writer import HEADER_FILL, LABEL_FILL, Cell, CellValue, fmt_money
+from dtbench.deliverables.docx_writer import HEADER_FILL, LABEL_FILL, Cell, CellValue
 from dtbench.guide.model import Text
 from dtbench.plan import investment as inv
+from dtbench.plan.money import amount, money
 from dtbench.plan.records import Benefit, Initiative, Kpi
 
 if TYPE_CHECKING:
@@ -28,12 +29,12 @@ TEXTS: Final[dict[str, Text]] = {
         "No initiative has a budget yet; the investment estimate follows once they are set.",
     ),
     "intro": Text(
-        "规划期内%1项举措的投资合计%2万元，分布在%3年至%4年。",
-        "The %1 initiatives of the plan require CNY %2 × 10,000 in all, from %3 to %4.",
+        "规划期内%1项举措的投资合计%2，分布在%3年至%4年。",
+        "The %1 initiatives of the plan require %2 in all, from %3 to %4.",
     ),
     "intro_spent": Text(
-        "其中已完成的举措已投入%1万元，后续尚需投入%2万元，这是本建议书请领导层批准的预算。",
-        "Of this, CNY %1 × 10,000 has been spent on finished initiatives; CNY %2 × 10,000 "
+        "其中已完成举措投入%1，后续尚需投入%2，这是本建议书请领导层批准的预算。",
+        "Of this, %1 has been spent on finished initiatives; %2 "
         "remains to be spent, the budget this proposal asks the leadership to approve.",
     ),
     "intro_all": Text(
@@ -41,7 +42,9 @@ TEXTS: Final[dict[str, Text]] = {
         "This is the budget this proposal asks the leadership to approve.",
     ),
     "estimate": Text("投资估算", "Investment estimate"),
-    "by_phase_table": Text("分阶段、分年度投资（万元）", "Investment by phase and year (CNY 10k)"),
+    "by_phase_table": Text(
+        "分阶段、分年度投资（万元）", "Investment by phase and year (CNY million)"
+    ),
     "phase": Text("阶段", "Phase"),
     "no_phase": Text("未分阶段", "No phase"),
     "spent_row": Text("已完成举措（已投入）", "Finished initiatives (spent)"),
@@ -49,16 +52,16 @@ TEXTS: Final[dict[str, Text]] = {
     "done": Text("已完成", "finished"),
     "full_run": Text("合计（全部见效后每年）", "Total (a year, once all are in effect)"),
     "by_kind_text": Text("按投资类别，%1。", "By kind: %1."),
-    "by_kind_item": Text("%1%2万元（%3）", "%1 CNY %2 × 10,000 (%3)"),
+    "by_kind_item": Text("%1%2（%3）", "%1 %2 (%3)"),
     "by_nature_text": Text(
-        "其中资本性支出%1万元，费用性支出%2万元。",
-        "Capital expenditure is CNY %1 × 10,000 and running costs CNY %2 × 10,000.",
+        "其中资本性支出%1，费用性支出%2。",
+        "Capital expenditure is %1 and running costs %2.",
     ),
-    "by_kind_table": Text("投资构成（万元）", "Investment by kind (CNY 10k)"),
+    "by_kind_table": Text("投资构成（万元）", "Investment by kind (CNY million)"),
     "kind": Text("类别", "Kind"),
     "share": Text("占比", "Share"),
     "by_initiative_table": Text(
-        "各举措分年度投资（万元）", "Investment by initiative and year (CNY 10k)"
+        "各举措分年度投资（万元）", "Investment by initiative and year (CNY million)"
     ),
     "no_col": Text("编号", "No."),
     "initiative": Text("举措", "Initiative"),
@@ -76,7 +79,7 @@ TEXTS: Final[dict[str, Text]] = {
     "benefit_table": Text("量化效益", "Quantified benefits"),
     "benefit": Text("效益", "Benefit"),
     "kpi": Text("关联指标", "KPI"),
-    "yearly": Text("年度效益（万元）", "CNY 10k a year"),
+    "yearly": Text("年度效益（万元）", "CNY million a year"),
     "from": Text("起始年份", "From"),
     "basis": Text("测算依据", "Basis"),
     "qualitative": Text(
@@ -85,7 +88,9 @@ TEXTS: Final[dict[str, Text]] = {
     ),
     "payback": Text("投资回收分析", "Payback"),
     "fig": Text("各年度投资与效益", "Investment and benefit by year"),
-    "flow_table": Text("投资与效益逐年测算（万元）", "Investment and benefit by year (CNY 10k)"),
+    "flow_table": Text(
+        "投资与效益逐年测算（万元）", "Investment and benefit by year (CNY million)"
+    ),
     "year": Text("年度", "Year"),
     "investment": Text("投资", "Investment"),
     "benefit_row": Text("效益", "Benefit"),
@@ -113,8 +118,9 @@ def _space(w: DocxWriter) -> str:
     return "" if w.zh else " "
 
 
-def _money(value: float) -> str:
-    return fmt_money(round(value, 1)) if abs(value) >= 0.05 else "—"
+def _money(value: float, lang: str) -> str:
+    """A table's figure (万元, or CNY million in English); "—" for nothing."""
+    return amount(value, lang) if abs(value) >= 0.05 else "—"
 
 
 def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[str, str]) -> str:
@@ -132,10 +138,10 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
         return number
     spend_years = [y for y in s.years if s.cost[y]]
     w.para(
-        t(w, "intro", len(initiatives), fmt_money(s.total), spend_years[0], spend_years[-1])
+        t(w, "intro", len(initiatives), money(s.total, w.lang), spend_years[0], spend_years[-1])
         + _space(w)
         + (
-            t(w, "intro_spent", fmt_money(s.total_spent), fmt_money(s.total_forward))
+            t(w, "intro_spent", money(s.total_spent, w.lang), money(s.total_forward, w.lang))
             if s.total_spent
             else t(w, "intro_all")
         )
@@ -152,8 +158,8 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
         bold = fill is not None
         return [
             Cell(label, fill or LABEL_FILL, True),
-            *(Cell(_money(by_year.get(y, 0.0)), fill, bold, "right") for y in spend_years),
-            Cell(_money(total), fill or LABEL_FILL, True, "right"),
+            *(Cell(_money(by_year.get(y, 0.0), w.lang), fill, bold, "right") for y in spend_years),
+            Cell(_money(total, w.lang), fill or LABEL_FILL, True, "right"),
         ]
 
     for uuid, by_year in s.by_phase.items():
@@ -185,7 +191,7 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
                     w,
                     "by_kind_item",
                     inv.label(inv.COST_CATEGORIES, k, w.lang),
-                    fmt_money(round(by_category[k], 1)),
+                    money(by_category[k], w.lang),
                     t(w, "pct", round(100 * by_category[k] / s.total)),
                 )
                 for k in ranked
@@ -195,8 +201,8 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
         + t(
             w,
             "by_nature_text",
-            fmt_money(round(sum(v for (_k, n), v in s.by_kind.items() if n == "capex"), 1)),
-            fmt_money(round(sum(v for (_k, n), v in s.by_kind.items() if n == "opex"), 1)),
+            money(sum(v for (_k, n), v in s.by_kind.items() if n == "capex"), w.lang),
+            money(sum(v for (_k, n), v in s.by_kind.items() if n == "opex"), w.lang),
         )
     )
     natures = [o.code for o in inv.COST_NATURES]
@@ -205,8 +211,8 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
         kind_rows.append(
             [
                 Cell(inv.label(inv.COST_CATEGORIES, k, w.lang), LABEL_FILL, True),
-                *(Cell(_money(s.by_kind.get((k, n), 0.0)), align="right") for n in natures),
-                Cell(_money(by_category[k]), align="right", bold=True),
+                *(Cell(_money(s.by_kind.get((k, n), 0.0), w.lang), align="right") for n in natures),
+                Cell(_money(by_category[k], w.lang), align="right", bold=True),
                 Cell(t(w, "pct", round(100 * by_category[k] / s.total)), align="right"),
             ]
         )
@@ -215,14 +221,14 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
             Cell(t(w, "total"), LABEL_FILL, True),
             *(
                 Cell(
-                    _money(sum(v for (_k, nn), v in s.by_kind.items() if nn == n)),
+                    _money(sum(v for (_k, nn), v in s.by_kind.items() if nn == n), w.lang),
                     LABEL_FILL,
                     True,
                     "right",
                 )
                 for n in natures
             ),
-            Cell(_money(s.total), LABEL_FILL, True, "right"),
+            Cell(_money(s.total, w.lang), LABEL_FILL, True, "right"),
             Cell("100%", LABEL_FILL, True, "right"),
         ]
     )
@@ -254,16 +260,16 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
             [
                 Cell(numbers.get(item.uuid, ""), align="center"),
                 title,
-                *(Cell(_money(by_year.get(y, 0.0)), align="right") for y in spend_years),
-                Cell(_money(sum(by_year.values())), align="right", bold=True),
+                *(Cell(_money(by_year.get(y, 0.0), w.lang), align="right") for y in spend_years),
+                Cell(_money(sum(by_year.values()), w.lang), align="right", bold=True),
             ]
         )
     init_rows.append(
         [
             Cell("", LABEL_FILL),
             Cell(t(w, "total"), LABEL_FILL, True),
-            *(Cell(_money(s.cost[y]), LABEL_FILL, True, "right") for y in spend_years),
-            Cell(_money(s.total), LABEL_FILL, True, "right"),
+            *(Cell(_money(s.cost[y], w.lang), LABEL_FILL, True, "right") for y in spend_years),
+            Cell(_money(s.total, w.lang), LABEL_FILL, True, "right"),
         ]
     )
     title_cm = 16.6 - 1.1 - 1.7 * (len(spend_years) + 1)
@@ -301,7 +307,7 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
                     Cell(numbers.get(b.initiative, ""), align="center"),
                     b.title,
                     measure or "—",
-                    Cell(_money(b.yearly_value), align="right"),
+                    Cell(_money(b.yearly_value, w.lang), align="right"),
                     Cell(str(start), align="center"),
                     b.assumption or "—",
                 ]
@@ -318,7 +324,7 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
             [
                 Cell("", LABEL_FILL),
                 Cell(t(w, "full_run"), LABEL_FILL, True, span=2),
-                Cell(_money(full), LABEL_FILL, True, "right"),
+                Cell(_money(full, w.lang), LABEL_FILL, True, "right"),
                 Cell("", LABEL_FILL, span=2),
             ]
         )
@@ -358,7 +364,7 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
             Cell(t(w, key), LABEL_FILL, True),
             *(
                 Cell(
-                    _money(values[y]),
+                    _money(values[y], w.lang),
                     HEADER_FILL if key == "net" and y == s.payback else None,
                     key == "net",
                     "right",

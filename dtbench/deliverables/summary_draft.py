@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from dtbench.deliverables.docx_texts import EMPLOYEE_LABELS
 from dtbench.deliverables.formats import fmt_money, short_phase_name, target_phrase
+from dtbench.plan.money import money
 from dtbench.plan.records import Initiative, Kpi, NextStep, Phase, PlanItem, Strategy
 
 if TYPE_CHECKING:
@@ -32,15 +33,46 @@ def _short(text: str) -> str:
 
 
 def _first_sentence(text: str, zh: bool) -> str:
+    """The vision's headline: its first sentence, up to the colon that opens its detail
+    (the strategy chapter gives the whole of it)."""
     text = " ".join(text.split())
     end = text.find("。") if zh else text.find(". ")
-    return text if end < 0 else text[: end + 1]
+    text = text if end < 0 else text[: end + 1]
+    colon = text.find("：" if zh else ": ")
+    if colon >= (10 if zh else 30):
+        text = text[:colon] + ("。" if zh else ".")
+    return text
 
 
 def _month(day: date | None, zh: bool) -> str:
     if day is None:
         return ""
     return f"{day.year}年{day.month}月" if zh else day.strftime("%b %Y")
+
+
+def _phase_aim(name: str) -> str:
+    """'Phase 1: lay the foundations' → 'lay the foundations' (what the phase does)."""
+    for colon in ("：", ": "):
+        head, found, rest = name.partition(colon)
+        if found and head.strip() and rest.strip():
+            return rest.strip()
+    return name.strip()
+
+
+def _sentence_inside(text: str) -> str:
+    """A title set inside an English sentence: first letter small unless it opens an acronym
+    or a name ('Systems were…' → 'systems were…', 'MES…' stays)."""
+    text = text.strip().rstrip(".")
+    if len(text) > 1 and text[0].isupper() and text[1].islower() and not text.startswith("I "):
+        return text[0].lower() + text[1:]
+    return text
+
+
+_NUMBERS_EN = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _count_en(n: int) -> str:
+    return _NUMBERS_EN[n] if 0 <= n < len(_NUMBERS_EN) else str(n)
 
 
 def _records(items: Sequence[PlanItem], kind: type) -> list[Any]:
@@ -61,7 +93,7 @@ def widest_gaps(content: Content) -> list[str]:
 
 def million(value: float) -> str:
     """万元 as English readers count: 926 → 'CNY 9.26 million'."""
-    return f"CNY {value / 100:,.2f} million".replace(".00 million", " million")
+    return money(value, "en")
 
 
 def key_initiatives(content: Content) -> list[tuple[str, list[Initiative]]]:
@@ -163,10 +195,13 @@ def _zh(c: Content) -> list[str]:
     )
     weakest = sorted((a for a in r.areas if a.index is not None), key=lambda a: a.index or 0)
     weak = f"，其中“{c.area_title(weakest[0].key)}”领域最为薄弱" if weakest else ""
+    every = len(list(c.guide.clauses()))
+    scope = f"全部{every}个条款" if len(r.clauses) == every else f"{len(r.clauses)}个条款"
+    when = _month(c.round.assessed_on, True)
     paragraphs = [
-        f"{who}。依据DB2102/T《企业数字化转型实施指南》，本次诊断评估了{len(r.clauses)}个条款"
-        f"（{c.round.name}）。{client}的数字化转型总体指数为{index}分（满分100），"
-        f"{level}{weak}。"
+        f"{who}。本建议书依据{when + '的' if when else ''}{c.round.name}结果编制，诊断覆盖"
+        f"DB2102/T《企业数字化转型实施指南》{scope}。{client}的数字化转型总体指数为{index}分"
+        f"（满分100），{level}{weak}。"
     ]
     found = problems(c)
     if found:
@@ -178,7 +213,7 @@ def _zh(c: Content) -> list[str]:
     phases = _records(c.items["phase"], Phase)
     path = []
     if isinstance(strategy, Strategy) and strategy.vision.strip():
-        path.append(f"转型愿景是：{_first_sentence(strategy.vision, True).rstrip('。')}。")
+        path.append(f"转型愿景：{_first_sentence(strategy.vision, True).rstrip('。')}。")
     if phases:
         steps = "；".join(
             f"{ph.name}（{_month(ph.start, True)}—{_month(ph.end, True)}）"
@@ -198,8 +233,8 @@ def _zh(c: Content) -> list[str]:
                 i.title + (f"（{fmt_money(i.budget)}万元）" if i.budget is not None else "")
                 for i in chosen
             ]
-            listed = "、".join(titles[:-1]) + ("和" if len(titles) > 1 else "") + titles[-1]
-            parts.append(f"{phase}重点是{listed}" if phase else listed)
+            listed = "、".join(titles)
+            parts.append(f"{phase}以{listed}为重点" if phase else f"重点推进{listed}")
         money = (
             f"规划期内尚需投入约{fmt_money(ahead)}万元"
             + (f"（另有已完成举措投入{fmt_money(spent)}万元）" if spent else "")
@@ -255,15 +290,20 @@ def _en(c: Content) -> list[str]:
     )
     weakest = sorted((a for a in r.areas if a.index is not None), key=lambda a: a.index or 0)
     weak = f", and “{c.area_title(weakest[0].key)}” is the weakest area" if weakest else ""
+    every = len(list(c.guide.clauses()))
+    scope = f"all {every}" if len(r.clauses) == every else str(len(r.clauses))
+    when = c.round.assessed_on.strftime("%B %Y") if c.round.assessed_on else ""
     paragraphs = [
-        f"{who}. Following DB2102/T, the Implementation Guide for Enterprise Digital "
-        f"Transformation, the diagnosis assessed {len(r.clauses)} clauses ({c.round.name}). "
-        f"{client}'s overall digital transformation index is {index} out of 100{level}{weak}."
+        f"{who}. This proposal rests on the {c.round.name} assessment"
+        + (f" of {when}" if when else "")
+        + f", which covered {scope} clauses of DB2102/T, the Implementation Guide for "
+        f"Enterprise Digital Transformation. {client}'s overall digital transformation index "
+        f"is {index} out of 100{level}{weak}."
     ]
     found = problems(c)
     if found:
-        listed = "; ".join(f"{t.rstrip('.')}" for t in found)
-        paragraphs.append(f"The diagnosis found these key problems: {listed}.")
+        listed = "; ".join(_sentence_inside(t) for t in found)
+        paragraphs.append(f"The key problems: {listed}.")
     elif widest_gaps(c):
         listed = ", ".join(t.lower() for t in widest_gaps(c))
         paragraphs.append(f"The widest gaps to the target are in {listed}.")
@@ -271,28 +311,32 @@ def _en(c: Content) -> list[str]:
     phases = _records(c.items["phase"], Phase)
     path = []
     if isinstance(strategy, Strategy) and strategy.vision.strip():
-        path.append(f"The vision: {_first_sentence(strategy.vision, False)}")
+        vision = _sentence_inside(_first_sentence(strategy.vision, False))
+        path.append(f"The vision: {vision}.")
     if phases:
         steps = "; ".join(
-            f"{ph.name} ({_month(ph.start, False)} to {_month(ph.end, False)})"
+            f"{_phase_aim(ph.name)} ({_month(ph.start, False)}–{_month(ph.end, False)})"
             if ph.start and ph.end
-            else ph.name
+            else _phase_aim(ph.name)
             for ph in phases
         )
-        path.append(f"We recommend {len(phases)} phases: {steps}.")
+        path.append(f"We recommend {_count_en(len(phases))} phases: {steps}.")
     if path:
         paragraphs.append(" ".join(path))
     groups = key_initiatives(c)
     ahead, spent = forward_budget(c)
     if groups:
-        listed = "; ".join(
-            (f"in {phase}, " if phase else "")
+        named = [
+            i.title
+            + " ("
             + ", ".join(
-                i.title + (f" ({million(i.budget)})" if i.budget is not None else "")
-                for i in chosen
+                part for part in (phase, million(i.budget) if i.budget is not None else "") if part
             )
+            + ")"
             for phase, chosen in groups
-        )
+            for i in chosen
+        ]
+        listed = "; ".join(name.replace(" ()", "") for name in named)
         money = (
             f" The plan needs about {million(ahead)} still to be spent"
             + (f" (finished initiatives have used {million(spent)})" if spent else "")
@@ -300,26 +344,26 @@ def _en(c: Content) -> list[str]:
             if ahead
             else ""
         )
-        paragraphs.append(f"The key initiatives to start with are: {listed}.{money}")
+        paragraphs.append(f"The key initiatives are {listed}.{money}")
     gains = results(c)
     if gains:
         listed = "; ".join(
-            f"{name} from {base} to {target_phrase(target, False)}"
+            f"{_sentence_inside(name)} from {base} to {target_phrase(target, False)}"
             for name, base, target, _way in gains
         )
         end = phases[-1].end if phases else None
-        when = f"By {_month(end, False)}" if end else "By the end of the plan"
+        by = f"By {end.strftime('%B %Y')}" if end else "By the end of the plan"
         case = yearly_benefit(c)
         value = ""
         if case is not None and case[0] > 0:
             value = f" At full effect the initiatives bring about {million(case[0])} a year"
             value += f"; the investment pays back around {case[1]}." if case[1] else "."
-        paragraphs.append(f"Expected results. {when}: {listed}.{value}")
+        paragraphs.append(f"{by} we expect: {listed}.{value}")
     live, high = open_risks(c)
     if high:
         paragraphs.append(
-            f"The risk register holds {live} open risks, {high} of them high: their responses "
-            "and owners must be in place when the work starts."
+            f"Of the {live} open project risks, {high} are high: their responses and owners "
+            "must be in place before the work starts."
         )
     decisions = [s for s in _records(c.items["next_step"], NextStep) if s.decision]
     if decisions:

@@ -20,6 +20,7 @@ from dtbench.errors import QT_TRANSLATE_NOOP
 from dtbench.guide.model import Text, fill
 from dtbench.plan.catalogue import Option
 from dtbench.plan.checks import Problem
+from dtbench.plan.money import amount, money
 from dtbench.plan.records import Benefit, CostLine, Initiative, Phase, PlanItem
 
 COST_CATEGORIES: tuple[Option, ...] = (
@@ -247,15 +248,16 @@ def summarize(
 A: Final[dict[str, Text]] = {
     "unit": Text(
         "金额单位为万元，按当前价格估算，不考虑折现、税费和融资成本。",
-        "Amounts are in CNY 10,000 at today's prices, without discounting, tax or financing costs.",
+        "Amounts are in CNY million at today's prices, without discounting, tax or financing "
+        "costs.",
     ),
     "horizon": Text(
         "测算期为%1年至%2年，即最后一笔投入之后再看两年。",
         "The horizon runs from %1 to %2: two years past the last year with spending.",
     ),
     "spent": Text(
-        "已完成举措的投入（%1万元）计为已发生支出：计入回收期测算，但不计入尚待批准的后续预算。",
-        "Finished initiatives (CNY %1 × 10,000) count as spent: they are in the payback, "
+        "已完成举措的投入（%1）计为已发生支出：计入回收期测算，但不计入尚待批准的后续预算。",
+        "Finished initiatives (%1) count as spent: they are in the payback, "
         "not in the budget still to be approved.",
     ),
     "benefit": Text(
@@ -269,8 +271,8 @@ A: Final[dict[str, Text]] = {
     ),
     "not_split": Text(
         "有%1项举措尚未按年度和类别拆分预算，其预算计入开始年份，类别记为“未拆分”。",
-        "%1 initiatives have a budget not yet split by year and kind; it is counted in "
-        "their start year as “not split”.",
+        "Where an initiative's budget is not yet split by year and kind (%1 in this plan), it "
+        "is counted in the initiative's start year as “not split”.",
     ),
     "payback": Text(
         "按本测算的假设，累计效益在%1年首次达到累计投入，即投资在投入开始后的第%2年收回。",
@@ -290,10 +292,8 @@ A: Final[dict[str, Text]] = {
 
 
 def fmt_amount(value: float) -> str:
-    """万元 figures as the proposal shows them (docx_writer.fmt_money): thousands separated,
-    one decimal at most."""
-    value = round(value, 1)
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    """万元 figures as the app shows them: thousands separated, one decimal at most."""
+    return amount(value, "zh")
 
 
 _fill = fill  # the one way a text gets its values (dtbench.guide.model.fill)
@@ -315,7 +315,7 @@ def assumptions(summary: Summary, lang: str) -> list[str]:
     if summary.years:
         out.append(_fill(A["horizon"].get(lang), summary.first, summary.last))
     if summary.total_spent:
-        out.append(_fill(A["spent"].get(lang), fmt_amount(summary.total_spent)))
+        out.append(_fill(A["spent"].get(lang), money(summary.total_spent, lang)))
     out.append(A["benefit"].get(lang))
     if any(nature == "opex" for _cat, nature in summary.by_kind):
         out.append(A["running"].get(lang))

@@ -33,7 +33,7 @@ TEXTS: dict[str, Text] = {
     "investment": Text("投资", "Investment"),
     "benefit": Text("效益", "Benefit"),
     "net": Text("累计净收益", "Cumulative net"),
-    "unit": Text("万元", "CNY 10,000"),
+    "unit": Text("万元", "CNY million"),
     "payback": Text("%1年收回投资", "Payback %1"),
     "empty": Text("尚未填写投资。", "No investment entered yet."),
 }
@@ -52,8 +52,10 @@ def investment_chart(
     texts: InvestmentTexts,
     payback: int | None = None,
     size: tuple[float, float] = (6.3, 3.6),
+    decimals: int = 0,
 ) -> Figure:
-    """Bars per year (investment, benefit) and the cumulative net as a line."""
+    """Bars per year (investment, benefit) and the cumulative net as a line; the bars are
+    labelled with ``decimals`` decimals."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -76,7 +78,7 @@ def investment_chart(
                 ax.text(
                     x,
                     value,
-                    cs.fmt(value, 0),
+                    cs.fmt(value, decimals),
                     ha="center",
                     va="bottom",
                     fontproperties=cs.fp(cs.SMALL_SIZE - 1),
@@ -132,16 +134,19 @@ def investment_figure(
     benefits: Sequence[PlanItem],
     texts: InvestmentTexts,
     size: tuple[float, float] = (6.3, 3.6),
+    factor: float = 1.0,
 ) -> Figure:
-    """The chart of a plan's items (the figures of :func:`dtbench.plan.investment.summarize`)."""
+    """The chart of a plan's items (the figures of :func:`dtbench.plan.investment.summarize`,
+    in 万元, times ``factor``: 0.01 for CNY million)."""
     s = summarize(initiatives, phases, costs, benefits)
     years = list(s.years)
     return investment_chart(
         years,
-        [s.cost[y] for y in years],
-        [s.benefit[y] for y in years],
-        [s.cumulative_net[y] for y in years],
+        [s.cost[y] * factor for y in years],
+        [s.benefit[y] * factor for y in years],
+        [s.cumulative_net[y] * factor for y in years],
         texts,
         s.payback,
         size,
+        decimals=0 if factor >= 1 else 1,
     )
