@@ -319,7 +319,7 @@ def test_libreoffice_shows_the_chapter(zh_docx: Path, demo: Demo, tmp_path: Path
     assert "集成链路" in compact and "设备物联网平台" in compact
     # the register is supporting detail: the chapter points to the appendix that holds it
     assert "见附录A的系统清单" in compact
-    assert "附录A补充资料" in compact and "A.1系统清单" in compact
+    assert "附录A补充资料" in compact and re.search(r"A\.\d系统清单", compact)
 
 
 def test_an_empty_register_says_so(store: Store, tmp_path: Path) -> None:

@@ -150,7 +150,51 @@ def test_chapters_are_numbered_in_their_text(zh_doc: Document) -> None:
     assert level2[0] == "2.1 企业概况"
     assert "6.2 举措总览" in level2
     assert "E.1 术语和定义" in level2
-    assert {"B.1 系统清单", "B.3 指标定义与计算方法", "A.4 评估范围与条款权重"} <= set(level2)
+    assert "A.4 评估范围与条款权重" in level2
+
+
+def test_supporting_detail_is_an_appendix_the_body_points_to(zh_doc: Document) -> None:
+    """The body stays readable (about 30 pages): registers and long tables live in appendix
+    B, in the order of the chapters, and each chapter says where its detail is."""
+    level2 = _headings(zh_doc, 2)
+    assert [h for h in level2 if h.startswith("B.")] == [
+        "B.1 调研工作记录",
+        "B.2 与上一轮相比变化的条款",
+        "B.3 系统清单",
+        "B.4 举措说明",
+        "B.5 各举措分年度投资",
+        "B.6 指标定义与计算方法",
+    ]
+    text = "\n".join(p.text for p in zh_doc.paragraphs)
+    body = text[: text.index("附录A 诊断方法")]
+    for pointer in (
+        "访谈对象、研讨会与现场调研、查阅资料的明细见附录B。",
+        "见附录B的系统清单。",
+        "重点举措的任务书见第7章，其余举措的说明见附录B。",
+        "各举措的分年度投资见附录B。",
+        "各指标的定义、计算方法和分析方法见附录B。",
+        "各条款的权重见附录A",
+    ):
+        assert pointer in body
+    captions = [p.text for p in zh_doc.paragraphs if p.style.name == "Caption"]
+    first_in_appendix = next(n for n, c in enumerate(captions) if "访谈对象" in c)
+    assert captions.index(next(c for c in captions if "关键绩效指标与分阶段目标" in c)) < (
+        first_in_appendix
+    )  # the body's own tables come first; the registers follow in the appendix
+
+
+def test_without_the_appendix_the_detail_stays_in_the_body(demo: Demo, tmp_path: Path) -> None:
+    chosen = [code for code in SECTIONS if code != "supporting"]
+    path = build_proposal(demo.zh, tmp_path / "无附录.docx", figures={}, sections=chosen)
+    document = docx.Document(str(path))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "附录B 补充资料" not in _headings(document, 1)
+    for pointer in ("明细见附录", "的系统清单。", "其余举措的说明见附录", "分年度投资见附录"):
+        assert pointer not in text  # no pointer to an appendix that is not there
+    captions = {p.text.split(" ", 2)[-1] for p in document.paragraphs if p.style.name == "Caption"}
+    assert {"访谈对象", "系统清单", "各举措分年度投资（万元）", "指标定义与计算方法"} <= captions
+    level2 = _headings(document, 2)
+    assert "6.3 举措说明" in level2 and "12.2 指标定义与计算方法" in level2
 
 
 def test_every_clause_has_its_heading_and_checklist(zh_doc: Document, demo: Demo) -> None:
@@ -582,3 +626,16 @@ def test_libreoffice_renders_the_proposal(zh_docx: Path, tmp_path: Path) -> None
     info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, timeout=60).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
     assert 15 < pages < 200
+    # what a CEO holds: a one-page summary and a body of about 30 pages; detail is appendix
+    sheets = text.split("\f")
+
+    def page_of(heading: str) -> int:
+        return next(
+            n for n, sheet in enumerate(sheets, 1) if re.search(rf"(?m)^\s*{heading}\s*$", sheet)
+        )
+
+    summary = page_of("1 执行摘要")
+    assert page_of("2 项目背景与范围") == summary + 1  # the summary is one page
+    assert "关键数据" in re.sub(r"\s+", "", sheets[summary - 1])  # with its key figures
+    body = page_of("附录 A 诊断方法") - summary
+    assert 24 <= body <= 32, body

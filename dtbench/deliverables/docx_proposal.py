@@ -57,9 +57,13 @@ from dtbench.deliverables.formats import short_phase_name, standard_reference
 from dtbench.deliverables.proposal_blueprint import write_blueprint, write_register
 from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
 from dtbench.deliverables.proposal_charters import write_charters
-from dtbench.deliverables.proposal_fieldwork import write_decisions, write_fieldwork
+from dtbench.deliverables.proposal_fieldwork import (
+    write_decisions,
+    write_fieldwork,
+    write_fieldwork_tables,
+)
 from dtbench.deliverables.proposal_findings import write_findings
-from dtbench.deliverables.proposal_investment import write_investment
+from dtbench.deliverables.proposal_investment import write_initiative_costs, write_investment
 from dtbench.deliverables.proposal_risks import write_risks
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
@@ -349,7 +353,7 @@ class _Writer(DocxWriter):
                 self.para(self.t("scope_weights", self.join(heavy)))
             if light:
                 self.para(self.t("scope_light", self.join(light)))
-        write_fieldwork(self, c.items["fieldwork"])
+        write_fieldwork(self, c.items["fieldwork"], self.appendix_letter("supporting"))
 
     def _scope_rows(self) -> list[list[CellValue]]:
         """The clauses that differ from "in scope, weight 1": left out or weighted."""
@@ -509,7 +513,8 @@ class _Writer(DocxWriter):
         self.heading(2, self.t("gaps"))
         gaps = r.ranked_gaps()
         if gaps:
-            self.para(self.t("gaps_text", len(gaps)), keep_next=True)
+            shown = min(len(gaps), 10)
+            self.para(self.t("gaps_text", len(gaps), len(r.clauses), shown), keep_next=True)
             self.figure("gaps", self.t("fig_gaps"))
             self.table(
                 self.t("gap_table"),
@@ -532,7 +537,7 @@ class _Writer(DocxWriter):
                         Cell(str(g.gap), align="center"),
                         Cell(f"{g.priority:g}", align="center"),
                     ]
-                    for n, g in enumerate(gaps[:10], 1)
+                    for n, g in enumerate(gaps[:shown], 1)
                 ],
                 (1.0, 5.4, 2.5, 2.5, 1.8, 1.4, 2.0),
             )
@@ -611,14 +616,62 @@ class _Writer(DocxWriter):
         """Appendix: the registers and tables the body refers to."""
         c = self.c
         self.chapters["supporting"] = self.heading(1, self.t("supporting"))
-        write_register(self, c)
+        self.para(self.t("supporting_text"))
+        if c.items["fieldwork"]:
+            self.heading(2, self.t("fieldwork_records"))
+            write_fieldwork_tables(self, c.items["fieldwork"])
         _name, moved = self._moved()
         if moved:
             self.heading(2, self.t("moved_table"))
             self._moved_table(moved)
+        write_register(self, c)
+        if self._described():
+            self.heading(2, self.t("details"))
+            self._descriptions()
+        if any(i.record.budget for i in c.items["initiative"]) or c.items["cost"]:
+            self.heading(2, self.t("initiative_costs"))
+            write_initiative_costs(self, self.initiative_no)
         if c.items["kpi"]:
             self.heading(2, self.t("kpi_definitions"))
             self._kpi_definitions()
+
+    def _described(self) -> list[PlanItem]:
+        """The initiatives described one by one: all but those with a charter."""
+        initiatives = self.c.items["initiative"]
+        if self.chapter_number("key_initiatives"):
+            return [i for i in initiatives if not i.record.key]
+        return list(initiatives)
+
+    def _descriptions(self) -> None:
+        initiatives = self.c.items["initiative"]
+        charters = self.chapter_number("key_initiatives")
+        described = self._described()
+        if len(described) < len(initiatives):
+            # a key initiative is described once: in its charter
+            self.para(self.t("details_key", charters))
+        for item in described:
+            record = item.record
+            assert isinstance(record, Initiative)
+            paragraph = self.para(keep_next=True, space_after=2, space_before=4)
+            for run in add_text(paragraph, f"{self.initiative_no[item.uuid]}  {record.title}"):
+                run.bold = True
+            if record.description.strip():
+                self.text(record.description)
+            extra = []
+            if record.clauses:
+                extra.append(
+                    self.t("related")
+                    + self.t("colon")
+                    + self.join(f"{k} {self._clause_title(k)}".strip() for k in record.clauses)
+                )
+            if record.consulting:
+                task = self.label(cat.CONSULTING_TASKS, record.consulting_task)
+                extra.append(
+                    self.t("consulting")
+                    + (self.t("colon") + task if record.consulting_task else "")
+                )
+            for line in extra:
+                self.para(line, size=9, color="595959", space_after=2)
 
     def key_findings(self) -> None:
         write_findings(self, self.c.items["finding"])
@@ -809,40 +862,21 @@ class _Writer(DocxWriter):
             budget = sum(float(i.record.budget or 0) for i in initiatives)
             self.para(self.t("initiatives_text", len(initiatives), money(budget, self.lang)))
             self._initiative_table(self.t("initiatives_table"), initiatives, full=True)
-            self.heading(2, self.t("details"))
-            charters = self.chapter_number("key_initiatives")
-            described = initiatives
-            if charters and any(i.record.key for i in initiatives):
-                # a key initiative is described once: in its charter
-                self.para(self.t("details_key", charters))
-                described = [i for i in initiatives if not i.record.key]
-            for item in described:
-                record = item.record
-                assert isinstance(record, Initiative)
-                paragraph = self.para(keep_next=True, space_after=2, space_before=4)
-                for run in add_text(paragraph, f"{self.initiative_no[item.uuid]}  {record.title}"):
-                    run.bold = True
-                if record.description.strip():
-                    self.text(record.description)
-                extra = []
-                if record.clauses:
-                    extra.append(
-                        self.t("related")
-                        + self.t("colon")
-                        + self.join(f"{k} {self._clause_title(k)}".strip() for k in record.clauses)
-                    )
-                if record.consulting:
-                    task = self.label(cat.CONSULTING_TASKS, record.consulting_task)
-                    extra.append(
-                        self.t("consulting")
-                        + (self.t("colon") + task if record.consulting_task else "")
-                    )
-                for line in extra:
-                    self.para(line, size=9, color="595959", space_after=2)
+            where = self.appendix_letter("supporting")
+            described = self._described()
+            if where and described:  # the descriptions are supporting detail
+                charters = self.chapter_number("key_initiatives")
+                if charters and len(described) < len(initiatives):
+                    self.para(self.t("details_where_key", charters, where))
+                else:
+                    self.para(self.t("details_where", where))
+            elif described or initiatives:
+                self.heading(2, self.t("details"))
+                self._descriptions()
         if initiatives:
             self.heading(2, self.t("schedule"))
             self.figure("gantt", self.t("fig_gantt"))
-            self.figure("matrix", self.t("fig_matrix"), max_cm=10.5)
+            self.figure("matrix", self.t("fig_matrix"), max_cm=9.5)
 
     def key_initiatives(self) -> None:
         self.chapters["key_initiatives"] = self.heading(
@@ -1427,7 +1461,13 @@ class _Writer(DocxWriter):
 def has_details(content: Content) -> bool:
     """Whether the appendix of supporting detail has anything to hold."""
     moved = len(content.rounds) >= 2 and moved_clauses(content.rounds[-2][1], content.report)
-    return bool(content.items["system"] or content.items["kpi"] or moved)
+    return bool(
+        content.items["system"]
+        or content.items["kpi"]
+        or content.items["fieldwork"]
+        or content.items["initiative"]
+        or moved
+    )
 
 
 def _template_cover(document: Document) -> bool:

@@ -101,6 +101,12 @@ T: dict[str, Text] = {
     "glossary": Text("术语和缩略语", "Terms and abbreviations"),
     "checklist": Text("诊断检查表", "Assessment checklist"),
     "supporting": Text("补充资料", "Supporting detail"),
+    "supporting_text": Text(
+        "本附录汇集正文引用的明细资料，各部分按正文章节顺序排列。",
+        "This appendix holds the detail the chapters refer to, in the order of the chapters.",
+    ),
+    "fieldwork_records": Text("调研工作记录", "Fieldwork records"),
+    "initiative_costs": Text("各举措分年度投资", "Investment by initiative and year"),
     # summary key figures
     "kf_index": Text("总体指数", "Overall index"),
     "kf_index_value": Text("%1（满分100）", "%1 out of 100"),
@@ -194,9 +200,9 @@ T: dict[str, Text] = {
     "overall_text": Text(
         "%1的数字化转型总体指数为%2（满分100），平均成熟度为%3级，目标平均为%4级。"
         "本轮（%5）共评估%6个条款、%7个检查项，完成%8%。",
-        "%1 reaches an overall index of %2 out of 100, an average maturity level of %3 "
+        "%1 reaches an overall index of %2 out of 100 and an average maturity level of %3 "
         "against a target of %4. This round (%5) covers %6 clauses and %7 checkpoints, "
-        "%8 % of which are answered.",
+        "%8% of them answered.",
     ),
     "status_table": Text("检查项判定结果", "Checkpoint ratings"),
     "status": Text("判定", "Rating"),
@@ -216,8 +222,9 @@ T: dict[str, Text] = {
     "answered": Text("已回答/检查项", "Answered / checkpoints"),
     "gaps": Text("主要差距", "Main gaps"),
     "gaps_text": Text(
-        "按优先级排序，差距最大的条款如下（共%1个条款存在差距）。",
-        "The clauses with the largest gaps, by priority (%1 clauses have a gap).",
+        "%2个评估条款中有%1个尚未达到目标等级。下图按优先级列出差距最大的条款，下表列出优先级最高的%3个。",
+        "%1 of the %2 clauses assessed fall short of their target level. The chart ranks the "
+        "largest gaps by priority; the table lists the %3 highest.",
     ),
     "no_gaps": Text(
         "各条款的现状等级均已达到目标，没有差距。", "Every clause has reached its target level."
@@ -238,11 +245,11 @@ T: dict[str, Text] = {
     "moved_table": Text("与上一轮相比变化的条款", "Clauses that moved since the last round"),
     "moved_text": Text(
         "与%1相比，%2个条款的等级或指数发生了变化。",
-        "Compared with %1, %2 clauses changed level or index.",
+        "Since the %1, %2 clauses have changed level or index.",
     ),
     "moved_where": Text(
         "与%1相比，%2个条款的等级或指数发生了变化，明细见附录%3。",
-        "Compared with %1, %2 clauses changed level or index; appendix %3 lists them.",
+        "Since the %1, %2 clauses have changed level or index; appendix %3 lists them.",
     ),
     "no_moves": Text(
         "与上一轮相比，各条款的等级和指数没有变化。",
@@ -330,6 +337,11 @@ T: dict[str, Text] = {
         "%1 initiatives with a total budget of %2. Value and effort are rated 1–5.",
     ),
     "details": Text("举措说明", "Initiative descriptions"),
+    "details_where": Text("各举措的说明见附录%1。", "Appendix %1 describes each initiative."),
+    "details_where_key": Text(
+        "重点举措的任务书见第%1章，其余举措的说明见附录%2。",
+        "The key initiatives have their charters in chapter %1; appendix %2 describes the others.",
+    ),
     "details_key": Text(
         "重点举措的任务书见第%1章，此处说明其余举措。",
         "The key initiatives have their charters in chapter %1; the others are described here.",

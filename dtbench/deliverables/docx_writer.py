@@ -332,11 +332,21 @@ class DocxWriter:
             paragraph.paragraph_format.keep_with_next = True
         return paragraph
 
-    def figure(self, name: str, caption: str, max_cm: float = MAX_FIGURE_CM) -> None:
+    def figure(
+        self,
+        name: str,
+        caption: str,
+        max_cm: float = MAX_FIGURE_CM,
+        max_height_cm: float | None = None,
+    ) -> None:
+        """The figure ``name`` centred, at most ``max_cm`` wide (and ``max_height_cm`` tall,
+        so that a short figure shares its page), captioned."""
         png = self.figures.get(name)
         if not png:
             return
-        width_cm, _ = png_size_cm(png)
+        width_cm, height_cm = png_size_cm(png)
+        if max_height_cm is not None and height_cm > 0:
+            max_cm = min(max_cm, max_height_cm * width_cm / height_cm)
         width_cm = min(width_cm, max_cm, self.text_cm)
         paragraph = self.para(align=WD_ALIGN_PARAGRAPH.CENTER, keep_next=True, space_after=0)
         paragraph.paragraph_format.first_line_indent = Cm(0)

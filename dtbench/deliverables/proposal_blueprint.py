@@ -178,11 +178,13 @@ def write_blueprint(writer: DocxWriter, content: Content) -> str:
     writer.para(_t(writer, "intro", content.profile.client_name))
     _summary(writer, systems)
     _phases(writer, content, systems)
-    writer.figure(FIGURES[TODAY], _t(writer, "fig_today"))
+    writer.figure(FIGURES[TODAY], _t(writer, "fig_today"), max_height_cm=12.0)
     writer.figure(FIGURES[TARGET], _t(writer, "fig_target"))
     where = writer.appendix_letter("supporting")
-    if where and content.items["system"]:
+    if where:
         writer.para(_t(writer, "register_where", where))
+    else:  # no appendix to hold it: the register follows the diagrams
+        write_register(writer, content, heading=False)
     _integration(writer, content)
     return number
 
@@ -250,11 +252,12 @@ def _phase_of(system: System, content: Content) -> str:
     return phase_of(system, content.items["phase"], content.items["initiative"])
 
 
-def write_register(writer: DocxWriter, content: Content) -> None:
+def write_register(writer: DocxWriter, content: Content, heading: bool = True) -> None:
     """The register of systems (a part of the appendix of supporting detail)."""
     if not content.items["system"]:
         return
-    writer.heading(2, _t(writer, "register"))
+    if heading:
+        writer.heading(2, _t(writer, "register"))
     tags = phase_tags(content.items["phase"])
     rows = []
     for item in content.items["system"]:

@@ -19,6 +19,11 @@ TEXTS: dict[str, Text] = {
     "interviews": Text("访谈对象", "People interviewed"),
     "workshops": Text("研讨会与现场调研", "Workshops and site visits"),
     "documents": Text("查阅资料", "Documents reviewed"),
+    "where": Text(
+        "访谈对象、研讨会与现场调研、查阅资料的明细见附录%1。",
+        "Appendix %1 lists the people interviewed, the workshops and site visits, and the "
+        "documents reviewed.",
+    ),
     "who": Text("姓名", "Name"),
     "role": Text("职务 / 部门", "Role / department"),
     "when": Text("日期", "Date"),
@@ -118,17 +123,26 @@ def _records(items: Sequence[PlanItem], kind: str) -> list[Fieldwork]:
     return [i.record for i in items if isinstance(i.record, Fieldwork) and i.record.kind == kind]
 
 
-def write_fieldwork(writer: DocxWriter, items: Sequence[PlanItem]) -> None:
+def write_fieldwork(writer: DocxWriter, items: Sequence[PlanItem], where: str = "") -> None:
     """A level-2 section: a sentence with the counts, then who was interviewed, the workshops
-    and visits, and the documents. Nothing when no fieldwork is recorded."""
+    and visits, and the documents, or, when ``where`` names the appendix that lists them, a
+    sentence pointing there. Nothing when no fieldwork is recorded."""
     if not items:
         return
+    writer.heading(2, _t(writer, "fieldwork"))
+    writer.para(summary_sentence(writer.lang, items))
+    if where:
+        writer.para(_t(writer, "where", where))
+    else:
+        write_fieldwork_tables(writer, items)
+
+
+def write_fieldwork_tables(writer: DocxWriter, items: Sequence[PlanItem]) -> None:
+    """Who was interviewed, the workshops and site visits, the documents reviewed."""
     interviews = _records(items, "interview")
     workshops = _records(items, "workshop")
     visits = _records(items, "site_visit")
     documents = _records(items, "document")
-    writer.heading(2, _t(writer, "fieldwork"))
-    writer.para(summary_sentence(writer.lang, items))
     if interviews:
         writer.table(
             _t(writer, "interviews"),

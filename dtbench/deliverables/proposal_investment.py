@@ -58,6 +58,9 @@ TEXTS: Final[dict[str, Text]] = {
         "Capital expenditure is %1 and running costs %2.",
     ),
     "by_kind_table": Text("投资构成（万元）", "Investment by kind (CNY million)"),
+    "by_initiative_where": Text(
+        "各举措的分年度投资见附录%1。", "Appendix %1 gives each initiative's investment by year."
+    ),
     "kind": Text("类别", "Kind"),
     "share": Text("占比", "Share"),
     "by_initiative_table": Text(
@@ -245,41 +248,11 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
         keep=True,
     )
 
-    per_initiative: dict[str, dict[int, float]] = {}
-    for line in inv.lines(initiatives, phases, costs):
-        years = per_initiative.setdefault(line.initiative, {})
-        years[line.year] = years.get(line.year, 0.0) + line.amount
-    init_rows: list[list[CellValue]] = []
-    for item in initiatives:
-        if item.uuid not in per_initiative:
-            continue
-        ini: Initiative = item.record
-        by_year = per_initiative[item.uuid]
-        title = w.paren(ini.title, t(w, "done")) if inv.is_finished(ini) else ini.title
-        init_rows.append(
-            [
-                Cell(numbers.get(item.uuid, ""), align="center"),
-                title,
-                *(Cell(_money(by_year.get(y, 0.0), w.lang), align="right") for y in spend_years),
-                Cell(_money(sum(by_year.values()), w.lang), align="right", bold=True),
-            ]
-        )
-    init_rows.append(
-        [
-            Cell("", LABEL_FILL),
-            Cell(t(w, "total"), LABEL_FILL, True),
-            *(Cell(_money(s.cost[y], w.lang), LABEL_FILL, True, "right") for y in spend_years),
-            Cell(_money(s.total, w.lang), LABEL_FILL, True, "right"),
-        ]
-    )
-    title_cm = 16.6 - 1.1 - 1.7 * (len(spend_years) + 1)
-    w.table(
-        t(w, "by_initiative_table"),
-        [t(w, "no_col"), t(w, "initiative"), *map(str, spend_years), t(w, "total")],
-        init_rows,
-        (1.1, max(title_cm, 4.0), *[1.7] * (len(spend_years) + 1)),
-        small=True,
-    )
+    where = w.appendix_letter("supporting")
+    if where:
+        w.para(t(w, "by_initiative_where", where))
+    else:
+        write_initiative_costs(w, numbers)
 
     # -------------------------------------------------------------- benefits
     w.heading(2, t(w, "benefits"))
@@ -385,3 +358,49 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
     for sentence in inv.assumptions(s, w.lang):
         w.bullet(sentence)
     return number
+
+
+def write_initiative_costs(w: DocxWriter, numbers: dict[str, str]) -> None:
+    """The table of each initiative's investment by year (finished ones marked)."""
+    c = w.c
+    phases = c.items["phase"]
+    initiatives = c.items["initiative"]
+    s = inv.summarize(initiatives, phases, c.items["cost"], c.items["benefit"])
+    if not s.total:
+        return
+    spend_years = [y for y in s.years if s.cost[y]]
+    per_initiative: dict[str, dict[int, float]] = {}
+    for line in inv.lines(initiatives, phases, c.items["cost"]):
+        years = per_initiative.setdefault(line.initiative, {})
+        years[line.year] = years.get(line.year, 0.0) + line.amount
+    init_rows: list[list[CellValue]] = []
+    for item in initiatives:
+        if item.uuid not in per_initiative:
+            continue
+        ini: Initiative = item.record
+        by_year = per_initiative[item.uuid]
+        title = w.paren(ini.title, t(w, "done")) if inv.is_finished(ini) else ini.title
+        init_rows.append(
+            [
+                Cell(numbers.get(item.uuid, ""), align="center"),
+                title,
+                *(Cell(_money(by_year.get(y, 0.0), w.lang), align="right") for y in spend_years),
+                Cell(_money(sum(by_year.values()), w.lang), align="right", bold=True),
+            ]
+        )
+    init_rows.append(
+        [
+            Cell("", LABEL_FILL),
+            Cell(t(w, "total"), LABEL_FILL, True),
+            *(Cell(_money(s.cost[y], w.lang), LABEL_FILL, True, "right") for y in spend_years),
+            Cell(_money(s.total, w.lang), LABEL_FILL, True, "right"),
+        ]
+    )
+    title_cm = 16.6 - 1.1 - 1.7 * (len(spend_years) + 1)
+    w.table(
+        t(w, "by_initiative_table"),
+        [t(w, "no_col"), t(w, "initiative"), *map(str, spend_years), t(w, "total")],
+        init_rows,
+        (1.1, max(title_cm, 4.0), *[1.7] * (len(spend_years) + 1)),
+        small=True,
+    )
