@@ -448,6 +448,19 @@ def test_matrix_spreads_points_with_the_same_position_deterministically() -> Non
     assert sorted(labels) == [p.label for p in points]
 
 
+def test_matrix_keeps_points_on_a_dividing_line_on_it() -> None:
+    """Value 3 of 5 is neither high nor low: equal scores spread along the line, never into
+    a quadrant above or below it (a reader would see two equal initiatives in two boxes)."""
+    points = [MatrixPoint(f"I-{i:02d}", value=3, effort=2) for i in range(3)]
+    points += [MatrixPoint(f"J-{i:02d}", value=4, effort=3) for i in range(2)]
+    drawn = scatter_points(matrix(points).axes[0])
+    assert len(set(drawn)) == 5
+    on_value_line = [(x, y) for x, y in drawn if abs(x - 2) < 0.5 and abs(y - 3) < 0.5]
+    assert len(on_value_line) == 3 and all(y == 3 for _x, y in on_value_line)
+    on_effort_line = [(x, y) for x, y in drawn if abs(y - 4) < 0.5]
+    assert len(on_effort_line) == 2 and all(x == 3 for x, _y in on_effort_line)
+
+
 def test_matrix_colours_points_by_group_with_a_legend() -> None:
     figure = matrix()
     ax = figure.axes[0]
@@ -749,3 +762,19 @@ def test_gantt_phase_names_never_run_into_each_other() -> None:
         assert first.x0 >= 0 and first.x1 <= figure.bbox.x1 and first.y1 <= figure.bbox.y1
         for second in boxes[n + 1 :]:
             assert not first.overlaps(second), (first, second)
+
+
+def test_the_roadmap_matrix_leaves_finished_initiatives_out() -> None:
+    """Prioritising is about the work still to do: a finished or cancelled initiative is not
+    drawn as a 'major project' (numbers keep the plan's order: I-02 stays I-02)."""
+    from dtbench.plan.records import Initiative, PlanItem
+    from dtbench.reports.plan_charts import RoadmapTexts, matrix_figure
+
+    states = ("planned", "done", "in_progress", "cancelled")
+    items = [
+        PlanItem(f"u{n}", "initiative", n, Initiative(title=f"T{n}", value=4, effort=4, status=s))
+        for n, s in enumerate(states)
+    ]
+    texts = RoadmapTexts("矩阵", "价值", "难度", QUADRANTS, "甘特", "未分阶段", "无日期")
+    labels = point_labels(matrix_figure(items, [], texts).axes[0])
+    assert sorted(labels) == ["I-01", "I-03"]

@@ -158,6 +158,10 @@ def test_dashboard_charts_of_the_sample_render_without_missing_glyphs(
     assert not [w for w in caught if "missing" in str(w.message) or "Glyph" in str(w.message)]
     assert all((r.width, r.height) == (480, 320) for r in rasters.values())
     assert not any(r.is_blank() for r in rasters.values())
+    # the sample's diagnosis is complete: the ratings chart has no column of "未回答" zeros
+    heatmap = build(data, "heatmap", (6.0, 4.0))
+    labels = [t.get_text() for ax in heatmap.axes for t in ax.get_xticklabels()]
+    assert "符合" in labels and "未回答" not in labels
 
 
 def test_sample_plan_is_complete_and_valid(db_path: Path) -> None:

@@ -434,7 +434,7 @@ T: dict[str, Text] = {
         "尚未评估组织形态的现状与目标。", "The organisation's shape has not been assessed yet."
     ),
     "mode": Text("组织转变方式", "Mode of change"),
-    "mode_text": Text("采用%1。", "Mode: %1."),
+    "mode_text": Text("建议的转变方式：%1", "Recommended mode of change: %1"),
     "no_mode": Text("尚未确定组织转变方式。", "The mode of change has not been chosen yet."),
     "change_steps": Text("组织变革步骤", "Change process"),
     "change_table": Text("组织变革步骤", "Steps of the organisational change"),
@@ -447,8 +447,9 @@ T: dict[str, Text] = {
     "no_culture_targets": Text("尚未确定文化塑造目标。", "No culture target has been chosen yet."),
     "traits": Text("数字文化特征", "Digital culture traits"),
     "traits_text": Text(
-        "按1—5分评定数字文化特征的现状与目标（指南6.3.2 e）。",
-        "The traits of the digital culture, rated 1–5 now and as a target (guide 6.3.2 e).",
+        "按1—5分评定数字文化特征的现状与目标（指南6.3.2 e)）。",
+        "The traits of the digital culture, rated 1–5 now and as a target "
+        "(clause 6.3.2 e) of the guide).",
     ),
     "traits_table": Text("数字文化特征评分", "Ratings of the culture traits"),
     "trait": Text("特征", "Trait"),

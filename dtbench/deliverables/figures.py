@@ -39,7 +39,7 @@ T = {
     "target": Text("目标", "Target"),
     "gaps": Text("按优先级排序的差距", "Gaps ranked by priority"),
     "priority": Text("优先级", "Priority"),
-    "heatmap": Text("各领域的回答分布", "Answers by area"),
+    "heatmap": Text("各领域检查项判定分布", "Checkpoint ratings by area"),
     "items": Text("检查项", "Checkpoints"),
     "rounds": Text("各领域各轮次的指数", "Index by area and round"),
     "index_axis": Text("指数（0–100）", "Index (0–100)"),

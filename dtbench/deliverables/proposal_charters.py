@@ -3,12 +3,14 @@ milestones, owner and team, timing, budget, KPIs, risks, acceptance criteria).""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from dtbench.deliverables.docx_writer import fmt_date
 from dtbench.guide.model import Text
 from dtbench.plan.money import money
 from dtbench.plan.records import Initiative, Kpi, PlanItem
+from dtbench.plan.risks import number_of as risk_number
 
 if TYPE_CHECKING:
     from dtbench.deliverables.content import Content
@@ -53,13 +55,32 @@ def key_initiatives(content: Content) -> list[PlanItem]:
 
 
 def _risks(content: Content, uuid: str, record: Initiative) -> str:
-    """The charter's own risk text and the risk register's entries for this initiative."""
-    lines = [record.risks.strip()] if record.risks.strip() else []
-    for item in content.items.get("risk", []):
+    """The risk register's entries for this initiative, with their numbers (R-04 …), then the
+    charter's own risk lines that the register does not already hold."""
+    listed: list[str] = []
+    for n, item in enumerate(content.items.get("risk", [])):
         entry: Any = item.record
         if uuid in getattr(entry, "initiatives", ()):
-            lines.append(str(getattr(entry, "risk", "") or getattr(entry, "description", "")))
-    return "\n".join(line for line in lines if line)
+            text = str(getattr(entry, "risk", "") or getattr(entry, "description", "")).strip()
+            if text:
+                listed.append(f"{risk_number(n)} {text}")
+    own = [line.strip() for line in record.risks.splitlines() if line.strip()]
+    known = [_key(line) for line in listed]
+    lines = [line for line in own if not any(_key(line)[:12] in k for k in known)] + listed
+    return "\n".join(lines)
+
+
+def _key(text: str) -> str:
+    """A risk line compared as words: no numbering, punctuation or spaces."""
+    return re.sub(r"[\W_]+", "", re.sub(r"^R-\d+\s*", "", text)).lower()
+
+
+def _owner_and_team(record: Initiative) -> str:
+    """The owner, then the team, once: a team line that already names the owner stands alone."""
+    owner, team = record.owner.strip(), record.team.strip()
+    if owner and team and owner in team:
+        return team
+    return "\n".join(part for part in (owner, team) if part)
 
 
 def write_charters(writer: DocxWriter, content: Content, numbers: dict[str, str]) -> None:
@@ -77,7 +98,7 @@ def write_charters(writer: DocxWriter, content: Content, numbers: dict[str, str]
         if record.description.strip():
             writer.text(record.description)
         measured = [k.record.name for k in kpis if item.uuid in k.record.initiatives]
-        owner_team = "\n".join(part for part in (record.owner, record.team) if part.strip())
+        owner_team = _owner_and_team(record)
         timing = (
             f"{fmt_date(record.start)} {_t(writer, 'to')} {fmt_date(record.end)}"
             if record.start or record.end

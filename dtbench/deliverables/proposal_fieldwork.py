@@ -4,6 +4,7 @@ its next steps with the decisions asked of the client's leadership."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from dtbench.deliverables.docx_writer import fmt_date
@@ -45,8 +46,9 @@ TEXTS: dict[str, Text] = {
     "action": Text("工作事项", "Action"),
     "owner": Text("负责人", "Owner"),
     "due": Text("完成时间", "Due"),
-    "by": Text("（%1，%2前）", " (%1, by %2)"),
-    "by_owner": Text("（%1）", " (%1)"),
+    # a dash, not brackets: an owner is often "王建国（总经理）" already
+    "by": Text("——%1，%2前", " — %1, by %2"),
+    "by_owner": Text("——%1", " — %1"),
 }
 
 
@@ -200,10 +202,11 @@ def write_decisions(writer: DocxWriter, items: Sequence[PlanItem], client: str) 
             writer.bullet(step.action + _owner_and_date(writer, step))
     if others:
         writer.heading(2, _t(writer, "steps"))
+        others.sort(key=lambda s: (s.due is None, s.due or date.min))  # by date, undated last
         writer.table(
-            None,
+            _t(writer, "steps"),
             [_t(writer, "action"), _t(writer, "owner"), _t(writer, "due")],
-            [(s.action, s.owner, fmt_date(s.due)) for s in others],
+            [(s.action, s.owner or "—", fmt_date(s.due)) for s in others],
             (9.6, 4.2, 2.8),
         )
     return True

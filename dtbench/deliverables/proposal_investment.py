@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from dtbench.deliverables.docx_writer import HEADER_FILL, LABEL_FILL, Cell, CellValue
+from dtbench.deliverables.formats import target_phrase
 from dtbench.guide.model import Text
 from dtbench.plan import investment as inv
 from dtbench.plan.money import amount, money
@@ -102,6 +103,8 @@ TEXTS: Final[dict[str, Text]] = {
     "net": Text("累计净收益", "Cumulative net"),
     "assumptions": Text("测算假设", "Assumptions"),
     "arrow": Text("%1 → %2", "%1 → %2"),
+    "change_up": Text("%1由%2提升至%3", "%1 from %2 to %3"),
+    "change_down": Text("%1由%2降至%3", "%1 from %2 down to %3"),
     "pct": Text("%1%", "%1%"),
 }
 
@@ -287,7 +290,19 @@ def write_investment(w: DocxWriter, phase_short: dict[str, str], numbers: dict[s
             )
         else:
             text = f"{numbers.get(b.initiative, '')} {b.title}".strip()
-            if measure:
+            if b.baseline and b.target:  # "物料主数据一致率由80%提升至99.5%以上"
+                down = kpi is not None and kpi.direction == "down"
+                text = w.paren(
+                    text,
+                    t(
+                        w,
+                        "change_down" if down else "change_up",
+                        kpi.name if kpi else "",
+                        b.baseline,
+                        target_phrase(b.target, w.zh),
+                    ).strip(),
+                )
+            elif measure:
                 text = w.paren(text, measure.replace("\n", w.t("sep")))
             qualitative.append(text + (w.t("colon") + b.assumption if b.assumption else ""))
     if counted:

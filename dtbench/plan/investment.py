@@ -261,13 +261,15 @@ A: Final[dict[str, Text]] = {
         "not in the budget still to be approved.",
     ),
     "benefit": Text(
-        "量化效益自所填年份起每年按年度金额计入，直至测算期末；定性效益不折算为金额。",
+        "量化效益自预计见效的年份起，每年按年度金额计入，直至测算期末；定性效益不折算为金额。",
         "Quantified benefits count every year from the year given, at their yearly value, "
         "to the end of the horizon; qualitative benefits are not put into money.",
     ),
     "running": Text(
-        "费用性支出（如软件订阅、运维）只计入已填写的年份。",
-        "Running costs (subscriptions, support) count only in the years entered.",
+        "费用性支出（如软件订阅、运维）只计入投资表所列年份，此后各年的运维费用未计入，回收期为静态测算。",
+        "Running costs (subscriptions, support) count only in the years of the investment "
+        "table; later years' running costs are not included, so the payback is a static "
+        "estimate.",
     ),
     "not_split": Text(
         "有%1项举措尚未按年度和类别拆分预算，其预算计入开始年份，类别记为“未拆分”。",

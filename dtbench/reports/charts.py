@@ -518,7 +518,7 @@ def index_chart(
     ax.text(
         0,
         0.06,
-        fmt(number),
+        fmt(number, 0),  # whole points, as the text beside it writes the index
         ha="center",
         va="center",
         fontproperties=fp(24, bold=True),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dtbench.diagnosis.scale import MAX_LEVEL
-from dtbench.diagnosis.scoring import ALL_STATUSES, Report, aggregate, moved_clauses
+from dtbench.diagnosis.scoring import ALL_STATUSES, UNANSWERED, Report, aggregate, moved_clauses
 from dtbench.guide.model import Guide
 
 if TYPE_CHECKING:
@@ -138,10 +138,16 @@ def build(data: DiagnosisCharts, name: str, size: tuple[float, float]) -> Figure
             size=size,
         )
     if name == "heatmap":
+        # "unanswered" only while something is: a finished diagnosis has no column of zeros
+        shown = [
+            n
+            for n, status in enumerate(ALL_STATUSES)
+            if status != UNANSWERED or any(a.counts[status] for a in report.areas)
+        ]
         return charts.heatmap_chart(
             [_area_name(data.guide, a.key, data.lang) for a in report.areas],
-            list(t.statuses),
-            [[float(a.counts[s]) for s in ALL_STATUSES] for a in report.areas],
+            [t.statuses[n] for n in shown],
+            [[float(a.counts[ALL_STATUSES[n]]) for n in shown] for a in report.areas],
             title=t.heatmap_title,
             colorbar_label=t.items,
             colorbar=False,

@@ -42,6 +42,8 @@ def matrix_figure(
     points = []
     for n, item in enumerate(initiatives):
         ini: Initiative = item.record
+        if ini.status in ("done", "cancelled"):
+            continue  # prioritising is about the work still to do
         points.append(
             charts.MatrixPoint(
                 number_of(n), float(ini.value), float(ini.effort), names.get(ini.phase, "")

@@ -230,9 +230,16 @@ def priority_matrix_chart(
         count = len(members)
         if count < 2:
             continue
+        on_x, on_y = key[0] == round(middle, 3), key[1] == round(middle, 3)
         for k, index in enumerate(members):
-            angle = math.pi / 2 + 2 * math.pi * k / count
-            dx, dy = math.cos(angle), math.sin(angle)
+            if on_x or on_y:
+                # on a dividing line: spread along it, so that no point seems to fall into a
+                # quadrant its scores do not put it in
+                step = -1.0 + 2.0 * k / (count - 1)
+                dx, dy = (0.0, step) if on_x and not on_y else (step, 0.0)
+            else:
+                angle = math.pi / 2 + 2 * math.pi * k / count
+                dx, dy = math.cos(angle), math.sin(angle)
             x, y = entries[index][1], entries[index][2]
             placed[index] = (x + radii[key] * dx / per_x, y + radii[key] * dy / per_y, dx, dy)
 
