@@ -1048,6 +1048,10 @@ Name of the round:</source>
         <translation>导出设置</translation>
     </message>
     <message>
+        <source>Numbering the pages of the table of contents…</source>
+        <translation>正在为目录编排页码…</translation>
+    </message>
+    <message>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
@@ -1171,6 +1175,10 @@ Name of the round:</source>
     <message>
         <source>%1, %2</source>
         <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>The table of contents lists every chapter but has no page numbers yet: LibreOffice, which lays the pages out, is not installed. Word adds them when you update the table (right-click it, Update Field).</source>
+        <translation>目录已列出各章节，但尚无页码：本机未安装用于排版分页的 LibreOffice。在 Word 中更新目录（右键单击目录，选择“更新域”）即可补上页码。</translation>
     </message>
 </context>
 <context>

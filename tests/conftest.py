@@ -12,6 +12,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Qt's settings and caches must not touch the real home folder.
 os.environ.setdefault("XDG_CONFIG_HOME", str(Path(os.environ.get("TMPDIR", "/tmp")) / "dtb-cfg"))
+# An export lays the proposal out with LibreOffice to number its table of contents (10–30 s);
+# the tests of that (tests/test_toc.py) turn it on, the other exports go without it.
+os.environ["DTBENCH_SOFFICE"] = "none"
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -495,9 +495,11 @@ def test_a_template_brings_no_macros_links_or_fetching_fields(
     assert _cli(args) == 0
     captured = capsys.readouterr()
     assert captured.out.strip() == str(out)
-    assert captured.err.count("\n") == 1
-    for said in ("macros", "outside the document", "INCLUDEPICTURE", str(template)):
-        assert said in captured.err
+    # one line says what the template lost (another may say the contents await page numbers)
+    said_of_template = [line for line in captured.err.splitlines() if str(template) in line]
+    assert len(said_of_template) == 1
+    for said in ("macros", "outside the document", "INCLUDEPICTURE"):
+        assert said in said_of_template[0]
     parts = _parts(out)
     assert not [n for n in parts if "vba" in n.lower()]
     types = parts["[Content_Types].xml"]

@@ -65,6 +65,7 @@ from dtbench.deliverables.proposal_fieldwork import (
 from dtbench.deliverables.proposal_findings import write_findings
 from dtbench.deliverables.proposal_investment import write_initiative_costs, write_investment
 from dtbench.deliverables.proposal_risks import write_risks
+from dtbench.deliverables.toc import write_entries
 from dtbench.diagnosis import scoring_method
 from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
 from dtbench.diagnosis.scoring import Movement, moved_clauses
@@ -96,6 +97,7 @@ class _Writer(DocxWriter):
         phases = content.items["phase"]
         self.phase_index = {p.uuid: n for n, p in enumerate(phases, 1)}
         self.phase_short = {p.uuid: self._phase_short(p, n) for n, p in enumerate(phases, 1)}
+        self.toc_anchor: Paragraph | None = None
         self.initiative_no = {
             i.uuid: f"I-{n:02d}" for n, i in enumerate(content.items["initiative"], 1)
         }
@@ -256,9 +258,22 @@ class _Writer(DocxWriter):
             )
 
     def toc(self) -> None:
+        """The title and a place for the entries, written once every heading is known."""
         self.front_title(self.t("toc"))
-        paragraph = self.para()
-        self._field_runs(paragraph, 'TOC \\o "1-3" \\h \\z \\u', self.t("toc_hint"))
+        self.toc_anchor = self.para()
+
+    def finish_toc(self) -> None:
+        if self.toc_anchor is None or not self.outline:
+            return
+        fonts = None if self.st.from_template else FONTS.get(self.lang, FONTS["zh"])
+        write_entries(
+            self.doc,
+            self.toc_anchor,
+            self.outline,
+            self.text_cm,
+            (fonts.body_latin, fonts.body_east_asian) if fonts else None,
+        )
+        self.toc_anchor = None
 
     def summary(self) -> None:
         c = self.c
@@ -971,8 +986,10 @@ class _Writer(DocxWriter):
             headers.append(self.t("targets"))
             target_width = [4.2]
         headers += [self.t("frequency"), self.t("data_owner")]
-        name_width = max(3.0, FULL_WIDTH_CM - sum(target_width) - (1.4 + 3.0 + 1.4 + 1.6))
-        widths = [name_width, 1.4, 3.0, *target_width, 1.4, 1.6]
+        # English needs room for "Quarterly" and a full name on one line
+        unit, frequency, owner = (1.2, 1.4, 1.6) if self.zh else (1.3, 1.9, 2.1)
+        name_width = max(3.0, FULL_WIDTH_CM - sum(target_width) - (unit + 3.0 + frequency + owner))
+        widths = [name_width, unit, 3.0, *target_width, frequency, owner]
         rows: list[list[CellValue]] = []
         for category in categories:
             # one table for every indicator, a shaded row naming each category
@@ -1561,6 +1578,7 @@ def build_proposal(
                 getattr(writer, code)()
             if progress is not None:
                 progress(done, total)
+        writer.finish_toc()
         writer.frame(cover_first="cover" in chosen and not cover_kept)
         _set_properties(doc, content)
         check()

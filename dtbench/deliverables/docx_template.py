@@ -804,8 +804,9 @@ def _insert_setting(settings: Any, element: Any, followers: tuple[str, ...]) -> 
 
 
 def _settings(document: Document) -> None:
-    """Word refreshes the fields (table of contents, captions) when it opens the file, and
-    resolves theme fonts for simplified Chinese."""
+    """Word refreshes the fields (the table of contents, until its page numbers are written
+    in: :func:`dtbench.deliverables.toc.fill_pages`) when it opens the file, and resolves
+    theme fonts for simplified Chinese."""
     settings = document.settings.element
     update = settings.find(qn("w:updateFields"))
     if update is None:

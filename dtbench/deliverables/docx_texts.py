@@ -70,10 +70,6 @@ T: dict[str, Text] = {
         "This document is for the internal use of %1 only; do not pass it on without consent.",
     ),
     "toc": Text("目录", "Contents"),
-    "toc_hint": Text(
-        "右键单击此处并选择“更新域”以生成目录。",
-        "Right-click here and choose Update Field to build the table of contents.",
-    ),
     "page_footer": Text("第 %1 页 / 共 %2 页", "Page %1 of %2"),
     "figure": Text("图", "Figure"),
     "table": Text("表", "Table"),

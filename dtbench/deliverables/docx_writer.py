@@ -30,6 +30,7 @@ from dtbench.deliverables.formats import fmt_date as fmt_date  # re-exported: th
 from dtbench.deliverables.formats import fmt_money as fmt_money
 from dtbench.deliverables.formats import fmt_number as fmt_number
 from dtbench.deliverables.safe_text import pieces, xml_text
+from dtbench.deliverables.toc import BOOKMARK_PREFIX, Entry, add_bookmark, field_char
 from dtbench.plan import catalogue as cat
 
 MAX_FIGURE_CM = 16.0
@@ -111,17 +112,6 @@ def png_size_cm(png: bytes) -> tuple[float, float]:
     return image.px_width / dpi_x * 2.54, image.px_height / dpi_y * 2.54
 
 
-def _field_char(kind: str, *, dirty: bool = False) -> Any:
-    """A run holding a field character: "begin", "separate" or "end"."""
-    run = OxmlElement("w:r")
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    if dirty:
-        char.set(qn("w:dirty"), "true")
-    run.append(char)
-    return run
-
-
 class DocxWriter:
     """Appends parts to a document, numbering headings, figures and tables."""
 
@@ -142,6 +132,7 @@ class DocxWriter:
         self.table_no = 0
         self.chapters: dict[str, str] = {}
         self.planned: list[str] = list(SECTIONS)  # the sections this document has
+        self.outline: list[Entry] = []  # what the table of contents lists
         section = document.sections[-1]
         width = section.page_width or Cm(21)
         left = section.left_margin or Cm(2.2)
@@ -295,6 +286,10 @@ class DocxWriter:
         paragraph = self._paragraph(self.st.headings[level - 1], shown)
         if started:
             paragraph.paragraph_format.page_break_before = True
+        if level == 1 or (level == 2 and not self.appendix):  # appendices: titles only
+            bookmark = f"{BOOKMARK_PREFIX}{len(self.outline) + 1:04d}"
+            add_bookmark(paragraph, bookmark, len(self.outline) + 1)
+            self.outline.append(Entry(level, clean(shown), bookmark))
         return number
 
     def plain_heading3(self, title: str) -> None:
@@ -302,18 +297,19 @@ class DocxWriter:
         self._paragraph(self.st.headings[2], title)
 
     def _field_runs(self, paragraph: Paragraph, instruction: str, shown: str) -> None:
-        """A field (page number, SEQ, TOC…) showing ``shown`` until Word updates it."""
+        """A field (page number, SEQ…) showing ``shown``, its true value: not marked for
+        Word to update (a caption's number is known when it is written)."""
         p = paragraph._p
-        p.append(_field_char("begin", dirty=True))
+        p.append(field_char("begin"))
         instr_run = OxmlElement("w:r")
         instr = OxmlElement("w:instrText")
         instr.set(qn("xml:space"), "preserve")
         instr.text = f" {instruction} "
         instr_run.append(instr)
         p.append(instr_run)
-        p.append(_field_char("separate"))
+        p.append(field_char("separate"))
         paragraph.add_run(shown)
-        p.append(_field_char("end"))
+        p.append(field_char("end"))
 
     def caption(self, kind: str, text: str) -> Paragraph:
         """``图 3 …`` / ``Table 3 …`` with a SEQ field holding the number."""

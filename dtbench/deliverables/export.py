@@ -9,13 +9,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dtbench.errors import UserError
+from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.store.database import Store
 
 if TYPE_CHECKING:
     from dtbench.reports.render_pool import RenderPool
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
+
+
+class TocNotNumbered(UserError):
+    """Not an error: the table of contents is there, its page numbers are not yet."""
+
+    context = "ExportError"
+    template = QT_TRANSLATE_NOOP(
+        "ExportError",
+        "The table of contents lists every chapter but has no page numbers yet: LibreOffice, "
+        "which lays the pages out, is not installed. Word adds them when you update the "
+        "table (right-click it, Update Field).",
+    )
 
 
 @dataclass(frozen=True)
@@ -86,6 +98,17 @@ def run_export(
             )
         )
         request.timings["docx"] = time.perf_counter() - clock
+        if "toc" in (SECTIONS if request.sections is None else request.sections):
+            from dtbench.deliverables.toc import paginate
+
+            clock = time.perf_counter()
+            report("toc", 0, 1)
+            # with LibreOffice the table of contents gets its page numbers; without it the
+            # entries are there and Word numbers them when the field is updated
+            if not paginate(request.docx, cancelled):
+                request.notices.append(TocNotNumbered())
+            report("toc", 1, 1)
+            request.timings["toc"] = time.perf_counter() - clock
         if request.record_issue:
             from dtbench.plan.service import record_issue
 

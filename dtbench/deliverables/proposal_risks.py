@@ -43,7 +43,7 @@ TEXTS: dict[str, Text] = {
 
 # Column widths (cm, adding up to the text width): English words need wider narrow columns.
 WIDTHS_ZH = (1.1, 4.2, 1.5, 1.2, 0.9, 1.1, 4.5, 2.1)
-WIDTHS_EN = (1.0, 3.4, 2.6, 1.3, 1.4, 1.6, 3.3, 2.0)
+WIDTHS_EN = (1.0, 4.0, 2.2, 1.2, 1.4, 1.6, 3.6, 1.6)
 LEVEL_FILLS = {"high": "F8CBAD", "medium": "FFF2CC", "low": "E2EFDA"}
 
 _ZH_DIGITS = "零一二三四五六七八九"

@@ -349,9 +349,10 @@ class ExportDialog(QDialog):
         labels = {
             "charts": self.tr("Drawing the charts…"),
             "docx": self.tr("Writing the Word proposal…"),
+            "toc": self.tr("Numbering the pages of the table of contents…"),
             "xlsx": self.tr("Writing the Excel action plan…"),
         }
-        spans = {"charts": (0, 40), "docx": (40, 75), "xlsx": (75, 100)}
+        spans = {"charts": (0, 35), "docx": (35, 60), "toc": (60, 80), "xlsx": (80, 100)}
 
         def work(context: TaskContext) -> list[Path]:
             from dtbench.deliverables.export import run_export
