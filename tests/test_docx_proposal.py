@@ -120,7 +120,7 @@ def test_document_information_table(zh_doc: Document, demo: Demo) -> None:
     assert rows["委托单位"] == CLIENT
     assert rows["项目名称"] == demo.zh.profile.title
     assert rows["咨询顾问"] == "张弛、林晓"
-    assert rows["项目周期"] == "2026-03-02 至 2026-10-30"
+    assert rows["项目周期"] == "2026-03-02 至 2026-12-31"
     assert rows["评估轮次"].startswith("第一次复评（2026-09-14")
     assert rows["文档语言"] == "中文"
 
