@@ -173,7 +173,7 @@ def test_plan_tables_list_every_initiative_and_kpi(zh_doc: Document, demo: Demo)
     for n in range(1, 17):
         assert f"I-{n:02d}" in text
     kpis = demo.zh.items["kpi"]
-    assert len(kpis) == 13  # with inventory record accuracy, the measure of I-13
+    assert len(kpis) == 14  # with inventory record accuracy (I-13) and unplanned downtime (I-16)
     for item in kpis:
         assert item.record.name in text
     for member in demo.zh.items["governance"]:

@@ -76,7 +76,7 @@ def test_the_proposal_shows_the_fieldwork_and_asks_for_the_decisions(
     interviews = next(t for t in tables if t[0][:2] == ["姓名", "职务 / 部门"])
     assert interviews[1][:2] == ["王建国", "总经理"] and len(interviews) == 13
     documents = next(t for t in tables if t[0][0] == "资料")
-    assert any("ERP、MES系统清单" in row[0] for row in documents)
+    assert any("信息系统清单" in row[0] for row in documents)
     # the decisions, as a request the board can answer, before the next steps
     request = text.index("提请澜岳精工领导层就以下事项作出决定")
     assert text.index("批准本建议书确定的转型愿景", request) > request
