@@ -120,7 +120,7 @@ def test_document_information_table(zh_doc: Document, demo: Demo) -> None:
     assert rows["委托单位"] == CLIENT
     assert rows["项目名称"] == demo.zh.profile.title
     assert rows["咨询顾问"] == "张弛、林晓"
-    assert rows["项目周期"] == "2026-03-02 至 2026-10-30"
+    assert rows["项目周期"] == "2026-03-02 至 2026-12-31"
     assert rows["评估轮次"].startswith("第一次复评（2026-09-14")
     assert rows["文档语言"] == "中文"
 
@@ -219,7 +219,7 @@ def test_plan_tables_list_every_initiative_and_kpi(zh_doc: Document, demo: Demo)
     for n in range(1, 17):
         assert f"I-{n:02d}" in text
     kpis = demo.zh.items["kpi"]
-    assert len(kpis) == 12
+    assert len(kpis) == 14  # with inventory record accuracy (I-13) and unplanned downtime (I-16)
     for item in kpis:
         assert item.record.name in text
     for member in demo.zh.items["governance"]:

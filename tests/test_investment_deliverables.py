@@ -100,12 +100,12 @@ def test_the_proposal_chapter_shows_the_core_figures(sample: Sample) -> None:
 
     by_phase = _caption_table(document, "分阶段、分年度投资（万元）")
     assert by_phase[0] == ["阶段", "2026", "2027", "2028", "合计"]
-    assert by_phase[-1] == ["合计", "315", "434", "345", "1,094"]
+    assert by_phase[-1] == ["合计", "277", "472", "345", "1,094"]
     assert ["已完成举措（已投入）", "168", "—", "—", "168"] in by_phase
     kinds = _caption_table(document, "投资构成（万元）")
     assert kinds[-1] == ["合计", "946", "148", "1,094", "100%"]
     flow = _caption_table(document, "投资与效益逐年测算（万元）")
-    assert flow[-1] == ["累计净收益", "-315", "-704", "-844", "-404", "36"]
+    assert flow[-1] == ["累计净收益", "-277", "-704", "-844", "-404", "36"]
     benefits = _caption_table(document, "量化效益")
     assert benefits[-1][3] == "440"  # a year once all are in effect
     # the roadmap's initiative table says the same total
@@ -124,7 +124,7 @@ def test_the_english_proposal_chapter(sample: Sample) -> None:
     assert "pays back in 2030, year 5 of the plan." in text
     assert "× 10,000" not in text and "10k" not in text
     by_phase = _caption_table(document, "Investment by phase and year (CNY million)")
-    assert by_phase[-1] == ["Total", "3.15", "4.34", "3.45", "10.94"]
+    assert by_phase[-1] == ["Total", "2.77", "4.72", "3.45", "10.94"]
 
 
 def _soffice() -> str:
@@ -186,7 +186,7 @@ def test_the_excel_sheet_totals_are_formulas_giving_the_same_figures(
     header = [c.value for c in calc[5]]
     assert header[7:13] == [*years, "合计"]
     costs = _row(calc, "合计")
-    assert costs[7:13] == [*(s.cost[y] for y in years), s.total] == [315, 434, 345, 0, 0, 1094]
+    assert costs[7:13] == [*(s.cost[y] for y in years), s.total] == [277, 472, 345, 0, 0, 1094]
     benefit = _row(calc, "效益", 90)
     assert benefit[7:12] == [s.benefit[y] for y in years]
     net = _row(calc, "累计净收益")

@@ -20,7 +20,7 @@ def test_the_sample_summary_tells_the_story_in_one_page(store: Store) -> None:
     assert "透明工厂" in text  # the vision
     assert "建议分3个阶段推进：一期：夯实基础、打通一厂（2026年7月—2027年6月）" in text
     assert "重点举措：一期以MES二期：质量追溯推广与设备点检电子化（95万元）为重点；二期以" in text
-    assert "、数据服务平台一期（110万元）为重点" in text  # every key initiative, by phase
+    assert "、数据服务平台首期建设（110万元）为重点" in text  # every key initiative, by phase
     initiatives = [i.record for i in plan.list_items(store, uuid, "initiative")]
     ahead = sum(i.budget or 0 for i in initiatives if i.status not in ("done", "cancelled"))
     spent = sum(i.budget or 0 for i in initiatives if i.status == "done")

@@ -226,7 +226,7 @@ def test_kpi_sheet_has_every_kpi_and_phase_targets(zh: Content, zh_book: Any) ->
     ws = zh_book[_t("sheet_kpis", "zh")]
     names = {ws.cell(r, 3).value for r in range(FIRST, ws.max_row + 1)}
     kpis = zh.items["kpi"]
-    assert len(kpis) == 12
+    assert len(kpis) == 14  # with inventory record accuracy (I-13) and unplanned downtime (I-16)
     assert {k.record.name for k in kpis} <= names
     header = _header(ws)
     for phase in zh.items["phase"]:
