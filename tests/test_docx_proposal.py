@@ -160,10 +160,12 @@ def test_supporting_detail_is_an_appendix_the_body_points_to(zh_doc: Document) -
     assert [h for h in level2 if h.startswith("B.")] == [
         "B.1 调研工作记录",
         "B.2 与上一轮相比变化的条款",
-        "B.3 系统清单",
-        "B.4 举措说明",
-        "B.5 各举措分年度投资",
-        "B.6 指标定义与计算方法",
+        "B.3 采纳的基本原则",
+        "B.4 采纳的实施准则",
+        "B.5 系统清单",
+        "B.6 举措说明",
+        "B.7 各举措分年度投资",
+        "B.8 指标定义与计算方法",
     ]
     text = "\n".join(p.text for p in zh_doc.paragraphs)
     body = text[: text.rindex("附录A 诊断方法")]  # to the heading (the contents list it too)
@@ -174,6 +176,8 @@ def test_supporting_detail_is_an_appendix_the_body_points_to(zh_doc: Document) -
         "各举措的分年度投资见附录B。",
         "各指标的定义、计算方法和分析方法见附录B。",
         "各条款的权重见附录A",
+        "本项目采纳指南5.2的8项基本原则：价值导向、能力建设、领导作用、全员参与、用户满意、",
+        "各原则的落实方式见附录B。",
     ):
         assert pointer in body
     captions = [p.text for p in zh_doc.paragraphs if p.style.name == "Caption"]
@@ -195,6 +199,7 @@ def test_without_the_appendix_the_detail_stays_in_the_body(demo: Demo, tmp_path:
     assert {"访谈对象", "系统清单", "各举措分年度投资（万元）", "指标定义与计算方法"} <= captions
     level2 = _headings(document, 2)
     assert "6.3 举措说明" in level2 and "12.2 指标定义与计算方法" in level2
+    assert "采纳的基本原则" in captions and "采纳的实施准则" in captions
 
 
 def test_every_clause_has_its_heading_and_checklist(zh_doc: Document, demo: Demo) -> None:

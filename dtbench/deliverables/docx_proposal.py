@@ -639,6 +639,11 @@ class _Writer(DocxWriter):
         if moved:
             self.heading(2, self.t("moved_table"))
             self._moved_table(moved)
+        for code in ("principles", "criteria"):
+            adopted = self._adopted(code)
+            if adopted:
+                self.heading(2, self.t(f"{code}_table"))
+                self._adoption_table(code, adopted)
         write_register(self, c)
         if self._described():
             self.heading(2, self.t("details"))
@@ -808,34 +813,47 @@ class _Writer(DocxWriter):
             )
         else:
             self.para(self.t("no_choices"))
-        for code, clause_key, adoptions in (
-            ("principles", cat.PRINCIPLES_CLAUSE, strategy.principles),
-            ("criteria", cat.CRITERIA_CLAUSE, strategy.criteria),
-        ):
+        where = self.appendix_letter("supporting")
+        for code in ("principles", "criteria"):
             self.heading(2, self.t(code))
-            clause = c.guide.clause(clause_key)
-            rows = []
-            for item in clause.items:
-                adoption = adoptions.get(item.key)
-                if adoption is None or not adoption.adopted:
-                    continue
-                rows.append(
-                    [
-                        Cell(guide_ref(item.key), align="center"),
-                        item.text.get(self.lang),
-                        adoption.note.strip() or "—",
-                    ]
-                )
-            if rows:
-                self.para(self.t(f"{code}_text"))
-                self.table(
-                    self.t(f"{code}_table"),
-                    [self.t("ref"), self.t("principle"), self.t("how")],
-                    rows,
-                    (1.6, 6.6, 8.4),
-                )
-            else:
+            adopted = self._adopted(code)
+            if not adopted:
                 self.para(self.t(f"no_{code}"))
+            elif where:  # the guide's wording and how each is applied: supporting detail
+                names = self.join(
+                    _short_name(item.text.get(self.lang), self.zh) for item, _n in adopted
+                )
+                self.para(self.t(f"{code}_named", len(adopted), names, where))
+            else:
+                self._adoption_table(code, adopted)
+
+    def _adopted(self, code: str) -> list[tuple[Any, str]]:
+        """(guide item, how it is applied) of the principles or criteria adopted."""
+        strategy = self.c.values["strategy"]
+        assert isinstance(strategy, Strategy)
+        clause_key, adoptions = (
+            (cat.PRINCIPLES_CLAUSE, strategy.principles)
+            if code == "principles"
+            else (cat.CRITERIA_CLAUSE, strategy.criteria)
+        )
+        out = []
+        for item in self.c.guide.clause(clause_key).items:
+            adoption = adoptions.get(item.key)
+            if adoption is not None and adoption.adopted:
+                out.append((item, adoption.note.strip()))
+        return out
+
+    def _adoption_table(self, code: str, adopted: list[tuple[Any, str]]) -> None:
+        self.para(self.t(f"{code}_text"))
+        self.table(
+            self.t(f"{code}_table"),
+            [self.t("ref"), self.t("principle"), self.t("how")],
+            [
+                [Cell(guide_ref(item.key), align="center"), item.text.get(self.lang), note or "—"]
+                for item, note in adopted
+            ],
+            (1.6, 6.6, 8.4),
+        )
 
     def blueprint(self) -> None:
         self.chapters["blueprint"] = write_blueprint(self, self.c)
@@ -1475,6 +1493,15 @@ class _Writer(DocxWriter):
 
 
 # ---------------------------------------------------------------------------------- API
+def _short_name(text: str, zh: bool) -> str:
+    """A principle's name as the guide gives it: '价值导向原则：…' → '价值导向',
+    'Principle of value orientation: …' → 'value orientation'."""
+    head = text.split("：" if zh else ":", 1)[0].strip()
+    for affix in ("原则", "准则") if zh else ("Principle of ", "Criterion of "):
+        head = head.removesuffix(affix) if zh else head.removeprefix(affix)
+    return head
+
+
 def has_details(content: Content) -> bool:
     """Whether the appendix of supporting detail has anything to hold."""
     moved = len(content.rounds) >= 2 and moved_clauses(content.rounds[-2][1], content.report)

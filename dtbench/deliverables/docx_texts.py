@@ -297,12 +297,22 @@ T: dict[str, Text] = {
         "These basic principles of guide 5.2 are adopted, each with how it is applied:",
     ),
     "principles_table": Text("采纳的基本原则", "Adopted basic principles"),
+    "principles_named": Text(
+        "本项目采纳指南5.2的%1项基本原则：%2。各原则的落实方式见附录%3。",
+        "The engagement adopts %1 basic principles of clause 5.2 of the guide: %2. Appendix %3 "
+        "says how each is applied.",
+    ),
     "no_principles": Text("尚未确定采纳的基本原则。", "No basic principle has been adopted yet."),
     "criteria": Text("实施准则", "Implementation criteria"),
     "criteria_text": Text(
         "采纳指南5.3的以下实施准则：", "These implementation criteria of guide 5.3 are adopted:"
     ),
     "criteria_table": Text("采纳的实施准则", "Adopted implementation criteria"),
+    "criteria_named": Text(
+        "实施中遵循指南5.3的%1项准则：%2。各准则的落实方式见附录%3。",
+        "The implementation follows %1 criteria of clause 5.3 of the guide: %2. Appendix %3 "
+        "says how each is applied.",
+    ),
     "no_criteria": Text("尚未确定采纳的实施准则。", "No implementation criterion adopted yet."),
     "principle": Text("内容", "Text of the guide"),
     "how": Text("落实方式", "How it is applied"),
