@@ -643,3 +643,13 @@ def test_libreoffice_renders_the_proposal(zh_docx: Path, tmp_path: Path) -> None
     assert "关键数据" in re.sub(r"\s+", "", sheets[summary - 1])  # with its key figures
     body = page_of("附录 A 诊断方法") - summary
     assert 24 <= body <= 32, body
+
+
+def test_the_culture_chart_is_not_repeated_as_a_table(zh_doc: Document, demo: Demo) -> None:
+    """The radar shows every trait's rating; the text names the widest gaps instead of a table
+    of the same numbers (the table stays when there is no chart)."""
+    text = "\n".join(p.text for p in zh_doc.paragraphs)
+    assert re.search(r"现状与目标差距最大的是\S+（\d→\d）", text)
+    captions = [p.text for p in zh_doc.paragraphs if p.style.name == "Caption"]
+    assert not any("数字文化特征评分" in c for c in captions)
+    assert any("数字文化特征" in c for c in captions if c.startswith("图"))

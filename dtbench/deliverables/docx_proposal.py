@@ -1266,7 +1266,29 @@ class _Writer(DocxWriter):
             self.para(self.t("no_culture_targets"))
         self.heading(2, self.t("traits"))
         rated = [t for t in cat.CULTURE_TRAITS if t.code in culture.traits]
-        if rated:
+        if rated and self.figures.get("culture"):
+            # the chart shows every rating; the text names where the gap is widest
+            def gap(code: str) -> int:
+                rating = culture.traits[code]
+                if rating.now is None or rating.target is None:
+                    return 0
+                return rating.target - rating.now
+
+            gaps = sorted((t for t in rated if gap(t.code) > 0), key=lambda t: -gap(t.code))[:3]
+            self.para(self.t("traits_text"))
+            if gaps:
+                widest = self.join(
+                    self.t(
+                        "trait_gap",
+                        t.label.get(self.lang),
+                        fmt_number(culture.traits[t.code].now),
+                        fmt_number(culture.traits[t.code].target),
+                    )
+                    for t in gaps
+                )
+                self.para(self.t("traits_widest", widest), keep_next=True)
+            self.figure("culture", self.t("fig_culture"), max_cm=9.5)
+        elif rated:
             self.para(self.t("traits_text"))
             self.table(
                 self.t("traits_table"),

@@ -458,6 +458,10 @@ T: dict[str, Text] = {
         "(clause 6.3.2 e) of the guide).",
     ),
     "traits_table": Text("数字文化特征评分", "Ratings of the culture traits"),
+    "traits_widest": Text(
+        "现状与目标差距最大的是%1。", "The widest gaps between today and the target: %1."
+    ),
+    "trait_gap": Text("%1（%2→%3）", "%1 (%2 → %3)"),
     "trait": Text("特征", "Trait"),
     "no_traits": Text("尚未评定数字文化特征。", "The culture traits are not rated yet."),
     "resistance": Text("转型阻力与应对", "Resistance and responses"),
