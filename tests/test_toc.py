@@ -120,7 +120,8 @@ def _listed(text: str) -> list[tuple[str, int]]:
     for line in text.splitlines():
         found = re.match(r"^\s*(\S.*?)\s*\.+\s*(\d+)\s*$", line)  # a long title leaves one dot
         if found:
-            listed.append(((pending + " " + found[1]).strip(), int(found[2])))
+            title = (pending + " " + found[1]).strip().rstrip(".").strip()  # dots alone: wrapped
+            listed.append((title, int(found[2])))
             pending = ""
         elif not line.strip():
             pending = ""
