@@ -876,6 +876,18 @@ Name of the round:</source>
         <translation>Word 建议书 (.docx)(&amp;W)</translation>
     </message>
     <message>
+        <source>Also as &amp;PDF, beside the Word file</source>
+        <translation>同时生成 &amp;PDF（与 Word 文件同目录）</translation>
+    </message>
+    <message>
+        <source>Also as PDF (needs LibreOffice, not installed)</source>
+        <translation>同时生成 PDF（需要 LibreOffice，本机未安装）</translation>
+    </message>
+    <message>
+        <source>The PDF is made with LibreOffice. Install it, or save the Word file as PDF from Word or WPS.</source>
+        <translation>PDF 由 LibreOffice 生成。请安装 LibreOffice，或在 Word、WPS 中将 Word 文件另存为 PDF。</translation>
+    </message>
+    <message>
         <source>E&amp;xcel action plan (.xlsx)</source>
         <translation>Excel 行动计划 (.xlsx)(&amp;X)</translation>
     </message>
@@ -1052,6 +1064,10 @@ Name of the round:</source>
         <translation>正在为目录编排页码…</translation>
     </message>
     <message>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
@@ -1179,6 +1195,14 @@ Name of the round:</source>
     <message>
         <source>The table of contents lists every chapter but has no page numbers yet: LibreOffice, which lays the pages out, is not installed. Word adds them when you update the table (right-click it, Update Field).</source>
         <translation>目录已列出各章节，但尚无页码：本机未安装用于排版分页的 LibreOffice。在 Word 中更新目录（右键单击目录，选择“更新域”）即可补上页码。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: it is made with LibreOffice, which is not installed on this computer. Install LibreOffice, or export the Word file and save it as PDF from Word or WPS.</source>
+        <translation>无法生成 PDF：PDF 由 LibreOffice 生成，而本机未安装 LibreOffice。请安装 LibreOffice，或导出 Word 文件后在 Word、WPS 中另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>LibreOffice could not turn the proposal into %1; the Word file is complete. Try again, or save it as PDF from Word or WPS.</source>
+        <translation>LibreOffice 未能将建议书转换为 %1；Word 文件已完整生成。请重试，或在 Word、WPS 中另存为 PDF。</translation>
     </message>
 </context>
 <context>
@@ -4149,6 +4173,10 @@ Name of the round:</source>
         <translation>要生成的 Word 建议书</translation>
     </message>
     <message>
+        <source>the proposal as PDF too (needs LibreOffice)</source>
+        <translation>同时输出建议书的 PDF（需要 LibreOffice）</translation>
+    </message>
+    <message>
         <source>the Excel action plan to write</source>
         <translation>要生成的 Excel 行动计划</translation>
     </message>
@@ -4165,8 +4193,8 @@ Name of the round:</source>
         <translation>没有咨询项目。</translation>
     </message>
     <message>
-        <source>give --docx FILE and/or --xlsx FILE</source>
-        <translation>请指定 --docx FILE 和/或 --xlsx FILE</translation>
+        <source>give --docx FILE, --pdf FILE and/or --xlsx FILE</source>
+        <translation>请指定 --docx 文件、--pdf 文件和/或 --xlsx 文件</translation>
     </message>
     <message>
         <source>Areas (index, level now → target):</source>

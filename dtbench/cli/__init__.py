@@ -116,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--docx", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("cli", "the Word proposal to write"))
     )
     p_export.add_argument(
+        "--pdf",
+        metavar="FILE",
+        help=tr(QT_TRANSLATE_NOOP("cli", "the proposal as PDF too (needs LibreOffice)")),
+    )
+    p_export.add_argument(
         "--xlsx",
         metavar="FILE",
         help=tr(QT_TRANSLATE_NOOP("cli", "the Excel action plan to write")),
@@ -232,14 +237,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dtbench.deliverables.export import ExportRequest, run_export
     from dtbench.reports.summary import SummaryError, find_engagement
 
-    if not args.docx and not args.xlsx:
-        fail(tr(QT_TRANSLATE_NOOP("cli", "give --docx FILE and/or --xlsx FILE")))
+    if not args.docx and not args.xlsx and not args.pdf:
+        fail(tr(QT_TRANSLATE_NOOP("cli", "give --docx FILE, --pdf FILE and/or --xlsx FILE")))
     store = open_store_or_fail(args.db)
     try:
         uuid = find_engagement(store, args.id)[0]
         request = ExportRequest(
             engagement=uuid,
             docx=Path(args.docx) if args.docx else None,
+            pdf=Path(args.pdf) if args.pdf else None,
             xlsx=Path(args.xlsx) if args.xlsx else None,
             lang=args.lang,
             template=Path(args.template) if args.template else None,

@@ -4,6 +4,7 @@ on a worker thread, by the export dialog."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,10 +31,34 @@ class TocNotNumbered(UserError):
     )
 
 
+class PdfUnavailable(UserError):
+    """The PDF needs LibreOffice, which this machine does not have."""
+
+    context = "ExportError"
+    template = QT_TRANSLATE_NOOP(
+        "ExportError",
+        "The PDF could not be written: it is made with LibreOffice, which is not installed "
+        "on this computer. Install LibreOffice, or export the Word file and save it as PDF "
+        "from Word or WPS.",
+    )
+
+
+class PdfFailed(UserError):
+    """LibreOffice did not turn the proposal into a PDF (crashed or took too long)."""
+
+    context = "ExportError"
+    template = QT_TRANSLATE_NOOP(
+        "ExportError",
+        "LibreOffice could not turn the proposal into %1; the Word file is complete. Try "
+        "again, or save it as PDF from Word or WPS.",
+    )
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     engagement: str
     docx: Path | None = None
+    pdf: Path | None = None  # the proposal as PDF too (needs LibreOffice)
     xlsx: Path | None = None
     lang: str | None = None  # None: the engagement's deliverable language
     template: Path | None = None
@@ -69,6 +94,13 @@ def run_export(
 
     clock = time.perf_counter()
     written: list[Path] = []
+    soffice = None
+    if request.pdf is not None:
+        from dtbench.deliverables.office import find_soffice
+
+        soffice = find_soffice()
+        if soffice is None:  # said before any work is done
+            raise PdfUnavailable()
     if request.docx is not None and request.template is not None:
         from dtbench.deliverables.docx_template import check_template
 
@@ -77,42 +109,48 @@ def run_export(
             request.notices.append(notice)
     content = gather(store, request.engagement, request.lang)
     request.timings["gather"] = time.perf_counter() - clock
-    if request.docx is not None:
-        from dtbench.deliverables.docx_proposal import SECTIONS, build_proposal
-        from dtbench.deliverables.figures import render_figures
+    with tempfile.TemporaryDirectory(prefix="dtbench-export-") as scratch:
+        # the PDF alone: the Word file it is made from is written where nobody sees it
+        docx = request.docx or (Path(scratch) / "proposal.docx" if request.pdf else None)
+        if docx is not None:
+            from dtbench.deliverables.docx_proposal import SECTIONS, build_proposal
+            from dtbench.deliverables.figures import render_figures
 
-        clock = time.perf_counter()
-        report("charts", 0, 1)
-        figures = render_figures(content, pool=pool, cancelled=cancelled)
-        request.timings["charts"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        written.append(
+            sections = SECTIONS if request.sections is None else request.sections
+            clock = time.perf_counter()
+            report("charts", 0, 1)
+            figures = render_figures(content, pool=pool, cancelled=cancelled)
+            request.timings["charts"] = time.perf_counter() - clock
+            clock = time.perf_counter()
             build_proposal(
                 content,
-                request.docx,
+                docx,
                 figures=figures,
                 template=request.template,
-                sections=SECTIONS if request.sections is None else request.sections,
+                sections=sections,
                 progress=lambda done, total: report("docx", done, total),
                 cancelled=cancelled,
             )
-        )
-        request.timings["docx"] = time.perf_counter() - clock
-        if "toc" in (SECTIONS if request.sections is None else request.sections):
-            from dtbench.deliverables.toc import paginate
+            request.timings["docx"] = time.perf_counter() - clock
+            if "toc" in sections:
+                from dtbench.deliverables.toc import paginate
 
-            clock = time.perf_counter()
-            report("toc", 0, 1)
-            # with LibreOffice the table of contents gets its page numbers; without it the
-            # entries are there and Word numbers them when the field is updated
-            if not paginate(request.docx, cancelled):
-                request.notices.append(TocNotNumbered())
-            report("toc", 1, 1)
-            request.timings["toc"] = time.perf_counter() - clock
-        if request.record_issue:
-            from dtbench.plan.service import record_issue
+                clock = time.perf_counter()
+                report("toc", 0, 1)
+                # with LibreOffice the table of contents gets its page numbers; without it
+                # the entries are there and Word numbers them when the field is updated
+                if not paginate(docx, cancelled):
+                    request.notices.append(TocNotNumbered())
+                report("toc", 1, 1)
+                request.timings["toc"] = time.perf_counter() - clock
+            if request.docx is not None:
+                written.append(request.docx)
+            if request.pdf is not None and soffice is not None:
+                written.append(_pdf(docx, request.pdf, soffice, Path(scratch), report, cancelled))
+            if request.record_issue:
+                from dtbench.plan.service import record_issue
 
-            record_issue(store, request.engagement, content.generated)
+                record_issue(store, request.engagement, content.generated)
     if request.xlsx is not None:
         from dtbench.deliverables.xlsx_plan import build_action_plan
 
@@ -127,3 +165,32 @@ def run_export(
         )
         request.timings["xlsx"] = time.perf_counter() - clock
     return written
+
+
+def _pdf(
+    docx: Path,
+    target: Path,
+    soffice: str,
+    scratch: Path,
+    report: Callable[[str, int, int], None],
+    cancelled: Callable[[], bool] | None,
+) -> Path:
+    """The proposal laid out by LibreOffice (fonts embedded), written atomically."""
+    import shutil
+
+    from dtbench.deliverables.files import write_atomically
+    from dtbench.deliverables.office import to_pdf
+
+    report("pdf", 0, 1)
+    folder = scratch / "pdf"
+    folder.mkdir(exist_ok=True)
+    made = to_pdf(docx, folder, soffice, cancelled)
+    if made is None:
+        raise PdfFailed(target.name)
+
+    def copy(tmp: Path) -> None:
+        shutil.copyfile(made, tmp)
+
+    write_atomically(target, copy)
+    report("pdf", 1, 1)
+    return target

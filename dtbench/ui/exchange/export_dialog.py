@@ -81,6 +81,19 @@ class ExportDialog(QDialog):
         self.word.setChecked(True)
         self.word_path = QLineEdit(str(folder / f"{default_name}.docx"), self)
         self.word_path.setObjectName("docx_path")
+        from dtbench.deliverables.office import find_soffice
+
+        self.pdf = QCheckBox(self.tr("Also as &PDF, beside the Word file"), self)
+        self.pdf.setObjectName("pdf")
+        self.pdf_possible = find_soffice() is not None
+        if not self.pdf_possible:  # said where the option is, not after a failed export
+            self.pdf.setText(self.tr("Also as PDF (needs LibreOffice, not installed)"))
+            self.pdf.setToolTip(
+                self.tr(
+                    "The PDF is made with LibreOffice. Install it, or save the Word file as "
+                    "PDF from Word or WPS."
+                )
+            )
         self.excel = QCheckBox(self.tr("E&xcel action plan (.xlsx)"), self)
         self.excel.setChecked(True)
         self.excel_path = QLineEdit(str(folder / f"{default_name}.xlsx"), self)
@@ -127,9 +140,10 @@ class ExportDialog(QDialog):
         ):
             browse = QPushButton(self.tr("Browse…"), self)
             browse.clicked.connect(lambda _c=False, e=line, s=suffix: self._browse(e, s))
-            grid.addWidget(box, row, 0)
-            grid.addWidget(line, row, 1)
-            grid.addWidget(browse, row, 2)
+            grid.addWidget(box, 2 * row, 0)
+            grid.addWidget(line, 2 * row, 1)
+            grid.addWidget(browse, 2 * row, 2)
+        grid.addWidget(self.pdf, 1, 1)
         form = QFormLayout()
         language_label_widget = QLabel(self.tr("&Language of the documents:"), self)
         language_label_widget.setBuddy(self.language)
@@ -262,6 +276,7 @@ class ExportDialog(QDialog):
 
     def _update(self) -> None:
         self.word_path.setEnabled(self.word.isChecked())
+        self.pdf.setEnabled(self.word.isChecked() and self.pdf_possible)
         self.excel_path.setEnabled(self.excel.isChecked())
         self.sections.setEnabled(self.word.isChecked())
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -307,6 +322,10 @@ class ExportDialog(QDialog):
             if self.sections.item(i).checkState() == Qt.CheckState.Checked
         ]
 
+    def pdf_path(self) -> Path:
+        """The PDF beside the Word file, under its name."""
+        return Path(self.word_path.text()).with_suffix(".pdf")
+
     def request(self) -> ExportRequest:
         from dtbench.deliverables.export import ExportRequest
 
@@ -314,6 +333,7 @@ class ExportDialog(QDialog):
         return ExportRequest(
             engagement=self.engagement,
             docx=Path(self.word_path.text()) if self.word.isChecked() else None,
+            pdf=self.pdf_path() if self.word.isChecked() and self.pdf.isChecked() else None,
             xlsx=Path(self.excel_path.text()) if self.excel.isChecked() else None,
             lang=self.lang(),
             template=Path(template) if template and self.word.isChecked() else None,
@@ -350,9 +370,16 @@ class ExportDialog(QDialog):
             "charts": self.tr("Drawing the charts…"),
             "docx": self.tr("Writing the Word proposal…"),
             "toc": self.tr("Numbering the pages of the table of contents…"),
+            "pdf": self.tr("Writing the PDF…"),
             "xlsx": self.tr("Writing the Excel action plan…"),
         }
-        spans = {"charts": (0, 35), "docx": (35, 60), "toc": (60, 80), "xlsx": (80, 100)}
+        spans = {
+            "charts": (0, 35),
+            "docx": (35, 55),
+            "toc": (55, 70),
+            "pdf": (70, 85),
+            "xlsx": (85, 100),
+        }
 
         def work(context: TaskContext) -> list[Path]:
             from dtbench.deliverables.export import run_export
