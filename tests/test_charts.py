@@ -603,11 +603,15 @@ def test_gantt_height_grows_with_the_rows() -> None:
     assert gantt_chart(ROADMAP, size=(5, 3)).get_size_inches().tolist() == [5, 3]
 
 
-def test_gantt_shortens_long_task_labels() -> None:
+def test_gantt_wraps_long_task_labels_whole() -> None:
+    """A reader sees each task's whole name (on up to three lines), not a cut one."""
     label = "ERP与MES集成接口开发及联调测试与上线切换"
     ax = gantt_chart([GanttTask(label, date(2026, 1, 1), date(2026, 2, 1))]).axes[0]
-    assert row_labels(ax) == [truncate(label, 24)]
-    assert row_labels(ax)[0].endswith("…")
+    shown = row_labels(ax)[0]
+    assert "\n" in shown and shown.replace("\n", "") == label
+    very_long = "I-06 MES release 2: roll out quality traceability, digitise equipment inspections"
+    ax = gantt_chart([GanttTask(very_long, date(2026, 1, 1), date(2026, 2, 1))]).axes[0]
+    assert row_labels(ax)[0].count("\n") <= 2  # three lines at most, then shortened
 
 
 def test_roadmap_charts_build_in_worker_threads() -> None:
@@ -778,3 +782,22 @@ def test_the_roadmap_matrix_leaves_finished_initiatives_out() -> None:
     texts = RoadmapTexts("矩阵", "价值", "难度", QUADRANTS, "甘特", "未分阶段", "无日期")
     labels = point_labels(matrix_figure(items, [], texts).axes[0])
     assert sorted(labels) == ["I-01", "I-03"]
+
+
+def test_the_roadmap_gantt_marks_the_documents_day() -> None:
+    """The proposal's Gantt shows where the plan stands on the day it is issued."""
+    from dtbench.plan.records import Initiative, PlanItem
+    from dtbench.reports.plan_charts import RoadmapTexts, gantt_figure
+
+    item = PlanItem(
+        "u1",
+        "initiative",
+        0,
+        Initiative(title="MES", start=date(2026, 7, 1), end=date(2027, 6, 30)),
+    )
+    texts = RoadmapTexts("矩阵", "价值", "难度", QUADRANTS, "甘特", "未分阶段", "无日期")
+    figure = gantt_figure([item], [], texts, today=date(2026, 12, 6))
+    lines = [line for line in figure.axes[0].lines if line.get_gid() == "gantt-today"]
+    assert lines and "2026-12-06" in [t.get_text() for t in figure.axes[0].texts]
+    without = gantt_figure([item], [], texts)
+    assert not [line for line in without.axes[0].lines if line.get_gid() == "gantt-today"]

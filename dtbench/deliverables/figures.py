@@ -135,7 +135,9 @@ def figure_jobs(content: Content, dpi: float = PRINT_DPI) -> dict[str, Callable[
     jobs["matrix"] = partial(
         png, matrix_figure, initiatives, phases, texts, SIZES["matrix"], dpi=dpi
     )
-    jobs["gantt"] = partial(png, gantt_figure, initiatives, phases, texts, dpi=dpi)
+    jobs["gantt"] = partial(
+        png, gantt_figure, initiatives, phases, texts, today=content.generated, dpi=dpi
+    )
     jobs["investment"] = partial(
         png,
         investment_figure,

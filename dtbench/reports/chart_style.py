@@ -337,7 +337,7 @@ def label_ticks(
     ax: Axes, which: str, positions: Sequence[float], labels: Sequence[str], size: float
 ) -> None:
     prop = fp(size)
-    texts = [plain(label) for label in labels]
+    texts = ["\n".join(plain(line) for line in str(label).split("\n")) for label in labels]
     if which == "x":
         ax.set_xticks(list(positions), texts, fontproperties=prop, color=TEXT_COLOR)
     else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from dtbench.plan.records import Initiative, Phase, PlanItem
@@ -64,7 +65,9 @@ def gantt_figure(
     phases: Sequence[PlanItem],
     texts: RoadmapTexts,
     size: tuple[float, float] | None = None,
+    today: date | None = None,
 ) -> Figure:
+    """The roadmap's Gantt chart; ``today`` draws the line of the day (the document's date)."""
     from dtbench.reports import roadmap_charts as charts
     from dtbench.reports.chart_style import empty_chart
 
@@ -99,7 +102,7 @@ def gantt_figure(
         for p in phases
         if p.record.start is not None and p.record.end is not None
     ]
-    return charts.gantt_chart(tasks, title=texts.gantt_title, phases=spans, size=size)
+    return charts.gantt_chart(tasks, title=texts.gantt_title, phases=spans, size=size, today=today)
 
 
 def gantt_size(

@@ -405,6 +405,9 @@ def _date_axis(ax: Axes, low: float, high: float, width_in: float) -> None:
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
 
 
+LABEL_COLUMNS = 28  # a Gantt label's line: 14 CJK characters or 28 Latin ones
+
+
 def gantt_chart(
     tasks: Sequence[GanttTask],
     *,
@@ -451,8 +454,14 @@ def gantt_chart(
     today_day = _as_date(today)
     today_x = float(mdates.date2num(today_day)) if today_day is not None else None
 
+    # every task's whole name, on two lines where it needs them (group headers on one)
+    labels = [
+        truncate(r[0], 2 * LABEL_COLUMNS) if r[1] else wrap(r[0], LABEL_COLUMNS, 3) for r in rows
+    ]
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
     if size is None:
-        height = 1.2 + 0.27 * max(count, 1) + (0.25 if phase_spans else 0.0)
+        per_row = {1: 0.27, 2: 0.36}.get(lines, 0.46)
+        height = 1.2 + per_row * max(count, 1) + (0.25 if phase_spans else 0.0)
         size = (8.0, min(max(height, 2.4), 16.0))
     figure = new_figure(size)
     width_in = float(figure.get_size_inches()[0])
@@ -478,7 +487,13 @@ def gantt_chart(
     group_for_phase = {name: name for name in named}
     x_low, x_high = ax.get_xlim()
     x_range = x_high - x_low
-    plot_points = width_in * 72 * 0.75  # the plot's rough width before the layout
+    # the plot's rough width before the layout: the figure less the row labels' column
+    label_points = (
+        max((text_width(line) for label in labels for line in label.split("\n")), default=0)
+        * label_size
+        * EM_PER_COLUMN
+    )
+    plot_points = max(width_in * 72 - label_points - 24, width_in * 72 * 0.4)
     plot_columns = plot_points / (SMALL_SIZE * EM_PER_COLUMN)
     placed: list[tuple[str, float, Any, int]] = []  # text, x, colour, row
     row_ends: list[float] = []  # right edge (points) of the last name in each row
@@ -617,7 +632,7 @@ def gantt_chart(
         )
 
     ax.set_ylim(max(count, 1) - 0.5, -0.5)  # first row on top
-    label_ticks(ax, "y", range(count), [truncate(r[0], 24) for r in rows], label_size)
+    label_ticks(ax, "y", range(count), labels, label_size)
     for text, (_label, header, _index, name) in zip(ax.get_yticklabels(), rows, strict=True):
         if header:
             text.set_fontproperties(fp(label_size, bold=True))

@@ -3,6 +3,7 @@ roadmap checks, and the priority matrix and Gantt chart."""
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -384,6 +385,7 @@ class RoadmapPage(QWidget):
                     phases,
                     texts,
                     gantt_size(initiatives, phases, width),
+                    today=date.today(),
                     dpi=dpi,
                 ),
             }
