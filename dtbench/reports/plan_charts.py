@@ -4,6 +4,8 @@ come translated. matplotlib is loaded only when a chart is built (in the chart w
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -105,12 +107,26 @@ def gantt_figure(
     return charts.gantt_chart(tasks, title=texts.gantt_title, phases=spans, size=size, today=today)
 
 
+GANTT_LABEL_COLUMNS = 28  # a Gantt label's line: 14 CJK characters or 28 Latin ones
+
+
+def _lines(label: str) -> int:
+    """About how many lines the Gantt wraps ``label`` on (at most three), without loading
+    matplotlib: the window sizes the chart before a worker draws it."""
+    width = sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in label)
+    return min(3, max(1, math.ceil(width / GANTT_LABEL_COLUMNS)))
+
+
 def gantt_size(
     initiatives: Sequence[PlanItem], phases: Sequence[PlanItem], width: float
 ) -> tuple[float, float]:
-    """Inches of the on-screen Gantt chart: ``width`` wide, as tall as its rows need."""
-    rows = sum(1 for i in initiatives if i.record.start or i.record.end) + len(phases)
-    return width, min(14.0, 1.4 + 0.32 * max(rows, 3))
+    """Inches of the on-screen Gantt chart: ``width`` wide, as tall as its rows need (a row
+    as high as its name's lines: the chart wraps names on up to three)."""
+    dated = [(n, i) for n, i in enumerate(initiatives) if i.record.start or i.record.end]
+    rows = len(dated) + len(phases)
+    lines = max((_lines(f"{number_of(n)} {i.record.title}") for n, i in dated), default=1)
+    per_row = {1: 0.32, 2: 0.38}.get(lines, 0.48)
+    return width, min(18.0, 1.4 + per_row * max(rows, 3))
 
 
 def traits_radar(

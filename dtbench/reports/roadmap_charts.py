@@ -405,9 +405,6 @@ def _date_axis(ax: Axes, low: float, high: float, width_in: float) -> None:
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
 
 
-LABEL_COLUMNS = 28  # a Gantt label's line: 14 CJK characters or 28 Latin ones
-
-
 def gantt_chart(
     tasks: Sequence[GanttTask],
     *,
@@ -415,6 +412,7 @@ def gantt_chart(
     phases: Sequence[tuple[str, date, date]] = (),
     today: date | None = None,
     size: tuple[float, float] | None = None,
+    label_columns: int = 28,
 ) -> Figure:
     """Roadmap Gantt chart: one row per task, a bar from start to end on a date axis.
 
@@ -423,7 +421,8 @@ def gantt_chart(
     and its own colour. ``phases`` are translucent background spans named above the chart;
     a phase named like a group takes that group's colour. Progress is a darker inner bar with
     the percentage beside it, milestones are diamonds at their end date, ``today`` a dashed
-    line. Without ``size`` the height grows with the rows. A task ending before it starts is
+    line. Task names wrap at ``label_columns`` display columns on up to three lines. Without
+    ``size`` the height grows with the rows and their lines. A task ending before it starts is
     drawn as a single day; tasks without a usable date keep their row but draw nothing.
     """
     items = list(tasks)
@@ -456,7 +455,7 @@ def gantt_chart(
 
     # every task's whole name, on two lines where it needs them (group headers on one)
     labels = [
-        truncate(r[0], 2 * LABEL_COLUMNS) if r[1] else wrap(r[0], LABEL_COLUMNS, 3) for r in rows
+        truncate(r[0], 2 * label_columns) if r[1] else wrap(r[0], label_columns, 3) for r in rows
     ]
     lines = max((label.count("\n") + 1 for label in labels), default=1)
     if size is None:
