@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.image.image import Image
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
@@ -30,7 +30,13 @@ from dtbench.deliverables.formats import fmt_date as fmt_date  # re-exported: th
 from dtbench.deliverables.formats import fmt_money as fmt_money
 from dtbench.deliverables.formats import fmt_number as fmt_number
 from dtbench.deliverables.safe_text import pieces, xml_text
-from dtbench.deliverables.toc import BOOKMARK_PREFIX, Entry, add_bookmark, field_char
+from dtbench.deliverables.toc import (
+    BOOKMARK_PREFIX,
+    Entry,
+    add_bookmark,
+    field_char,
+    field_instruction,
+)
 from dtbench.plan import catalogue as cat
 
 MAX_FIGURE_CM = 16.0
@@ -301,12 +307,7 @@ class DocxWriter:
         Word to update (a caption's number is known when it is written)."""
         p = paragraph._p
         p.append(field_char("begin"))
-        instr_run = OxmlElement("w:r")
-        instr = OxmlElement("w:instrText")
-        instr.set(qn("xml:space"), "preserve")
-        instr.text = f" {instruction} "
-        instr_run.append(instr)
-        p.append(instr_run)
+        p.append(field_instruction(instruction))
         p.append(field_char("separate"))
         paragraph.add_run(shown)
         p.append(field_char("end"))

@@ -39,6 +39,14 @@ def target_phrase(text: str, zh: bool) -> str:
     return text
 
 
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def number_word(n: int) -> str:
+    """A count as English prose writes it: up to nine in words ('three'), then figures."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+
+
 def fmt_money(value: float) -> str:
     """An amount in 万元 (CNY 10,000): whole when it is, else one decimal."""
     return amount(value, "zh")

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dtbench.deliverables.docx_writer import fmt_date
+from dtbench.deliverables.formats import number_word
 from dtbench.guide.model import Text
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Fieldwork, NextStep, PlanItem
@@ -116,9 +117,8 @@ def summary_sentence(lang: str, items: Sequence[PlanItem]) -> str:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    """'two workshops', '12 people': numbers up to nine in words, as English prose writes them."""
-    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-    return f"{words[n] if n < len(words) else n} {one if n == 1 else many}"
+    """'two workshops', '12 people'."""
+    return f"{number_word(n)} {one if n == 1 else many}"
 
 
 def _records(items: Sequence[PlanItem], kind: str) -> list[Fieldwork]:

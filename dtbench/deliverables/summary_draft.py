@@ -14,8 +14,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dtbench.deliverables.docx_texts import EMPLOYEE_LABELS
-from dtbench.deliverables.formats import fmt_money, short_phase_name, target_phrase
-from dtbench.plan.money import money
+from dtbench.deliverables.formats import (
+    number_word,
+    short_phase_name,
+    target_phrase,
+)
+from dtbench.plan.money import money as amount_text
 from dtbench.plan.records import Initiative, Kpi, NextStep, Phase, PlanItem, Strategy
 
 if TYPE_CHECKING:
@@ -68,13 +72,6 @@ def _sentence_inside(text: str) -> str:
     return text
 
 
-_NUMBERS_EN = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
-def _count_en(n: int) -> str:
-    return _NUMBERS_EN[n] if 0 <= n < len(_NUMBERS_EN) else str(n)
-
-
 def _records(items: Sequence[PlanItem], kind: type) -> list[Any]:
     return [i.record for i in items if isinstance(i.record, kind)]
 
@@ -89,11 +86,6 @@ def widest_gaps(content: Content) -> list[str]:
     """The titles of the clauses with the highest priority (when no finding is written)."""
     gaps = content.report.ranked_gaps()[:MAX_LISTED]
     return [content.guide.clause(g.key).title.get(content.lang) for g in gaps]
-
-
-def million(value: float) -> str:
-    """万元 as English readers count: 926 → 'CNY 9.26 million'."""
-    return money(value, "en")
 
 
 def key_initiatives(content: Content) -> list[tuple[str, list[Initiative]]]:
@@ -230,14 +222,14 @@ def _zh(c: Content) -> list[str]:
         parts = []
         for phase, chosen in groups:
             titles = [
-                i.title + (f"（{fmt_money(i.budget)}万元）" if i.budget is not None else "")
+                i.title + (f"（{amount_text(i.budget, 'zh')}）" if i.budget is not None else "")
                 for i in chosen
             ]
             listed = "、".join(titles)
             parts.append(f"{phase}以{listed}为重点" if phase else f"重点推进{listed}")
         money = (
-            f"规划期内尚需投入约{fmt_money(ahead)}万元"
-            + (f"（另有已完成举措投入{fmt_money(spent)}万元）" if spent else "")
+            f"规划期内尚需投入约{amount_text(ahead, 'zh')}"
+            + (f"（另有已完成举措投入{amount_text(spent, 'zh')}）" if spent else "")
             + "。"
             if ahead
             else ""
@@ -254,7 +246,7 @@ def _zh(c: Content) -> list[str]:
         case = yearly_benefit(c)
         value = ""
         if case is not None and case[0] > 0:
-            value = f"按测算，各项举措全面见效后每年可带来约{fmt_money(round(case[0]))}万元效益"
+            value = f"按测算，各项举措全面见效后每年可带来约{amount_text(round(case[0]), 'zh')}效益"
             value += f"，投资约在{case[1]}年收回。" if case[1] else "。"
         paragraphs.append(f"预期成效：{when}，{listed}。{value}")
     live, high = open_risks(c)
@@ -320,7 +312,7 @@ def _en(c: Content) -> list[str]:
             else _phase_aim(ph.name)
             for ph in phases
         )
-        path.append(f"We recommend {_count_en(len(phases))} phases: {steps}.")
+        path.append(f"We recommend {number_word(len(phases))} phases: {steps}.")
     if path:
         paragraphs.append(" ".join(path))
     groups = key_initiatives(c)
@@ -330,7 +322,9 @@ def _en(c: Content) -> list[str]:
             i.title
             + " ("
             + ", ".join(
-                part for part in (phase, million(i.budget) if i.budget is not None else "") if part
+                part
+                for part in (phase, amount_text(i.budget, "en") if i.budget is not None else "")
+                if part
             )
             + ")"
             for phase, chosen in groups
@@ -338,8 +332,8 @@ def _en(c: Content) -> list[str]:
         ]
         listed = "; ".join(name.replace(" ()", "") for name in named)
         money = (
-            f" The plan needs about {million(ahead)} still to be spent"
-            + (f" (finished initiatives have used {million(spent)})" if spent else "")
+            f" The plan needs about {amount_text(ahead, 'en')} still to be spent"
+            + (f" (finished initiatives have used {amount_text(spent, 'en')})" if spent else "")
             + "."
             if ahead
             else ""
@@ -356,7 +350,9 @@ def _en(c: Content) -> list[str]:
         case = yearly_benefit(c)
         value = ""
         if case is not None and case[0] > 0:
-            value = f" At full effect the initiatives bring about {million(case[0])} a year"
+            value = (
+                f" At full effect the initiatives bring about {amount_text(case[0], 'en')} a year"
+            )
             value += f"; the investment pays back around {case[1]}." if case[1] else "."
         paragraphs.append(f"{by} we expect: {listed}.{value}")
     live, high = open_risks(c)

@@ -103,7 +103,8 @@ def field_char(kind: str, dirty: bool = False) -> Any:
     return run
 
 
-def _instruction(text: str) -> Any:
+def field_instruction(text: str) -> Any:
+    """A run holding a field's instruction (' TOC …', ' PAGE ')."""
     run = OxmlElement("w:r")
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
@@ -131,7 +132,7 @@ def write_entries(
         p.append(ppr)
         if n == 0:  # the field opens in the first entry…
             p.append(field_char("begin", dirty=True))
-            p.append(_instruction(TOC_INSTRUCTION))
+            p.append(field_instruction(TOC_INSTRUCTION))
             p.append(field_char("separate"))
         link = OxmlElement("w:hyperlink")
         link.set(qn("w:anchor"), entry.bookmark)
@@ -141,7 +142,7 @@ def write_entries(
         tab.append(OxmlElement("w:tab"))
         link.append(tab)
         link.append(field_char("begin"))
-        link.append(_instruction(f"PAGEREF {entry.bookmark} \\h"))
+        link.append(field_instruction(f"PAGEREF {entry.bookmark} \\h"))
         link.append(field_char("separate"))
         link.append(_run(""))  # the page number, once known
         link.append(field_char("end"))
