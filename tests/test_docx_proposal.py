@@ -10,6 +10,7 @@ import subprocess
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -283,9 +284,33 @@ def test_east_asian_fonts_are_set_without_theme_fonts(zh_doc: Document) -> None:
             assert found.get(qn("w:eastAsiaTheme")) is None
 
 
-def test_core_properties(zh_doc: Document) -> None:
-    assert CLIENT in zh_doc.core_properties.title
-    assert zh_doc.core_properties.language == "zh-CN"
+def test_file_properties_describe_this_proposal_written_now(
+    zh_docx: Path, zh_doc: Document, demo: Demo
+) -> None:
+    props = zh_doc.core_properties
+    assert CLIENT in props.title
+    assert props.subject == demo.zh.profile.title
+    assert props.language == "zh-CN"
+    assert props.author == props.last_modified_by == demo.zh.author
+    # written by this export, not the library's 2013 template
+    written = datetime.fromtimestamp(zh_docx.stat().st_mtime, UTC)
+    for moment in (props.created, props.modified):
+        assert moment is not None
+        assert abs((written - moment.replace(tzinfo=UTC)).total_seconds()) < 600
+    with zipfile.ZipFile(zh_docx) as package:
+        app = package.read("docProps/app.xml").decode("utf-8")
+        settings = package.read("word/settings.xml").decode("utf-8")
+    assert f"<Company>{demo.zh.firm_name}</Company>" in app
+    assert "Macintosh" not in app and "<Application>dtbench</Application>" in app
+    # a current Word document: Word shows no "[Compatibility Mode]"
+    modes = re.findall(r'w:name="compatibilityMode"[^>]*w:val="(\d+)"', settings)
+    assert modes == ["15"]
+
+
+def test_english_properties(en_doc: Document, demo: Demo) -> None:
+    props = en_doc.core_properties
+    assert props.language == "en-US"
+    assert props.title.startswith("Digital Transformation Implementation Proposal — ")
 
 
 # ---------------------------------------------------------------------------- English

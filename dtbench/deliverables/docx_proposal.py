@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import ClauseContent, Content
+from dtbench.deliverables.docx_metadata import set_metadata
 from dtbench.deliverables.docx_template import (
     FONTS,
     Styles,
@@ -34,7 +35,6 @@ from dtbench.deliverables.docx_texts import (
     EMPLOYEE_LABELS,
     REVENUE_LABELS,
     SECTIONS,
-    T,
 )
 from dtbench.deliverables.docx_writer import (
     FULL_WIDTH_CM,
@@ -1557,23 +1557,6 @@ def _template_cover(document: Document) -> bool:
     return has
 
 
-def _set_properties(document: Document, content: Content) -> None:
-    props = document.core_properties
-    lang = content.lang
-    client = clean(content.profile.client_name)
-    props.title = f"{T['doc_title'].get(lang)} — {client}"[:250]
-    props.subject = clean(content.profile.title)[:250]
-    author = clean(content.author or content.firm_name)
-    props.author = author[:250]
-    props.last_modified_by = author[:250]
-    props.language = "en-US" if lang == "en" else "zh-CN"
-    props.keywords = content.guide.standard.code
-    props.comments = ""
-    props.revision = len(content.issues)
-    props.version = clean(content.deliverable.version)[:250]
-    props.category = clean(content.firm_name)[:250]
-
-
 def build_proposal(
     content: Content,
     target: Path,
@@ -1629,7 +1612,7 @@ def build_proposal(
                 progress(done, total)
         writer.finish_toc()
         writer.frame(cover_first="cover" in chosen and not cover_kept)
-        _set_properties(doc, content)
+        set_metadata(doc, content)
         check()
         doc.save(str(tmp))
 
