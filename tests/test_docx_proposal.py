@@ -18,6 +18,7 @@ import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from docx_reading import headings, texts
 
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import Content, gather
@@ -81,8 +82,7 @@ def en_doc(demo: Demo) -> Document:
 
 
 def _headings(document: Document, level: int) -> list[str]:
-    name = f"Heading {level}"
-    return [p.text for p in document.paragraphs if p.style is not None and p.style.name == name]
+    return headings(document, level)
 
 
 def _table_text(document: Document) -> str:
@@ -126,21 +126,23 @@ def test_document_information_table(zh_doc: Document, demo: Demo) -> None:
     assert rows["文档语言"] == "中文"
 
 
-def test_chapters_are_numbered_in_their_text(zh_doc: Document) -> None:
+def test_chapters_are_numbered_by_word_never_like_a_clause(zh_doc: Document) -> None:
+    """Chapters read 第N章 and their sections 一、…: nothing in the document's own numbering
+    reads like one of the guide's clauses (6.1, 7.3.1), which are always cited 条款 6.1."""
     assert _headings(zh_doc, 1) == [
-        "1 执行摘要",
-        "2 项目背景与范围",
-        "3 诊断结果",
-        "4 转型战略",
-        "5 目标蓝图",
-        "6 实施路线图",
-        "7 重点举措",
-        "8 投资估算与效益分析",
-        "9 领导作用与治理",
-        "10 组织与文化",
-        "11 风险与应对",
-        "12 关键绩效指标",
-        "13 近期工作建议",
+        "第一章 执行摘要",
+        "第二章 项目背景与范围",
+        "第三章 诊断结果",
+        "第四章 转型战略",
+        "第五章 目标蓝图",
+        "第六章 实施路线图",
+        "第七章 重点举措",
+        "第八章 投资估算与效益分析",
+        "第九章 领导作用与治理",
+        "第十章 组织与文化",
+        "第十一章 风险与应对",
+        "第十二章 关键绩效指标",
+        "第十三章 近期工作建议",
         "附录A 诊断方法",
         "附录B 补充资料",
         "附录C 各条款诊断详情",
@@ -148,10 +150,15 @@ def test_chapters_are_numbered_in_their_text(zh_doc: Document) -> None:
         "附录E 术语和缩略语",
     ]
     level2 = _headings(zh_doc, 2)
-    assert level2[0] == "2.1 企业概况"
-    assert "6.2 举措总览" in level2
+    assert level2[0] == "一、企业概况"
+    assert "二、举措总览" in level2
     assert "E.1 术语和定义" in level2
     assert "A.4 评估范围与条款权重" in level2
+    clause_like = re.compile(r"^\d+(\.\d+)+ ")
+    assert not [h for h in _headings(zh_doc, 1) + level2 if clause_like.match(h)]
+    # the numbers are Word's: the heading's own text is the title alone
+    plain = [p.text for p in zh_doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    assert "执行摘要" in plain and "企业概况" in plain
 
 
 def test_supporting_detail_is_an_appendix_the_body_points_to(zh_doc: Document) -> None:
@@ -168,12 +175,12 @@ def test_supporting_detail_is_an_appendix_the_body_points_to(zh_doc: Document) -
         "B.7 各举措分年度投资",
         "B.8 指标定义与计算方法",
     ]
-    text = "\n".join(p.text for p in zh_doc.paragraphs)
+    text = "\n".join(texts(zh_doc))
     body = text[: text.rindex("附录A 诊断方法")]  # to the heading (the contents list it too)
     for pointer in (
         "访谈对象、研讨会与现场调研、查阅资料的明细见附录B。",
         "见附录B的系统清单。",
-        "重点举措的任务书见第7章，其余举措的说明见附录B。",
+        "重点举措的任务书见第七章，其余举措的说明见附录B。",
         "各举措的分年度投资见附录B。",
         "各指标的定义、计算方法和分析方法见附录B。",
         "各条款的权重见附录A",
@@ -199,7 +206,7 @@ def test_without_the_appendix_the_detail_stays_in_the_body(demo: Demo, tmp_path:
     captions = {p.text.split(" ", 2)[-1] for p in document.paragraphs if p.style.name == "Caption"}
     assert {"访谈对象", "系统清单", "各举措分年度投资（万元）", "指标定义与计算方法"} <= captions
     level2 = _headings(document, 2)
-    assert "6.3 举措说明" in level2 and "12.2 指标定义与计算方法" in level2
+    assert "三、举措说明" in level2 and "二、指标定义与计算方法" in level2
     assert "采纳的基本原则" in captions and "采纳的实施准则" in captions
 
 
@@ -333,8 +340,9 @@ def test_english_fixed_texts_have_no_chinese() -> None:
 
 def test_english_version_has_english_headings_and_frame(en_doc: Document, demo: Demo) -> None:
     level1 = _headings(en_doc, 1)
-    assert level1[0] == "1 Executive summary"
-    assert "6 Implementation roadmap" in level1
+    assert level1[0] == "Chapter 1 Executive summary"
+    assert "Chapter 6 Implementation roadmap" in level1
+    assert _headings(en_doc, 2)[0] == "Client profile"  # sections unnumbered in English
     assert level1[-1] == "Appendix E Terms and abbreviations"
     titles = [i.record.title for i in demo.en.items["initiative"]]  # the consultant's words
     strip = sorted({*_client_strings(demo.en), *titles}, key=len, reverse=True)
@@ -364,7 +372,7 @@ def test_english_version_has_english_headings_and_frame(en_doc: Document, demo: 
     assert info["Language"] == "English"
     footer = en_doc.sections[-1].footer.paragraphs[0].text
     assert footer.startswith("Page ") and " of " in footer
-    assert any(p.text.startswith("Appendix A Assessment method") for p in en_doc.paragraphs)
+    assert "Appendix A Assessment method" in level1
     zh_fixed = {"执行摘要", "实施路线图", "诊断检查表", "文档信息", "右键", "编制日期", "附录"}
     body = "\n".join(p.text for p in en_doc.paragraphs) + _table_text(en_doc)
     assert not [word for word in zh_fixed if word in body]
@@ -377,11 +385,11 @@ def test_method_section_gives_the_scoring_rules_in_the_documents_language(
 ) -> None:
     """The rules are dtbench.diagnosis.scoring_method's, in the engagement's language only."""
     for document, lang in ((zh_doc, "zh"), (en_doc, "en")):
-        texts = [p.text for p in document.paragraphs]
-        heading = [n for n, t in enumerate(texts) if t.endswith(" " + T["rules"].get(lang))]
-        start = heading[0] + 1  # after the numbered heading "4.3 …"
+        shown = texts(document)
+        heading = [n for n, t in enumerate(shown) if t.endswith(" " + T["rules"].get(lang))]
+        start = heading[0] + 1  # after the numbered heading "A.3 …"
         rules = [t.get(lang) for t in scoring_method.method()]
-        assert texts[start : start + 1 + len(rules)] == [T["rules_text"].get(lang), *rules]
+        assert shown[start : start + 1 + len(rules)] == [T["rules_text"].get(lang), *rules]
     assert not any(CJK.search(t.en) for t in scoring_method.method())
 
 
@@ -400,7 +408,7 @@ def test_sections_can_be_left_out(demo: Demo, tmp_path: Path) -> None:
     document = docx.Document(str(path))
     assert not [h for h in _headings(document, 3) if h.startswith("条款")]
     level1 = _headings(document, 1)
-    assert "3 诊断结果" in level1 and "4 转型战略" in level1
+    assert "第三章 诊断结果" in level1 and "第四章 转型战略" in level1
     assert not [h for h in level1 if "诊断方法" in h]
     # without the clause chapter the appendix holds the full checklist
     text = "\n".join(p.text for p in document.paragraphs)
@@ -411,7 +419,7 @@ def test_sections_can_be_left_out(demo: Demo, tmp_path: Path) -> None:
 def test_a_single_section_needs_no_figures(demo: Demo, tmp_path: Path) -> None:
     path = build_proposal(demo.zh, tmp_path / "one.docx", sections=("summary",))
     document = docx.Document(str(path))
-    assert _headings(document, 1) == ["1 执行摘要"]
+    assert _headings(document, 1) == ["第一章 执行摘要"]
     assert not document.paragraphs[0].paragraph_format.page_break_before
     assert "TOC" not in _instructions(document.element.body)
     with pytest.raises(ValueError, match="appendix"):
@@ -567,7 +575,7 @@ def test_a_good_template_is_used(demo: Demo, tmp_path: Path) -> None:
     assert round(section.left_margin.cm, 1) == 2.0
     # the template's body was empty: our cover comes first
     assert CLIENT in [p.text for p in document.paragraphs[:6]]
-    assert "1 执行摘要" in _headings(document, 1)
+    assert "第一章 执行摘要" in _headings(document, 1)
     # tables fit the template's narrower text width
     widest = max(
         sum(int(c.get(qn("w:w"))) for c in t._tbl.find(qn("w:tblGrid"))) for t in document.tables
@@ -658,15 +666,18 @@ def test_libreoffice_renders_the_proposal(zh_docx: Path, tmp_path: Path) -> None
     # what a CEO holds: a one-page summary and a body of about 30 pages; detail is appendix
     sheets = text.split("\f")
 
-    def page_of(heading: str) -> int:
+    def page_of(heading: str) -> int:  # a line that is the heading (spacing as laid out)
+        wanted = re.sub(r"\s+", "", heading)
         return next(
-            n for n, sheet in enumerate(sheets, 1) if re.search(rf"(?m)^\s*{heading}\s*$", sheet)
+            n
+            for n, sheet in enumerate(sheets, 1)
+            if any(re.sub(r"\s+", "", line) == wanted for line in sheet.splitlines())
         )
 
-    summary = page_of("1 执行摘要")
-    assert page_of("2 项目背景与范围") == summary + 1  # the summary is one page
+    summary = page_of("第一章 执行摘要")
+    assert page_of("第二章 项目背景与范围") == summary + 1  # the summary is one page
     assert "关键数据" in re.sub(r"\s+", "", sheets[summary - 1])  # with its key figures
-    body = page_of("附录 A 诊断方法") - summary
+    body = page_of("附录A 诊断方法") - summary
     assert 24 <= body <= 32, body
 
 

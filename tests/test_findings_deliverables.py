@@ -12,6 +12,7 @@ from typing import Any
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx_reading import shown
 from openpyxl import load_workbook
 
 from dtbench.deliverables.content import Content, draft_summary, gather
@@ -53,47 +54,35 @@ def _titles(content: Content) -> list[str]:
 
 
 def _diagnosis_chapter(path: Path) -> list[tuple[str, str, bool]]:
-    """The diagnosis chapter's paragraphs in order: (style, text, holds a picture)."""
+    """The diagnosis chapter's paragraphs in order as the reader sees them, numbers included:
+    (style, text, holds a picture)."""
     document = docx.Document(str(path))
     out: list[tuple[str, str, bool]] = []
     inside = False
-    for p in document.paragraphs:
-        style = p.style.name if p.style is not None else ""
+    for p, (style, text) in zip(document.paragraphs, shown(document), strict=True):
         if style == "Heading 1":
             if inside:
                 break
-            inside = p.text.endswith(("诊断结果", "Diagnosis results"))
-            if inside:  # its number, then the section numbers below it without it
-                out.append(("chapter", p.text.split(" ", 1)[0], False))
+            inside = text.endswith(("诊断结果", "Diagnosis results"))
             continue
         if inside:
             picture = p._p.find(".//" + qn("w:drawing")) is not None
-            out.append((style, p.text, picture))
+            out.append((style, text, picture))
     return out
-
-
-def _strip(chapter: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
-    """The chapter's paragraphs with its number taken off its section headings ("3.1 核心发现"
-    → "1 核心发现"), whatever chapter the proposal's order makes it."""
-    number = chapter[0][1] + "."
-    return [
-        (style, text[len(number) :] if style == "Heading 2" else text, picture)
-        for style, text, picture in chapter[1:]
-    ]
 
 
 def test_the_findings_lead_the_diagnosis_chapter_before_its_first_chart(sample: Sample) -> None:
     path = build_proposal(sample.zh, sample.folder / "建议书.docx", figures=sample.figures)
-    chapter = _strip(_diagnosis_chapter(path))
+    chapter = _diagnosis_chapter(path)
     first_chart = next(n for n, (_s, _t, picture) in enumerate(chapter) if picture)
-    assert chapter[0][:2] == ("Heading 2", "1 核心发现")
+    assert chapter[0][:2] == ("Heading 2", "一、核心发现")
     before = chapter[:first_chart]
     titles = _titles(sample.zh)
     assert len(titles) == 5
-    shown = [text for _s, text, _p in before if text.startswith("（")]
-    assert shown == [f"（{n}）{t}" for n, t in zip("一二三四五", titles, strict=True)]
+    numbered = [text for _s, text, _p in before if text.startswith("（")]
+    assert numbered == [f"（{n}）{t}" for n, t in zip("一二三四五", titles, strict=True)]
     document = docx.Document(str(path))
-    title_runs = [r for p in document.paragraphs if p.text == shown[0] for r in p.runs]
+    title_runs = [r for p in document.paragraphs if p.text == titles[0] for r in p.runs]
     assert title_runs and all(r.bold for r in title_runs)
     texts = "\n".join(text for _s, text, _p in before)
     assert "五个方面" in texts  # a count in words, not a raw number
@@ -104,24 +93,24 @@ def test_the_findings_lead_the_diagnosis_chapter_before_its_first_chart(sample: 
     for line in first.observations.splitlines():
         assert line in texts
     # the statistics follow the findings
-    assert ("Heading 2", "2 总体结果") in [(s, t) for s, t, _p in chapter]
+    assert ("Heading 2", "二、总体结果") in [(s, t) for s, t, _p in chapter]
 
 
 def test_the_english_proposal_frames_them_in_english(sample: Sample) -> None:
     path = build_proposal(sample.en, sample.folder / "proposal.docx", figures=sample.figures)
-    chapter = _strip(_diagnosis_chapter(path))
-    assert chapter[0][:2] == ("Heading 2", "1 Key findings")
+    chapter = _diagnosis_chapter(path)
+    assert chapter[0][:2] == ("Heading 2", "Key findings")
     texts = [text for _s, text, _p in chapter]
     assert "the main problems 澜岳精工 faces come down to the five themes below" in texts[1]
-    assert f"1. {_titles(sample.en)[0]}" in texts
+    assert f"1.\t{_titles(sample.en)[0]}" in texts
     assert any(t.startswith("Clauses concerned: 9.4 Platform integration") for t in texts)
 
 
 def test_without_findings_the_chapter_reads_as_before(sample: Sample) -> None:
     content = _without_findings(sample.zh)
     path = build_proposal(content, sample.folder / "无发现.docx", figures=sample.figures)
-    chapter = _strip(_diagnosis_chapter(path))
-    assert chapter[0][:2] == ("Heading 2", "1 总体结果")
+    chapter = _diagnosis_chapter(path)
+    assert chapter[0][:2] == ("Heading 2", "一、总体结果")
     assert not any("核心发现" in text for _s, text, _p in chapter)
     assert "核心问题" not in draft_summary(content)
 

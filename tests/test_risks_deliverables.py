@@ -13,13 +13,15 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx_reading import headings
 from openpyxl import load_workbook
 
 from dtbench.deliverables.content import Content, gather
 from dtbench.deliverables.docx_proposal import build_proposal
 from dtbench.deliverables.docx_texts import SECTIONS
 from dtbench.deliverables.figures import figure_jobs
-from dtbench.deliverables.proposal_risks import TEXTS, count_words, introduction, risk_texts
+from dtbench.deliverables.formats import count_words
+from dtbench.deliverables.proposal_risks import TEXTS, introduction, risk_texts
 from dtbench.deliverables.xlsx_cells import put_formula
 from dtbench.deliverables.xlsx_plan import SHEETS, build_action_plan
 from dtbench.plan.records import PlanItem, Risk
@@ -78,10 +80,7 @@ def test_the_chapter_stands_after_organization_and_reads_as_a_proposal(
         demo.zh, tmp_path / "p.docx", figures=demo.figures, sections=("organization", "risks")
     )
     document = docx.Document(str(path))
-    headings = [
-        p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"
-    ]
-    assert headings == ["1 组织与文化", "2 风险与应对"]
+    assert headings(document, 1) == ["第一章 组织与文化", "第二章 风险与应对"]
     texts = _chapter(document, "风险与应对")
     intro = texts[0]
     # in words, not a dump: ten risks, one closed, three high, named by their numbers

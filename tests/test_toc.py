@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx_reading import headings, shown
 
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import gather
@@ -35,11 +36,11 @@ def _entries(document: docx.document.Document) -> list[tuple[str, str, str]]:
 
 
 def _bookmarks(document: docx.document.Document) -> dict[str, str]:
-    """Bookmark name → the text of the paragraph it marks."""
+    """Bookmark name → the text of the paragraph it marks, with its number as shown."""
     marks = {}
-    for paragraph in document.paragraphs:
+    for paragraph, (_style, text) in zip(document.paragraphs, shown(document), strict=True):
         for start in paragraph._p.findall(qn("w:bookmarkStart")):
-            marks[start.get(qn("w:name"))] = paragraph.text
+            marks[start.get(qn("w:name"))] = text
     return marks
 
 
@@ -48,10 +49,11 @@ def test_the_entries_are_in_the_file_linked_to_their_headings(store: Store, tmp_
     path = build_proposal(content, tmp_path / "p.docx", figures={})
     document = docx.Document(str(path))
     entries = _entries(document)
-    chapters = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    chapters = headings(document, 1)
     assert [text for style, text, _a in entries if style == "toc 1"] == chapters
+    assert chapters[0] == "第一章 执行摘要" and chapters[-1] == "附录E 术语和缩略语"
     sections = [text for style, text, _a in entries if style == "toc 2"]
-    assert "3.1 核心发现" in sections and "13.1 提请决策事项" in sections
+    assert "一、核心发现" in sections and "一、提请决策事项" in sections
     assert not any(text[:1].isalpha() and text[1:2] == "." for text in sections)  # no "A.1"
     assert len(entries) < 80  # one page or two, not the guide's clauses
     marks = _bookmarks(document)
@@ -109,7 +111,8 @@ def test_the_pages_in_the_contents_are_the_pages_the_chapters_start_on(
     for title, number in listed:
         page = re.sub(r"\s+", "", pages[int(number) - 1])
         assert re.sub(r"\s+", "", title) in page, (title, number)
-    chapters = [t for t, _n in listed if re.match(r"(\d+|附录 ?[A-E]|Appendix [A-E]) \D", t)]
+    numbered = r"(第[一二三四五六七八九十]+章|Chapter \d+|附录 ?[A-E]|Appendix [A-E]) ?\S"
+    chapters = [t for t, _n in listed if re.match(numbered, t)]
     assert len(chapters) == 18  # 13 chapters and 5 appendices, each with its page
 
 

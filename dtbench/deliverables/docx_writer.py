@@ -24,6 +24,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from dtbench.deliverables.content import Content
+from dtbench.deliverables.docx_numbering import Numbering
 from dtbench.deliverables.docx_template import FONTS, Styles
 from dtbench.deliverables.docx_texts import APPENDICES, BODY_CHAPTERS, SECTIONS, T
 from dtbench.deliverables.formats import fmt_date as fmt_date  # re-exported: the sections use them
@@ -111,6 +112,13 @@ class Cell:
 CellValue = str | Cell
 
 
+def joined_label(label: str, title: str) -> str:
+    """A heading as the reader sees it: '第七章 重点举措', '三、评估范围', 'A.1 Scope'."""
+    if not label:
+        return title
+    return label + title if label.endswith("、") else f"{label} {title}"
+
+
 def png_size_cm(png: bytes) -> tuple[float, float]:
     image = Image.from_blob(png)
     dpi_x = image.horz_dpi or 200
@@ -148,6 +156,7 @@ class DocxWriter:
         self.table_id = styles.table.style_id
         self.text_id = styles.table_text.style_id
         self.small_id = styles.table_small.style_id
+        self.numbering = Numbering(document, content.lang)
 
     def appendix_letter(self, code: str) -> str:
         """The letter the appendix ``code`` gets in this document ("" when left out)."""
@@ -155,9 +164,12 @@ class DocxWriter:
         return chr(ord("A") + planned.index(code)) if code in planned else ""
 
     def chapter_number(self, code: str) -> str:
-        """The number the chapter ``code`` gets in this document ("" when left out)."""
+        """The number the chapter ``code`` gets in this document as running text cites it
+        (七 in 第七章, 7 in chapter 7; "" when left out)."""
         body = [k for k in self.planned if k in BODY_CHAPTERS]
-        return str(body.index(code) + 1) if code in body else ""
+        if code not in body:
+            return ""
+        return self.numbering.chapter_reference(body.index(code) + 1)
 
     # texts
     def t(self, key: str, *args: object) -> str:
@@ -271,7 +283,10 @@ class DocxWriter:
                 run.font.color.rgb = RGBColor.from_string("1F3864")
 
     def heading(self, level: int, title: str) -> str:
-        """A numbered heading; returns its number ("3", "3.2", "A.1")."""
+        """A numbered heading; returns its number ("3", "3.2", "A.1").
+
+        The number is Word's (:mod:`~dtbench.deliverables.docx_numbering`), or the template's
+        own heading numbering; the paragraph's text is the title alone."""
         if level == 1:
             self.numbers = [self.numbers[0] + 1, 0, 0]
             number = self.appendix or str(self.numbers[0])
@@ -282,21 +297,30 @@ class DocxWriter:
         else:
             self.numbers[2] += 1
             number = f"{self.appendix or self.numbers[0]}.{self.numbers[1]}.{self.numbers[2]}"
-        if level == 1 and self.appendix:
-            shown = f"{self.t('appendix', self.appendix)} {title}"
-        elif self.st.numbered_headings:
-            shown = title
+        if self.st.numbered_headings:  # the template numbers its headings itself
+            label = self.t("appendix", self.appendix) if level == 1 and self.appendix else ""
+            text = f"{label} {title}" if label else title
         else:
-            shown = f"{number} {title}"
+            text = title
+            label = self.numbering.label(level, (self.numbers[0], self.numbers[1]), self.appendix)
         started = level == 1 and self._has_content()
-        paragraph = self._paragraph(self.st.headings[level - 1], shown)
+        paragraph = self._paragraph(self.st.headings[level - 1], text)
+        if not self.st.numbered_headings and level < 3:
+            self.numbering.number_heading(paragraph, level, appendix=bool(self.appendix))
         if started:
             paragraph.paragraph_format.page_break_before = True
         if level == 1 or (level == 2 and not self.appendix):  # appendices: titles only
+            shown = text if self.st.numbered_headings else joined_label(label, title)
             bookmark = f"{BOOKMARK_PREFIX}{len(self.outline) + 1:04d}"
             add_bookmark(paragraph, bookmark, len(self.outline) + 1)
             self.outline.append(Entry(level, clean(shown), bookmark))
         return number
+
+    def numbered(self, texts: Iterable[str]) -> None:
+        """A numbered list (Word numbering, starting at one): （一）… / 1. …"""
+        list_id = self.numbering.new_list()
+        for text in texts:
+            self.numbering.number_item(self.para(text), list_id)
 
     def plain_heading3(self, title: str) -> None:
         """A level-3 heading that carries its own label (a guide clause)."""

@@ -39,12 +39,41 @@ def target_phrase(text: str, zh: bool) -> str:
     return text
 
 
-_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_NUMBER_WORDS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+)
+_ZH_DIGITS = "零一二三四五六七八九"
 
 
 def number_word(n: int) -> str:
-    """A count as English prose writes it: up to nine in words ('three'), then figures."""
+    """A count as English prose writes it: up to ten in words ('three'), then figures."""
     return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+
+
+def chinese_number(n: int) -> str:
+    """1–99 in Chinese numerals as Word's chineseCounting writes them (七, 十二, 二十);
+    figures beyond."""
+    if 0 <= n < 10:
+        return _ZH_DIGITS[n]
+    if 10 <= n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[ones] if ones else "")
+    return str(n)
+
+
+def count_words(n: int, lang: str) -> str:
+    """A count as a sentence writes it: 十二项 / three (figures once English words grow)."""
+    return number_word(n) if lang == "en" else chinese_number(n)
 
 
 def fmt_money(value: float) -> str:

@@ -198,8 +198,7 @@ def write_decisions(writer: DocxWriter, items: Sequence[PlanItem], client: str) 
     if decisions:
         writer.heading(2, _t(writer, "decisions"))
         writer.para(_t(writer, "decisions_text", client))
-        for step in decisions:
-            writer.bullet(step.action + _owner_and_date(writer, step))
+        writer.numbered(step.action + _owner_and_date(writer, step) for step in decisions)
     if others:
         writer.heading(2, _t(writer, "steps"))
         others.sort(key=lambda s: (s.due is None, s.due or date.min))  # by date, undated last

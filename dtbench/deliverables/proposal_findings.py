@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from dtbench.deliverables.formats import count_words
 from dtbench.guide.model import Text
 from dtbench.plan.records import Finding, PlanItem
 
@@ -30,23 +31,8 @@ TEXTS: dict[str, Text] = {
     "clauses": Text("涉及条款", "Clauses concerned"),
     "client": Text("企业", "the company"),
 }
-ZH_NUMBERS = "零一二三四五六七八九十"
 TITLE_COLOR = "1F3864"  # the built-in layout's heading blue
 _LABELED = re.compile(r"^([^：:，,。.]{1,12})[：:]\s*(.+)$")
-
-
-def count_words(n: int, lang: str) -> str:
-    """A small count as a reader says it: 五 / five (digits above ten)."""
-    if lang == "zh":
-        return ZH_NUMBERS[n] if n <= 10 else str(n)
-    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-    return words[n] if n <= 10 else str(n)
-
-
-def title_line(n: int, title: str, lang: str) -> str:
-    """A finding's title as the proposal shows it: （一）… / 1. …"""
-    title = " ".join(title.split())
-    return f"（{count_words(n, lang)}）{title}" if lang == "zh" else f"{n}. {title}"
 
 
 def _lines(text: str) -> list[str]:
@@ -68,16 +54,19 @@ def write_findings(writer: DocxWriter, items: Sequence[PlanItem]) -> None:
     client = c.profile.short_name or c.profile.client_name or t("client")
     writer.heading(2, t("heading"))
     writer.para(t("intro").replace("%1", client).replace("%2", count_words(len(findings), lang)))
-    for n, finding in enumerate(findings, start=1):
+    numbered = writer.numbering.new_list()
+    for finding in findings:
         # A bold run-in title, not a heading: it is the consultant's sentence, in whatever
-        # language it was written, and the headings stay the document's own frame.
-        writer.para(
-            title_line(n, finding.title, lang),
+        # language it was written, and the headings stay the document's own frame. Its
+        # number, （一） / 1., is Word's.
+        title = writer.para(
+            " ".join(finding.title.split()),
             bold=True,
             color=TITLE_COLOR,
             keep_next=True,
             space_before=8,
         )
+        writer.numbering.number_item(title, numbered, bold=True, color=TITLE_COLOR)
         seen = _lines(finding.observations)
         if seen:
             writer.para(t("seen") + writer.t("colon"), bold=True, keep_next=True)

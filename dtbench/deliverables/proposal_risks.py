@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from dtbench.deliverables.docx_writer import Cell, DocxWriter
+from dtbench.deliverables.formats import count_words
 from dtbench.guide.model import Text
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import PlanItem, Risk
@@ -45,24 +46,6 @@ TEXTS: dict[str, Text] = {
 WIDTHS_ZH = (1.1, 4.2, 1.5, 1.2, 0.9, 1.1, 4.5, 2.1)
 WIDTHS_EN = (1.0, 4.0, 2.2, 1.2, 1.4, 1.6, 3.6, 1.6)
 LEVEL_FILLS = {"high": "F8CBAD", "medium": "FFF2CC", "low": "E2EFDA"}
-
-_ZH_DIGITS = "零一二三四五六七八九"
-_EN_WORDS = (
-    "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve",
-)  # fmt: skip
-
-
-def count_words(n: int, lang: str) -> str:
-    """A count as a sentence writes it: 十项 / ten, digits once the words grow long."""
-    if lang == "en":
-        return _EN_WORDS[n] if 0 <= n < len(_EN_WORDS) else str(n)
-    if 0 <= n < 10:
-        return _ZH_DIGITS[n]
-    if 10 <= n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[ones] if ones else "")
-    return str(n)
 
 
 def _list(parts: Sequence[str], lang: str) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from dtbench.deliverables.docx_texts import EMPLOYEE_LABELS
 from dtbench.deliverables.formats import (
+    chinese_number,
     number_word,
     short_phase_name,
     target_phrase,
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 MAX_LISTED = 3  # problems, initiatives, results, decisions: a CEO reads three, not ten
 MAX_KEY = 5  # key initiatives named
-_ORDINALS_ZH = ("一", "二", "三", "四", "五")
 _CUT = re.compile(r"[（(；;，,]")
 
 
@@ -197,7 +197,9 @@ def _zh(c: Content) -> list[str]:
     ]
     found = problems(c)
     if found:
-        listed = "；".join(f"{_ORDINALS_ZH[n]}是{t.rstrip('。')}" for n, t in enumerate(found))
+        listed = "；".join(
+            f"{chinese_number(n + 1)}是{t.rstrip('。')}" for n, t in enumerate(found)
+        )
         paragraphs.append(f"诊断发现的核心问题：{listed}。")
     elif widest_gaps(c):
         paragraphs.append(f"与目标差距最大的是{'、'.join(widest_gaps(c))}等方面。")
@@ -257,7 +259,7 @@ def _zh(c: Content) -> list[str]:
     decisions = [s for s in _records(c.items["next_step"], NextStep) if s.decision]
     if decisions:
         listed = "；".join(
-            f"{_ORDINALS_ZH[n]}、{s.action.rstrip('。')}" for n, s in enumerate(decisions[:5])
+            f"{chinese_number(n + 1)}、{s.action.rstrip('。')}" for n, s in enumerate(decisions[:5])
         )
         paragraphs.append(f"为按计划启动，提请{client}领导层决策：{listed}。")
     return paragraphs
