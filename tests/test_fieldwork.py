@@ -81,7 +81,7 @@ def test_the_proposal_shows_the_fieldwork_and_asks_for_the_decisions(
     request = text.index("提请澜岳精工领导层就以下事项作出决定")
     assert text.index("批准本建议书确定的转型愿景", request) > request
     # a dash, not nested brackets, before the owner and the date
-    assert "——王建国（总经理）、领导小组，2027-01-15前" in text
+    assert "——王建国（总经理）、领导小组，2027年1月15日前" in text
     steps = next(t for t in tables if t[0] == ["工作事项", "负责人", "完成时间"])
     assert any("MES二期需求确认" in row[0] for row in steps)
     # the scope table lists only what differs from "in scope, weight 1"

@@ -11,8 +11,8 @@ import msgspec
 import pytest
 from docx import Document
 
-from dtbench.deliverables.docx_writer import fmt_date
 from dtbench.deliverables.export import ExportRequest, run_export
+from dtbench.deliverables.formats import doc_date
 from dtbench.engagement.firm import Firm, LogoError, import_logo, load_firm, save_firm
 from dtbench.paths import data_dir
 from dtbench.plan import service as plan
@@ -87,7 +87,7 @@ def test_the_sample_proposal_names_its_firm_and_carries_document_control(
     today = date.today()
     assert [row[0] for row in history[1:]] == ["0.9", "1.0"]
     assert "征求意见稿" in history[1][2]
-    assert history[2][1] == fmt_date(today)  # this export
+    assert history[2][1] == doc_date(today, "zh")  # this export
     assert doc.core_properties.version == "1.0"
     assert doc.core_properties.author == "张弛"
 

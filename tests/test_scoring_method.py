@@ -100,9 +100,9 @@ def _bands(lang: str) -> list[tuple[float, float, int]]:
     """(from, to, level) per coverage band the statement gives, coverage 0–1."""
     if lang == "en":
         text = _statement("en", "Suggested level")
-        first = re.findall(r"below ([\d.]+)\s%\s→ (\d)", text)
-        middle = re.findall(r"([\d.]+)–([\d.]+)\s%\s→ (\d)", text)
-        last = re.findall(r"([\d.]+)\s%\sand more → (\d)", text)
+        first = re.findall(r"below ([\d.]+)%\s→ (\d)", text)
+        middle = re.findall(r"([\d.]+)–([\d.]+)%\s→ (\d)", text)
+        last = re.findall(r"([\d.]+)%\sand more → (\d)", text)
     else:
         text = _statement("zh", "覆盖率对应建议等级")
         first = re.findall(r"低于([\d.]+)%为(\d)级", text)
@@ -172,7 +172,7 @@ def test_the_text_is_made_from_the_code(monkeypatch: pytest.MonkeyPatch) -> None
     en = _plain(" ".join(t.en for t in method()))
     assert "then 1, 4, 9, 16 for gaps" in en
     assert "partly met 0.25" in en and "partly met 0.25" in summary().en
-    assert "below 10 % → 1" in en and "50–90 % → 4" in en
+    assert "below 10% → 1" in en and "50–90% → 4" in en
 
 
 def test_both_languages_give_the_same_numbers() -> None:

@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
+from dtbench.deliverables import abbreviations
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import ClauseContent, Content
 from dtbench.deliverables.docx_metadata import set_metadata
@@ -47,13 +48,12 @@ from dtbench.deliverables.docx_writer import (
     add_months,
     add_text,
     clean,
-    fmt_date,
     fmt_number,
     guide_ref,
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
-from dtbench.deliverables.formats import short_phase_name, standard_reference
+from dtbench.deliverables.formats import range_dashes, short_phase_name, standard_reference
 from dtbench.deliverables.proposal_blueprint import write_blueprint, write_register
 from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
 from dtbench.deliverables.proposal_charters import write_charters
@@ -153,7 +153,7 @@ class _Writer(DocxWriter):
         bottom = [
             self.t("prepared_by", c.firm_name) if c.firm_name else "",
             c.firm.address(self.lang),
-            self.t("date_line", fmt_date(c.generated)),
+            self.t("date_line", self.date(c.generated)),
         ]
         first = True
         for line in bottom:
@@ -184,12 +184,12 @@ class _Writer(DocxWriter):
         c, p = self.c, self.c.profile
         self.front_title(self.t("info"))
         period = (
-            f"{fmt_date(p.start_date)} {self.t('to')} {fmt_date(p.end_date)}"
+            f"{self.date(p.start_date)} {self.t('to')} {self.date(p.end_date)}"
             if p.start_date or p.end_date
             else "—"
         )
         round_text = self.t(
-            "rounds_total", c.round.name, fmt_date(c.round.assessed_on), len(c.rounds)
+            "rounds_total", c.round.name, self.date(c.round.assessed_on), len(c.rounds)
         )
         standard = c.guide.standard
         rows = [
@@ -210,7 +210,7 @@ class _Writer(DocxWriter):
                 else f"{standard.code} {standard.title.en}",
             ),
             (self.t("version"), d.version),
-            (self.t("date"), fmt_date(c.generated)),
+            (self.t("date"), self.date(c.generated)),
             (self.t("author"), c.author or "—"),
             (self.t("reviewer"), d.reviewer.strip() or "—"),
             (self.t("approver"), d.approver.strip() or "—"),
@@ -227,7 +227,7 @@ class _Writer(DocxWriter):
             [
                 (
                     issue.version,
-                    fmt_date(issue.issued),
+                    self.date(issue.issued),
                     issue.note or (self.t("first_issue") if n == 0 else ""),
                 )
                 for n, issue in enumerate(c.issues)
@@ -571,7 +571,7 @@ class _Writer(DocxWriter):
             [
                 [
                     rnd.name,
-                    Cell(fmt_date(rnd.assessed_on), align="center"),
+                    Cell(self.date(rnd.assessed_on), align="center"),
                     Cell(fmt_number(rep.overall_index), align="center"),
                     Cell(fmt_number(rep.current_level, 1), align="center"),
                     Cell(f"{rep.answered}/{rep.total}", align="center"),
@@ -869,7 +869,7 @@ class _Writer(DocxWriter):
             for n, item in enumerate(phases, 1):
                 phase = item.record
                 assert isinstance(phase, Phase)
-                dates = f"{fmt_date(phase.start)} {self.t('to')} {fmt_date(phase.end)}"
+                dates = f"{self.date(phase.start)} {self.t('to')} {self.date(phase.end)}"
                 # "一期：夯实基础" names itself; a bare "夯实基础" gets "第1阶段" before it
                 named = short_phase_name(phase.name) != phase.name.strip()
                 label = phase.name if named else f"{self.t('phase_no', n)}  {phase.name}"
@@ -931,7 +931,7 @@ class _Writer(DocxWriter):
         for item in items:
             r = item.record
             assert isinstance(r, Initiative)
-            dates = f"{fmt_date(r.start)}\n{fmt_date(r.end)}" if r.start or r.end else "—"
+            dates = f"{self.date(r.start)}\n{self.date(r.end)}" if r.start or r.end else "—"
             row: list[CellValue] = [
                 Cell(self.initiative_no[item.uuid], align="center"),
                 r.title,
@@ -1003,11 +1003,19 @@ class _Writer(DocxWriter):
         else:
             headers.append(self.t("targets"))
             target_width = [4.2]
-        headers += [self.t("frequency"), self.t("data_owner")]
+        # who measures how often is part of each definition in appendix B when there is one;
+        # the body's table keeps to the figures
+        tracking = not self.appendix_letter("supporting")
+        if tracking:
+            headers += [self.t("frequency"), self.t("data_owner")]
         # English needs room for "Quarterly" and a full name on one line
         unit, frequency, owner = (1.2, 1.4, 1.6) if self.zh else (1.3, 1.9, 2.1)
+        if not tracking:
+            frequency = owner = 0.0
         name_width = max(3.0, FULL_WIDTH_CM - sum(target_width) - (unit + 3.0 + frequency + owner))
-        widths = [name_width, unit, 3.0, *target_width, frequency, owner]
+        widths = [name_width, unit, 3.0, *target_width]
+        if tracking:
+            widths += [frequency, owner]
         rows: list[list[CellValue]] = []
         for category in categories:
             # one table for every indicator, a shaded row naming each category
@@ -1042,10 +1050,11 @@ class _Writer(DocxWriter):
                         )
                         or "—"
                     )
-                row += [
-                    Cell(self.label(cat.FREQUENCIES, k.frequency), align="center"),
-                    k.owner or "—",
-                ]
+                if tracking:
+                    row += [
+                        Cell(self.label(cat.FREQUENCIES, k.frequency), align="center"),
+                        k.owner or "—",
+                    ]
                 rows.append(row)
         self.table(self.t("kpi_table"), headers, rows, widths, small=True)
         letter = self.appendix_letter("supporting")
@@ -1072,6 +1081,12 @@ class _Writer(DocxWriter):
                 notes.append(self.t("initiative") + self.t("colon") + linked)
             if k.data_source:
                 notes.append(self.t("data_source") + self.t("colon") + k.data_source)
+            if self.appendix_letter("supporting"):  # not in the chapter's table
+                if k.frequency:
+                    frequency = self.label(cat.FREQUENCIES, k.frequency)
+                    notes.append(self.t("frequency") + self.t("colon") + frequency)
+                if k.owner:
+                    notes.append(self.t("data_owner") + self.t("colon") + k.owner)
             rows.append(
                 [
                     Cell(k.name, bold=True),
@@ -1159,7 +1174,7 @@ class _Writer(DocxWriter):
                         self.label(cat.AUDIENCES, a.record.audience),
                         Cell(a.record.title, bold=True),
                         a.record.owner or "—",
-                        Cell(fmt_date(a.record.due), align="center"),
+                        Cell(self.date(a.record.due), align="center"),
                         self.label(cat.ACTION_STATUSES, a.record.status),
                         a.record.note or "",
                     ]
@@ -1232,7 +1247,7 @@ class _Writer(DocxWriter):
                         Cell(s.record.title, bold=True),
                         Cell(guide_ref(s.record.step) if s.record.step else "—", align="center"),
                         s.record.owner or "—",
-                        Cell(fmt_date(s.record.due), align="center"),
+                        Cell(self.date(s.record.due), align="center"),
                         self.label(cat.ACTION_STATUSES, s.record.status),
                         s.record.note or "",
                     ]
@@ -1393,12 +1408,12 @@ class _Writer(DocxWriter):
                 self.t(
                     "next_round_phase",
                     short_phase_name(phase.record.name),
-                    fmt_date(phase.record.end),
+                    self.date(phase.record.end),
                     name,
                 )
             )
         else:
-            self.para(self.t("next_round_plain", fmt_date(add_months(c.generated, 6)), name))
+            self.para(self.t("next_round_plain", self.date(add_months(c.generated, 6)), name))
 
     def _near_term(self) -> tuple[PlanItem | None, list[PlanItem]]:
         """The phase under way (or next) and its open initiatives; else the first five."""
@@ -1442,12 +1457,17 @@ class _Writer(DocxWriter):
             (1.2, 3.6, 11.8),
             small=True,
         )
+        # the abbreviations the document uses (written so far: the glossary comes last)
+        text = " ".join(node.text or "" for node in self.body.iter(qn("w:t")))
+        found = abbreviations.used(text, c.guide.abbreviations)
+        if not found:
+            return
         self.heading(2, self.t("abbreviations"))
         if self.zh:
             self.table(
                 self.t("abbr_table"),
                 [self.t("abbr"), self.t("meaning"), self.t("english")],
-                [[Cell(a.abbr, bold=True), a.zh, a.en] for a in c.guide.abbreviations],
+                [[Cell(a.abbr, bold=True), a.zh, a.en] for a in found],
                 (2.6, 5.6, 8.4),
                 small=True,
             )
@@ -1455,7 +1475,7 @@ class _Writer(DocxWriter):
             self.table(
                 self.t("abbr_table"),
                 [self.t("abbr"), self.t("meaning")],
-                [[Cell(a.abbr, bold=True), a.en] for a in c.guide.abbreviations],
+                [[Cell(a.abbr, bold=True), a.en] for a in found],
                 (3.0, 13.6),
                 small=True,
             )
@@ -1612,6 +1632,9 @@ def build_proposal(
                 progress(done, total)
         writer.finish_toc()
         writer.frame(cover_first="cover" in chosen and not cover_kept)
+        for node in doc.element.body.iter(qn("w:t")):  # one range dash, whoever typed it
+            if node.text and any(d in node.text for d in "–—～~"):
+                node.text = range_dashes(node.text, content.lang)
         set_metadata(doc, content)
         check()
         doc.save(str(tmp))

@@ -574,7 +574,7 @@ def prepare(document: Document, lang: str, *, from_template: bool) -> Styles:
         caption=_require(document, "Caption"),
         table=_require_table(document),
         table_text=_table_text(document, TABLE_TEXT, 9, fonts, from_template),
-        table_small=_table_text(document, TABLE_TEXT_SMALL, 8, fonts, from_template),
+        table_small=_table_text(document, TABLE_TEXT_SMALL, 9, fonts, from_template),
         title=_paragraph_style(document, "Title"),
         bullet=_paragraph_style(document, "List Bullet"),
         header=_paragraph_style(document, "Header"),
@@ -656,11 +656,13 @@ def _set_fonts(rpr: Any, latin: str, east_asian: str) -> None:
 
 
 def _set_lang(rpr: Any, lang: str) -> None:
+    """Latin text is English and Chinese text Chinese, whatever the document's language:
+    marked Chinese, LibreOffice breaks Latin words anywhere ("BO/M") as it does Chinese."""
     element = rpr.find(qn("w:lang"))
     if element is None:
         element = OxmlElement("w:lang")
         rpr.append(element)
-    element.set(qn("w:val"), "en-US" if lang == "en" else "zh-CN")
+    element.set(qn("w:val"), "en-US")
     element.set(qn("w:eastAsia"), EAST_ASIAN_LANG)
 
 

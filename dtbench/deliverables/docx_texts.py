@@ -533,7 +533,7 @@ T: dict[str, Text] = {
         "The ratings and notes of every checkpoint of the assessed clauses.",
     ),
     "checklist_table": Text("各条款检查项判定汇总", "Checkpoint ratings by clause"),
-    "items_col": Text("检查项", "Checkpoints"),
+    "items_col": Text("检查项", "Checks"),
 }
 
 EMPLOYEE_LABELS: dict[str, Text] = {

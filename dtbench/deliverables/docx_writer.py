@@ -27,10 +27,11 @@ from dtbench.deliverables.content import Content
 from dtbench.deliverables.docx_numbering import Numbering
 from dtbench.deliverables.docx_template import FONTS, Styles
 from dtbench.deliverables.docx_texts import APPENDICES, BODY_CHAPTERS, SECTIONS, T
-from dtbench.deliverables.formats import fmt_date as fmt_date  # re-exported: the sections use them
+from dtbench.deliverables.formats import doc_date
 from dtbench.deliverables.formats import fmt_money as fmt_money
 from dtbench.deliverables.formats import fmt_number as fmt_number
 from dtbench.deliverables.safe_text import pieces, xml_text
+from dtbench.deliverables.table_widths import fit as fit_columns
 from dtbench.deliverables.toc import (
     BOOKMARK_PREFIX,
     Entry,
@@ -43,6 +44,7 @@ from dtbench.plan import catalogue as cat
 MAX_FIGURE_CM = 16.0
 FULL_WIDTH_CM = 16.6  # A4 less 2 × 2.2 cm: the widths below add up to it
 CM = 567  # twips per centimetre
+TABLE_TEXT_PT = 9.0  # 小五, the smallest size a table uses
 
 HEADER_FILL = "DCE6F2"
 LABEL_FILL = "F2F2F2"
@@ -174,6 +176,10 @@ class DocxWriter:
     # texts
     def t(self, key: str, *args: object) -> str:
         return T[key].filled(self.lang, *args)
+
+    def date(self, value: date | None) -> str:
+        """A date in the document's language: 2026年12月4日 / 4 Dec 2026."""
+        return doc_date(value, self.lang)
 
     def paren(self, text: str, note: str) -> str:
         return f"{text}（{note}）" if self.zh else f"{text} ({note})"
@@ -391,8 +397,10 @@ class DocxWriter:
         ``keep`` holds a short table together with what follows."""
         if caption:
             self.caption("table", caption)
-        twips = [round(w * self.scale * CM) for w in widths]
         style_id = self.small_id if small else self.text_id
+        head = [h if isinstance(h, Cell) else Cell(h, HEADER_FILL, True) for h in headers or []]
+        body = [[c if isinstance(c, Cell) else Cell(str(c)) for c in row] for row in rows]
+        twips = self._column_widths(widths, [head, *body] if head else body)
         parts = [f"<w:tbl {nsdecls('w')}><w:tblPr>"]
         if self.table_id:
             parts.append(f'<w:tblStyle w:val="{escape(self.table_id)}"/>')
@@ -412,11 +420,9 @@ class DocxWriter:
         )
         parts.extend(f'<w:gridCol w:w="{w}"/>' for w in twips)
         parts.append("</w:tblGrid>")
-        if headers:
-            cells = [h if isinstance(h, Cell) else Cell(h, HEADER_FILL, True) for h in headers]
-            parts.append(self._row(cells, twips, style_id, header=True, aligns=None, keep=True))
-        for row in rows:
-            cells = [c if isinstance(c, Cell) else Cell(str(c)) for c in row]
+        if head:
+            parts.append(self._row(head, twips, style_id, header=True, aligns=None, keep=True))
+        for cells in body:
             if label_column and cells and cells[0].fill is None:
                 first = cells[0]
                 cells[0] = Cell(first.text, LABEL_FILL, True, first.align, first.span)
@@ -431,6 +437,19 @@ class DocxWriter:
                 '<w:szCs w:val="12"/></w:rPr></w:pPr></w:p>'
             )
         )
+
+    def _column_widths(self, widths: Sequence[float], rows: Sequence[Sequence[Cell]]) -> list[int]:
+        """The section's widths, scaled to the page, widened where a word or number would not
+        fit (:mod:`~dtbench.deliverables.table_widths`)."""
+        twips = [round(w * self.scale * CM) for w in widths]
+        columns: list[list[tuple[str, bool]]] = [[] for _ in twips]
+        for row in rows:
+            column = 0
+            for cell in row:
+                if cell.span <= 1 and column < len(columns):
+                    columns[column].append((cell.text, cell.bold))
+                column += max(1, cell.span)
+        return fit_columns(twips, columns, TABLE_TEXT_PT)
 
     def _row(
         self,

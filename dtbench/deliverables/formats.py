@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from dtbench.plan.money import amount
@@ -9,6 +10,19 @@ from dtbench.plan.money import amount
 
 def fmt_date(value: date | None) -> str:
     return value.isoformat() if value else "—"
+
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def doc_date(value: date | None, lang: str) -> str:
+    """A date as the document's reader writes it: 2026年12月4日 / 4 Dec 2026 ("—" if none)."""
+    if value is None:
+        return "—"
+    if lang == "en":
+        # no-break spaces: a date never wraps inside a table cell
+        return f"{value.day}\u00a0{_MONTHS_EN[value.month - 1]}\u00a0{value.year}"
+    return f"{value.year}年{value.month}月{value.day}日"
 
 
 def fmt_number(value: float | None, decimals: int = 0) -> str:
@@ -88,3 +102,12 @@ def standard_reference(source: str, lang: str) -> str:
         return source
     text = source.replace("，有修改", ", modified").replace("，定义", ", definition ")
     return text.replace("定义", "definition ").replace("—", "-").replace("，", ", ")
+
+
+# A range between two figures: 1—5 in Chinese (GB/T 15834 一字线), 1–5 in English. Whoever
+# typed it (the consultant's 2–3天, a starter's 1～5分), the document writes one dash.
+_RANGE = re.compile(r"(?<=\d)\s?[–—～~]\s?(?=\d)")
+
+
+def range_dashes(text: str, lang: str) -> str:
+    return _RANGE.sub("–" if lang == "en" else "—", text)

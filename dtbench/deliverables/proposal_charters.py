@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from dtbench.deliverables.docx_writer import fmt_date
 from dtbench.guide.model import Text
 from dtbench.plan.money import money
 from dtbench.plan.records import Initiative, Kpi, PlanItem
@@ -100,7 +99,7 @@ def write_charters(writer: DocxWriter, content: Content, numbers: dict[str, str]
         measured = [k.record.name for k in kpis if item.uuid in k.record.initiatives]
         owner_team = _owner_and_team(record)
         timing = (
-            f"{fmt_date(record.start)} {_t(writer, 'to')} {fmt_date(record.end)}"
+            f"{writer.date(record.start)} {_t(writer, 'to')} {writer.date(record.end)}"
             if record.start or record.end
             else ""
         )

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dtbench.deliverables.docx_writer import fmt_date
 from dtbench.deliverables.formats import number_word
 from dtbench.guide.model import Text
 from dtbench.plan import catalogue as cat
@@ -149,7 +148,7 @@ def write_fieldwork_tables(writer: DocxWriter, items: Sequence[PlanItem]) -> Non
         writer.table(
             _t(writer, "interviews"),
             [_t(writer, "who"), _t(writer, "role"), _t(writer, "when"), _t(writer, "topics")],
-            [(f.subject, f.role, fmt_date(f.held_on), f.notes) for f in interviews],
+            [(f.subject, f.role, writer.date(f.held_on), f.notes) for f in interviews],
             (2.4, 4.4, 2.8, 7.0),
             small=True,
         )
@@ -168,7 +167,7 @@ def write_fieldwork_tables(writer: DocxWriter, items: Sequence[PlanItem]) -> Non
                 (
                     f.subject,
                     cat.label(cat.FIELDWORK_KINDS, f.kind, writer.lang),
-                    fmt_date(f.held_on),
+                    writer.date(f.held_on),
                     f.role,
                     f.notes,
                 )
@@ -205,7 +204,7 @@ def write_decisions(writer: DocxWriter, items: Sequence[PlanItem], client: str) 
         writer.table(
             _t(writer, "steps"),
             [_t(writer, "action"), _t(writer, "owner"), _t(writer, "due")],
-            [(s.action, s.owner or "—", fmt_date(s.due)) for s in others],
+            [(s.action, s.owner or "—", writer.date(s.due)) for s in others],
             (9.6, 4.2, 2.8),
         )
     return True
@@ -213,7 +212,7 @@ def write_decisions(writer: DocxWriter, items: Sequence[PlanItem], client: str) 
 
 def _owner_and_date(writer: DocxWriter, step: NextStep) -> str:
     if step.owner and step.due:
-        return _t(writer, "by", step.owner, fmt_date(step.due))
+        return _t(writer, "by", step.owner, writer.date(step.due))
     if step.owner:
         return _t(writer, "by_owner", step.owner)
     return ""

@@ -29,8 +29,8 @@ GAP_FORMULA = Text("差距 = 目标等级 − 现状等级", "gap = target level
 PRIORITY_FORMULA = Text("优先级 = 权重 × ((1 + 差距)² − 1)", "priority = weight × ((1 + gap)² − 1)")
 
 
-# English puts a space before "%"; a no-break one keeps "80 %" on one line in the documents.
-_PCT = "\u00a0%"
+# English writes "80%" like the rest of the documents (no space before the sign).
+_PCT = "%"
 
 
 def _num(value: float) -> str:
@@ -67,7 +67,7 @@ def _scores() -> Text:
 
 
 def _bands() -> Text:
-    """The coverage bands of ``scale.suggested_level``: "below 20 % → 1, 20–40 % → 2, …"."""
+    """The coverage bands of ``scale.suggested_level``: "below 20% → 1, 20–40% → 2, …"."""
     pct = [_num(t * 100) for t in LEVEL_THRESHOLDS]
     top = MIN_LEVEL + len(pct)
     zh = [f"低于{pct[0]}%为{MIN_LEVEL}级"]
