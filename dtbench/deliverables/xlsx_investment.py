@@ -145,6 +145,8 @@ def write_investment_sheet(book: WorkbookWriter) -> None:
     for n, y in enumerate(years):  # the year headers as numbers: criteria of the formulas
         book.header(ws, top, YEAR_COL + n, y)
     first, last = top + 1, top + len(rows)
+    if rows:  # the cost lines are the sheet's list (the totals below sum them all)
+        ws.auto_filter.ref = f"A{top}:{_col(total_col)}{last}"
     for r in range(first, last + 1):
         money_cell(r, total_col, f"=SUM({_col(YEAR_COL)}{r}:{_col(total_col - 1)}{r})")
     cost_total_row = last + 1
@@ -298,9 +300,6 @@ def write_investment_sheet(book: WorkbookWriter) -> None:
     for n in range(YEAR_COL, total_col + 1):
         ws.column_dimensions[_col(n)].width = max(ws.column_dimensions[_col(n)].width or 0, 11)
     book.fit_note(ws, last_col)
-    book.page_setup(
-        ws, sum(ws.column_dimensions[_col(n)].width or 8.43 for n in range(1, last_col + 1))
-    )
     ws.print_area = f"A1:{_col(last_col)}{row}"
 
 
