@@ -419,6 +419,18 @@ def test_a_phase_name_excel_would_read_as_a_pattern_is_summed_by_dtbench(
     assert ws.cell(row, 4).value == len(mine) == 9
     assert ws.cell(row, 5).value == sum(i.budget or 0 for i in mine)
     assert str(ws.cell(row + 1, 5).value).startswith("=SUMIF(")
+    # the investment sheet's phase totals likewise
+    s = inv.summarize(
+        content.items["initiative"], content.items["phase"], content.items["cost"], []
+    )
+    ws = ws.parent[_name("investment", "zh")]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "一期*试点")
+    years = [ws.cell(row - 1, c).value for c in range(8, 8 + len(s.years))]
+    assert years == list(s.years)
+    assert [ws.cell(row, 8 + k).value for k in range(len(years))] == [
+        s.by_phase[odd.uuid].get(y, 0.0) for y in s.years
+    ]
+    assert str(ws.cell(row + 1, 8).value).startswith("=SUMIF(")
 
 
 # ---------------------------------------------------------------- the file

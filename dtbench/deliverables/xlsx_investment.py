@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 from openpyxl.utils import get_column_letter
 
 from dtbench.deliverables.xlsx_book import FIRST_ROW, HEADER_ROW, NAVY, Col
-from dtbench.deliverables.xlsx_cells import put_total
+from dtbench.deliverables.xlsx_cells import put_total, safe_criterion
 from dtbench.guide.model import Text
 from dtbench.plan import investment as inv
 from dtbench.plan.records import Benefit, Initiative
@@ -213,14 +213,25 @@ def write_investment_sheet(book: WorkbookWriter) -> None:
     book.section(ws, row, _t(book, "by_phase"))
     top = row + 1
     groups = [
-        phase_names.get(u, _t(book, "no_phase")) for u, v in s.by_phase.items() if any(v.values())
+        (phase_names.get(u, _t(book, "no_phase")), v)
+        for u, v in s.by_phase.items()
+        if any(v.values())
     ]
     if s.total_spent:
-        groups.append(_t(book, "spent"))
+        groups.append((_t(book, "spent"), s.spent))
+    # a name Excel would read as a pattern (or two alike but for case) is summed here
+    folded = [str(book.fit(name)).casefold() for name, _v in groups]
+    alike = len(set(folded)) != len(folded)
     _year_header(book, ws, top, _t(book, "phase"), years, total_col)
     rng = f"${_col(3)}${first}:${_col(3)}${last}"
-    for n, name in enumerate(groups, start=top + 1):
+    for n, (name, by_year) in enumerate(groups, start=top + 1):
         book.put(ws, n, 2, name, bold=True).fill = book.label_fill
+        if alike or not safe_criterion(str(book.fit(name))):
+            for k, year in enumerate(years):
+                cell = book.put(ws, n, YEAR_COL + k, by_year.get(year, 0.0), "money")
+                cell.number_format = MONEY
+            money_cell(n, total_col, f"=SUM({_col(YEAR_COL)}{n}:{_col(total_col - 1)}{n})")
+            continue
         for k in range(len(years) + 1):
             letter = _col(YEAR_COL + k)
             money_cell(n, YEAR_COL + k, f"=SUMIF({rng},$B{n},{letter}${first}:{letter}${last})")

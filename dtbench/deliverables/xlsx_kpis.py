@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from dtbench.deliverables.xlsx_book import WorkbookWriter
 
 MAX_PERIODS: Final = 12  # actual columns a sheet holds before coarser periods are used
+TEXT_LIMIT: Final = 2000  # characters of a KPI text searched for its figure (it comes first)
 TOLERANCE: Final = 10  # the amber tolerance: the gap from baseline to final target over this
 UP, DOWN = "↑", "↓"  # the direction column: language-neutral, so formulas can compare it
 
@@ -115,15 +116,16 @@ def kpi_number(text: str, unit: str = "") -> float | int | None:
     "每月≤35小时", "≤CNY 23 million"), else the first number written with the KPI's unit
     ("约90分钟（2026年3月）" → 90, "Plant 1 100%" → 100), else the only number of a text
     whose KPI has no unit. Years, counts and dates around it are not taken for it."""
-    text = text.translate(_WIDE)
+    text = text[:TEXT_LIMIT].translate(_WIDE)
     match = _SIGNED.search(text)
     if match is None:
         head = _unit_head(unit)
         if head:
+            follows = re.compile(r"\s*" + re.escape(head))
             for candidate in _ANY.finditer(text):
-                after = text[candidate.end() :].lstrip()
-                before = text[: candidate.start()].rstrip()
-                if after.startswith(head) or (head != "%" and before.endswith(head)):
+                start = candidate.start()
+                before = text[max(0, start - len(head) - 3) : start].rstrip()
+                if follows.match(text, candidate.end()) or (head != "%" and before.endswith(head)):
                     match = candidate
                     break
         else:
@@ -170,7 +172,7 @@ def periods(phases: list[PlanItem], t: dict[str, str]) -> list[Period]:
             found.append(Period(label, phase))
             at = following
         if len(found) <= MAX_PERIODS or key == "year":
-            return found[-MAX_PERIODS:] if key == "year" else found
+            return found[:MAX_PERIODS]  # a plan over 12 years: its first 12
     return []  # not reached
 
 
