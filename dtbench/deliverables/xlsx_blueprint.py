@@ -85,7 +85,7 @@ def sheet_systems(book: WorkbookWriter) -> None:
     if rows:
         labels = [o.label.get(lang) for o in cat.SYSTEM_TARGETS]
         book.status_list(ws, labels, 6, FIRST_ROW, last)
-    book.finish_list(ws, len(cols), last)
+    book.finish_list(ws, len(cols), last, freeze=f"C{FIRST_ROW}")
     top = last + 2
     book.section(ws, top, _t(book, "links"))
     names = {item.uuid: f"{numbers[item.uuid]} {item.record.name}" for item in systems}

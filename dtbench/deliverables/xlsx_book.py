@@ -6,10 +6,14 @@ plan's sheets (:mod:`dtbench.deliverables.xlsx_plan`) are built from these parts
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from io import BytesIO
+from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.chart.label import DataLabelList
@@ -30,7 +34,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dtbench import __version__
 from dtbench.deliverables.content import Content
+from dtbench.deliverables.safe_text import xml_text
 from dtbench.deliverables.xlsx_cells import cell_text, header_text, put
 from dtbench.deliverables.xlsx_texts import T
 from dtbench.plan import catalogue as cat
@@ -48,8 +54,7 @@ GREY = "595959"
 HEADER_ROW = 4  # row 1 title, 2 subtitle, 3 note; the table header of every list sheet
 FIRST_ROW = HEADER_ROW + 1
 MAX_MONTHS = 120  # a timeline longer than ten years is cut at ten years
-A4, A3 = 9, 8  # openpyxl paper sizes
-A4_WIDTH = 150  # character widths that still print legibly on A4 landscape
+A4 = 9  # openpyxl's paper size code: every sheet prints on A4, fitted to the page width
 
 
 def text_width(value: str) -> float:
@@ -87,6 +92,7 @@ _KINDS: dict[str, tuple[str, str, bool]] = {
     "num1": ("right", "0.0", False),
     "pct": ("right", "0%", False),
     "money": ("right", "#,##0.0", False),
+    "num": ("right", "General", False),  # a figure in its own unit: 92, 99.5, 1820
 }
 
 
@@ -159,6 +165,48 @@ LINE_HEIGHT = 13.5  # points per line of 10 pt text
 MAX_ROW_HEIGHT = 409.0  # points: Excel's limit (a taller row makes it repair the file)
 
 
+APP_XML = "docProps/app.xml"
+LANGUAGE_TAGS = {"zh": "zh-CN", "en": "en-US"}
+
+
+def _property(value: object, limit: int = 250) -> str:
+    """A person's text as a one-line document property."""
+    return " ".join(xml_text(value).split())[:limit]
+
+
+def app_xml(company: str) -> bytes:
+    """The extended properties (docProps/app.xml) naming the firm as the company: openpyxl
+    writes this part itself without a company, so dtbench writes its own."""
+    parts = [
+        # no AppVersion: Office expects its own "16.0300" form there
+        f"<Application>dtbench {escape(__version__)}</Application>",
+        "<DocSecurity>0</DocSecurity>",
+        "<ScaleCrop>false</ScaleCrop>",
+        f"<Company>{escape(_property(company))}</Company>" if company.strip() else "",
+        "<LinksUpToDate>false</LinksUpToDate>",
+        "<SharedDoc>false</SharedDoc>",
+        "<HyperlinksChanged>false</HyperlinksChanged>",
+    ]
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/docPropsVTypes">' + "".join(parts) + "</Properties>"
+    ).encode("utf-8")
+
+
+def write_with_app_xml(package: bytes, app: bytes, path: Path) -> None:
+    """Write ``package`` (an .xlsx) to ``path`` with its docProps/app.xml replaced by
+    ``app``; every other member copied as it was, in the same order."""
+    with (
+        zipfile.ZipFile(BytesIO(package)) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            data = app if info.filename == APP_XML else source.read(info)
+            target.writestr(info, data)
+
+
 class WorkbookWriter:
     """A workbook being built, in the deliverable language."""
 
@@ -180,6 +228,49 @@ class WorkbookWriter:
         self.label_fill = PatternFill("solid", start_color=LIGHT, end_color=LIGHT)
         self._first = True
         self.widths: dict[tuple[str, str], float] = {}
+        # Columns of the list sheets other sheets sum or count ("plan.budget" →
+        # "'Action plan'!$G$5:$G$20"), and the formulas waiting for them.
+        self.ranges: dict[str, str] = {}
+        self.later: list[Callable[[], None]] = []
+        self.set_properties()
+
+    # ---------------------------------------------------------------- the file
+    def set_properties(self) -> None:
+        """Title, subject, author (the consultant), language and the dates of the file, as
+        Excel's File > Info shows them (not openpyxl's defaults)."""
+        c = self.c
+        props = self.wb.properties
+        now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)  # stored as UTC
+        author = _property(c.author or c.firm_name)
+        props.creator = author or None
+        props.lastModifiedBy = author or None
+        props.title = _property(f"{self.t('title_summary')} — {c.profile.client_name}")
+        props.subject = _property(c.profile.title) or None
+        props.language = LANGUAGE_TAGS.get(self.lang, "zh-CN")
+        props.keywords = _property(c.guide.standard.code) or None
+        props.category = _property(c.firm_name) or None
+        props.version = _property(c.deliverable.version) or None
+        props.created = props.modified = now
+
+    def save(self, path: Path) -> None:
+        """Write the workbook to ``path`` (a temporary file: the caller moves it into place),
+        with the firm as its company."""
+        buffer = BytesIO()
+        self.wb.save(buffer)
+        write_with_app_xml(buffer.getvalue(), app_xml(self.c.firm_name), path)
+
+    def column_range(self, key: str, ws: Worksheet, col: int, first: int, last: int) -> None:
+        """Record rows ``first``–``last`` of column ``col`` of ``ws`` as ``key`` (nothing
+        for an empty list)."""
+        if last >= first:
+            letter = get_column_letter(col)
+            self.ranges[key] = f"'{ws.title}'!${letter}${first}:${letter}${last}"
+
+    def finish(self) -> None:
+        """Write the formulas that refer to sheets written after theirs."""
+        for step in self.later:
+            step()
+        self.later.clear()
 
     # ---------------------------------------------------------------- basics
     def write(self, ws: Worksheet, row: int, col: int, value: object) -> Any:
@@ -244,9 +335,11 @@ class WorkbookWriter:
         self.page_setup(ws)
         return ws
 
-    def page_setup(self, ws: Worksheet, width: float = 0) -> None:
+    def page_setup(self, ws: Worksheet) -> None:
+        """A4 landscape, as wide as the page (as many pages down as it takes): one paper
+        size for the whole workbook, so that it prints in one go on an office printer."""
         ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = A3 if width > A4_WIDTH else A4
+        ws.page_setup.paperSize = A4
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -418,10 +511,6 @@ class WorkbookWriter:
         if last >= FIRST_ROW:
             ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(ncols)}{last}"
         ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-        width = sum(
-            (ws.column_dimensions[get_column_letter(n)].width or 8.43) for n in range(1, ncols + 1)
-        )
-        self.page_setup(ws, width)
         ws.print_area = f"A1:{get_column_letter(ncols)}{max(last, FIRST_ROW)}"
 
     def status_list(

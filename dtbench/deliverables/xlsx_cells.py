@@ -5,13 +5,15 @@ read from a .dtbx) is always TEXT: openpyxl turns a string starting with "=" int
 formula (``=HYPERLINK(…)``, ``=cmd|' /C calc'!A0``) and "#N/A" into an error, so the type is
 forced to a string and a text Excel or LibreOffice might read as a formula when the cell is
 edited (``= + - @``) gets the quote prefix. The only formulas are dtbench's own: totals built
-from cell references (:func:`put_total`: SUM, SUMIF, SUMIFS and + - * >= between references)
-and scores (:func:`put_formula`: references, numbers, operators, IF/SUM/ROUND and short
-quoted labels); :func:`is_own_formula` is the one check both pass, so no text from a person
-can become a formula (conditional formatting has its own rules). The text is also made
-writable: characters XML
-forbids are cleaned (:mod:`dtbench.deliverables.safe_text`) and a text longer than an Excel
-cell holds (32,767 characters) is cut with a visible note saying where the full text is.
+from cell references (:func:`put_total`: SUM, SUMIF, SUMIFS, COUNTA, COUNTIF and + - * / >=
+between references, also on another sheet of the workbook) and scores (:func:`put_formula`:
+references, numbers, operators, IF/SUM/ROUND/MAX/ABS/COUNT/ISNUMBER and short quoted labels);
+:func:`is_own_formula` is the one check both pass, so no text from a person can become a
+formula (conditional formatting has its own rules). Every function is one Excel and
+LibreOffice read alike in any locale (the file always stores the English names and commas).
+The text is also made writable: characters XML forbids are cleaned
+(:mod:`dtbench.deliverables.safe_text`) and a text longer than an Excel cell holds (32,767
+characters) is cut with a visible note saying where the full text is.
 
 Every sheet writes through :func:`put` (tests/test_safe_writers.py checks that no other
 code sets a cell's value).
@@ -89,7 +91,9 @@ def put(ws: Worksheet, row: int, col: int, value: object, lang: str) -> Any:
 # A formula dtbench writes: cell references, numbers, arithmetic and comparison, IF/SUM/ROUND,
 # and short quoted labels of dtbench's own (a level's name) without quotes or formula marks.
 OWN_FORMULA = re.compile(
-    r'=(?:\$?[A-Z]{1,3}\$?[0-9]{1,7}|[0-9.]+|[-+*/(),:<>=&]|IF|SUM|ROUND|"[^"=+@\n]{0,12}")+'
+    r"=(?:\$?[A-Z]{1,3}\$?[0-9]{1,7}|[0-9.]+|[-+*/^(),:<>=&]"
+    r"|ISNUMBER|COUNT|ROUND|ABS|MAX|SUM|IF"
+    r'|"[^"=+@\n]{0,12}")+'
 )
 
 
@@ -120,14 +124,18 @@ def header_text(value: object, limit: int = HEADER_LIMIT) -> str:
     return text.replace("&", "&&")
 
 
+# A sheet of the workbook (dtbench names them; none holds a quote, a pipe or a bracket).
+_SHEET = r"(?:'[^'|!=\[\]:*?/\\]{1,31}'!)?"
 _REF = r"\$?[A-Z]{1,3}\$?[0-9]{1,7}"
-_TOKEN = re.compile(rf"(SUMIFS|SUMIF|SUM)\(|{_REF}:{_REF}|{_REF}|>=|[-+*,()]")
+_TOKEN = re.compile(
+    rf"(SUMIFS|SUMIF|SUM|COUNTIF|COUNTA)\(|{_SHEET}{_REF}:{_REF}|{_SHEET}{_REF}|>=|[-+*/,()]"
+)
 
 
 def is_total_formula(text: object) -> bool:
-    """True for a formula :func:`put_total` writes: ``=`` then only SUM/SUMIF/SUMIFS calls,
-    cell references and ranges, commas, parentheses and + - * >= (no text, no other
-    function, no link)."""
+    """True for a formula :func:`put_total` writes: ``=`` then only SUM/SUMIF/SUMIFS/COUNTA/
+    COUNTIF calls, cell references and ranges (on this or another sheet), commas,
+    parentheses and + - * / >= (no text, no other function, no link)."""
     if not isinstance(text, str) or not text.startswith("=") or len(text) > 2000:
         return False
     at, body = 0, text[1:]
@@ -145,3 +153,15 @@ def put_total(ws: Worksheet, row: int, col: int, formula: str) -> Any:
     if not is_total_formula(formula):
         raise ValueError(f"not a total formula: {formula[:60]!r}")
     return put_formula(ws, row, col, formula)
+
+
+def safe_criterion(text: str) -> bool:
+    """True when ``text``, as the criterion of a SUMIF or COUNTIF, matches exactly the cells
+    holding that text: no wildcard (``* ? ~``), no comparison at its start, within the
+    255 characters a criterion may have. A name failing this is summed by dtbench instead."""
+    return (
+        bool(text.strip())
+        and len(text) <= 255
+        and not any(ch in text for ch in "*?~")
+        and not text.startswith(("<", ">", "="))
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dtbench.deliverables.xlsx_book import HEADER_ROW, Col
+from dtbench.deliverables.xlsx_book import FIRST_ROW, HEADER_ROW, Col
 from dtbench.guide.model import Text
 from dtbench.plan.records import Finding
 
@@ -63,4 +63,4 @@ def write_findings_sheet(book: WorkbookWriter) -> None:
             )
         )
     last = book.table(ws, HEADER_ROW, cols, rows, empty=t("none"))
-    book.finish_list(ws, len(cols), last)
+    book.finish_list(ws, len(cols), last, freeze=f"C{FIRST_ROW}")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 from openpyxl.utils import get_column_letter
 
 from dtbench.deliverables.xlsx_book import FIRST_ROW, HEADER_ROW, NAVY, Col
-from dtbench.deliverables.xlsx_cells import put_total
+from dtbench.deliverables.xlsx_cells import put_total, safe_criterion
 from dtbench.guide.model import Text
 from dtbench.plan import investment as inv
 from dtbench.plan.records import Benefit, Initiative
@@ -145,6 +145,8 @@ def write_investment_sheet(book: WorkbookWriter) -> None:
     for n, y in enumerate(years):  # the year headers as numbers: criteria of the formulas
         book.header(ws, top, YEAR_COL + n, y)
     first, last = top + 1, top + len(rows)
+    if rows:  # the cost lines are the sheet's list (the totals below sum them all)
+        ws.auto_filter.ref = f"A{top}:{_col(total_col)}{last}"
     for r in range(first, last + 1):
         money_cell(r, total_col, f"=SUM({_col(YEAR_COL)}{r}:{_col(total_col - 1)}{r})")
     cost_total_row = last + 1
@@ -211,14 +213,25 @@ def write_investment_sheet(book: WorkbookWriter) -> None:
     book.section(ws, row, _t(book, "by_phase"))
     top = row + 1
     groups = [
-        phase_names.get(u, _t(book, "no_phase")) for u, v in s.by_phase.items() if any(v.values())
+        (phase_names.get(u, _t(book, "no_phase")), v)
+        for u, v in s.by_phase.items()
+        if any(v.values())
     ]
     if s.total_spent:
-        groups.append(_t(book, "spent"))
+        groups.append((_t(book, "spent"), s.spent))
+    # a name Excel would read as a pattern (or two alike but for case) is summed here
+    folded = [str(book.fit(name)).casefold() for name, _v in groups]
+    alike = len(set(folded)) != len(folded)
     _year_header(book, ws, top, _t(book, "phase"), years, total_col)
     rng = f"${_col(3)}${first}:${_col(3)}${last}"
-    for n, name in enumerate(groups, start=top + 1):
+    for n, (name, by_year) in enumerate(groups, start=top + 1):
         book.put(ws, n, 2, name, bold=True).fill = book.label_fill
+        if alike or not safe_criterion(str(book.fit(name))):
+            for k, year in enumerate(years):
+                cell = book.put(ws, n, YEAR_COL + k, by_year.get(year, 0.0), "money")
+                cell.number_format = MONEY
+            money_cell(n, total_col, f"=SUM({_col(YEAR_COL)}{n}:{_col(total_col - 1)}{n})")
+            continue
         for k in range(len(years) + 1):
             letter = _col(YEAR_COL + k)
             money_cell(n, YEAR_COL + k, f"=SUMIF({rng},$B{n},{letter}${first}:{letter}${last})")
@@ -298,9 +311,6 @@ def write_investment_sheet(book: WorkbookWriter) -> None:
     for n in range(YEAR_COL, total_col + 1):
         ws.column_dimensions[_col(n)].width = max(ws.column_dimensions[_col(n)].width or 0, 11)
     book.fit_note(ws, last_col)
-    book.page_setup(
-        ws, sum(ws.column_dimensions[_col(n)].width or 8.43 for n in range(1, last_col + 1))
-    )
     ws.print_area = f"A1:{_col(last_col)}{row}"
 
 

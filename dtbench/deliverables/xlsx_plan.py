@@ -1,8 +1,14 @@
-"""The Excel action plan: the diagnosis, the initiatives with a month timeline, the KPIs, the
-organisation registers and the full checklist, in the deliverable language.
+"""The Excel action plan: the diagnosis, the initiatives with a month timeline, the KPIs and
+their tracking, the organisation registers and the full checklist, in the deliverable
+language, as a working tool for the client's PMO.
 
-Cells hold values, never formulas, except the conditional-formatting rules that draw the
-timeline (plain DATE/YEAR/MONTH/AND/ISNUMBER, stored in the file's locale-independent syntax).
+What dtbench records is written as values; every total and figure derived from other cells
+is a simple formula (SUM, SUMIF, COUNTA, COUNTIF, arithmetic; IF/ISNUMBER/COUNT for a status)
+that follows when the client changes an input, the same in any locale of Excel, WPS or
+LibreOffice (:mod:`dtbench.deliverables.xlsx_cells` lets nothing else in). Scores that rest on
+the scoring method (indices, levels, coverage) stay values, explained on the diagnosis sheet.
+The conditional formats that draw the timeline use plain DATE/YEAR/MONTH/AND/ISNUMBER. Every
+list sheet has a filter and frozen headings; every sheet prints on A4, fitted to the width.
 The charts of the summary are native Excel charts, so the client can restyle them.
 """
 
@@ -36,8 +42,10 @@ from dtbench.deliverables.xlsx_book import (
     style_chart,
     value_labels,
 )
+from dtbench.deliverables.xlsx_cells import put_formula, put_total, safe_criterion
 from dtbench.deliverables.xlsx_findings import write_findings_sheet
 from dtbench.deliverables.xlsx_investment import write_investment_sheet
+from dtbench.deliverables.xlsx_kpis import write_kpi_tracking_sheet
 from dtbench.deliverables.xlsx_risks import write_risk_sheet
 from dtbench.deliverables.xlsx_texts import T
 from dtbench.diagnosis import scoring_method
@@ -49,6 +57,20 @@ from dtbench.plan.records import Culture, Organization, PlanItem
 
 __all__ = ["SHEETS", "ExportCancelled", "T", "build_action_plan", "sheet_names"]
 
+# the summary's key figures, in their order (those other sheets count become formulas)
+FIGURE_KEYS = (
+    "overall_index",
+    "completion",
+    "level_now",
+    "level_target",
+    "n_clauses",
+    "n_checkpoints",
+    "n_phases",
+    "n_initiatives",
+    "budget_total",
+    "n_kpis",
+)
+
 SHEETS: tuple[str, ...] = (
     "summary",
     "diagnosis",
@@ -57,6 +79,7 @@ SHEETS: tuple[str, ...] = (
     "investment",
     "systems",
     "kpis",
+    "kpi_tracking",
     "governance",
     "awareness",
     "org",
@@ -95,8 +118,10 @@ def build_action_plan(
             progress(done, total)
     check()
 
+    book.finish()
+
     def write(tmp: Path) -> None:
-        book.wb.save(tmp)
+        book.save(tmp)
         check()  # a cancel during the save still leaves the target as it was
 
     path = write_atomically(Path(target), write)
@@ -163,9 +188,12 @@ class _Book(WorkbookWriter):
             (self.t("budget_total"), budget, "#,##0.0"),
             (self.t("n_kpis"), len(c.items["kpi"]), "0"),
         ]
-        for label, value, fmt in figures:
+        figure_rows: dict[str, int] = {}
+        for (label, value, fmt), key in zip(figures, FIGURE_KEYS, strict=True):
             row += 1
             self.key_value(ws, row, label, "—" if value is None else value, fmt)
+            figure_rows[key] = row
+        self.later.append(lambda: self.summary_figures(ws, figure_rows))
 
         # scores by area: the charts' data
         row += 2
@@ -193,6 +221,9 @@ class _Book(WorkbookWriter):
         ]
         row = self.table(ws, row, cols, area_rows, empty=self.t("no_clauses"), size_columns=False)
         area_last = row
+        if area_rows:
+            for n in range(area_top + 1, area_last + 1):
+                put_formula(ws, n, 5, f'=IF(COUNT(C{n}:D{n})=2,D{n}-C{n},"")')
 
         # phases
         phases = c.items["phase"]
@@ -230,7 +261,18 @@ class _Book(WorkbookWriter):
                 Col(self.t("initiatives"), "int"),
                 Col(self.t("budget"), "money"),
             ]
+            phase_top = row + 1
             row = self.table(ws, row, cols, phase_rows, empty="", size_columns=False)
+            phase_last = row
+            row += 1
+            total = self.put(ws, row, 1, self.t("total"), bold=True)
+            total.fill = self.label_fill
+            for col, kind in ((2, "text"), (3, "text"), (4, "int"), (5, "money")):
+                self.put(ws, row, col, None, kind, bold=True).fill = self.label_fill
+            for col in (4, 5):
+                letter = get_column_letter(col)
+                put_total(ws, row, col, f"=SUM({letter}{phase_top}:{letter}{phase_last})")
+            self.later.append(lambda: self.summary_phases(ws, phase_top, phase_last))
 
         if len(c.rounds) > 1:
             row += 2
@@ -252,6 +294,37 @@ class _Book(WorkbookWriter):
         if area_rows:
             self.summary_charts(ws, area_top, area_last)
         ws.print_area = f"A1:P{max(row, 44)}"
+
+    def summary_figures(self, ws: Worksheet, rows: dict[str, int]) -> None:
+        """The key figures counted and summed from the sheets that list them, so that they
+        follow a change there (a budget changed, an initiative added)."""
+        ranges = self.ranges
+        formulas = {
+            "n_clauses": ("COUNTA", "diagnosis.clause"),
+            "n_initiatives": ("COUNTA", "plan.no"),
+            "budget_total": ("SUM", "plan.budget"),
+            "n_kpis": ("COUNTA", "kpis.no"),
+            "n_checkpoints": ("SUM", "diagnosis.checkpoints"),
+        }
+        for key, (function, name) in formulas.items():
+            if name in ranges:
+                put_total(ws, rows[key], 2, f"={function}({ranges[name]})")
+        answered, total = ranges.get("diagnosis.answered"), ranges.get("diagnosis.checkpoints")
+        if answered and total and self.c.report.total:
+            put_total(ws, rows["completion"], 2, f"=SUM({answered})/SUM({total})")
+
+    def summary_phases(self, ws: Worksheet, first: int, last: int) -> None:
+        """Initiatives and budget by phase counted and summed from the action plan by the
+        phase's name, where the names can serve as criteria (else the figures stay)."""
+        phase, budget = self.ranges.get("plan.phase"), self.ranges.get("plan.budget")
+        names = [str(ws.cell(r, 1).value or "") for r in range(first, last + 1)]
+        folded = [n.casefold() for n in names]
+        if not phase or not budget or len(set(folded)) != len(folded):
+            return
+        for r, name in zip(range(first, last + 1), names, strict=True):
+            if safe_criterion(name):
+                put_total(ws, r, 4, f"=COUNTIF({phase},A{r})")
+                put_total(ws, r, 5, f"=SUMIF({phase},A{r},{budget})")
 
     def summary_charts(self, ws: Worksheet, top: int, last: int) -> None:
         cats = Reference(ws, min_col=1, min_row=top + 1, max_row=last)
@@ -333,6 +406,12 @@ class _Book(WorkbookWriter):
         ]
         last = self.table(ws, HEADER_ROW, cols, rows, empty=self.t("no_clauses"))
         if rows:
+            for key, col in (("clause", 2), ("answered", 10), ("checkpoints", 11)):
+                self.column_range(f"diagnosis.{key}", ws, col, FIRST_ROW, last)
+            for r in range(FIRST_ROW, last + 1):
+                # gap = target − current; priority = weight × ((1 + gap)² − 1) for a gap > 0
+                put_formula(ws, r, 7, f'=IF(COUNT(E{r}:F{r})=2,F{r}-E{r},"")')
+                put_formula(ws, r, 8, f"=D{r}*((1+MAX(G{r},0))^2-1)")
             span = f"{FIRST_ROW}:{{0}}{last}"
             cf = ws.conditional_formatting
             cf.add(
@@ -349,17 +428,19 @@ class _Book(WorkbookWriter):
                     end_color="63BE7B",
                 ),
             )
-            for operator, formula, color in (
-                ("greaterThanOrEqual", "3", "F4B183"),
-                ("equal", "2", "F8CBAD"),
-                ("equal", "1", "FCE4D6"),
+            # a gap left blank (no level) is text, which Excel ranks above any number
+            gap = f"G{FIRST_ROW}"
+            for test, color in (
+                (f"{gap}>=3", "F4B183"),
+                (f"{gap}=2", "F8CBAD"),
+                (f"{gap}=1", "FCE4D6"),
             ):
                 cf.add(
                     "G" + span.format("G"),
-                    CellIsRule(
-                        operator=operator,
-                        formula=[formula],
+                    FormulaRule(
+                        formula=[f"AND(ISNUMBER({gap}),{test})"],
                         fill=PatternFill("solid", start_color=color, end_color=color),
+                        stopIfTrue=True,
                     ),
                 )
             cf.add(
@@ -425,6 +506,16 @@ class _Book(WorkbookWriter):
             )
         last = self.table(ws, HEADER_ROW, cols, rows, empty=self.t("no_initiatives"))
         ncols = len(cols)
+        bottom = last
+        if rows:
+            for key, col in (("no", 1), ("phase", 3), ("budget", 7)):
+                self.column_range(f"plan.{key}", ws, col, FIRST_ROW, last)
+            bottom = last + 1  # the total, below the filtered rows
+            for col in range(1, ncols + 1):
+                kind = "money" if col == 7 else "text"
+                self.put(ws, bottom, col, None, kind, bold=True).fill = self.label_fill
+            self.write(ws, bottom, 2, self.t("total"))
+            put_total(ws, bottom, 7, f"=SUM(G{FIRST_ROW}:G{last})")
         ws.row_dimensions[HEADER_ROW].height = max(ws.row_dimensions[HEADER_ROW].height or 0, 46)
         self.fit_note(ws, ncols)
         first_month_col = ncols + 1
@@ -451,11 +542,7 @@ class _Book(WorkbookWriter):
             ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(ncols)}{last}"
         ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
         right = ncols + len(months)
-        width = sum(
-            (ws.column_dimensions[get_column_letter(n)].width or 8.43) for n in range(1, right + 1)
-        )
-        self.page_setup(ws, width)
-        ws.print_area = f"A1:{get_column_letter(right)}{max(last, FIRST_ROW)}"
+        ws.print_area = f"A1:{get_column_letter(right)}{max(bottom, FIRST_ROW)}"
 
     def timeline(
         self, ws: Worksheet, months: list[date], first_col: int, last: int, done: str
@@ -532,7 +619,12 @@ class _Book(WorkbookWriter):
                 )
             )
         last = self.table(ws, HEADER_ROW, cols, rows, empty=self.t("no_kpis"))
+        self.column_range("kpis.no", ws, 1, FIRST_ROW, last if rows else 0)
         self.finish_list(ws, len(cols), last, freeze=f"D{FIRST_ROW}")
+
+    def sheet_kpi_tracking(self) -> None:
+        numbers = {item.uuid: f"K-{n:02d}" for n, item in enumerate(self.c.items["kpi"], 1)}
+        write_kpi_tracking_sheet(self, numbers)
 
     def sheet_governance(self) -> None:
         lang = self.lang
@@ -610,7 +702,7 @@ class _Book(WorkbookWriter):
         if rows:
             labels = [o.label.get(lang) for o in cat.ACTION_STATUSES]
             self.status_list(ws, labels, 7, FIRST_ROW, last)
-        self.finish_list(ws, len(cols), last)
+        self.finish_list(ws, len(cols), last, freeze=f"C{FIRST_ROW}")
 
     def sheet_risks(self) -> None:
         write_risk_sheet(self, self.numbers)
@@ -677,6 +769,9 @@ class _Book(WorkbookWriter):
         ]
         traits_top = last + 2
         traits_last = block(traits_top, self.t("sec_traits"), head, trait_rows, self.t("no_traits"))
+        if trait_rows:
+            for r in range(traits_top + 2, traits_last + 1):
+                put_formula(ws, r, 4, f'=IF(COUNT(B{r}:C{r})=2,C{r}-B{r},"")')
 
         target_rows: list[tuple[object, ...]] = [
             (
@@ -732,7 +827,6 @@ class _Book(WorkbookWriter):
             chart.width, chart.height = 13.0, 7.5
             ws.add_chart(chart, f"F{traits_top}")
             right = "M"
-        self.page_setup(ws, 160 if trait_rows else 130)
         ws.print_area = f"A1:{right}{max(last, traits_top + 16 if trait_rows else 0)}"
 
     def sheet_checklist(self) -> None:
@@ -742,7 +836,8 @@ class _Book(WorkbookWriter):
         cols = [
             Col(self.t("clause"), "center", 7, 9),
             Col(self.t("clause_title"), "text", 14, 22),
-            Col(self.t("ref"), "center", 5, 6),
+            Col(self.t("item_ref"), "center", 5, 6),
+            Col(self.t("sub_ref"), "center", 5, 7),
             Col(self.t("checkpoint"), "text", 40, 60),
             Col(self.t("status"), "center", 9, 12),
             Col(self.t("note"), "text", 30, 50),
@@ -750,12 +845,17 @@ class _Book(WorkbookWriter):
         rows = []
         indents = []
         for cl in c.clauses:
+            item = ""
             for line in cl.lines:
+                # every row names its item, so that a filtered sub-item still shows it
+                if line.is_item:
+                    item = line.ref
                 rows.append(
                     (
                         cl.key,
                         cl.title,
-                        line.ref,
+                        item,
+                        "" if line.is_item else line.ref,
                         line.text,
                         STATUS_NAMES[line.status].get(lang),
                         line.note,
@@ -763,12 +863,18 @@ class _Book(WorkbookWriter):
                 )
                 indents.append(0 if line.is_item else 2)
         last = self.table(
-            ws, HEADER_ROW, cols, rows, empty=self.t("no_checkpoints"), indents=indents
+            ws,
+            HEADER_ROW,
+            cols,
+            rows,
+            empty=self.t("no_checkpoints"),
+            indents=indents,
+            indent_col=4,
         )
         if rows:
             labels = [STATUS_NAMES[s].get(lang) for s in ALL_STATUSES]
-            self.status_list(ws, labels, 5, FIRST_ROW, last)
-            area = f"E{FIRST_ROW}:E{last}"
+            self.status_list(ws, labels, 6, FIRST_ROW, last)
+            area = f"F{FIRST_ROW}:F{last}"
             for status, fill, color in (
                 ("met", "C6EFCE", "006100"),
                 ("partly", "FFEB9C", "9C5700"),
@@ -785,7 +891,7 @@ class _Book(WorkbookWriter):
                         font=Font(color=color),
                     ),
                 )
-        self.finish_list(ws, len(cols), last, freeze=f"D{FIRST_ROW}")
+        self.finish_list(ws, len(cols), last, freeze=f"E{FIRST_ROW}")
 
 
 def _subitems(content: Content, item_key: str) -> tuple[SubItem, ...]:

@@ -107,4 +107,4 @@ def write_risk_sheet(book: WorkbookWriter, numbers: dict[str, str]) -> None:
     ws.add_data_validation(rating)
     labels = [o.label.get(lang) for o in cat.RISK_STATUSES]
     book.status_list(ws, labels, STATUS_COL, FIRST_ROW, last)
-    book.finish_list(ws, len(cols), last)
+    book.finish_list(ws, len(cols), last, freeze=f"C{FIRST_ROW}")

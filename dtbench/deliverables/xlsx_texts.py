@@ -13,6 +13,7 @@ T: dict[str, Text] = {
     "sheet_plan": Text("行动计划", "Action plan"),
     "sheet_investment": Text("投资与效益", "Investment"),
     "sheet_kpis": Text("绩效指标", "KPIs"),
+    "sheet_kpi_tracking": Text("指标跟踪", "KPI tracking"),
     "sheet_governance": Text("治理组织", "Governance"),
     "sheet_awareness": Text("宣贯与变革", "Awareness & change"),
     "sheet_org": Text("组织与文化", "Organization & culture"),
@@ -29,6 +30,9 @@ T: dict[str, Text] = {
     "title_plan": Text("行动计划与时间轴", "Action plan and timeline"),
     "title_investment": Text("投资估算与效益分析", "Investment and benefits"),
     "title_kpis": Text("关键绩效指标", "Key performance indicators"),
+    "title_kpi_tracking": Text(
+        "关键绩效指标跟踪：目标、实际与状态", "KPI tracking: targets, actuals and status"
+    ),
     "title_governance": Text("数字化转型治理组织", "Transformation governance"),
     "title_awareness": Text("数字化意识提升与组织变革步骤", "Awareness actions and change steps"),
     "title_org": Text("组织形态与数字文化", "Organization and digital culture"),
@@ -80,6 +84,7 @@ T: dict[str, Text] = {
     "bar_title": Text("各领域指数", "Index by area"),
     "no_phase": Text("未分阶段", "No phase"),
     "none": Text("无", "None"),
+    "total": Text("合计", "Total"),
     # diagnosis
     # %2: the formulas, from dtbench.diagnosis.scoring_method.summary()
     "diag_note": Text("成熟度等级：%1。%2", "Maturity levels: %1. %2"),
@@ -186,7 +191,8 @@ T: dict[str, Text] = {
         "本表列出纳入诊断范围的全部检查项及本轮（%1）的评估结果。",
         "Every checkpoint of the clauses in scope, with the result of this round (%1).",
     ),
-    "ref": Text("编号", "Ref."),
+    "item_ref": Text("条目", "Item"),
+    "sub_ref": Text("子项", "Sub-item"),
     "checkpoint": Text("检查项", "Checkpoint"),
     "no_checkpoints": Text("没有检查项。", "There are no checkpoints."),
     # print
