@@ -20,16 +20,13 @@ from lxml import etree
 from dtbench.deliverables.content import Content
 from dtbench.deliverables.docx_texts import T
 from dtbench.deliverables.docx_writer import clean
+from dtbench.deliverables.formats import language_tag
 
 # Word 2013 and later: no compatibility mode.
 CURRENT_COMPATIBILITY_MODE = "15"
 _WORD_URI = "http://schemas.microsoft.com/office/word"
 _EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 APPLICATION = "dtbench"
-
-
-def language_tag(lang: str) -> str:
-    return "en-US" if lang == "en" else "zh-CN"
 
 
 def set_metadata(document: Document, content: Content, now: datetime | None = None) -> None:

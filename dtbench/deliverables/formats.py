@@ -8,6 +8,11 @@ from datetime import date
 from dtbench.plan.money import amount
 
 
+def language_tag(lang: str) -> str:
+    """The language a deliverable's file properties name: zh-CN / en-US."""
+    return "en-US" if lang == "en" else "zh-CN"
+
+
 def fmt_date(value: date | None) -> str:
     return value.isoformat() if value else "—"
 

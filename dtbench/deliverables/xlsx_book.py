@@ -36,6 +36,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dtbench import __version__
 from dtbench.deliverables.content import Content
+from dtbench.deliverables.formats import language_tag
 from dtbench.deliverables.safe_text import xml_text
 from dtbench.deliverables.xlsx_cells import cell_text, header_text, put
 from dtbench.deliverables.xlsx_texts import T
@@ -166,7 +167,6 @@ MAX_ROW_HEIGHT = 409.0  # points: Excel's limit (a taller row makes it repair th
 
 
 APP_XML = "docProps/app.xml"
-LANGUAGE_TAGS = {"zh": "zh-CN", "en": "en-US"}
 
 
 def _property(value: object, limit: int = 250) -> str:
@@ -246,7 +246,7 @@ class WorkbookWriter:
         props.lastModifiedBy = author or None
         props.title = _property(f"{self.t('title_summary')} — {c.profile.client_name}")
         props.subject = _property(c.profile.title) or None
-        props.language = LANGUAGE_TAGS.get(self.lang, "zh-CN")
+        props.language = language_tag(self.lang)
         props.keywords = _property(c.guide.standard.code) or None
         props.category = _property(c.firm_name) or None
         props.version = _property(c.deliverable.version) or None
