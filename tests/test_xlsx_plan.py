@@ -158,7 +158,7 @@ def test_action_plan_lists_every_initiative_with_phase_and_real_dates(
             cell = ws.cell(r, col)
             assert isinstance(cell.value, datetime)  # a real date, not text
             assert cell.value.date() == value
-            assert cell.number_format == "yyyy-mm-dd"
+            assert cell.number_format == 'yyyy"年"m"月"d"日"'  # shown as 2026年7月1日
     # dependencies by number
     numbers = {item.uuid: f"I-{n:02d}" for n, item in enumerate(initiatives, start=1)}
     depends = _column(ws, "前置举措")
@@ -328,12 +328,18 @@ def test_empty_plan_says_so(store: Any, tmp_path: Path) -> None:
     wb.close()
 
 
-def test_dates_of_awareness_and_plan_are_iso(zh_book: Any) -> None:
+def test_dates_are_real_dates_shown_as_the_reader_writes_them(
+    zh_book: Any, en_book: Any
+) -> None:
     ws = zh_book[_t("sheet_awareness", "zh")]
     due = _column(ws, "完成期限")
     cells = [ws.cell(r, due) for r in range(FIRST, ws.max_row + 1) if ws.cell(r, due).value]
     assert cells and all(isinstance(c.value, datetime | date) for c in cells)
-    assert {c.number_format for c in cells} == {"yyyy-mm-dd"}
+    assert {c.number_format for c in cells} == {'yyyy"年"m"月"d"日"'}
+    ws = en_book[_t("sheet_awareness", "en")]
+    due = _column(ws, "Due")
+    cells = [ws.cell(r, due) for r in range(FIRST, ws.max_row + 1) if ws.cell(r, due).value]
+    assert cells and {c.number_format for c in cells} == {"d mmm yyyy"}
 
 
 def test_libreoffice_renders_chinese(built: Built, tmp_path: Path) -> None:

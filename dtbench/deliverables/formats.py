@@ -13,10 +13,6 @@ def language_tag(lang: str) -> str:
     return "en-US" if lang == "en" else "zh-CN"
 
 
-def fmt_date(value: date | None) -> str:
-    return value.isoformat() if value else "—"
-
-
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

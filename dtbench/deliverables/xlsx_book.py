@@ -36,7 +36,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dtbench import __version__
 from dtbench.deliverables.content import Content
-from dtbench.deliverables.formats import language_tag
+from dtbench.deliverables.formats import doc_date, language_tag
 from dtbench.deliverables.safe_text import xml_text
 from dtbench.deliverables.xlsx_cells import cell_text, header_text, put
 from dtbench.deliverables.xlsx_texts import T
@@ -63,10 +63,6 @@ def text_width(value: str) -> float:
     return float(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value))
 
 
-def fmt_date(value: date | None) -> str:
-    return "" if value is None else value.isoformat()
-
-
 def option_label(options: tuple[cat.Option, ...], code: str, lang: str) -> str:
     return cat.label(options, code, lang) if code else ""
 
@@ -81,6 +77,9 @@ class Col:
     max_width: float = 40.0
     span: int = 1  # sheet columns merged into this one (their widths are set by the sheet)
 
+
+# dates as the workbook's reader writes them (a format Excel, WPS and LibreOffice all read)
+DATE_FORMATS = {"zh": 'yyyy"年"m"月"d"日"', "en": "d mmm yyyy"}
 
 # cell kinds: alignment and number format
 _KINDS: dict[str, tuple[str, str, bool]] = {
@@ -102,7 +101,7 @@ def shown(value: object, kind: str) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
-        return "2026-01-01"
+        return "2026年12月31日"  # the widest a date is shown
     if kind == "pct" and isinstance(value, float):
         return f"{value:.0%}"
     if kind in ("num1", "money") and isinstance(value, int | float):
@@ -327,7 +326,9 @@ class WorkbookWriter:
         ws.sheet_properties.outlinePr.summaryRight = False
         c = self.c
         self.write(ws, 1, 1, self.t(title_key)).font = self.font(bold=True, size=15, color=NAVY)
-        subtitle = self.t("subtitle", c.profile.client_name, c.round.name, fmt_date(c.generated))
+        subtitle = self.t(
+            "subtitle", c.profile.client_name, c.round.name, doc_date(c.generated, self.lang)
+        )
         self.write(ws, 2, 1, subtitle).font = self.font(color=GREY)
         if note:
             self.write(ws, 3, 1, note).font = self.font(italic=True, color=GREY, size=9)
@@ -350,7 +351,7 @@ class WorkbookWriter:
         ws.oddHeader.left.text = client
         ws.oddHeader.right.text = "&A"
         ws.oddFooter.center.text = self.t("footer")
-        ws.oddFooter.right.text = fmt_date(self.c.generated)
+        ws.oddFooter.right.text = doc_date(self.c.generated, self.lang).replace("\u00a0", " ")
         for part in (
             ws.oddHeader.left,
             ws.oddHeader.right,
@@ -372,6 +373,8 @@ class WorkbookWriter:
         indent: int = 0,
     ) -> Any:
         horizontal, number_format, wrap = _KINDS[kind]
+        if kind == "date":  # a real date, shown as the reader writes it
+            number_format = DATE_FORMATS["en" if self.lang == "en" else "zh"]
         cell = self.write(ws, row, col, value)
         cell.font = self.font(bold=bold)
         cell.alignment = self.align(horizontal, wrap, 0, indent)
