@@ -3229,6 +3229,10 @@ Name of the round:</source>
         <translation>为举措设置开始和结束日期后即可显示甘特图。</translation>
     </message>
     <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
         <source>&amp;Phases</source>
         <translation>阶段(&amp;P)</translation>
     </message>

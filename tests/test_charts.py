@@ -801,3 +801,59 @@ def test_the_roadmap_gantt_marks_the_documents_day() -> None:
     assert lines and "2026-12-06" in [t.get_text() for t in figure.axes[0].texts]
     without = gantt_figure([item], [], texts)
     assert not [line for line in without.axes[0].lines if line.get_gid() == "gantt-today"]
+
+
+def test_the_roadmap_gantt_shows_milestones_and_dependencies() -> None:
+    """Each initiative's dated milestones sit on its bar; an arrow leads from each initiative
+    it waits for; a legend below names both."""
+    from dtbench.plan.records import Initiative, PlanItem
+    from dtbench.reports.plan_charts import RoadmapTexts, gantt_figure, milestone_dates
+
+    first = PlanItem(
+        "a",
+        "initiative",
+        0,
+        Initiative(
+            title="MES一期",
+            start=date(2026, 7, 1),
+            end=date(2027, 6, 30),
+            milestones="2026-10 选型完成\n2027-03-15 试运行\n备注：无日期的一行\n2027年6月 验收",
+        ),
+    )
+    second = PlanItem(
+        "b",
+        "initiative",
+        1,
+        Initiative(title="APS", start=date(2027, 7, 1), end=date(2028, 3, 31), depends_on=("a",)),
+    )
+    texts = RoadmapTexts(
+        "矩阵", "价值", "难度", QUADRANTS, "甘特", "未分阶段", "无日期", "里程碑", "前置依赖"
+    )
+    figure = gantt_figure([first, second], [], texts, today_label="2026年12月6日")
+    ax = figure.axes[0]
+    marks = [line for line in ax.lines if line.get_gid() == "gantt-mark"]
+    assert [float(m.get_xdata()[0]) for m in marks] == [
+        date2num(d) for d in (date(2026, 10, 15), date(2027, 3, 15), date(2027, 6, 15))
+    ]
+    arrows = [
+        a for a in ax.texts if isinstance(a, Annotation) and a.get_gid() == "gantt-dependency"
+    ]
+    assert len(arrows) == 1
+    assert arrows[0].xyann[0] == pytest.approx(date2num(date(2027, 6, 30)))  # from the end
+    assert arrows[0].xy[0] == pytest.approx(date2num(date(2027, 7, 1)))  # to the start
+    legend = figure.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == ["里程碑", "前置依赖"]
+    assert milestone_dates("2027-13 错误\n2027-02-30 也错") == ()
+    decode(render_checked(figure))
+
+
+def test_proposal_charts_leave_the_title_to_the_caption() -> None:
+    """In the proposal a chart's caption says what it shows; the picture does not repeat it."""
+    from dtbench.deliverables.figures import chart_texts, roadmap_texts
+
+    for lang in ("zh", "en"):
+        texts = chart_texts(lang)
+        assert not any(getattr(texts, f) for f in vars(texts) if f.endswith("_title"))
+        roadmap = roadmap_texts(lang)
+        assert not roadmap.matrix_title and not roadmap.gantt_title
+        assert roadmap.milestone and roadmap.dependency  # the Gantt's legend

@@ -255,6 +255,9 @@ def test_figures_and_captions(zh_doc: Document) -> None:
     figures = [c for c in captions if c.startswith("图 ")]
     assert [int(c.split()[1]) for c in figures] == list(range(1, len(figures) + 1))
     assert "SEQ 图" in _instructions(zh_doc.element.body)
+    # every picture has alt text: its caption, for a screen reader or Word's accessibility check
+    described = [shape._inline.docPr.get("descr") for shape in zh_doc.inline_shapes]
+    assert described == figures
 
 
 def test_fields_for_contents_and_page_numbers(zh_doc: Document) -> None:

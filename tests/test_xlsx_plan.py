@@ -328,9 +328,7 @@ def test_empty_plan_says_so(store: Any, tmp_path: Path) -> None:
     wb.close()
 
 
-def test_dates_are_real_dates_shown_as_the_reader_writes_them(
-    zh_book: Any, en_book: Any
-) -> None:
+def test_dates_are_real_dates_shown_as_the_reader_writes_them(zh_book: Any, en_book: Any) -> None:
     ws = zh_book[_t("sheet_awareness", "zh")]
     due = _column(ws, "完成期限")
     cells = [ws.cell(r, due) for r in range(FIRST, ws.max_row + 1) if ws.cell(r, due).value]

@@ -378,8 +378,12 @@ class DocxWriter:
         paragraph = self.para(align=WD_ALIGN_PARAGRAPH.CENTER, keep_next=True, space_after=0)
         paragraph.paragraph_format.first_line_indent = Cm(0)
         paragraph.paragraph_format.line_spacing = 1.0
-        paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
         self.caption("figure", caption)
+        # alt text for screen readers and for Word's accessibility check: what the caption says
+        shown = clean(f"{self.t('figure')} {self.figure_no} {caption}")
+        shape._inline.docPr.set("descr", shown)
+        shape._inline.docPr.set("title", clean(caption))
 
     def table(
         self,

@@ -1,14 +1,19 @@
-"""The charts of the Word proposal, at print resolution, in the deliverable language."""
+"""The charts of the Word proposal, at print resolution, in the deliverable language.
+
+A chart in the proposal has no title of its own: its caption below says what it shows, and
+a title inside the picture would only repeat it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent import futures
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import Content
+from dtbench.deliverables.formats import doc_date
 from dtbench.deliverables.proposal_blueprint import blueprint_jobs
 from dtbench.deliverables.proposal_risks import risk_texts
 from dtbench.diagnosis.scale import STATUS_NAMES
@@ -31,32 +36,26 @@ WIDTH = 6.3  # inches: an A4 page's text width
 
 T = {
     "overall_index": Text("总体指数", "Overall index"),
-    "progress": Text("各领域完成情况", "Completion by area"),
     "answered": Text("已回答", "Answered"),
     "open": Text("未回答", "Unanswered"),
-    "radar": Text("指南各节的成熟度等级", "Maturity level by section of the guide"),
     "current": Text("现状", "Current"),
     "target": Text("目标", "Target"),
-    "gaps": Text("按优先级排序的差距", "Gaps ranked by priority"),
     "priority": Text("优先级", "Priority"),
-    "heatmap": Text("各领域检查项判定分布", "Checkpoint ratings by area"),
     "items": Text("检查项", "Checkpoints"),
-    "rounds": Text("各领域各轮次的指数", "Index by area and round"),
     "index_axis": Text("指数（0–100）", "Index (0–100)"),
     "no_data": Text("尚无回答。", "No answers yet."),
     "no_gaps": Text("没有差距。", "No gaps."),
     "one_round": Text("目前只有一轮评估。", "Only one assessment round so far."),
-    "matrix": Text("优先级矩阵", "Priority matrix"),
     "value": Text("预期价值", "Expected value"),
     "effort": Text("投入难度", "Effort"),
     "quick": Text("速赢项目", "Quick wins"),
     "major": Text("重大项目", "Major projects"),
     "fill": Text("填充项目", "Fill-ins"),
     "reconsider": Text("重新考虑", "Reconsider"),
-    "gantt": Text("分阶段路线图", "Roadmap by phase"),
     "no_phase": Text("未分阶段", "No phase"),
     "no_dates": Text("举措尚未设置日期。", "No initiative has dates yet."),
-    "culture": Text("数字文化特征：现状与目标", "Digital culture traits: now and target"),
+    "milestone": Text("里程碑", "Milestone"),
+    "dependency": Text("前置依赖", "Depends on"),
 }
 
 
@@ -66,18 +65,18 @@ def chart_texts(lang: str) -> ChartTexts:
 
     return ChartTexts(
         overall_index=t("overall_index"),
-        progress_title=t("progress"),
+        progress_title="",
         answered=t("answered"),
         open=t("open"),
-        radar_title=t("radar"),
+        radar_title="",
         current=t("current"),
         target=t("target"),
-        gaps_title=t("gaps"),
+        gaps_title="",
         priority=t("priority"),
-        heatmap_title=t("heatmap"),
+        heatmap_title="",
         statuses=tuple(STATUS_NAMES[s].get(lang) for s in ALL_STATUSES),
         items=t("items"),
-        rounds_title=t("rounds"),
+        rounds_title="",
         index_axis=t("index_axis"),
         no_data=t("no_data"),
         no_gaps=t("no_gaps"),
@@ -90,13 +89,15 @@ def roadmap_texts(lang: str) -> RoadmapTexts:
         return T[key].get(lang)
 
     return RoadmapTexts(
-        matrix_title=t("matrix"),
+        matrix_title="",
         value=t("value"),
         effort=t("effort"),
         quadrants=(t("quick"), t("major"), t("fill"), t("reconsider")),
-        gantt_title=t("gantt"),
+        gantt_title="",
         no_phase=t("no_phase"),
         no_dates=t("no_dates"),
+        milestone=t("milestone"),
+        dependency=t("dependency"),
     )
 
 
@@ -136,7 +137,14 @@ def figure_jobs(content: Content, dpi: float = PRINT_DPI) -> dict[str, Callable[
         png, matrix_figure, initiatives, phases, texts, SIZES["matrix"], dpi=dpi
     )
     jobs["gantt"] = partial(
-        png, gantt_figure, initiatives, phases, texts, today=content.generated, dpi=dpi
+        png,
+        gantt_figure,
+        initiatives,
+        phases,
+        texts,
+        today=content.generated,
+        today_label=doc_date(content.generated, lang).replace("\u00a0", " "),
+        dpi=dpi,
     )
     jobs["investment"] = partial(
         png,
@@ -145,7 +153,7 @@ def figure_jobs(content: Content, dpi: float = PRINT_DPI) -> dict[str, Callable[
         phases,
         content.items["cost"],
         content.items["benefit"],
-        investment_texts(lang),
+        replace(investment_texts(lang), title=""),
         SIZES["investment"],
         scale(lang),
         dpi=dpi,
@@ -163,11 +171,15 @@ def figure_jobs(content: Content, dpi: float = PRINT_DPI) -> dict[str, Callable[
         [(T["current"].get(lang), now), (T["target"].get(lang), goal)],
         5,
         SIZES["culture"],
-        title=T["culture"].get(lang),
         dpi=dpi,
     )
     jobs["risks"] = partial(
-        png, risk_matrix_figure, content.items["risk"], risk_texts(lang), SIZES["risks"], dpi=dpi
+        png,
+        risk_matrix_figure,
+        content.items["risk"],
+        replace(risk_texts(lang), title=""),
+        SIZES["risks"],
+        dpi=dpi,
     )
     return jobs
 

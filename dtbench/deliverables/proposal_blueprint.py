@@ -5,6 +5,7 @@ register; the integration links 9.4 asks for. Also the two diagrams as chart job
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -145,7 +146,7 @@ def blueprint_jobs(content: Content, dpi: float) -> dict[str, Callable[[], bytes
             systems,
             phases,
             view,
-            texts(content.lang),
+            replace(texts(content.lang), today_title="", target_title=""),  # the caption says
             layers,
             domains,
             size,

@@ -5,6 +5,7 @@ come translated. matplotlib is loaded only when a chart is built (in the chart w
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ class RoadmapTexts:
     gantt_title: str
     no_phase: str
     no_dates: str
+    milestone: str = ""  # the Gantt's legend: an initiative's milestones
+    dependency: str = ""  # and what it waits for
 
 
 def number_of(n: int) -> str:
@@ -68,20 +71,24 @@ def gantt_figure(
     texts: RoadmapTexts,
     size: tuple[float, float] | None = None,
     today: date | None = None,
+    today_label: str = "",
 ) -> Figure:
-    """The roadmap's Gantt chart; ``today`` draws the line of the day (the document's date)."""
+    """The roadmap's Gantt chart: each initiative's bar with its dated milestones, an arrow
+    from each initiative it depends on; ``today`` draws the line of the day (the document's
+    date), labelled ``today_label``."""
     from dtbench.reports import roadmap_charts as charts
     from dtbench.reports.chart_style import empty_chart
 
     by_phase = {p.uuid: p.record for p in phases}
     order = {p.uuid: n for n, p in enumerate(phases)}
-    tasks = []
     dated = [
         (n, item)
         for n, item in enumerate(initiatives)
         if item.record.start is not None or item.record.end is not None
     ]
     dated.sort(key=lambda pair: (order.get(pair[1].record.phase, len(order)), pair[0]))
+    row_of = {item.uuid: index for index, (_n, item) in enumerate(dated)}
+    tasks = []
     for n, item in dated:
         ini: Initiative = item.record
         phase: Phase | None = by_phase.get(ini.phase)
@@ -95,6 +102,8 @@ def gantt_figure(
                 end,
                 group=phase.name if phase else texts.no_phase,
                 progress=1.0 if ini.status == "done" else None,
+                marks=milestone_dates(ini.milestones),
+                after=tuple(row_of[u] for u in ini.depends_on if u in row_of),
             )
         )
     if not tasks:
@@ -104,7 +113,35 @@ def gantt_figure(
         for p in phases
         if p.record.start is not None and p.record.end is not None
     ]
-    return charts.gantt_chart(tasks, title=texts.gantt_title, phases=spans, size=size, today=today)
+    return charts.gantt_chart(
+        tasks,
+        title=texts.gantt_title,
+        phases=spans,
+        size=size,
+        today=today,
+        today_label=today_label,
+        key_labels=(texts.milestone, texts.dependency),
+    )
+
+
+_MILESTONE_DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})(?:\s*[-./月]\s*(\d{1,2}))?")
+
+
+def milestone_dates(text: str) -> tuple[date, ...]:
+    """The dates of an initiative's milestones, one per line as the form asks ("2027-03 上线
+    试运行", "2027-03-15 …", "2027年3月 …"); a month alone stands for its middle."""
+    out = []
+    for line in text.splitlines():
+        found = _MILESTONE_DATE.match(line)
+        if found is None:
+            continue
+        year, month = int(found[1]), int(found[2])
+        day = int(found[3]) if found[3] else 15
+        try:
+            out.append(date(year, month, day))
+        except ValueError:
+            continue  # "2027-13": not a date, left off the chart
+    return tuple(out)
 
 
 GANTT_LABEL_COLUMNS = 28  # a Gantt label's line: 14 CJK characters or 28 Latin ones
@@ -126,7 +163,8 @@ def gantt_size(
     rows = len(dated) + len(phases)
     lines = max((_lines(f"{number_of(n)} {i.record.title}") for n, i in dated), default=1)
     per_row = {1: 0.32, 2: 0.38}.get(lines, 0.48)
-    return width, min(18.0, 1.4 + per_row * max(rows, 3))
+    keyed = any(i.record.milestones.strip() or i.record.depends_on for _n, i in dated)
+    return width, min(18.0, 1.4 + per_row * max(rows, 3) + (0.3 if keyed else 0.0))
 
 
 def traits_radar(

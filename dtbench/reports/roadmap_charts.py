@@ -336,6 +336,9 @@ def priority_matrix_chart(
     return figure
 
 
+DEPENDENCY_COLOR = "#808080"  # grey: read in black and white as well
+
+
 @dataclass(frozen=True)
 class GanttTask:
     """One roadmap task: a bar from start to end (or a milestone diamond), in a phase group.
@@ -349,6 +352,8 @@ class GanttTask:
     group: str = ""
     progress: float | None = None
     milestone: bool = False
+    marks: tuple[date, ...] = ()  # the task's own milestones, diamonds on its bar
+    after: tuple[int, ...] = ()  # the tasks (indices) it waits for: an arrow from each
 
 
 def _as_date(value: object) -> date | None:
@@ -413,6 +418,8 @@ def gantt_chart(
     today: date | None = None,
     size: tuple[float, float] | None = None,
     label_columns: int = 28,
+    today_label: str = "",
+    key_labels: tuple[str, str] = ("", ""),
 ) -> Figure:
     """Roadmap Gantt chart: one row per task, a bar from start to end on a date axis.
 
@@ -420,8 +427,11 @@ def gantt_chart(
     order); each named group gets a bold header row with a summary line over its whole span,
     and its own colour. ``phases`` are translucent background spans named above the chart;
     a phase named like a group takes that group's colour. Progress is a darker inner bar with
-    the percentage beside it, milestones are diamonds at their end date, ``today`` a dashed
-    line. Task names wrap at ``label_columns`` display columns on up to three lines. Without
+    the percentage beside it, milestones are diamonds at their end date, a task's ``marks``
+    small diamonds on its bar, each of its ``after`` tasks an arrow from that task's end to
+    its start, ``today`` a dashed line labelled ``today_label`` (the ISO date without one).
+    ``key_labels`` name the diamonds and arrows in a legend below (none when empty). Task
+    names wrap at ``label_columns`` display columns on up to three lines. Without
     ``size`` the height grows with the rows and their lines. A task ending before it starts is
     drawn as a single day; tasks without a usable date keep their row but draw nothing.
     """
@@ -458,9 +468,13 @@ def gantt_chart(
         truncate(r[0], 2 * label_columns) if r[1] else wrap(r[0], label_columns, 3) for r in rows
     ]
     lines = max((label.count("\n") + 1 for label in labels), default=1)
+    keyed = (key_labels[0] and any(t.marks for t in items)) or (
+        key_labels[1] and any(t.after for t in items)
+    )
     if size is None:
         per_row = {1: 0.27, 2: 0.36}.get(lines, 0.46)
         height = 1.2 + per_row * max(count, 1) + (0.25 if phase_spans else 0.0)
+        height += 0.3 if keyed else 0.0
         size = (8.0, min(max(height, 2.4), 16.0))
     figure = new_figure(size)
     width_in = float(figure.get_size_inches()[0])
@@ -582,6 +596,22 @@ def gantt_chart(
             zorder=3,
         )
         bars.patches[0].set_gid("gantt-task")
+        for mark in task.marks:
+            day = _as_date(mark)
+            if day is None:
+                continue
+            ax.plot(
+                [float(mdates.date2num(day))],
+                [row],
+                marker="D",
+                markersize=5,
+                linestyle="",
+                color=mix(color, "black", 0.45),
+                markeredgecolor="white",
+                markeredgewidth=0.6,
+                zorder=5,
+                gid="gantt-mark",
+            )
         done = _progress(task.progress)
         if math.isnan(done):
             continue
@@ -608,6 +638,33 @@ def gantt_chart(
             zorder=5,
         )
 
+    # dependencies: from the end of each task waited for to the start of the one waiting
+    row_of = {
+        task_index: row for row, (_l, header, task_index, _n) in enumerate(rows) if not header
+    }
+    arrows = 0
+    for index, task in enumerate(items):
+        span = spans[index]
+        for before in task.after:
+            if not 0 <= before < len(items) or spans[before] is None or span is None:
+                continue
+            ax.annotate(
+                "",
+                xy=(span[0], row_of[index] - 0.3),
+                xytext=(spans[before][1], row_of[before]),  # type: ignore[index]
+                arrowprops={
+                    "arrowstyle": "-|>,head_length=0.3,head_width=0.15",
+                    "color": DEPENDENCY_COLOR,
+                    "linewidth": 0.6,
+                    "shrinkA": 0,
+                    "shrinkB": 0,
+                    "connectionstyle": "angle,angleA=0,angleB=90,rad=0",
+                },
+                zorder=2,
+                gid="gantt-dependency",
+            )
+            arrows += 1
+
     if today_x is not None and today_day is not None:
         ax.axvline(
             today_x,
@@ -620,7 +677,7 @@ def gantt_chart(
         ax.text(
             today_x,
             0.0,
-            today_day.isoformat(),
+            today_label or today_day.isoformat(),
             transform=over_top,
             ha="center",
             va="bottom",
@@ -638,5 +695,14 @@ def gantt_chart(
             text.set_color(mix(colors[name], "black", 0.3))
     ax.tick_params(axis="y", length=0)
     ax.tick_params(axis="x", which="minor", length=2, color=AXIS_COLOR)
+    handles = []
+    if key_labels[0] and any(task.marks for task in items):
+        handles.append(
+            Line2D([], [], marker="D", markersize=5, linestyle="", color=TEXT_COLOR,
+                   label=key_labels[0])
+        )  # fmt: skip
+    if key_labels[1] and arrows:
+        handles.append(Line2D([], [], color=DEPENDENCY_COLOR, linewidth=0.8, label=key_labels[1]))
+    add_legend(figure, handles)
     add_title(figure, title)
     return figure

@@ -415,6 +415,8 @@ class RoadmapPage(QWidget):
             gantt_title=self.tr("Roadmap by phase"),
             no_phase=self.tr("No phase"),
             no_dates=self.tr("Give initiatives start and end dates to see the Gantt chart."),
+            milestone=self.tr("Milestone"),
+            dependency=self.tr("Depends on"),
         )
 
     def flush(self) -> None:
