@@ -26,7 +26,7 @@ from dtbench.deliverables.docx_proposal import build_proposal
 from dtbench.deliverables.formats import doc_date, range_dashes
 from dtbench.deliverables.office import find_soffice, to_pdf
 from dtbench.deliverables.table_widths import fit, pieces
-from dtbench.guide.model import Abbreviation
+from dtbench.guide.model import Abbreviation, Text
 from dtbench.sample import create_demo
 from dtbench.store import open_store
 
@@ -97,6 +97,16 @@ def test_one_range_dash_per_language(proposals: dict[str, Built]) -> None:
     assert not re.search(r"\d[ \t]?[—～][ \t]?\d", en)
     assert not re.search(r"\d[ \u00a0]%", en)  # "80%" as in the rest of the text
     assert range_dashes("2026-03-01，2–3天，1～5分", "zh") == "2026-03-01，2—3天，1—5分"
+
+
+def test_no_brackets_inside_brackets(proposals: dict[str, Built]) -> None:
+    for lang, built in proposals.items():
+        for text in _texts(built.doc):
+            assert not re.search(r"（[^（）]*（[^（）]*）[^（）]*）", text), text
+            if lang == "en":
+                assert not re.search(r"\([^()]*\([^()]*\)[^()]*\)", text), text
+    zh = "\n".join(_texts(proposals["zh"].doc))
+    assert "刘海峰（副总经理，生产）" in zh  # the consultant's 副总经理（生产） inside a pair
 
 
 # ------------------------------------------------------------------------ abbreviations
@@ -184,3 +194,34 @@ def test_libreoffice_splits_no_word_or_number_in_a_table(
     pdf = to_pdf(built.path, tmp_path, soffice)
     assert pdf is not None
     assert _split_words(built.doc, pdf) == []
+
+
+# ------------------------------------------------------------------------ one language
+def _fixed_texts() -> list[tuple[str, str, Text]]:
+    """Every text the deliverables and their charts write themselves, as (module, key, text)."""
+    import importlib
+    import pkgutil
+
+    import dtbench.deliverables
+    import dtbench.reports
+
+    out = []
+    for package in (dtbench.deliverables, dtbench.reports):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for value in vars(module).values():
+                if isinstance(value, dict):
+                    out += [(info.name, str(k), v) for k, v in value.items() if isinstance(v, Text)]
+    return out
+
+
+def test_every_text_dtbench_writes_is_in_one_language() -> None:
+    """A Chinese document's own words are Chinese (abbreviations aside), an English one's
+    English: no 'Coverage' in 中文, no '定义' in English."""
+    texts = _fixed_texts()
+    assert len(texts) > 400
+    cjk = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+    for module, key, text in texts:
+        english_words = [w for w in re.findall(r"[A-Za-z]*[a-z]{3,}", text.zh) if w != "dtbench"]
+        assert not english_words, (module, key, text.zh)
+        assert not cjk.search(text.en), (module, key, text.en)

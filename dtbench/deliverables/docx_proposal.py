@@ -53,7 +53,12 @@ from dtbench.deliverables.docx_writer import (
     paragraphs,
 )
 from dtbench.deliverables.files import write_atomically
-from dtbench.deliverables.formats import range_dashes, short_phase_name, standard_reference
+from dtbench.deliverables.formats import (
+    range_dashes,
+    short_phase_name,
+    standard_reference,
+    unnest_brackets,
+)
 from dtbench.deliverables.proposal_blueprint import write_blueprint, write_register
 from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
 from dtbench.deliverables.proposal_charters import write_charters
@@ -1632,9 +1637,14 @@ def build_proposal(
                 progress(done, total)
         writer.finish_toc()
         writer.frame(cover_first="cover" in chosen and not cover_kept)
-        for node in doc.element.body.iter(qn("w:t")):  # one range dash, whoever typed it
-            if node.text and any(d in node.text for d in "–—～~"):
-                node.text = range_dashes(node.text, content.lang)
+        for node in doc.element.body.iter(qn("w:t")):  # whoever typed it: one range dash,
+            text = node.text or ""  # no brackets in brackets
+            if any(d in text for d in "–—～~"):
+                text = range_dashes(text, content.lang)
+            if text.count("（") > 1 or text.count("(") > 1:
+                text = unnest_brackets(text, content.lang)
+            if text != (node.text or ""):
+                node.text = text
         set_metadata(doc, content)
         check()
         doc.save(str(tmp))

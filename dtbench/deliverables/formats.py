@@ -112,3 +112,23 @@ _RANGE = re.compile(r"(?<=\d)\s?[–—～~]\s?(?=\d)")
 
 def range_dashes(text: str, lang: str) -> str:
     return _RANGE.sub("–" if lang == "en" else "—", text)
+
+
+# Brackets inside brackets, "刘海峰（副总经理（生产））", read clumsily; the inner pair becomes
+# commas: "刘海峰（副总经理，生产）".
+_NESTED = {
+    "zh": (re.compile(r"（([^（）]*)（([^（）]*)）([^（）]*)）"), "（", "）", "，"),
+    "en": (re.compile(r"\(([^()]*)\(([^()]*)\)([^()]*)\)"), "(", ")", ", "),
+}
+
+
+def unnest_brackets(text: str, lang: str) -> str:
+    pattern, opening, closing, comma = _NESTED["en" if lang == "en" else "zh"]
+
+    def flat(found: re.Match[str]) -> str:
+        head, inner, tail = found[1].rstrip(), found[2], found[3]
+        if tail and tail[0] not in "，。；：、,.;:":
+            tail = comma + tail.lstrip()
+        return f"{opening}{head}{comma}{inner}{tail}{closing}"
+
+    return pattern.sub(flat, text)
