@@ -123,6 +123,9 @@ _NESTED = {
 
 
 def unnest_brackets(text: str, lang: str) -> str:
+    """Brackets in brackets as commas; a formula ("weight × ((1 + gap)² − 1)") keeps its."""
+    if any(sign in text for sign in "×÷=²＝"):
+        return text
     pattern, opening, closing, comma = _NESTED["en" if lang == "en" else "zh"]
 
     def flat(found: re.Match[str]) -> str:
