@@ -230,3 +230,41 @@ def test_every_text_dtbench_writes_is_in_one_language() -> None:
         english_words = [w for w in re.findall(r"[A-Za-z]*[a-z]{3,}", text.zh) if w != "dtbench"]
         assert not english_words, (module, key, text.zh)
         assert not cjk.search(text.en), (module, key, text.en)
+
+
+def test_the_chinese_sample_documents_hold_no_english_sentence(
+    proposals: dict[str, Built], tmp_path: Path
+) -> None:
+    """Every run of the Chinese proposal and every cell of its Excel plan: no English words
+    strung together (names and abbreviations such as Siemens OPC UA are not sentences); the
+    abbreviations table's English expansions are the one place English belongs."""
+    from openpyxl import load_workbook
+
+    from dtbench.deliverables.xlsx_plan import build_action_plan
+
+    sentence = re.compile(r"\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b")
+    doc = proposals["zh"].doc
+    expansions = {
+        cell.text
+        for table in doc.tables
+        if table.rows[0].cells[0].text == "缩略语"
+        for row in table.rows
+        for cell in row.cells
+    }
+    found = [t for t in _texts(doc) if sentence.search(t) and t not in expansions]
+    assert found == []
+    folder = tmp_path
+    store = open_store(folder / "zh.sqlite3")
+    try:
+        content = gather(store, create_demo(store), "zh")
+    finally:
+        store.close()
+    book = load_workbook(build_action_plan(content, folder / "plan.xlsx"))
+    cells = [
+        (ws.title, c.value)
+        for ws in book
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and not c.value.startswith("=") and sentence.search(c.value)
+    ]
+    assert cells == []
