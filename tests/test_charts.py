@@ -857,3 +857,16 @@ def test_proposal_charts_leave_the_title_to_the_caption() -> None:
         roadmap = roadmap_texts(lang)
         assert not roadmap.matrix_title and not roadmap.gantt_title
         assert roadmap.milestone and roadmap.dependency  # the Gantt's legend
+
+
+def test_risk_levels_stay_apart_in_black_and_white() -> None:
+    """A client prints the proposal in black and white: high, medium and low risk cells are
+    still told apart by their grey."""
+    from dtbench.reports.risk_charts import LEVEL_TINTS
+
+    def grey(colour: str) -> float:
+        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        return 0.299 * r + 0.587 * g + 0.114 * b
+
+    high, medium, low = (grey(LEVEL_TINTS[k]) for k in ("high", "medium", "low"))
+    assert medium - high >= 15 and low - medium >= 15

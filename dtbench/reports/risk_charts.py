@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 # Cell tints by level, light enough for black text and distinct in grayscale print.
-LEVEL_TINTS = {"high": "#F4B6AE", "medium": "#FCE4B6", "low": "#DDEBD5"}
+# three clearly different greys when printed in black and white (luminance ~173, 221, 242)
+LEVEL_TINTS = {"high": "#EC9488", "medium": "#F9DC9E", "low": "#EEF6EA"}
 CLOSED_COLOR = "#8C8C8C"
 MAX_LINES = 4  # lines of numbers a cell holds
 
