@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -46,12 +47,17 @@ from dtbench.ui.plan.session import PlanSession
 
 if TYPE_CHECKING:
     from dtbench.deliverables import content as content_module
+    from dtbench.deliverables import preflight as preflight_module
     from dtbench.deliverables.export import ExportRequest
+    from dtbench.deliverables.preflight import Check, Target
     from dtbench.store.database import Store
 else:
     content_module = lazy_module("dtbench.deliverables.content")
+    preflight_module = lazy_module("dtbench.deliverables.preflight")
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+CHECKS_HEIGHT = 130  # about five lines: the list stays above the buttons, the form above it
 
 
 class ExportDialog(QDialog):
@@ -72,6 +78,9 @@ class ExportDialog(QDialog):
         self.engagement = engagement
         self.task: Task[list[Path]] | None = None
         self.written: list[Path] = []
+        # A check of the preflight the consultant chose to fix: the dialog closes and the
+        # main window goes there.
+        self.chosen_target: Target | None = None
         self.setWindowTitle(self.tr("Export client documents"))
         self.resize(760, 640)
         folder = Path.home() / "Documents"
@@ -133,6 +142,14 @@ class ExportDialog(QDialog):
         self.summary.setObjectName("summary")
         self.summary.setTabChangesFocus(True)
         self.redraft = QPushButton(self.tr("Re&draft from the scores"), self)
+        self.checks_label = QLabel(self)
+        self.checks_label.setObjectName("preflight_heading")
+        self.checks = QListWidget(self)
+        self.checks.setObjectName("preflight")
+        self.checks.setWordWrap(True)
+        self.checks.setMaximumHeight(CHECKS_HEIGHT)
+        self.checks_label.setBuddy(self.checks)
+        self.checks.itemActivated.connect(self._go_to_check)
 
         grid = QGridLayout()
         for row, (box, line, suffix) in enumerate(
@@ -197,6 +214,8 @@ class ExportDialog(QDialog):
         layout.addLayout(grid)
         layout.addLayout(form)
         layout.addLayout(lower, 1)
+        layout.addWidget(self.checks_label)
+        layout.addWidget(self.checks)
         layout.addWidget(self.buttons)
 
         self.word.toggled.connect(self._update)
@@ -266,13 +285,62 @@ class ExportDialog(QDialog):
         return str(self.language.currentData())
 
     def _load_summary(self, draft: bool = False) -> None:
-        """The saved summary when it is in this language, else the generated draft."""
+        """The saved summary when it is in this language, else the generated draft; and
+        the preflight of the documents in this language."""
         content = content_module.gather(self.store, self.engagement, self.lang())
         saved = self.plan.value("deliverable").summary
         if draft or not saved.strip() or content.profile.language != self.lang():
             self.summary.setPlainText(content_module.draft_summary(content))
         else:
             self.summary.setPlainText(saved)
+        self.show_checks(preflight_module.preflight(content))
+
+    # ------------------------------------------------------------ preflight
+    def show_checks(self, checks: list[Check]) -> None:
+        """What would go out wrong, errors first; each item leads to its field."""
+        from PySide6.QtCore import QCoreApplication
+
+        translate = QCoreApplication.translate
+        style = self.style()
+        icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        self.checks.clear()
+        hint = self.tr("Double-click or press Enter to go there.")
+        for check in checks:
+            item = QListWidgetItem(
+                icons[check.severity],
+                f"{check.where(translate)}: {check.message(translate)}",
+            )
+            item.setData(TARGET_ROLE, check.target)
+            item.setToolTip(hint)
+            self.checks.addItem(item)
+        if checks:
+            self.checks_label.setText(
+                self.tr("%n issue(s) to &check before export:", "", len(checks))
+            )
+            self.checks.setCurrentRow(0)
+        else:
+            self.checks_label.setText(self.tr("Nothing to fix before export."))
+        self.checks.setVisible(bool(checks))
+
+    def _go_to_check(self, item: QListWidgetItem) -> None:
+        """A field of this dialog gets the cursor; any other place closes the dialog and
+        the main window goes there."""
+        target = item.data(TARGET_ROLE)
+        if target is None:
+            return
+        if target.step == "export":
+            own = getattr(self, target.field, None)
+            if isinstance(own, QWidget):
+                own.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if self.task is not None:
+            return  # exporting: the list waits
+        self._save_settings()  # what was typed here is kept, as when exporting
+        self.chosen_target = target
+        self.reject()
 
     def _update(self) -> None:
         self.word_path.setEnabled(self.word.isChecked())
