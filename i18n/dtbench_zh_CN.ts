@@ -1043,6 +1043,10 @@ Name of the round:</source>
         <source>Double-click or press Enter to go there.</source>
         <translation>双击或按回车键转到该处。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
     <message numerus="yes">
         <source>%n issue(s) to &amp;check before export:</source>
         <translation>
@@ -2820,6 +2824,22 @@ Name of the round:</source>
     <message>
         <source>vision</source>
         <translation>愿景</translation>
+    </message>
+    <message>
+        <source>principle adopted</source>
+        <translation>采纳的原则</translation>
+    </message>
+    <message>
+        <source>criterion adopted</source>
+        <translation>采纳的准则</translation>
+    </message>
+    <message>
+        <source>culture target</source>
+        <translation>文化目标</translation>
+    </message>
+    <message>
+        <source>culture measure</source>
+        <translation>文化评价措施</translation>
     </message>
     <message>
         <source>rationale</source>

@@ -168,6 +168,45 @@ def test_a_checkpoint_note_in_chinese_leads_to_its_note(
     assert (index.row(), index.column()) == (ws.diagnosis.model.row_of(item.key), NOTE)
 
 
+def test_a_profile_field_in_chinese_leads_to_the_profile(
+    qtbot: QtBot, window: MainWindow, store: Store, firm: Firm, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uuid = _engagement(store)
+    _initiative(store, uuid)
+    engagements.set_field(store, uuid, "main_products", "液压阀块")
+    _open(window, uuid)
+    ws = window.workspace
+    assert ws is not None
+    ws.show_step("roadmap")  # somewhere else first
+    _export_and_activate(qtbot, window, monkeypatch)
+    assert ws.pages.currentWidget() is ws.profile
+    products = ws.profile.findChild(QWidget, "main_products")
+    qtbot.waitUntil(lambda: window.focusWidget() is products)
+
+
+def test_a_strategy_rationale_in_chinese_leads_to_its_line(
+    qtbot: QtBot, window: MainWindow, store: Store, firm: Firm, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dtbench.plan import catalogue as cat
+    from dtbench.plan.records import Choice, Strategy
+
+    uuid = _engagement(store)
+    _initiative(store, uuid)
+    dim = cat.STRATEGY_DIMENSIONS[1]
+    plan.set_value(
+        store, uuid, "strategy", Strategy(choices={dim.code: Choice(rationale="先打通数据")})
+    )
+    _open(window, uuid)
+    dialogs = _export_and_activate(qtbot, window, monkeypatch)
+    assert dialogs[0].checks.item(0).text().startswith(f"Strategy ▸ “{dim.title.en}” ▸ rationale: ")
+    ws = window.workspace
+    assert ws is not None
+    assert ws.pages.currentWidget() is ws.strategy
+    rationale = ws.strategy.findChild(QWidget, f"{dim.code}_rationale")
+    assert ws.strategy.tabs.currentWidget().isAncestorOf(rationale)
+    qtbot.waitUntil(lambda: window.focusWidget() is rationale)
+
+
 def test_a_missing_firm_name_opens_the_preferences_at_the_name(
     qtbot: QtBot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -280,6 +279,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """``export --check``: the preflight's list, one line each; 1 when one is an error."""
     from dtbench.deliverables.preflight import run_preflight
+    from dtbench.guide.model import fill
     from dtbench.reports.summary import SummaryError, find_engagement
 
     store = open_store_or_fail(args.db)
@@ -296,13 +296,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     }
     line = tr(QT_TRANSLATE_NOOP("cli", "%1: %2: %3"))  # severity, where, what
     for check in found:
-        parts = (severity[check.severity], check.where(translate), check.message(translate))
-
-        def part(match: re.Match[str], parts: tuple[str, ...] = parts) -> str:
-            return parts[int(match.group(1)) - 1]
-
-        # in one pass: a "%2" typed in a record's name is not a place holder
-        print(re.sub(r"%([1-3])", part, line))
+        print(
+            fill(line, severity[check.severity], check.where(translate), check.message(translate))
+        )
     errors = sum(1 for check in found if check.is_error)
     if not found:
         print(tr(QT_TRANSLATE_NOOP("cli", "Nothing to fix before the export.")))

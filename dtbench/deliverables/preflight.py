@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from dtbench.deliverables.content import Content, gather
 from dtbench.errors import QT_TRANSLATE_NOOP, excerpt
+from dtbench.guide.model import fill
 from dtbench.plan import catalogue as cat
 from dtbench.plan import checks as plan_checks
 from dtbench.plan.blueprint import check_blueprint
@@ -157,6 +158,10 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "impact": QT_TRANSLATE_NOOP("Preflight", "why it matters"),
     "sources": QT_TRANSLATE_NOOP("Preflight", "based on"),
     "vision": QT_TRANSLATE_NOOP("Preflight", "vision"),
+    "principles": QT_TRANSLATE_NOOP("Preflight", "principle adopted"),
+    "criteria": QT_TRANSLATE_NOOP("Preflight", "criterion adopted"),
+    "culture_targets": QT_TRANSLATE_NOOP("Preflight", "culture target"),
+    "culture_measures": QT_TRANSLATE_NOOP("Preflight", "culture measure"),
     "rationale": QT_TRANSLATE_NOOP("Preflight", "rationale"),
     "mode_rationale": QT_TRANSLATE_NOOP("Preflight", "why this mode"),
     "summary": QT_TRANSLATE_NOOP("Preflight", "executive summary"),
@@ -193,10 +198,8 @@ class Check:
     context: str = CONTEXT
 
     def message(self, translate: Translate) -> str:
-        text = translate(self.context, self.template)
-        for n, value in enumerate(self.args, start=1):
-            text = text.replace(f"%{n}", value)
-        return text
+        # in one pass: a "%2" typed in a title is not a place holder
+        return fill(translate(self.context, self.template), *self.args)
 
     def where(self, translate: Translate) -> str:
         """'Roadmap ▸ “MES rollout” ▸ owner': the step, the record and the field."""
@@ -204,8 +207,10 @@ class Check:
         parts = [translate(CONTEXT, STEP_LABELS.get(t.step, t.step))]
         if t.label:
             parts.append(f"“{excerpt(t.label, EXCERPT_CHARS)}”")
-        if t.field in FIELD_LABELS:
-            parts.append(translate(CONTEXT, FIELD_LABELS[t.field]))
+        # "technical_path_rationale": a field named after its dimension reads "rationale"
+        field = t.field if t.field in FIELD_LABELS else t.field.rsplit("_", 1)[-1]
+        if field in FIELD_LABELS:
+            parts.append(translate(CONTEXT, FIELD_LABELS[field]))
         return " ▸ ".join(parts)
 
     @property
@@ -468,9 +473,14 @@ def _language(col: _Collector) -> None:
             col.language(getattr(org, name), Target("org_culture", "organization", "", name))
     culture = c.values.get("culture")
     if isinstance(culture, Culture):
-        for group in ("targets", "measures"):
-            for key, adoption in getattr(culture, group).items():
-                col.language(adoption.note, Target("org_culture", "culture", key, group, key))
+        names = {o.code: o.label.get(c.lang) for o in cat.CULTURE_TARGETS}
+        for key, adoption in culture.targets.items():
+            target = Target("org_culture", "culture", key, "culture_targets", names.get(key, key))
+            col.language(adoption.note, target)
+        for key, adoption in culture.measures.items():
+            col.language(
+                adoption.note, Target("org_culture", "culture", key, "culture_measures", key)
+            )
     deliverable = c.deliverable
     for name in DELIVERABLE_TEXTS:
         col.language(getattr(deliverable, name), Target("export", "deliverable", "", name))

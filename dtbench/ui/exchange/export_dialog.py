@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from dtbench.deliverables.docx_texts import SECTIONS
 from dtbench.engagement import service as engagements
 from dtbench.engagement.firm import load_firm
 from dtbench.errors import UserError
+from dtbench.guide.model import fill
 from dtbench.lazy import lazy_module
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Deliverable
@@ -82,7 +83,7 @@ class ExportDialog(QDialog):
         # main window goes there.
         self.chosen_target: Target | None = None
         self.setWindowTitle(self.tr("Export client documents"))
-        self.resize(760, 640)
+        self.resize(760, 720)  # the preflight list below the form
         folder = Path.home() / "Documents"
         folder = folder if folder.is_dir() else Path.home()
 
@@ -148,6 +149,7 @@ class ExportDialog(QDialog):
         self.checks.setObjectName("preflight")
         self.checks.setWordWrap(True)
         self.checks.setMaximumHeight(CHECKS_HEIGHT)
+        self.checks.setIconSize(QSize(16, 16))
         self.checks_label.setBuddy(self.checks)
         self.checks.itemActivated.connect(self._go_to_check)
 
@@ -308,11 +310,10 @@ class ExportDialog(QDialog):
         }
         self.checks.clear()
         hint = self.tr("Double-click or press Enter to go there.")
+        line = self.tr("%1: %2")  # where, what
         for check in checks:
-            item = QListWidgetItem(
-                icons[check.severity],
-                f"{check.where(translate)}: {check.message(translate)}",
-            )
+            text = fill(line, check.where(translate), check.message(translate))
+            item = QListWidgetItem(icons[check.severity], text)
             item.setData(TARGET_ROLE, check.target)
             item.setToolTip(hint)
             self.checks.addItem(item)
