@@ -153,6 +153,21 @@ def test_a_checkpoint_note_in_the_wrong_language_goes_to_the_checklist(
     assert check.target == Target("diagnosis", "answer", item.key, "note", item.key)
 
 
+def test_the_summary_checked_is_the_one_to_be_written(store: Store, firm: Firm) -> None:
+    from dtbench.deliverables.content import gather
+    from dtbench.deliverables.preflight import preflight
+    from dtbench.plan.records import Deliverable
+
+    uuid = _engagement(store, "en")
+    _initiative(store, uuid)
+    plan.set_value(store, uuid, "deliverable", Deliverable(summary="本项目旨在……"))
+    check = _only(run_preflight(store, uuid), CJK_IN_ENGLISH)
+    assert check.target == Target("export", "deliverable", "", "summary")
+    assert check.where(_en) == "Export settings ▸ executive summary"
+    # the export dialog checks the text in its box, which it writes instead
+    assert preflight(gather(store, uuid), "The plan in three phases.") == []
+
+
 # ---------------------------------------------------------------- diagnosis
 def test_a_rated_clause_without_findings(store: Store, firm: Firm) -> None:
     from dtbench.guide import load_guide

@@ -67,6 +67,7 @@ def _export_and_activate(
         dialog.checks.setFocus()
         dialog.checks.setCurrentRow(0)
         qtbot.keyClick(dialog.checks, Qt.Key.Key_Return)
+        assert dialog.task is None  # Enter went to the check, not to the Export button
         if after is not None:
             after(dialog)
         dialog.hide()
@@ -244,6 +245,12 @@ def test_a_field_of_the_dialog_itself_gets_the_cursor_there(
     def still_open(dialog: ExportDialog) -> None:
         seen.append(dialog.isVisible())
         qtbot.waitUntil(dialog.firm.hasFocus)
+        # corrected here, the list follows on leaving the field
+        dialog.firm.selectAll()
+        qtbot.keyClicks(dialog.firm, "Foresight Consulting")
+        qtbot.keyClick(dialog.firm, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: dialog.checks_label.text() == "Nothing to fix before export.")
+        dialog.reject()
 
     dialogs = _export_and_activate(qtbot, window, monkeypatch, still_open)
     assert seen == [True]

@@ -395,12 +395,11 @@ class _Collector:
         self.lang = content.lang
         self.found: list[Check] = []
         self.flagged: set[Target] = set()
-        self.kind_of: dict[str, str] = {}
         self.items: dict[str, PlanItem] = {}
-        for kind, items in content.items.items():
+        for items in content.items.values():
             for item in items:
-                self.kind_of[item.uuid] = kind
                 self.items[item.uuid] = item
+        self.summary = content.deliverable.summary
 
     def add(self, severity: str, template: str, args: Iterable[str], target: Target) -> None:
         self.found.append(Check(severity, template, tuple(args), target))
@@ -483,7 +482,8 @@ def _language(col: _Collector) -> None:
             )
     deliverable = c.deliverable
     for name in DELIVERABLE_TEXTS:
-        col.language(getattr(deliverable, name), Target("export", "deliverable", "", name))
+        text = col.summary if name == "summary" else getattr(deliverable, name)
+        col.language(text, Target("export", "deliverable", "", name))
     if deliverable.consulting_firm.strip():
         col.language(deliverable.consulting_firm, Target("export", "deliverable", "", "firm"))
     else:  # the firm set on this computer, in the document's language (else the other)
@@ -658,10 +658,13 @@ CHECKS: Final = (
 )
 
 
-def preflight(content: Content) -> list[Check]:
+def preflight(content: Content, summary: str | None = None) -> list[Check]:
     """Everything to look at before ``content`` goes out, errors first, then in the order
-    of the app's steps."""
+    of the app's steps. ``summary``: the executive summary as it will be written when it
+    is not the saved one (the export dialog's, being edited)."""
     col = _Collector(content)
+    if summary is not None:
+        col.summary = summary
     for check in CHECKS:
         check(col)
     steps = list(STEP_LABELS)

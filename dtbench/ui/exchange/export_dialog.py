@@ -4,12 +4,13 @@ cancel it; a locked file gets a message and a retry; afterwards open the file or
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,6 +62,19 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 CHECKS_HEIGHT = 130  # about five lines: the list stays above the buttons, the form above it
 
 
+class _CheckList(QListWidget):
+    """The preflight's list: Enter goes to the current check and stops there (a list view
+    passes Enter on, and the dialog would take it for its default button: Export)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            event.accept()
+            self.itemActivated.emit(item)
+            return
+        super().keyPressEvent(event)
+
+
 class ExportDialog(QDialog):
     finished_export = Signal(object)  # list[Path] on success, else the exception
 
@@ -82,6 +96,7 @@ class ExportDialog(QDialog):
         # A check of the preflight the consultant chose to fix: the dialog closes and the
         # main window goes there.
         self.chosen_target: Target | None = None
+        self._content: content_module.Content | None = None  # as last gathered
         self.setWindowTitle(self.tr("Export client documents"))
         self.resize(760, 720)  # the preflight list below the form
         folder = Path.home() / "Documents"
@@ -145,7 +160,7 @@ class ExportDialog(QDialog):
         self.redraft = QPushButton(self.tr("Re&draft from the scores"), self)
         self.checks_label = QLabel(self)
         self.checks_label.setObjectName("preflight_heading")
-        self.checks = QListWidget(self)
+        self.checks = _CheckList(self)
         self.checks.setObjectName("preflight")
         self.checks.setWordWrap(True)
         self.checks.setMaximumHeight(CHECKS_HEIGHT)
@@ -224,6 +239,8 @@ class ExportDialog(QDialog):
         self.excel.toggled.connect(self._update)
         self.language.currentIndexChanged.connect(lambda _i: self._load_summary())
         self.redraft.clicked.connect(lambda: self._load_summary(draft=True))
+        for edit in (self.firm, self.author, self.reviewer, self.approver):
+            edit.editingFinished.connect(self.recheck)
         deliverable = plan.value("deliverable")
         self.firm.setText(deliverable.consulting_firm)
         self.firm.setPlaceholderText(
@@ -295,7 +312,24 @@ class ExportDialog(QDialog):
             self.summary.setPlainText(content_module.draft_summary(content))
         else:
             self.summary.setPlainText(saved)
-        self.show_checks(preflight_module.preflight(content))
+        self._content = content
+        self.recheck()
+
+    def recheck(self) -> None:
+        """The preflight of the documents as this dialog would write them: with the firm,
+        the names and the summary typed here."""
+        content = self._content
+        if content is None:
+            return
+        deliverable = msgspec.structs.replace(
+            content.deliverable,
+            consulting_firm=self.firm.text().strip(),
+            author=self.author.text().strip(),
+            reviewer=self.reviewer.text().strip(),
+            approver=self.approver.text().strip(),
+        )
+        edited = dataclasses.replace(content, values={**content.values, "deliverable": deliverable})
+        self.show_checks(preflight_module.preflight(edited, self.summary.toPlainText()))
 
     # ------------------------------------------------------------ preflight
     def show_checks(self, checks: list[Check]) -> None:
