@@ -53,8 +53,10 @@ def _export_and_activate(
     window: MainWindow,
     monkeypatch: pytest.MonkeyPatch,
     after: Callable[[ExportDialog], None] | None = None,
+    double_click: bool = False,
 ) -> list[ExportDialog]:
-    """Open the export dialog from the menu; in it, press Enter on the first check."""
+    """Open the export dialog from the menu; in it, press Enter on the first check (or
+    double-click it)."""
     shown: list[ExportDialog] = []
 
     def run(dialog: ExportDialog) -> int:
@@ -66,7 +68,13 @@ def _export_and_activate(
         assert dialog.checks.count() >= 1
         dialog.checks.setFocus()
         dialog.checks.setCurrentRow(0)
-        qtbot.keyClick(dialog.checks, Qt.Key.Key_Return)
+        if double_click:
+            rect = dialog.checks.visualItemRect(dialog.checks.item(0))
+            viewport = dialog.checks.viewport()
+            qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+            qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+        else:
+            qtbot.keyClick(dialog.checks, Qt.Key.Key_Return)
         assert dialog.task is None  # Enter went to the check, not to the Export button
         if after is not None:
             after(dialog)
@@ -118,7 +126,7 @@ def test_a_future_cost_of_a_done_initiative_leads_to_the_cost_line(
     plan.add_item(store, uuid, CostLine(initiative=ini, year=YEAR, amount=40))
     line = plan.add_item(store, uuid, CostLine(initiative=ini, year=YEAR + 1, amount=20)).uuid
     _open(window, uuid)
-    _export_and_activate(qtbot, window, monkeypatch)
+    _export_and_activate(qtbot, window, monkeypatch, double_click=True)
     ws = window.workspace
     assert ws is not None
     page = ws.investment
