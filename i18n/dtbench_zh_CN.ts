@@ -1040,6 +1040,24 @@ Name of the round:</source>
         <translation>已导出：%1。本次导出将以今天的日期记录版本 %2。</translation>
     </message>
     <message>
+        <source>Double-click or press Enter to go there.</source>
+        <translation>双击或按回车键转到该处。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s) to &amp;check before export:</source>
+        <translation>
+            <numerusform>导出前有 %n 项需检查(&amp;C)：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to fix before export.</source>
+        <translation>导出前无需修正。</translation>
+    </message>
+    <message>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
@@ -2571,6 +2589,381 @@ Name of the round:</source>
     <message>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>Preflight</name>
+    <message>
+        <source>Client profile</source>
+        <translation>客户概况</translation>
+    </message>
+    <message>
+        <source>Fieldwork</source>
+        <translation>调研工作</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>现状诊断</translation>
+    </message>
+    <message>
+        <source>Key findings</source>
+        <translation>核心发现</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>战略</translation>
+    </message>
+    <message>
+        <source>Blueprint</source>
+        <translation>目标蓝图</translation>
+    </message>
+    <message>
+        <source>Roadmap</source>
+        <translation>路线图</translation>
+    </message>
+    <message>
+        <source>Investment and benefits</source>
+        <translation>投资与效益</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>绩效指标</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Leadership</source>
+        <translation>领导作用</translation>
+    </message>
+    <message>
+        <source>Organization and culture</source>
+        <translation>组织与文化</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步工作</translation>
+    </message>
+    <message>
+        <source>Export settings</source>
+        <translation>导出设置</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>deliverables</source>
+        <translation>交付成果</translation>
+    </message>
+    <message>
+        <source>milestones</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>acceptance criteria</source>
+        <translation>验收标准</translation>
+    </message>
+    <message>
+        <source>risks</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>goals</source>
+        <translation>阶段目标</translation>
+    </message>
+    <message>
+        <source>entry criteria</source>
+        <translation>进入条件</translation>
+    </message>
+    <message>
+        <source>exit criteria</source>
+        <translation>退出条件</translation>
+    </message>
+    <message>
+        <source>definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>data source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>calculation</source>
+        <translation>计算方法</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>responsibilities</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>mitigation</source>
+        <translation>应对措施</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>应对措施</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>what flows</source>
+        <translation>传递内容</translation>
+    </message>
+    <message>
+        <source>assumption</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <source>what we saw</source>
+        <translation>所见情况</translation>
+    </message>
+    <message>
+        <source>why it matters</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>based on</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>vision</source>
+        <translation>愿景</translation>
+    </message>
+    <message>
+        <source>principle adopted</source>
+        <translation>采纳的原则</translation>
+    </message>
+    <message>
+        <source>criterion adopted</source>
+        <translation>采纳的准则</translation>
+    </message>
+    <message>
+        <source>culture target</source>
+        <translation>文化目标</translation>
+    </message>
+    <message>
+        <source>culture measure</source>
+        <translation>文化评价措施</translation>
+    </message>
+    <message>
+        <source>rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>why this mode</source>
+        <translation>选择理由</translation>
+    </message>
+    <message>
+        <source>executive summary</source>
+        <translation>执行摘要</translation>
+    </message>
+    <message>
+        <source>consulting firm</source>
+        <translation>咨询机构</translation>
+    </message>
+    <message>
+        <source>prepared by</source>
+        <translation>编制</translation>
+    </message>
+    <message>
+        <source>reviewed by</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>approved by</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>client name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>main products</source>
+        <translation>主要产品</translation>
+    </message>
+    <message>
+        <source>existing systems</source>
+        <translation>现有系统</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>consultants</source>
+        <translation>咨询顾问</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>interviewees</source>
+        <translation>访谈对象</translation>
+    </message>
+    <message>
+        <source>firm name (Chinese)</source>
+        <translation>机构名称（中文）</translation>
+    </message>
+    <message>
+        <source>firm name (English)</source>
+        <translation>机构名称（英文）</translation>
+    </message>
+    <message>
+        <source>firm address (Chinese)</source>
+        <translation>机构地址（中文）</translation>
+    </message>
+    <message>
+        <source>firm address (English)</source>
+        <translation>机构地址（英文）</translation>
+    </message>
+    <message>
+        <source>Chinese text in the English documents: “%1”.</source>
+        <translation>英文文档中出现中文：“%1”。</translation>
+    </message>
+    <message>
+        <source>English sentence in the Chinese documents: “%1”.</source>
+        <translation>中文文档中出现英文句子：“%1”。</translation>
+    </message>
+    <message>
+        <source>Clause %1 is rated but has no findings: the proposal will say that none were recorded.</source>
+        <translation>条款 %1 已评估，但没有填写发现：建议书中该条款将写明未记录发现。</translation>
+    </message>
+    <message>
+        <source>“%1” has no owner.</source>
+        <translation>“%1”没有负责人。</translation>
+    </message>
+    <message>
+        <source>“%1” has no start or end date: the roadmap cannot place it.</source>
+        <translation>“%1”没有开始或结束日期：路线图无法排布它。</translation>
+    </message>
+    <message>
+        <source>“%1” is cancelled, but its budget (%2) still counts in the investment plan as money to be spent.</source>
+        <translation>“%1”已取消，但其预算（%2）仍作为待投入资金计入投资计划。</translation>
+    </message>
+    <message>
+        <source>“%1” is done, but a cost line of %2 is planned for %3: finished work is counted as spending still to come.</source>
+        <translation>“%1”已完成，但仍有一笔%2的费用安排在%3年：已完成的工作被计为尚待投入的支出。</translation>
+    </message>
+    <message>
+        <source>The baseline cited, “%1”, is not the baseline of its KPI “%2”: “%3”.</source>
+        <translation>引用的基线“%1”与所关联指标“%2”的基线不一致：“%3”。</translation>
+    </message>
+    <message>
+        <source>The target cited, “%1”, is none of the targets of its KPI “%2”: “%3”.</source>
+        <translation>引用的目标“%1”不是所关联指标“%2”的任何一个目标值：“%3”。</translation>
+    </message>
+    <message>
+        <source>No consulting firm is named: the cover and the document control will show no firm. Set the firm&apos;s name in the preferences (or for this engagement in the export settings).</source>
+        <translation>未设置咨询机构名称：封面和文档控制中将不显示机构。请在偏好设置中填写机构名称（或在导出设置中为本项目单独填写）。</translation>
     </message>
 </context>
 <context>
@@ -4193,12 +4586,32 @@ Name of the round:</source>
         <translation>采用其样式和页面设置的公司 .docx 模板</translation>
     </message>
     <message>
+        <source>only check what would go out wrong (text in the other language, missing findings, owners or dates, figures that disagree…): one line each, exit code 1 when one is an error; writes no file, even with --docx, --pdf or --xlsx</source>
+        <translation>只检查导出后会出错的内容（另一种语言的文字，缺少的发现、负责人或日期，不一致的数字…）：每项一行，有错误时退出码为 1；不写任何文件，即使给出了 --docx、--pdf 或 --xlsx</translation>
+    </message>
+    <message>
         <source>No engagements.</source>
         <translation>没有咨询项目。</translation>
     </message>
     <message>
         <source>give --docx FILE, --pdf FILE and/or --xlsx FILE</source>
         <translation>请指定 --docx 文件、--pdf 文件和/或 --xlsx 文件</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1：%2：%3</translation>
+    </message>
+    <message>
+        <source>Nothing to fix before the export.</source>
+        <translation>导出前无需修正。</translation>
+    </message>
+    <message>
+        <source>Errors: %1, warnings: %2.</source>
+        <translation>错误：%1，警告：%2。</translation>
     </message>
     <message>
         <source>Areas (index, level now → target):</source>

@@ -139,6 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=tr(QT_TRANSLATE_NOOP("cli", "a firm's .docx whose styles and page set-up are used")),
     )
+    p_export.add_argument(
+        "--check",
+        action="store_true",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "only check what would go out wrong (text in the other language, missing "
+                "findings, owners or dates, figures that disagree…): one line each, exit code "
+                "1 when one is an error; writes no file, even with --docx, --pdf or --xlsx",
+            )
+        ),
+    )
     for module in COMMANDS:
         module.register(sub, common)
     return parser
@@ -237,6 +249,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dtbench.deliverables.export import ExportRequest, run_export
     from dtbench.reports.summary import SummaryError, find_engagement
 
+    if args.check:
+        return cmd_check(args)
     if not args.docx and not args.xlsx and not args.pdf:
         fail(tr(QT_TRANSLATE_NOOP("cli", "give --docx FILE, --pdf FILE and/or --xlsx FILE")))
     store = open_store_or_fail(args.db)
@@ -260,6 +274,41 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``export --check``: the preflight's list, one line each; 1 when one is an error."""
+    from dtbench.deliverables.preflight import run_preflight
+    from dtbench.guide.model import fill
+    from dtbench.reports.summary import SummaryError, find_engagement
+
+    store = open_store_or_fail(args.db)
+    try:
+        uuid = find_engagement(store, args.id)[0]
+        found = run_preflight(store, uuid, args.lang)
+    except (SummaryError, UserError) as exc:
+        fail(exc.message(translate))
+    finally:
+        store.close()
+    severity = {
+        "error": tr(QT_TRANSLATE_NOOP("cli", "error")),
+        "warning": tr(QT_TRANSLATE_NOOP("cli", "warning")),
+    }
+    line = tr(QT_TRANSLATE_NOOP("cli", "%1: %2: %3"))  # severity, where, what
+    for check in found:
+        print(
+            fill(line, severity[check.severity], check.where(translate), check.message(translate))
+        )
+    errors = sum(1 for check in found if check.is_error)
+    if not found:
+        print(tr(QT_TRANSLATE_NOOP("cli", "Nothing to fix before the export.")))
+    else:
+        print(
+            tr(QT_TRANSLATE_NOOP("cli", "Errors: %1, warnings: %2."))
+            .replace("%1", str(errors))
+            .replace("%2", str(len(found) - errors))
+        )
+    return 1 if errors else 0
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

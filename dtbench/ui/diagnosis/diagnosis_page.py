@@ -33,6 +33,8 @@ from dtbench.ui.diagnosis.checklist import ChecklistModel, ChecklistView
 from dtbench.ui.diagnosis.clause_details import ClauseDetails
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.autosave import commit_open_editor
+from dtbench.ui.kit.rating_table import NOTE
+from dtbench.ui.kit.reveal import focus
 from dtbench.ui.kit.scale_labels import PROGRESS_COLOURS, level_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -274,6 +276,38 @@ class DiagnosisPage(QWidget):
         item = self._item(key)
         if item is not None:
             self.nav.setCurrentItem(item)
+
+    def reveal(self, kind: str, key: str, field: str = "") -> bool:
+        """Go to a clause's ``field`` (findings, interviewees) or, for ``kind`` "answer", to
+        the note of checkpoint ``key``, in the latest round (the one the documents show)."""
+        rounds = self.session.rounds
+        if rounds and self.session.round.uuid != rounds[-1].uuid:
+            self.rounds.setCurrentIndex(self.rounds.findData(rounds[-1].uuid))
+        clause = key if kind == "clause" else self._clause_of(key)
+        if clause is None or self._item(clause) is None:
+            return False
+        self.select_clause(clause)
+        if kind == "answer":
+            row = self.model.row_of(key)
+            if row is None:
+                return False
+            self.checklist.go_to_row(row)
+            self.checklist.setCurrentIndex(self.model.index(row, NOTE))
+            focus(self.checklist)
+            return True
+        editor = {"findings": self.details.findings, "interviewees": self.details.interviewees}
+        focus(editor.get(field, self.details.findings))
+        return True
+
+    def _clause_of(self, checkpoint: str) -> str | None:
+        """The clause a checkpoint key belongs to ("7.3.3.e.2" → "7.3.3")."""
+        for clause in self.session.guide.clauses():
+            if checkpoint.startswith(clause.key + ".") and any(
+                checkpoint == item.key or checkpoint.startswith(item.key + ".")
+                for item in clause.items
+            ):
+                return clause.key
+        return None
 
     def move_clause(self, step: int) -> None:
         items = self._clause_items()

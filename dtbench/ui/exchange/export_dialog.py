@@ -4,12 +4,13 @@ cancel it; a locked file gets a message and a retry; afterwards open the file or
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +36,7 @@ from dtbench.deliverables.docx_texts import SECTIONS
 from dtbench.engagement import service as engagements
 from dtbench.engagement.firm import load_firm
 from dtbench.errors import UserError
+from dtbench.guide.model import fill
 from dtbench.lazy import lazy_module
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Deliverable
@@ -46,12 +49,30 @@ from dtbench.ui.plan.session import PlanSession
 
 if TYPE_CHECKING:
     from dtbench.deliverables import content as content_module
+    from dtbench.deliverables import preflight as preflight_module
     from dtbench.deliverables.export import ExportRequest
+    from dtbench.deliverables.preflight import Check, Target
     from dtbench.store.database import Store
 else:
     content_module = lazy_module("dtbench.deliverables.content")
+    preflight_module = lazy_module("dtbench.deliverables.preflight")
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+CHECKS_HEIGHT = 130  # about five lines: the list stays above the buttons, the form above it
+
+
+class _CheckList(QListWidget):
+    """The preflight's list: Enter goes to the current check and stops there (a list view
+    passes Enter on, and the dialog would take it for its default button: Export)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            event.accept()
+            self.itemActivated.emit(item)
+            return
+        super().keyPressEvent(event)
 
 
 class ExportDialog(QDialog):
@@ -72,8 +93,12 @@ class ExportDialog(QDialog):
         self.engagement = engagement
         self.task: Task[list[Path]] | None = None
         self.written: list[Path] = []
+        # A check of the preflight the consultant chose to fix: the dialog closes and the
+        # main window goes there.
+        self.chosen_target: Target | None = None
+        self._content: content_module.Content | None = None  # as last gathered
         self.setWindowTitle(self.tr("Export client documents"))
-        self.resize(760, 640)
+        self.resize(760, 720)  # the preflight list below the form
         folder = Path.home() / "Documents"
         folder = folder if folder.is_dir() else Path.home()
 
@@ -133,6 +158,15 @@ class ExportDialog(QDialog):
         self.summary.setObjectName("summary")
         self.summary.setTabChangesFocus(True)
         self.redraft = QPushButton(self.tr("Re&draft from the scores"), self)
+        self.checks_label = QLabel(self)
+        self.checks_label.setObjectName("preflight_heading")
+        self.checks = _CheckList(self)
+        self.checks.setObjectName("preflight")
+        self.checks.setWordWrap(True)
+        self.checks.setMaximumHeight(CHECKS_HEIGHT)
+        self.checks.setIconSize(QSize(16, 16))
+        self.checks_label.setBuddy(self.checks)
+        self.checks.itemActivated.connect(self._go_to_check)
 
         grid = QGridLayout()
         for row, (box, line, suffix) in enumerate(
@@ -197,12 +231,16 @@ class ExportDialog(QDialog):
         layout.addLayout(grid)
         layout.addLayout(form)
         layout.addLayout(lower, 1)
+        layout.addWidget(self.checks_label)
+        layout.addWidget(self.checks)
         layout.addWidget(self.buttons)
 
         self.word.toggled.connect(self._update)
         self.excel.toggled.connect(self._update)
         self.language.currentIndexChanged.connect(lambda _i: self._load_summary())
         self.redraft.clicked.connect(lambda: self._load_summary(draft=True))
+        for edit in (self.firm, self.author, self.reviewer, self.approver):
+            edit.editingFinished.connect(self.recheck)
         deliverable = plan.value("deliverable")
         self.firm.setText(deliverable.consulting_firm)
         self.firm.setPlaceholderText(
@@ -266,13 +304,78 @@ class ExportDialog(QDialog):
         return str(self.language.currentData())
 
     def _load_summary(self, draft: bool = False) -> None:
-        """The saved summary when it is in this language, else the generated draft."""
+        """The saved summary when it is in this language, else the generated draft; and
+        the preflight of the documents in this language."""
         content = content_module.gather(self.store, self.engagement, self.lang())
         saved = self.plan.value("deliverable").summary
         if draft or not saved.strip() or content.profile.language != self.lang():
             self.summary.setPlainText(content_module.draft_summary(content))
         else:
             self.summary.setPlainText(saved)
+        self._content = content
+        self.recheck()
+
+    def recheck(self) -> None:
+        """The preflight of the documents as this dialog would write them: with the firm,
+        the names and the summary typed here."""
+        content = self._content
+        if content is None:
+            return
+        deliverable = msgspec.structs.replace(
+            content.deliverable,
+            consulting_firm=self.firm.text().strip(),
+            author=self.author.text().strip(),
+            reviewer=self.reviewer.text().strip(),
+            approver=self.approver.text().strip(),
+        )
+        edited = dataclasses.replace(content, values={**content.values, "deliverable": deliverable})
+        self.show_checks(preflight_module.preflight(edited, self.summary.toPlainText()))
+
+    # ------------------------------------------------------------ preflight
+    def show_checks(self, checks: list[Check]) -> None:
+        """What would go out wrong, errors first; each item leads to its field."""
+        from PySide6.QtCore import QCoreApplication
+
+        translate = QCoreApplication.translate
+        style = self.style()
+        icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        self.checks.clear()
+        hint = self.tr("Double-click or press Enter to go there.")
+        line = self.tr("%1: %2")  # where, what
+        for check in checks:
+            text = fill(line, check.where(translate), check.message(translate))
+            item = QListWidgetItem(icons[check.severity], text)
+            item.setData(TARGET_ROLE, check.target)
+            item.setToolTip(hint)
+            self.checks.addItem(item)
+        if checks:
+            self.checks_label.setText(
+                self.tr("%n issue(s) to &check before export:", "", len(checks))
+            )
+            self.checks.setCurrentRow(0)
+        else:
+            self.checks_label.setText(self.tr("Nothing to fix before export."))
+        self.checks.setVisible(bool(checks))
+
+    def _go_to_check(self, item: QListWidgetItem) -> None:
+        """A field of this dialog gets the cursor; any other place closes the dialog and
+        the main window goes there."""
+        target = item.data(TARGET_ROLE)
+        if target is None:
+            return
+        if target.step == "export":
+            own = getattr(self, target.field, None)
+            if isinstance(own, QWidget):
+                own.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if self.task is not None:
+            return  # exporting: the list waits
+        self._save_settings()  # what was typed here is kept, as when exporting
+        self.chosen_target = target
+        self.reject()
 
     def _update(self) -> None:
         self.word_path.setEnabled(self.word.isChecked())

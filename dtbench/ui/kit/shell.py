@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from dtbench.deliverables.preflight import Target
     from dtbench.store.database import Store
     from dtbench.ui.kit.changes import ChangeHub, Changes
 
@@ -38,6 +39,10 @@ class Shell(Protocol):
 
     def open_engagement(self, uuid: str, step: int | str = 0) -> None:
         """Show ``uuid`` in the workspace, on step ``step`` (a row or a page's name)."""
+
+    def go_to(self, target: Target) -> None:
+        """Show the place ``target`` names in the open engagement (its step, the record
+        selected, the cursor in the field), or the preferences for the firm's identity."""
 
     def release_engagement(self, uuid: str) -> None:
         """Stop showing ``uuid`` (its pending typing saved first), before it is replaced."""

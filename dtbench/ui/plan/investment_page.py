@@ -324,6 +324,15 @@ class InvestmentPage(QWidget):
             if self.initiatives.item(row).data(UUID_ROLE) == uuid:
                 self.initiatives.setCurrentRow(row)
 
+    def reveal(self, kind: str, uuid: str, field: str = "") -> bool:
+        """Go to a cost line or a benefit (its initiative chosen first), cursor in ``field``."""
+        editor = {"cost": self.costs, "benefit": self.benefits}.get(kind)
+        item = self.session.item(uuid)
+        if editor is None or item is None:
+            return False
+        self.select_initiative(item.record.initiative)
+        return editor.reveal(uuid, field)
+
     def summary(self) -> inv.Summary:
         s = self.session
         return inv.summarize(

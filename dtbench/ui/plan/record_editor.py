@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from dtbench.plan.records import PlanItem
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
+from dtbench.ui.kit.reveal import focus
 from dtbench.ui.plan.session import PlanSession
 
 NO_DATE = QDate(2000, 1, 1)
@@ -396,6 +397,15 @@ class RecordEditor(QWidget):
             self.uuid = uuid
             self.table.selectRow(items.index(uuid))
             self._load_form()
+
+    def reveal(self, uuid: str, field: str = "") -> bool:
+        """Select ``uuid`` and put the cursor in ``field`` (the first field when it is not
+        one of the form's); False when this editor does not list ``uuid``."""
+        if uuid not in [i.uuid for i in self.visible_items()]:
+            return False
+        self.select(uuid)
+        focus(self.editors.get(field) or self.editors[self.fields[0].name])
+        return True
 
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows()

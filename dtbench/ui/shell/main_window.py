@@ -31,6 +31,7 @@ from dtbench.ui.kit.undo import CallCommand
 from dtbench.ui.shell.engagement_list import EngagementListPage
 
 if TYPE_CHECKING:
+    from dtbench.deliverables.preflight import Target
     from dtbench.engagement import service
     from dtbench.store.database import Store
     from dtbench.ui.shell.workspace import Workspace
@@ -490,6 +491,16 @@ class MainWindow(QMainWindow):
             redo()
             after()
 
+    def go_to(self, target: Target) -> None:
+        """The place a preflight check names: the firm's identity in the preferences, else
+        the step of the engagement shown, with the record selected and the field focused."""
+        if target.step == "preferences":
+            self.preferences(target.field)
+            return
+        workspace = self.workspace
+        if workspace is not None and self.showing() is not None:
+            workspace.go_to(target)
+
     def _heard(self, changes: Changes, _source: object) -> None:
         """The engagement list shows names, clients, status and dates: read it again when
         they may have changed (or when it is in view: an engagement's date changes with
@@ -517,6 +528,8 @@ class MainWindow(QMainWindow):
             # The export noted the proposal's version in the engagement's document history.
             self.changes.publish(Changes.of(profile.uuid, PLAN))
             self.status(self.tr("Exported %1 file(s).").replace("%1", str(len(dialog.written))))
+        elif dialog.chosen_target is not None:  # a check of the list, to fix first
+            self.go_to(dialog.chosen_target)
 
     def open_demo(self) -> None:
         """Create the sample engagement (off the GUI thread) and open it on its dashboard."""
@@ -665,11 +678,15 @@ class MainWindow(QMainWindow):
             act = self.menu_recent.addAction(self.tr("(none)"))
             act.setEnabled(False)
 
-    def preferences(self) -> None:
-        """The consulting firm's name, address and logo for every proposal."""
+    def preferences(self, field: str = "") -> None:
+        """The consulting firm's name, address and logo for every proposal; ``field`` (e.g.
+        "name_en") gets the cursor."""
         from dtbench.ui.shell.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self)
+        editor = getattr(dialog, field, None) if field else None
+        if isinstance(editor, QWidget):
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
             self.status(self.tr("Preferences saved."))
 

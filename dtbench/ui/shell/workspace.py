@@ -25,6 +25,7 @@ from dtbench.ui.diagnosis.dashboard_page import DashboardPage
 from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis.scope_page import ScopePage
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.kit.reveal import focus
 from dtbench.ui.plan.blueprint_page import BlueprintPage
 from dtbench.ui.plan.fieldwork_page import FieldworkPage
 from dtbench.ui.plan.findings_page import FindingsPage
@@ -33,6 +34,7 @@ from dtbench.ui.plan.kpi_page import KpiPage
 from dtbench.ui.plan.leadership_page import LeadershipPage
 from dtbench.ui.plan.next_steps_page import NextStepsPage
 from dtbench.ui.plan.org_culture_page import OrgCulturePage
+from dtbench.ui.plan.record_editor import RecordEditor
 from dtbench.ui.plan.risks_page import RisksPage
 from dtbench.ui.plan.roadmap_page import RoadmapPage
 from dtbench.ui.plan.session import PlanSession
@@ -41,6 +43,7 @@ from dtbench.ui.shell.guide_page import GuidePage
 from dtbench.ui.shell.profile_page import ProfilePage
 
 if TYPE_CHECKING:
+    from dtbench.deliverables.preflight import Target
     from dtbench.guide import Guide
     from dtbench.store.database import Store
     from dtbench.ui.kit.changes import ChangeHub
@@ -138,6 +141,31 @@ class Workspace(QWidget):
 
     def show_step(self, step: int | str) -> None:
         self.steps.setCurrentRow(self.row_of(step))
+
+    def go_to(self, target: Target) -> bool:
+        """Show ``target``'s step, select its record and put the cursor in its field; False
+        when the step is not one of the workspace's."""
+        try:
+            self.show_step(target.step)
+        except ValueError:
+            return False
+        page = self.pages.currentWidget()
+        assert page is not None
+        # pages whose records are not one plain list say themselves how to get there
+        if isinstance(page, (DiagnosisPage, InvestmentPage)) and page.reveal(
+            target.kind, target.record, target.field
+        ):
+            return True
+        if any(
+            editor.kind == target.kind and editor.reveal(target.record, target.field)
+            for editor in page.findChildren(RecordEditor)
+        ):
+            return True
+        # a single record's field (the vision, the organization's notes, a profile field):
+        # its editor carries the field's name
+        widget = page.findChild(QWidget, target.field) if target.field else None
+        focus(widget if widget is not None else self.steps)
+        return True
 
     @property
     def engagement(self) -> str:
