@@ -338,6 +338,10 @@ def test_the_sample_engagement_has_no_error(store: Store, lang: str) -> None:
     # and exported in the other language, its texts are named
     other = run_preflight(store, uuid, "en" if lang == "zh" else "zh")
     assert any(f.template in (CJK_IN_ENGLISH, ENGLISH_IN_CHINESE) for f in other)
+    if lang == "zh":  # the rounds' names are the consultant's words too
+        rounds = [f.target for f in other if f.target.kind == "round"]
+        assert [t.label for t in rounds] == ["基线评估", "第一次复评"]
+        assert {t.step for t in rounds} == {"diagnosis"}
 
 
 # ---------------------------------------------------------------- command line

@@ -155,6 +155,22 @@ def test_a_rated_clause_without_findings_leads_to_its_findings(
     qtbot.waitUntil(lambda: window.focusWidget() is findings)
 
 
+def test_a_round_named_in_chinese_leads_to_the_round_list(
+    qtbot: QtBot, window: MainWindow, store: Store, firm: Firm, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uuid = _engagement(store)
+    _initiative(store, uuid)
+    rounds = dx.ensure_rounds(store, uuid, "基线评估")
+    _open(window, uuid)
+    dialog = _export_and_activate(qtbot, window, monkeypatch)[0]
+    assert "基线评估" in dialog.checks.item(0).text()
+    ws = window.workspace
+    assert ws is not None
+    assert ws.pages.currentWidget() is ws.diagnosis
+    assert ws.diagnosis.rounds.currentData() == rounds[0].uuid
+    qtbot.waitUntil(lambda: window.focusWidget() is ws.diagnosis.rounds)
+
+
 def test_a_checkpoint_note_in_chinese_leads_to_its_note(
     qtbot: QtBot, window: MainWindow, store: Store, firm: Firm, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -438,6 +438,9 @@ def _language(col: _Collector) -> None:
     for contact in profile.contacts:
         for text in (contact.name, contact.role):
             col.language(text, Target("profile", "profile", contact.name, "contacts", contact.name))
+    # the rounds, named by the consultant in the engagement's language ("第一次复评")
+    for rnd, _report in c.rounds:
+        col.language(rnd.name, Target("diagnosis", "round", rnd.uuid, "rounds", rnd.name))
     # the clauses of the round the proposal shows, with their checkpoints' notes
     for clause in c.clauses:
         label = f"{clause.key} {clause.title}"

@@ -279,7 +279,15 @@ class DiagnosisPage(QWidget):
 
     def reveal(self, kind: str, key: str, field: str = "") -> bool:
         """Go to a clause's ``field`` (findings, interviewees) or, for ``kind`` "answer", to
-        the note of checkpoint ``key``, in the latest round (the one the documents show)."""
+        the note of checkpoint ``key``, in the latest round (the one the documents show); for
+        ``kind`` "round", to round ``key`` in the round list."""
+        if kind == "round":
+            index = self.rounds.findData(key)
+            if index < 0:
+                return False
+            self.rounds.setCurrentIndex(index)
+            focus(self.rounds)
+            return True
         rounds = self.session.rounds
         if rounds and self.session.round.uuid != rounds[-1].uuid:
             self.rounds.setCurrentIndex(self.rounds.findData(rounds[-1].uuid))
