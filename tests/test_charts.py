@@ -870,3 +870,12 @@ def test_risk_levels_stay_apart_in_black_and_white() -> None:
 
     high, medium, low = (grey(LEVEL_TINTS[k]) for k in ("high", "medium", "low"))
     assert medium - high >= 15 and low - medium >= 15
+
+
+def test_the_index_is_rounded_once_for_chart_text_and_app() -> None:
+    """28.6 is 29 in the ring, in the proposal's text and on the dashboard: one function."""
+    from dtbench.diagnosis.scale import index_text
+
+    assert index_text(28.6) == "29" and index_text(None) == "—" and index_text(-0.2) == "0"
+    ring = index_chart(28.6, label="总体指数")
+    assert "29" in [t.get_text() for t in ring.axes[0].texts]

@@ -72,7 +72,7 @@ from dtbench.deliverables.proposal_investment import write_initiative_costs, wri
 from dtbench.deliverables.proposal_risks import write_risks
 from dtbench.deliverables.toc import write_entries
 from dtbench.diagnosis import scoring_method
-from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES
+from dtbench.diagnosis.scale import FOLLOW_UP_NAME, LEVELS, STATUS_NAMES, index_text
 from dtbench.diagnosis.scoring import Movement, moved_clauses
 from dtbench.plan import catalogue as cat
 from dtbench.plan.money import amount, money
@@ -289,7 +289,7 @@ class _Writer(DocxWriter):
         initiatives = c.items["initiative"]
         budget = sum(float(i.record.budget or 0) for i in initiatives)
         figures = [
-            (self.t("kf_index"), self.t("kf_index_value", fmt_number(r.overall_index))),
+            (self.t("kf_index"), self.t("kf_index_value", index_text(r.overall_index))),
             (
                 self.t("kf_level"),
                 self.t(
@@ -462,7 +462,7 @@ class _Writer(DocxWriter):
             self.t(
                 "overall_text",
                 c.profile.client_name or "—",
-                fmt_number(r.overall_index),
+                index_text(r.overall_index),
                 fmt_number(r.current_level, 1),
                 fmt_number(r.target_level, 1),
                 c.round.name,
@@ -494,7 +494,7 @@ class _Writer(DocxWriter):
         scored = [a for a in r.areas if a.index is not None]
         if scored:
             weak = min(scored, key=lambda a: a.index or 0.0)
-            self.para(self.t("areas_text", c.area_title(weak.key), fmt_number(weak.index)))
+            self.para(self.t("areas_text", c.area_title(weak.key), index_text(weak.index)))
         self.table(
             self.t("area_table"),
             [
@@ -509,7 +509,7 @@ class _Writer(DocxWriter):
                 [
                     Cell(a.key, align="center"),
                     c.area_title(a.key),
-                    Cell(fmt_number(a.index), align="center"),
+                    Cell(index_text(a.index), align="center"),
                     Cell(fmt_number(a.current_level, 1), align="center"),
                     Cell(fmt_number(a.target_level, 1), align="center"),
                     Cell(f"{a.answered}/{a.total}", align="center"),
@@ -520,7 +520,7 @@ class _Writer(DocxWriter):
                 [
                     Cell("", LABEL_FILL),
                     Cell(self.t("kf_index"), LABEL_FILL, True),
-                    Cell(fmt_number(r.overall_index), LABEL_FILL, True, "center"),
+                    Cell(index_text(r.overall_index), LABEL_FILL, True, "center"),
                     Cell(fmt_number(r.current_level, 1), LABEL_FILL, True, "center"),
                     Cell(fmt_number(r.target_level, 1), LABEL_FILL, True, "center"),
                     Cell(f"{r.answered}/{r.total}", LABEL_FILL, True, "center"),
@@ -577,7 +577,7 @@ class _Writer(DocxWriter):
                 [
                     rnd.name,
                     Cell(self.date(rnd.assessed_on), align="center"),
-                    Cell(fmt_number(rep.overall_index), align="center"),
+                    Cell(index_text(rep.overall_index), align="center"),
                     Cell(fmt_number(rep.current_level, 1), align="center"),
                     Cell(f"{rep.answered}/{rep.total}", align="center"),
                 ]
@@ -624,8 +624,8 @@ class _Writer(DocxWriter):
                     f"{m.key} {c.guide.clause(m.key).title.get(self.lang)}",
                     Cell(fmt_number(m.level_before), align="center"),
                     Cell(fmt_number(m.level_after), align="center"),
-                    Cell(fmt_number(m.index_before), align="center"),
-                    Cell(fmt_number(m.index_after), align="center"),
+                    Cell(index_text(m.index_before), align="center"),
+                    Cell(index_text(m.index_after), align="center"),
                 ]
                 for m in moved
             ],

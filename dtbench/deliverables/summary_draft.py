@@ -20,6 +20,7 @@ from dtbench.deliverables.formats import (
     short_phase_name,
     target_phrase,
 )
+from dtbench.diagnosis.scale import index_text
 from dtbench.plan.money import money as amount_text
 from dtbench.plan.records import Initiative, Kpi, NextStep, Phase, PlanItem, Strategy
 
@@ -179,7 +180,7 @@ def _zh(c: Content) -> list[str]:
     client = p.short_name or p.client_name
     size = EMPLOYEE_LABELS.get(p.size_employees)
     who = f"{p.client_name}是一家{p.industry or ''}企业" + (f"（{size.zh}）" if size else "")
-    index = "—" if r.overall_index is None else f"{r.overall_index:.0f}"
+    index = index_text(r.overall_index)
     level = (
         f"平均成熟度为{r.current_level:.1f}级，目标为{r.target_level:.1f}级"
         if r.current_level is not None and r.target_level is not None
@@ -275,7 +276,7 @@ def _en(c: Content) -> list[str]:
         + (_a_company(p.industry) if p.industry else "a company")
         + (f" ({size.en.lower()} employees)" if size else "")
     )
-    index = "—" if r.overall_index is None else f"{r.overall_index:.0f}"
+    index = index_text(r.overall_index)
     level = (
         f"; its average maturity level is {r.current_level:.1f} against a target of "
         f"{r.target_level:.1f}"

@@ -107,3 +107,12 @@ def suggested_level(coverage: float) -> int:
     if not 0.0 <= coverage <= 1.0:
         raise ValueError(f"coverage must be within 0–1, not {coverage}")
     return MIN_LEVEL + sum(coverage >= t for t in LEVEL_THRESHOLDS)
+
+
+def index_text(value: float | None) -> str:
+    """An index (0–100) as every screen, chart and document shows it: whole points ("29"),
+    "—" when there is none. One rounding everywhere, so the ring, the text and the app agree."""
+    if value is None or value != value:  # None or NaN
+        return "—"
+    text = f"{value:.0f}"
+    return "0" if text == "-0" else text

@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from dtbench.diagnosis.scale import index_text
 from dtbench.reports.chart_style import (
     BACKGROUND_COLOR,
     CURRENT_COLOR,
@@ -518,7 +519,7 @@ def index_chart(
     ax.text(
         0,
         0.06,
-        fmt(number, 0),  # whole points, as the text beside it writes the index
+        index_text(number),  # whole points, as the text beside it writes the index
         ha="center",
         va="center",
         fontproperties=fp(24, bold=True),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtbench.diagnosis.scale import STATUS_NAMES
+from dtbench.diagnosis.scale import STATUS_NAMES, index_text
 from dtbench.diagnosis.scoring import ALL_STATUSES, moved_clauses
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
@@ -168,9 +168,7 @@ class DashboardPage(QWidget):
     def _update_figures(self) -> None:
         report = self.session.report
         parts = [
-            self.tr("Overall index: %1").replace(
-                "%1", "—" if report.overall_index is None else f"{report.overall_index:.0f}"
-            ),
+            self.tr("Overall index: %1").replace("%1", index_text(report.overall_index)),
             self.tr("Answered: %1 of %2 (%3 %)")
             .replace("%1", str(report.answered))
             .replace("%2", str(report.total))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtbench.diagnosis.scale import FOLLOW_UP_NAME
+from dtbench.diagnosis.scale import FOLLOW_UP_NAME, index_text
 from dtbench.diagnosis.scoring import ClauseScore
 from dtbench.guide import Clause
 from dtbench.ui.diagnosis.checklist import ChecklistModel, ChecklistView
@@ -371,7 +371,7 @@ class DiagnosisPage(QWidget):
             .replace("%2", str(score.total))
         ]
         if score.index is not None:
-            parts.append(self.tr("coverage %1 %").replace("%1", f"{score.index:.0f}"))
+            parts.append(self.tr("coverage %1 %").replace("%1", index_text(score.index)))
             parts.append(self.tr("suggested level %1").replace("%1", level_label(score.suggested)))
         if score.gap is not None:
             parts.append(self.tr("gap %1").replace("%1", str(score.gap)))
