@@ -3,14 +3,13 @@ dialog, with a clear word where LibreOffice is missing."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from libreoffice import soffice
 from pypdf import PdfReader
 from test_cli import run
 
-from dtbench.deliverables.office import find_soffice
 from dtbench.engagement import service
 from dtbench.sample import create_demo
 from dtbench.store import Store
@@ -19,13 +18,7 @@ from dtbench.ui.shell.main_window import MainWindow
 
 
 def _office(monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.delenv("DTBENCH_SOFFICE")
-    found = find_soffice()
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is installed on CI")
-        pytest.skip("LibreOffice is not installed")
-    return found
+    return soffice(monkeypatch, pdftotext=False)
 
 
 def test_without_libreoffice_the_pdf_is_refused_at_once(db_path: Path, tmp_path: Path) -> None:

@@ -3,9 +3,7 @@ the file, linked to their headings, and (with LibreOffice) the pages they start 
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx_reading import headings, shown
+from libreoffice import soffice
 
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import gather
@@ -75,13 +74,7 @@ def test_without_libreoffice_the_export_says_the_pages_are_to_come(
 
 
 def _soffice(monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.delenv("DTBENCH_SOFFICE")
-    found = find_soffice()
-    if found is None or shutil.which("pdftotext") is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice and poppler-utils are installed on CI")
-        pytest.skip("LibreOffice or pdftotext is not installed")
-    return found
+    return soffice(monkeypatch)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
