@@ -2013,6 +2013,10 @@ Name of the round:</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>%1 (read-only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
         <source>Backup of the database taken.</source>
         <translation>已备份数据库。</translation>
     </message>

@@ -40,3 +40,17 @@ def database_path(target: str | Path | None = None) -> Path | None:
         return None
     name = make_url(url).database
     return Path(name) if name and name != ":memory:" else None
+
+
+def display_name(url: str) -> str:
+    """A short name for the database a window shows: the SQLite file's name, else the
+    server and database (never the user or password)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return Path(parsed.database or "").name or url
+    server = parsed.host or "localhost"
+    if parsed.port:
+        server = f"{server}:{parsed.port}"
+    return f"{server}/{parsed.database}" if parsed.database else server
