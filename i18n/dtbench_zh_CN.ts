@@ -1897,6 +1897,14 @@ Name of the round:</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>There is no database at %1. Create a new database there?</source>
+        <translation>%1 处没有数据库。要在此新建一个数据库吗？</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -3795,6 +3803,10 @@ Name of the round:</source>
     <message>
         <source>Updating the database %1 failed; it was left as it was, at its previous version.</source>
         <translation>数据库 %1 升级失败；它保持原样，仍为升级前的版本。</translation>
+    </message>
+    <message>
+        <source>There is no database at %1; nothing was created. Use “dtbench demo --db %1” or the app to create one.</source>
+        <translation>%1 处没有数据库，未创建任何文件。可用“dtbench demo --db %1”或在应用中创建一个。</translation>
     </message>
     <message>
         <source>The database %1 is read-only (a read-only file, folder or medium), so nothing can be saved in it. Copy it to a writable folder to work on it; nothing was changed.</source>

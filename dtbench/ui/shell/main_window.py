@@ -22,7 +22,7 @@ from dtbench.engagement.errors import NotFoundError
 from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
 from dtbench.store.errors import StoreError
-from dtbench.store.location import display_name
+from dtbench.store.location import display_name, new_database_at
 from dtbench.ui.kit import settings as prefs
 from dtbench.ui.kit.changes import ENGAGEMENTS, PLAN, PROFILE, ChangeHub, Changes
 from dtbench.ui.kit.errors import describe
@@ -52,6 +52,26 @@ def ask_database_path(parent: QWidget | None) -> str:
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     return path
+
+
+def confirm_new_database(parent: QWidget | None, target: str) -> bool:
+    """True to go on opening ``target``: it holds a database, or the user agreed to create
+    one there. A mistyped name or a moved file must not silently become an empty database."""
+    path = new_database_at(target)
+    if path is None:
+        return True
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("MainWindow", "New database"),
+        QCoreApplication.translate(
+            "MainWindow", "There is no database at %1. Create a new database there?"
+        ).replace("%1", str(path)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.exec()
+    return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
 
 
 CHART_WORKERS_START_MS = 500
@@ -666,7 +686,11 @@ class MainWindow(QMainWindow):
     def choose_database(self) -> None:
         path = ask_database_path(self)
         if path:
-            self.switch_database(path)
+            self.open_database_at(path)
+
+    def open_database_at(self, target: str) -> bool:
+        """Switch to the database at ``target`` the user named, asking before creating one."""
+        return confirm_new_database(self, target) and self.switch_database(target)
 
     def database_unavailable(self) -> None:
         """No database could be opened: say so and leave File ▸ Open database… to the user."""
@@ -700,7 +724,7 @@ class MainWindow(QMainWindow):
         self.menu_recent.clear()
         for entry in prefs.recent_databases():
             act = self.menu_recent.addAction(entry)
-            act.triggered.connect(lambda _c=False, e=entry: self.switch_database(e))
+            act.triggered.connect(lambda _c=False, e=entry: self.open_database_at(e))
         if self.menu_recent.isEmpty():
             act = self.menu_recent.addAction(self.tr("(none)"))
             act.setEnabled(False)
