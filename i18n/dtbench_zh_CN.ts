@@ -1078,6 +1078,10 @@ Name of the round:</source>
         <translation>导出设置</translation>
     </message>
     <message>
+        <source>Gathering the engagement…</source>
+        <translation>正在汇集项目资料…</translation>
+    </message>
+    <message>
         <source>Numbering the pages of the table of contents…</source>
         <translation>正在为目录编排页码…</translation>
     </message>
