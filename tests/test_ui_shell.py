@@ -419,3 +419,13 @@ def test_gui_start_on_a_missing_database_asks_and_creates_nothing(tmp_path: Path
     assert seen["shown"] == [f"There is no database at {missing}. Create a new database there?"]
     assert seen["state"] == "closed"
     assert not missing.exists()
+
+
+def test_an_unusable_database_name_is_reported_not_asked_about(
+    qtbot, window: MainWindow, store: Store, monkeypatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(window, "show_error", shown.append)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: pytest.fail("asked"))
+    assert not window.open_database_at("not a url://x")
+    assert window.store is store and len(shown) == 1

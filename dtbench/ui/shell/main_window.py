@@ -57,7 +57,10 @@ def ask_database_path(parent: QWidget | None) -> str:
 def confirm_new_database(parent: QWidget | None, target: str) -> bool:
     """True to go on opening ``target``: it holds a database, or the user agreed to create
     one there. A mistyped name or a moved file must not silently become an empty database."""
-    path = new_database_at(target)
+    try:
+        path = new_database_at(target)
+    except StoreError:
+        return True  # not a usable name: opening it says why
     if path is None:
         return True
     box = QMessageBox(
