@@ -30,6 +30,7 @@ __all__ = [
     "OutputIsFolderError",
     "OutputLockedError",
     "OutputWriteError",
+    "check_writable",
     "fsync_folder",
     "new_file_mode",
     "output_error",
@@ -138,6 +139,20 @@ def fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+def check_writable(target: Path) -> None:
+    """Raise the UserError writing ``target`` would meet for its place: a folder in the way,
+    a folder missing or not writable (the message names it), a read-only file. Work that
+    takes long before it writes (an export draws its charts first) calls this up front."""
+    target = Path(target)
+    folder = target.parent
+    if target.is_dir():
+        raise OutputIsFolderError(str(target))
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise OutputFolderError(str(folder))
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputLockedError(str(target))
+
+
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp)`` for a temporary file next to ``target``, then move it into place.
 
@@ -147,12 +162,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     """
     target = Path(target)
     folder = target.parent
-    if target.is_dir():
-        raise OutputIsFolderError(str(target))
-    if not folder.is_dir() or not os.access(folder, os.W_OK):
-        raise OutputFolderError(str(folder))
-    if target.exists() and not os.access(target, os.W_OK):
-        raise OutputLockedError(str(target))
+    check_writable(target)
     try:
         handle, name = tempfile.mkstemp(
             prefix=f".{target.stem[:40]}-", suffix=target.suffix, dir=folder

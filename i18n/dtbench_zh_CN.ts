@@ -1078,6 +1078,10 @@ Name of the round:</source>
         <translation>导出设置</translation>
     </message>
     <message>
+        <source>Gathering the engagement…</source>
+        <translation>正在汇集项目资料…</translation>
+    </message>
+    <message>
         <source>Numbering the pages of the table of contents…</source>
         <translation>正在为目录编排页码…</translation>
     </message>
@@ -1897,6 +1901,14 @@ Name of the round:</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>There is no database at %1. Create a new database there?</source>
+        <translation>%1 处没有数据库。要在此新建一个数据库吗？</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2011,6 +2023,10 @@ Name of the round:</source>
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1（只读）</translation>
     </message>
     <message>
         <source>Backup of the database taken.</source>
@@ -3082,6 +3098,17 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>Questionnaire</name>
     <message>
         <source>questionnaire</source>
@@ -3236,6 +3263,14 @@ Name of the round:</source>
 </context>
 <context>
     <name>RecordEditor</name>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
@@ -3780,6 +3815,10 @@ Name of the round:</source>
     <message>
         <source>Updating the database %1 failed; it was left as it was, at its previous version.</source>
         <translation>数据库 %1 升级失败；它保持原样，仍为升级前的版本。</translation>
+    </message>
+    <message>
+        <source>There is no database at %1; nothing was created. Use “dtbench demo --db %1” or the app to create one.</source>
+        <translation>%1 处没有数据库，未创建任何文件。可用“dtbench demo --db %1”或在应用中创建一个。</translation>
     </message>
     <message>
         <source>The database %1 is read-only (a read-only file, folder or medium), so nothing can be saved in it. Copy it to a writable folder to work on it; nothing was changed.</source>

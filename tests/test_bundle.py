@@ -71,10 +71,11 @@ def _run(exe: Path, args: list[str], env: dict[str, str]) -> subprocess.Complete
 
 
 def _smoke(bundle: Path, exe_name: str, tmp_path: Path, **extra: str) -> dict[str, object]:
-    db = tmp_path / "smoke.sqlite3"
+    # the first start's default database (a --db naming no database would be asked about)
+    db = tmp_path / "home" / "dtbench.sqlite3"
     result = _run(
         bundle / f"{exe_name}{EXE_SUFFIX}",
-        ["--db", str(db)],
+        [],
         # one chart worker process even on a one-CPU machine (where the default is a thread)
         _env(tmp_path, DTBENCH_SMOKE="1", DTBENCH_CHART_WORKERS="1", **extra),
     )

@@ -138,7 +138,9 @@ def _popen(args: list[str], log: Path) -> subprocess.Popen[bytes]:
 
 # ------------------------------------------------------------------ the application
 def _start_gui(db: Path, tmp_path: Path) -> subprocess.Popen[bytes]:
-    """The GUI as ``dtbench --db DB`` starts it."""
+    """The GUI as ``dtbench --db DB`` starts it, on an existing database (a name that
+    holds none would make it ask first)."""
+    open_store(db).close()
     code = (
         f"import sys; from dtbench.cli import gui_main; sys.exit(gui_main(['--db', {str(db)!r}]))"
     )

@@ -113,3 +113,35 @@ def test_newer_database_message_in_chinese(db_path: Path) -> None:
     result = run("--db", str(db_path), "list", env={"LANG": "zh_CN.UTF-8", "LC_ALL": ""})
     _assert_one_line_error(result)
     assert "更新版本的 dtbench" in result.stderr
+
+
+def test_reading_commands_refuse_a_database_that_does_not_exist(tmp_path: Path) -> None:
+    """A typo in --db names no database: a one-line error naming it, nothing created."""
+    missing = tmp_path / "typo.sqlite3"
+    for args in (
+        ("list", "--db", str(missing)),
+        ("summary", "x", "--db", str(missing)),
+        ("export", "x", "--check", "--db", str(missing)),
+        ("package", "export", "x", str(tmp_path / "out.dtbx"), "--db", str(missing)),
+    ):
+        result = run(*args, env={"DTBENCH_LANG": "en"})
+        assert result.returncode == 2, (args, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        assert f"no database at {missing}" in lines[0].lower()
+        assert "dtbench demo --db" in lines[0]
+        assert not missing.exists()
+    result = run("list", env={"DTBENCH_DB": str(missing), "DTBENCH_LANG": "en"})
+    assert result.returncode == 2 and not missing.exists()
+
+
+def test_creating_commands_and_the_default_database_still_create(tmp_path: Path) -> None:
+    new = tmp_path / "new.sqlite3"
+    result = run("new", "--client", "新客户", "--db", str(new))
+    assert result.returncode == 0, result.stderr
+    assert new.stat().st_size > 0
+    home = Path(os.environ["DTBENCH_HOME"])  # the test's own (conftest)
+    assert not (home / "dtbench.sqlite3").exists()
+    result = run("list", env={"DTBENCH_DB": ""})
+    assert result.returncode == 0, result.stderr
+    assert (home / "dtbench.sqlite3").stat().st_size > 0

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTableWidget
 from dtbench.engagement import service
 from dtbench.plan import catalogue as cat
 from dtbench.plan import service as plan
-from dtbench.plan.records import Initiative, Phase
+from dtbench.plan.records import Initiative, Kpi, Phase
 from dtbench.plan.starters import kpi_starters
 from dtbench.store import Store
 from dtbench.ui.plan.kpi_page import StarterDialog
@@ -78,3 +78,42 @@ def test_starters_targets_and_links(qtbot, window: MainWindow, store: Store) -> 
     window.undo_group.undo()  # the two starters, in one step
     assert plan.list_items(store, eng, "kpi") == []
     assert editor.table.rowCount() == 0
+
+
+def test_targets_table_names_its_columns_and_follows_the_phases(
+    qtbot, window: MainWindow, store: Store, translations
+) -> None:
+    """The targets table heads its columns (not Qt's "1" and "2") and names each phase as
+    the proposal does (its short name), following a renamed phase."""
+    import msgspec
+
+    eng = service.create_engagement(store, client_name="澜岳精工", title="规划").uuid
+    first = plan.add_item(store, eng, Phase(name="一期：夯实基础、打通一厂"))
+    plan.add_item(store, eng, Phase(name="二期：全面推广"))
+    plan.add_item(store, eng, Kpi(category="production_efficiency", name="设备综合效率"))
+    window.refresh(eng)
+    window.open_engagement(eng)
+    ws = window.workspace
+    assert ws is not None
+    ws.steps.setCurrentRow(ws.pages.indexOf(ws.kpis))
+    editor = ws.kpis.editor
+    editor.select(plan.list_items(store, eng, "kpi")[0].uuid)
+    targets = editor.editors["targets"]
+    assert isinstance(targets, QTableWidget)
+
+    def heads() -> list[str]:
+        return [targets.horizontalHeaderItem(c).text() for c in range(targets.columnCount())]
+
+    def phases() -> list[str]:
+        return [targets.item(r, 0).text() for r in range(targets.rowCount())]
+
+    assert heads() == ["Phase", "Target"]
+    assert phases() == ["一期", "二期"]
+    item = ws.kpis.session.item(first.uuid)
+    assert item is not None
+    ws.kpis.session.update(
+        first.uuid, msgspec.structs.replace(item.record, name="试点期：一厂"), "rename"
+    )
+    assert phases() == ["试点期", "二期"]
+    translations.apply("zh")
+    assert heads() == ["阶段", "目标值"]

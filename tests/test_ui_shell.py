@@ -376,3 +376,56 @@ def test_file_menu_reaches_every_reuse_and_safety_feature(
     assert act in window.menu_file.actions()
     act.trigger()
     assert called == [window]
+
+
+@pytest.mark.parametrize("answer", ["no", "yes"])
+def test_open_database_asks_before_creating_one(
+    qtbot, window: MainWindow, store: Store, tmp_path: Path, monkeypatch, answer: str
+) -> None:
+    """File ▸ Open database… on a name that holds no database: No leaves everything as it
+    was (no file made); Yes creates it and switches to it."""
+    from dtbench.ui.shell import main_window
+
+    typo = tmp_path / "tpyo.sqlite3"
+    monkeypatch.setattr(main_window, "ask_database_path", lambda _parent: str(typo))
+    asked: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        asked.append(box.text())
+        button = (
+            QMessageBox.StandardButton.Yes if answer == "yes" else QMessageBox.StandardButton.No
+        )
+        box.button(button).click()
+        return int(button)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    window.act_open_db.trigger()
+    assert asked == [f"There is no database at {typo}. Create a new database there?"]
+    if answer == "no":
+        assert not typo.exists()
+        assert window.store is store
+    else:
+        assert typo.stat().st_size > 0
+        assert window.store is not None and window.store.path == typo
+    # An existing database opens without a question.
+    asked.clear()
+    assert window.open_database_at(str(store.path))
+    assert asked == []
+
+
+def test_gui_start_on_a_missing_database_asks_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "moved-away.sqlite3"
+    seen = _start_gui(missing, "--refuse")
+    assert seen["shown"] == [f"There is no database at {missing}. Create a new database there?"]
+    assert seen["state"] == "closed"
+    assert not missing.exists()
+
+
+def test_an_unusable_database_name_is_reported_not_asked_about(
+    qtbot, window: MainWindow, store: Store, monkeypatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(window, "show_error", shown.append)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: pytest.fail("asked"))
+    assert not window.open_database_at("not a url://x")
+    assert window.store is store and len(shown) == 1

@@ -217,7 +217,7 @@ def cmd_guide(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from dtbench.sample import create_demo
 
-    store = open_store_or_fail(args.db)
+    store = open_store_or_fail(args.db, create=True)
     try:
         print(create_demo(store, args.lang))
     finally:

@@ -9,6 +9,7 @@ command opens it.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
@@ -40,13 +41,20 @@ def fail(message: str) -> NoReturn:
     raise SystemExit(2)
 
 
-def open_store_or_fail(db: str | None) -> Store:
+def open_store_or_fail(db: str | None, *, create: bool = False) -> Store:
     """The store named by ``--db`` (or the default); a database that cannot be opened is a
-    one-line error and exit code 2."""
+    one-line error and exit code 2.
+
+    Only commands that add data pass ``create``: a command that reads, pointed at a file
+    that does not exist, says so instead of making an empty database there. The default
+    database (no ``--db``, no DTBENCH_DB) is made silently, as at the app's first start.
+    """
+    from dtbench.paths import DB_ENV
     from dtbench.store import StoreError, open_store
 
+    default = not db and not os.environ.get(DB_ENV)
     try:
-        return open_store(db)
+        return open_store(db, create=create or default)
     except StoreError as exc:
         fail(exc.message(translate))
     except OSError as exc:

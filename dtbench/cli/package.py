@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int | None:
         import_package,
     )
 
-    store = open_store_or_fail(args.db)
+    store = open_store_or_fail(args.db, create=args.package_command == "import")
     try:
         if args.package_command == "export":
             print(export_package(store, args.id, Path(args.file)))

@@ -246,7 +246,7 @@ def _new(args: argparse.Namespace) -> int:
 
     lang = args.lang or system_language()
     template = library.find_template(args.template) if args.template else None
-    with _opened(args) as store:
+    with _opened(args, create=True) as store:
         if template is not None:
             uuid = library.create_from_template(
                 store, template, args.client, args.title, lang, plan_start=args.start
@@ -265,9 +265,8 @@ def _new(args: argparse.Namespace) -> int:
 class _opened:
     """The store of ``--db``, closed on leaving."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
-
-        self.store = open_store_or_fail(getattr(args, "db", None))
+    def __init__(self, args: argparse.Namespace, *, create: bool = False) -> None:
+        self.store = open_store_or_fail(getattr(args, "db", None), create=create)
 
     def __enter__(self) -> Any:
         return self.store

@@ -92,8 +92,11 @@ def run_export(
         if progress is not None:
             progress(stage, done, total)
 
+    # At once: the progress shows the first stage before anything slow has started.
+    report("gather", 0, 1)
     clock = time.perf_counter()
     written: list[Path] = []
+    _check_outputs(request)
     soffice = None
     if request.pdf is not None:
         from dtbench.deliverables.office import find_soffice
@@ -108,6 +111,7 @@ def run_export(
         if notice is not None:
             request.notices.append(notice)
     content = gather(store, request.engagement, request.lang)
+    report("gather", 1, 1)
     request.timings["gather"] = time.perf_counter() - clock
     with tempfile.TemporaryDirectory(prefix="dtbench-export-") as scratch:
         # the PDF alone: the Word file it is made from is written where nobody sees it
@@ -118,8 +122,12 @@ def run_export(
 
             sections = SECTIONS if request.sections is None else request.sections
             clock = time.perf_counter()
-            report("charts", 0, 1)
-            figures = render_figures(content, pool=pool, cancelled=cancelled)
+            figures = render_figures(
+                content,
+                pool=pool,
+                cancelled=cancelled,
+                progress=lambda done, total: report("charts", done, total),
+            )
             request.timings["charts"] = time.perf_counter() - clock
             clock = time.perf_counter()
             build_proposal(
@@ -165,6 +173,16 @@ def run_export(
         )
         request.timings["xlsx"] = time.perf_counter() - clock
     return written
+
+
+def _check_outputs(request: ExportRequest) -> None:
+    """Every file the export will write can be written where it goes: said before seconds of
+    drawing, naming the folder or file (the same checks the writing itself makes)."""
+    from dtbench.deliverables.files import check_writable
+
+    for target in (request.docx, request.pdf, request.xlsx):
+        if target is not None:
+            check_writable(target)
 
 
 def _pdf(

@@ -189,25 +189,35 @@ def render_figures(
     dpi: float = PRINT_DPI,
     pool: RenderPool | None = None,
     cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, bytes]:
     """PNG bytes of every chart of the proposal (name → png): drawn side by side by ``pool``'s
     worker processes when it has them, else one after the other here. Raises ExportCancelled
-    when ``cancelled()`` turns true while the charts are drawn."""
+    when ``cancelled()`` turns true while the charts are drawn; ``progress(done, total)``
+    after each chart (the slowest stage of an export must not look stuck)."""
     jobs = figure_jobs(content, dpi)
     stop = cancelled or (lambda: False)
+    tell = progress or (lambda _done, _total: None)
+    total = len(jobs)
+    tell(0, total)
     if pool is None or not pool.in_processes:
         out: dict[str, bytes] = {}
         for name, job in jobs.items():
             if stop():
                 raise ExportCancelled()
             out[name] = job()
+            tell(len(out), total)
         return out
     if stop():
         raise ExportCancelled()
     running = {name: pool.submit(job) for name, job in jobs.items()}
     try:
+        told = 0
         while True:
-            _done, waiting = futures.wait(list(running.values()), timeout=0.1)
+            done, waiting = futures.wait(list(running.values()), timeout=0.1)
+            if len(done) != told:
+                told = len(done)
+                tell(told, total)
             if not waiting:
                 break
             if stop():
@@ -217,7 +227,7 @@ def render_figures(
         if not pool.is_broken(exc):
             raise
         pool.fall_back(exc)  # a worker died: draw them here
-        return render_figures(content, dpi, None, cancelled)
+        return render_figures(content, dpi, None, cancelled, progress)
     finally:
         for future in running.values():
             future.cancel()

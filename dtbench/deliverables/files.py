@@ -13,6 +13,7 @@ from dtbench.atomic_files import (
     OutputIsFolderError,
     OutputLockedError,
     OutputWriteError,
+    check_writable,
     write_atomically,
 )
 
@@ -22,5 +23,6 @@ __all__ = [
     "OutputIsFolderError",
     "OutputLockedError",
     "OutputWriteError",
+    "check_writable",
     "write_atomically",
 ]

@@ -161,7 +161,9 @@ def radar_chart(
     handles: list[Any] = []
     for index, (item, row) in enumerate(zip(series, rows, strict=True)):
         color = cycle(SERIES_COLORS, index)
-        points = [0.0 if math.isnan(v) else min(max(v, 0.0), top) for v in row]
+        # A missing value is a gap in the line, never a point at the centre (which would
+        # read as "level 0"); a series with a gap is not filled.
+        points = [v if math.isnan(v) else min(max(v, 0.0), top) for v in row]
         points.append(points[0])
         (line,) = ax.plot(
             closed,
@@ -174,7 +176,8 @@ def radar_chart(
             label=plain(item.name),
             zorder=3 + index,
         )
-        ax.fill(closed, points, color=color, alpha=0.18 if index == 0 else 0.07, zorder=2)
+        if not any(math.isnan(v) for v in points):
+            ax.fill(closed, points, color=color, alpha=0.18 if index == 0 else 0.07, zorder=2)
         handles.append(line)
     add_title(figure, title)
     add_legend(figure, handles)

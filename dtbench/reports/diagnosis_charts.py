@@ -8,6 +8,7 @@ classes and ``chart_key`` and leaves the drawing to the chart workers.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -62,7 +63,10 @@ def _area_name(guide: Guide, key: str, lang: str) -> str:
 
 
 def radar_axes(data: DiagnosisCharts) -> tuple[list[str], list[float], list[float]]:
-    """Current and target level per group of the guide (6.1, 6.2 … 9) that is in scope."""
+    """Current and target level per group of the guide (6.1, 6.2 … 9) that is in scope and
+    assessed: a group with no level (no applicable answer, no level chosen) is left out
+    rather than drawn at the centre as if it were level 0; a level missing beside the other
+    one is NaN (a gap in the line)."""
     names: list[str] = []
     current: list[float] = []
     target: list[float] = []
@@ -73,12 +77,14 @@ def radar_axes(data: DiagnosisCharts) -> tuple[list[str], list[float], list[floa
             if not scores:
                 continue
             agg = aggregate(group.key, scores)
+            if agg.current_level is None and agg.target_level is None:
+                continue  # not assessed in this round
             title = (
                 group.title.get(data.lang) if group.key != area.key else area.title.get(data.lang)
             )
             names.append(f"{group.key} {title}")
-            current.append(agg.current_level or 0.0)
-            target.append(agg.target_level or 0.0)
+            current.append(math.nan if agg.current_level is None else agg.current_level)
+            target.append(math.nan if agg.target_level is None else agg.target_level)
     return names, current, target
 
 
@@ -106,11 +112,17 @@ def build(data: DiagnosisCharts, name: str, size: tuple[float, float]) -> Figure
         )
     if name == "radar":
         axes, current, target = radar_axes(data)
-        if not any(current) and not any(target):
+        # A series with no value at all (no target set yet) is left out, not drawn at 0.
+        series = [
+            charts.Series(label, values)
+            for label, values in ((t.current, current), (t.target, target))
+            if any(not math.isnan(v) for v in values)
+        ]
+        if not series:
             return empty_chart(t.no_data, size=size)
         return charts.radar_chart(
             axes,
-            [charts.Series(t.current, current), charts.Series(t.target, target)],
+            series,
             scale_max=MAX_LEVEL,
             title=t.radar_title,
             size=size,

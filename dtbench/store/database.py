@@ -33,6 +33,7 @@ from dtbench.store.errors import (
     DatabaseBusyError,
     MigrationError,
     NewerDatabaseError,
+    NoDatabaseError,
     ReadOnlyDatabaseError,
     ReadOnlyUpdateError,
     StorageFullError,
@@ -40,7 +41,7 @@ from dtbench.store.errors import (
     StoreError,
     UnreadableDatabaseError,
 )
-from dtbench.store.location import resolve_url
+from dtbench.store.location import is_new_database, resolve_url
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -188,9 +189,13 @@ def _read_only_url(path: Path) -> str:
     return f"sqlite:///{path.as_uri()}?{query}"
 
 
-def open_store(target: str | Path | None = None, *, migrate_to: str = "head") -> Store:
+def open_store(
+    target: str | Path | None = None, *, migrate_to: str = "head", create: bool = True
+) -> Store:
     """Open (creating if needed) and migrate the database named by ``target``.
 
+    With ``create=False`` a SQLite file that does not exist (or is empty) raises
+    :class:`NoDatabaseError` and nothing is written: for whoever only reads, or asks first.
     A database on a read-only file, folder or medium that is up to date is opened read-only:
     lists, summaries and exports work, a save says it is read-only.
     """
@@ -200,6 +205,8 @@ def open_store(target: str | Path | None = None, *, migrate_to: str = "head") ->
         sqlite_path = Path(make_url(url).database or "")
         if sqlite_path.is_dir():
             raise UnreadableDatabaseError(str(sqlite_path))
+        if not create and is_new_database(sqlite_path):
+            raise NoDatabaseError(str(sqlite_path))
         if not sqlite_path.parent.is_dir():
             raise StoreError(f"{sqlite_path.parent}: folder not found")
     known = migrate.known_revisions()

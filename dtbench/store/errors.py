@@ -54,6 +54,17 @@ class DamageFoundError(StoreError):
     )
 
 
+class NoDatabaseError(StoreError):
+    """A command that reads was pointed at a file that does not exist (a typo, a moved file):
+    nothing is created, so the mistake shows instead of an empty database."""
+
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "There is no database at %1; nothing was created. Use “dtbench demo --db %1” or the "
+        "app to create one.",
+    )
+
+
 class ReadOnlyDatabaseError(StoreError):
     template = QT_TRANSLATE_NOOP(
         "StoreError",

@@ -40,3 +40,35 @@ def database_path(target: str | Path | None = None) -> Path | None:
         return None
     name = make_url(url).database
     return Path(name) if name and name != ":memory:" else None
+
+
+def is_new_database(path: Path) -> bool:
+    """True when opening the SQLite file ``path`` would create a database (no file, or an
+    empty one)."""
+    try:
+        return path.stat().st_size == 0
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False  # there is something there; opening it says what is wrong
+
+
+def new_database_at(target: str | Path | None) -> Path | None:
+    """The SQLite file that opening ``target`` would create; None when it exists (or
+    ``target`` names a server)."""
+    path = database_path(target)
+    return path if path is not None and is_new_database(path) else None
+
+
+def display_name(url: str) -> str:
+    """A short name for the database a window shows: the SQLite file's name, else the
+    server and database (never the user or password)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return Path(parsed.database or "").name or url
+    server = parsed.host or "localhost"
+    if parsed.port:
+        server = f"{server}:{parsed.port}"
+    return f"{server}/{parsed.database}" if parsed.database else server

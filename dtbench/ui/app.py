@@ -18,17 +18,23 @@ from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.fonts import ensure_chinese_font
 from dtbench.ui.kit.translations import Translations, system_language
 from dtbench.ui.shell import crash, quit_signals
-from dtbench.ui.shell.main_window import MainWindow, ask_database_path
+from dtbench.ui.shell.main_window import MainWindow, ask_database_path, confirm_new_database
 
 if TYPE_CHECKING:
     from dtbench.store.database import Store
 
 
 def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Store | None:
-    """Open the database, letting the user pick another file when it cannot be used."""
+    """Open the database, letting the user pick another file when it cannot be used.
+
+    A named ``target`` (``--db``, the last database, a file picked) that holds no database
+    is created only if the user agrees; the default one (None) is created silently.
+    """
     from dtbench.store import open_store
 
     while True:
+        if target and not confirm_new_database(parent, target):
+            return None
         try:
             store = open_store(target)
             prefs.remember_database(target or store.url)

@@ -470,6 +470,7 @@ class ExportDialog(QDialog):
         request = self.request()
         store = self.store
         labels = {
+            "gather": self.tr("Gathering the engagement…"),
             "charts": self.tr("Drawing the charts…"),
             "docx": self.tr("Writing the Word proposal…"),
             "toc": self.tr("Numbering the pages of the table of contents…"),
@@ -477,7 +478,8 @@ class ExportDialog(QDialog):
             "xlsx": self.tr("Writing the Excel action plan…"),
         }
         spans = {
-            "charts": (0, 35),
+            "gather": (0, 5),
+            "charts": (5, 35),
             "docx": (35, 55),
             "toc": (55, 70),
             "pdf": (70, 85),
@@ -491,7 +493,8 @@ class ExportDialog(QDialog):
             def progress(stage: str, done: int, total: int) -> None:
                 low, high = spans.get(stage, (0, 100))
                 value = low + (high - low) * done // max(total, 1)
-                context.progress(labels.get(stage, stage), value, 100)
+                # Nothing done yet: a moving busy bar rather than a bar stuck at 0 %.
+                context.progress(labels.get(stage, stage), value, 100 if value else 0)
 
             return run_export(
                 store,

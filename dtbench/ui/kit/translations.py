@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from dtbench.paths import i18n_dir
+from dtbench.ui.kit.qt_strings import QT_STRINGS
 
 LANGUAGES = ("zh", "en")
 
@@ -26,8 +27,12 @@ class Translations(QObject):
     """Holds the installed translators; emits ``changed`` after a switch.
 
     Installing a translator makes Qt send LanguageChange to every widget, which re-runs its
-    ``retranslate()``; guide content follows ``language``.
+    ``retranslate()``; guide content follows ``language``. In Chinese, Qt's own catalogue
+    (qtbase_zh_CN) translates Qt's dialogs and key names; dtbench's adds the few
+    ``QT_STRINGS`` Qt's lacks. Switching to English removes both.
     """
+
+    supplemented = QT_STRINGS
 
     changed = Signal(str)
 
@@ -56,6 +61,8 @@ class Translations(QObject):
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt.load("qtbase_zh_CN", qt_dir):
                 self._translators.append(qt)
+            else:
+                self.missing.append("qtbase_zh_CN.qm")
         for translator in self._translators:
             app.installTranslator(translator)
         QLocale.setDefault(

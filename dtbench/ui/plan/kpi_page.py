@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dtbench.deliverables.formats import short_phase_name
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Kpi
 from dtbench.plan.starters import StarterKpi, kpi_starters
@@ -127,7 +128,8 @@ class KpiPage(QWidget):
         self.retranslate()
 
     def _phase_options(self) -> list[tuple[str, str]]:
-        return [(p.uuid, p.record.name) for p in self.session.items("phase")]
+        # The phase's short name ("一期"), as the proposal's KPI table heads its columns.
+        return [(p.uuid, short_phase_name(p.record.name)) for p in self.session.items("phase")]
 
     def _initiative_options(self) -> list[tuple[str, str]]:
         return [(p.uuid, p.record.title) for p in self.session.items("initiative")]

@@ -297,6 +297,8 @@ class RecordEditor(QWidget):
         elif isinstance(editor, QCheckBox):
             editor.setChecked(bool(value))
         elif isinstance(editor, QTableWidget):
+            # Named headers, not Qt's "1" and "2" (set on each load: it follows the language).
+            editor.setHorizontalHeaderLabels([self.tr("Phase"), self.tr("Target")])
             editor.setRowCount(0)
             options = list(field.options()) if field.options else []
             editor.setRowCount(len(options))

@@ -22,6 +22,7 @@ from dtbench.engagement.errors import NotFoundError
 from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
 from dtbench.store.errors import StoreError
+from dtbench.store.location import display_name, new_database_at
 from dtbench.ui.kit import settings as prefs
 from dtbench.ui.kit.changes import ENGAGEMENTS, PLAN, PROFILE, ChangeHub, Changes
 from dtbench.ui.kit.errors import describe
@@ -51,6 +52,29 @@ def ask_database_path(parent: QWidget | None) -> str:
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     return path
+
+
+def confirm_new_database(parent: QWidget | None, target: str) -> bool:
+    """True to go on opening ``target``: it holds a database, or the user agreed to create
+    one there. A mistyped name or a moved file must not silently become an empty database."""
+    try:
+        path = new_database_at(target)
+    except StoreError:
+        return True  # not a usable name: opening it says why
+    if path is None:
+        return True
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("MainWindow", "New database"),
+        QCoreApplication.translate(
+            "MainWindow", "There is no database at %1. Create a new database there?"
+        ).replace("%1", str(path)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.exec()
+    return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
 
 
 CHART_WORKERS_START_MS = 500
@@ -113,6 +137,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.list_page)
         self.setCentralWidget(self.stack)
+        # The title names the engagement in view: it follows the page shown.
+        self.stack.currentChanged.connect(lambda _index: self._update_title())
         self._create_menus()
         self.translations.changed.connect(self._language_changed)
         self.retranslate()
@@ -242,7 +268,7 @@ class MainWindow(QMainWindow):
         self.menu_help.addAction(self.act_about)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("dtbench — Digital Transformation Consulting Workbench"))
+        self._update_title()
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_view.setTitle(self.tr("&View"))
@@ -281,6 +307,26 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def _update_title(self) -> None:
+        """ "dtbench — <client in view, else the product> — <database>": which database a
+        window works on is always in sight (two windows, a copy, the firm's server)."""
+        parts = [self.tr("dtbench — Digital Transformation Consulting Workbench")]
+        uuid = self.showing()
+        if uuid and self.store is not None:
+            try:
+                profile = service.get_profile(self.store, uuid)
+            except (StoreError, NotFoundError):
+                profile = None
+            if profile is not None:
+                name = profile.client_name or profile.title
+                parts = ["dtbench", name if len(name) <= 40 else name[:39] + "…"]
+        if self.store is not None:
+            database = display_name(self.store.url)
+            if self.store.read_only:
+                database = self.tr("%1 (read-only)").replace("%1", database)
+            parts.append(database)
+        self.setWindowTitle(" — ".join(parts))
+
     # ------------------------------------------------------------------ state
     def _db(self) -> Store:
         # Commands are disabled until a database is open.
@@ -291,6 +337,7 @@ class MainWindow(QMainWindow):
         """Show the engagements of ``store`` (the window opens before the database does)."""
         self.store = store
         self.list_page.set_state("ready")
+        self._update_title()
         self.refresh()
         self._schedule_backups(store)
         self._start_chart_workers_soon()
@@ -507,6 +554,8 @@ class MainWindow(QMainWindow):
         every edit)."""
         if changes.kinds & {ENGAGEMENTS, PROFILE} or self.showing() is None:
             self.refresh(changes.engagement)
+        if changes.kinds & {ENGAGEMENTS, PROFILE}:
+            self._update_title()
 
     def export_documents(self) -> None:
         """The export dialog for the open engagement (its pending typing saved first)."""
@@ -640,7 +689,11 @@ class MainWindow(QMainWindow):
     def choose_database(self) -> None:
         path = ask_database_path(self)
         if path:
-            self.switch_database(path)
+            self.open_database_at(path)
+
+    def open_database_at(self, target: str) -> bool:
+        """Switch to the database at ``target`` the user named, asking before creating one."""
+        return confirm_new_database(self, target) and self.switch_database(target)
 
     def database_unavailable(self) -> None:
         """No database could be opened: say so and leave File ▸ Open database… to the user."""
@@ -664,6 +717,7 @@ class MainWindow(QMainWindow):
             self.store.close()
         self.store = store
         self.list_page.set_state("ready")
+        self._update_title()
         prefs.remember_database(target)
         self.show_list()
         self.status(self.tr("Opened %1").replace("%1", target))
@@ -673,7 +727,7 @@ class MainWindow(QMainWindow):
         self.menu_recent.clear()
         for entry in prefs.recent_databases():
             act = self.menu_recent.addAction(entry)
-            act.triggered.connect(lambda _c=False, e=entry: self.switch_database(e))
+            act.triggered.connect(lambda _c=False, e=entry: self.open_database_at(e))
         if self.menu_recent.isEmpty():
             act = self.menu_recent.addAction(self.tr("(none)"))
             act.setEnabled(False)
