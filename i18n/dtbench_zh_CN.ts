@@ -2009,8 +2009,16 @@ Name of the round:</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
         <source>Backup of the database taken.</source>

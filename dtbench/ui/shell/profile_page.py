@@ -49,6 +49,7 @@ from dtbench.ui.kit.labels import (
     language_label,
     revenue_band_label,
     status_label,
+    without_access_key,
 )
 from dtbench.ui.kit.undo import SetFieldCommand
 
@@ -386,7 +387,7 @@ class ProfilePage(QWidget):
         if new == old:
             return
         label = self.labels.get(field)
-        name = label.text().replace("&", "").rstrip(":：") if label else field
+        name = without_access_key(label.text()) if label else field
         command = SetFieldCommand(
             self._store,
             self._profile.uuid,
