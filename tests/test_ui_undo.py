@@ -91,7 +91,7 @@ def test_undo_names_the_edit_without_access_keys(
     qtbot.keyClicks(short_name, "AC")
     qtbot.keyClick(short_name, Qt.Key.Key_Tab)
     assert without_access_key(window.act_undo.text()) == "Undo Edit Short name"
-    assert "Short name" in window.act_undo.text()  # "S&hort name" is not shown as such
+    assert "Short name" in window.act_undo.text()  # "Short na&me" is not shown as such
     translations.apply("zh")
     region = page.findChild(QLineEdit, "region")
     region.setFocus()
