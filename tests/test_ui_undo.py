@@ -5,6 +5,7 @@ edit without access-key markers."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit
 
 from dtbench.engagement import service
@@ -110,3 +111,21 @@ def test_access_keys_leave_names_in_running_text() -> None:
     assert without_access_key("地区(&G)：") == "地区"
     assert without_access_key("规模（人数）(&E)：") == "规模（人数）"
     assert without_access_key("R&&D plan") == "R&D plan"
+
+
+def test_undo_after_switching_database_with_an_engagement_open(
+    qtbot, window: MainWindow, store: Store, translations: Translations, tmp_path
+) -> None:
+    """The closed workspace's history goes with it: Undo neither reaches into it (it was
+    deleted) nor names its edits."""
+    _open(window, store)
+    short_name = window.workspace.profile.findChild(QLineEdit, "short_name")
+    short_name.setFocus()
+    qtbot.keyClicks(short_name, "AC")
+    qtbot.keyClick(short_name, Qt.Key.Key_Tab)
+    assert window.switch_database(str(tmp_path / "other.sqlite3"))
+    qtbot.waitUntil(lambda: window.findChild(QUndoStack) is None)
+    window.act_undo.trigger()
+    translations.apply("zh")  # the labels are written again
+    assert window.act_undo.text() == "撤销(&U)"
+    assert not window.act_undo.isEnabled()

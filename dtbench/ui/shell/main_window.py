@@ -590,6 +590,9 @@ class MainWindow(QMainWindow):
                 self._db(), load_guide(), self.translations.language, self.changes, self
             )
             self.workspace.error.connect(self.show_error)
+            # in the group, the stack leaves it when deleted (a database switch): the Undo
+            # action never reaches into a deleted history
+            self.undo_group.addStack(self.workspace.undo_stack)
             self.stack.addWidget(self.workspace)
         return self.workspace
 
