@@ -1441,8 +1441,8 @@ Name of the round:</source>
         <translation>说明(&amp;O)：</translation>
     </message>
     <message>
-        <source>B&amp;enefit:</source>
-        <translation>效益(&amp;E)：</translation>
+        <source>Be&amp;nefit:</source>
+        <translation>效益(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;KPI:</source>
@@ -1461,8 +1461,8 @@ Name of the round:</source>
         <translation>年度效益（万元）(&amp;Y)：</translation>
     </message>
     <message>
-        <source>&amp;From year:</source>
-        <translation>起始年份(&amp;F)：</translation>
+        <source>F&amp;rom year:</source>
+        <translation>起始年份(&amp;R)：</translation>
     </message>
     <message>
         <source>Assu&amp;mption:</source>
@@ -2021,12 +2021,20 @@ Name of the round:</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
         <source>Backup of the database taken.</source>
@@ -3009,8 +3017,8 @@ Name of the round:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <source>C&amp;onsultants:</source>
-        <translation>顾问(&amp;O)：</translation>
+        <source>Cons&amp;ultants:</source>
+        <translation>顾问(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
@@ -3025,24 +3033,24 @@ Name of the round:</source>
         <translation>交付语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>&amp;Notes:</source>
-        <translation>备注(&amp;N)：</translation>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
     </message>
     <message>
         <source>Client &amp;name:</source>
         <translation>客户名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>S&amp;hort name:</source>
-        <translation>简称(&amp;H)：</translation>
+        <source>Short na&amp;me:</source>
+        <translation>简称(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Industry:</source>
         <translation>行业(&amp;I)：</translation>
     </message>
     <message>
-        <source>Size (&amp;employees):</source>
-        <translation>规模（人数）(&amp;E)：</translation>
+        <source>Size (emplo&amp;yees):</source>
+        <translation>规模（人数）(&amp;Y)：</translation>
     </message>
     <message>
         <source>Size (&amp;revenue):</source>
@@ -3053,8 +3061,8 @@ Name of the round:</source>
         <translation>地区(&amp;G)：</translation>
     </message>
     <message>
-        <source>&amp;Main products:</source>
-        <translation>主要产品(&amp;M)：</translation>
+        <source>Main pro&amp;ducts:</source>
+        <translation>主要产品(&amp;D)：</translation>
     </message>
     <message>
         <source>E&amp;xisting systems:</source>
@@ -3093,8 +3101,8 @@ Name of the round:</source>
         <translation>添加联系人(&amp;A)</translation>
     </message>
     <message>
-        <source>Remo&amp;ve contact</source>
-        <translation>删除联系人(&amp;V)</translation>
+        <source>Remove &amp;contact</source>
+        <translation>删除联系人(&amp;C)</translation>
     </message>
 </context>
 <context>

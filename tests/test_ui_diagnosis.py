@@ -394,3 +394,26 @@ def test_charts_still_drawing_when_the_workspace_closes_are_dropped_quietly(
         sys.excepthook = hook
     assert errors == []
     assert window.workspace is None and window.list_page.proxy.rowCount() == 0
+
+
+def test_the_diagnosis_reopens_at_the_clause_last_visited(
+    qtbot, window: MainWindow, store: Store, translations
+) -> None:
+    first = _open(window, store)
+    other = service.create_engagement(store, client_name="海港物流", title="诊断")
+    page = window.workspace.diagnosis
+    start = page.current_clause()
+    page.move_clause(2)
+    visited = page.current_clause()
+    assert visited != start
+    window.show_list()
+    window.open_engagement(other.uuid, step="diagnosis")
+    assert page.current_clause() == start  # another engagement: its own place
+    window.show_list()
+    window.open_engagement(first, step="diagnosis")
+    assert page.current_clause() == visited
+    # and after the application is started again
+    again = MainWindow(store, translations)
+    qtbot.addWidget(again)
+    again.open_engagement(first, step="diagnosis")
+    assert again.workspace.diagnosis.current_clause() == visited

@@ -429,3 +429,17 @@ def test_an_unusable_database_name_is_reported_not_asked_about(
     monkeypatch.setattr(QMessageBox, "exec", lambda _box: pytest.fail("asked"))
     assert not window.open_database_at("not a url://x")
     assert window.store is store and len(shown) == 1
+
+
+def test_enter_in_the_search_opens_the_selected_match(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    service.create_engagement(store, client_name="大连华信", title="One")
+    target = service.create_engagement(store, client_name="海港物流", title="Two")
+    window.refresh()
+    qtbot.keyClick(window.list_page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, window.list_page.search, "海港")
+    assert window.list_page.current_uuid() == target.uuid  # the match shown is selected
+    qtbot.keyClick(window.list_page.search, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.workspace
+    assert window.workspace.profile.profile.uuid == target.uuid

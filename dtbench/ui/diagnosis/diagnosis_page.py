@@ -36,6 +36,7 @@ from dtbench.ui.kit.autosave import commit_open_editor
 from dtbench.ui.kit.rating_table import NOTE
 from dtbench.ui.kit.reveal import focus
 from dtbench.ui.kit.scale_labels import PROGRESS_COLOURS, level_label
+from dtbench.ui.kit.settings import last_clause, remember_clause
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -67,6 +68,7 @@ class DiagnosisPage(QWidget):
         self.session = session
         self._lang = language
         self._clause: Clause | None = None
+        self._nav_engagement = ""  # the engagement whose clauses the navigator lists
         self._icons: dict[str, QIcon] = {}
 
         # round bar
@@ -223,6 +225,10 @@ class DiagnosisPage(QWidget):
 
     def _fill_nav(self) -> None:
         current = self.current_clause()
+        if self.session.engagement != self._nav_engagement:
+            # another engagement (or this one reopened): back where the consultant left it
+            self._nav_engagement = self.session.engagement
+            current = last_clause(self._nav_engagement)
         self.nav.blockSignals(True)
         self.nav.clear()
         lang = self._lang
@@ -353,6 +359,8 @@ class DiagnosisPage(QWidget):
             self.clause_status.clear()
             return
         self.details.setEnabled(True)
+        if self.session.engagement:
+            remember_clause(self.session.engagement, clause.key)
         self.title.setText(clause.label(lang))
         self.purpose.setText(clause.purpose.get(lang))
         self.checklist.reset_rows()

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
+
+_KEY_SUFFIX = re.compile(r"\s*[(（]&[^)）][)）]")  # Chinese style: "地区(&G)"
+
+
+def without_access_key(label: str) -> str:
+    """A label as a name in running text (an undo step, a column title): without its access
+    key ("Re&gion:" → "Region", "地区(&G)：" → "地区"); "&&" stays one "&"."""
+    text = _KEY_SUFFIX.sub("", label)
+    return re.sub(r"&(.)", r"\1", text).rstrip(":：").strip()
 
 
 def status_label(code: str) -> str:

@@ -37,3 +37,13 @@ def remember_database(url_or_path: str) -> None:
 def last_database() -> str | None:
     value = settings().value("last_database")
     return str(value) if value else None
+
+
+def last_clause(engagement: str) -> str | None:
+    """The clause of ``engagement`` the diagnosis showed last (it reopens there)."""
+    value = settings().value(f"last_clause/{engagement}")
+    return str(value) if value else None
+
+
+def remember_clause(engagement: str, clause: str) -> None:
+    settings().setValue(f"last_clause/{engagement}", clause)

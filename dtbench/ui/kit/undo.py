@@ -6,7 +6,17 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from dtbench.engagement.records import Profile
 from dtbench.errors import UserError
@@ -76,6 +86,8 @@ class SetFieldCommand(_Typing, QUndoCommand):
         if not (isinstance(other, SetFieldCommand) and self._mergeable(other)):
             return False
         self._new, self._last = other._new, other._last
+        # typed and taken back (the field's own undo): no step left to undo
+        self.setObsolete(self._new == self._old)
         return True
 
     def _apply(self, value: Any) -> None:
@@ -177,3 +189,44 @@ class StackedEdits:
 
     def _failed(self, exc: Exception) -> None:
         self.error.emit(describe(exc))
+
+
+def _text_editor(widget: QWidget | None) -> QLineEdit | QPlainTextEdit | QTextEdit | None:
+    """The text field that gets a key pressed in ``widget`` (a spin box's or an editable
+    combo box's own line, say)."""
+    if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
+        return widget
+    if isinstance(widget, (QAbstractSpinBox, QComboBox)):
+        return widget.findChild(QLineEdit)
+    return None
+
+
+def _can(editor: QLineEdit | QPlainTextEdit | QTextEdit, undo: bool) -> bool:
+    if editor.isReadOnly():
+        return False
+    if isinstance(editor, QLineEdit):
+        return editor.isUndoAvailable() if undo else editor.isRedoAvailable()
+    document = editor.document()
+    return document.isUndoAvailable() if undo else document.isRedoAvailable()
+
+
+class FieldUndoFirst(QObject):
+    """Ctrl+Z (and redo) as in any editor: a text field with typing to take back undoes it
+    itself; a field with nothing to undo (or focus elsewhere) hands the key to the window's
+    Undo action, the step's history. (A text field claims Ctrl+Z whether or not it has
+    anything to undo, so without this the history was out of reach from every field.)"""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        if event.matches(QKeySequence.StandardKey.Undo):
+            undo = True
+        elif event.matches(QKeySequence.StandardKey.Redo):
+            undo = False
+        else:
+            return False
+        editor = _text_editor(QApplication.focusWidget())
+        if editor is None or _can(editor, undo):
+            return False  # the field's own undo, or no field: the usual way
+        event.ignore()  # the field does not claim the key: the Undo action gets it
+        return True

@@ -248,12 +248,12 @@ class InvestmentPage(QWidget):
 
     def _benefit_fields(self) -> list[Field]:
         return [
-            Field("title", self.tr("B&enefit:"), "text", column=True),
+            Field("title", self.tr("Be&nefit:"), "text", column=True),
             Field("kpi", self.tr("&KPI:"), "choice", self._kpi_options, column=True),
             Field("baseline", self.tr("Base&line:"), "text"),
             Field("target", self.tr("&Target:"), "text"),
             Field("yearly_value", self.tr("&Yearly value (CNY 10k):"), "float", column=True),
-            Field("from_year", self.tr("&From year:"), "int", low=NO_YEAR, high=2100, column=True),
+            Field("from_year", self.tr("F&rom year:"), "int", low=NO_YEAR, high=2100, column=True),
             Field("assumption", self.tr("Assu&mption:"), "longtext"),
         ]
 

@@ -4,7 +4,6 @@ selected record, each change saved at once as an undoable step."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from dtbench.plan.records import PlanItem
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
+from dtbench.ui.kit.labels import without_access_key
 from dtbench.ui.kit.reveal import focus
 from dtbench.ui.plan.session import PlanSession
 
@@ -70,7 +70,7 @@ def _options_label(options: Options | None, code: str) -> str:
 
 def column_title(label: str) -> str:
     """A field's label as a column title: without its mnemonic ("&Risk", "风险(&R)")."""
-    return re.sub(r"\(&[^)]\)", "", label).replace("&", "").rstrip(":：")
+    return without_access_key(label)
 
 
 def display(field: Field, value: Any) -> str:

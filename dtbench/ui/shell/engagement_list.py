@@ -39,6 +39,8 @@ class EngagementListPage(QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(lambda _t: self._select_a_match())
+        self.search.returnPressed.connect(self._open_selected_match)
         self.status = QComboBox(self)
         self.status.setObjectName("status_filter")
         self.status.addItem("", "")
@@ -159,6 +161,18 @@ class EngagementListPage(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def _select_a_match(self) -> None:
+        """While searching, one match is always selected: the one Enter opens."""
+        if self.current_uuid() is None and self.proxy.rowCount():
+            self.view.selectRow(0)
+
+    def _open_selected_match(self) -> None:
+        """Enter in the search box opens the selected engagement, as a double click does."""
+        self._select_a_match()
+        uuid = self.current_uuid()
+        if uuid is not None:
+            self.open_requested.emit(uuid)
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_requested.emit(str(index.data(UUID_ROLE)))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QInputDialog,
     QMainWindow,
@@ -28,7 +29,7 @@ from dtbench.ui.kit.changes import ENGAGEMENTS, PLAN, PROFILE, ChangeHub, Change
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.tasks import run_task
 from dtbench.ui.kit.translations import Translations
-from dtbench.ui.kit.undo import CallCommand
+from dtbench.ui.kit.undo import CallCommand, FieldUndoFirst
 from dtbench.ui.shell.engagement_list import EngagementListPage
 
 if TYPE_CHECKING:
@@ -216,6 +217,12 @@ class MainWindow(QMainWindow):
         self.act_undo.setShortcut(QKeySequence(key.Undo))
         self.act_redo = self.undo_group.createRedoAction(self)
         self.act_redo.setShortcut(QKeySequence(key.Redo))
+        self.undo_group.undoTextChanged.connect(self._label_undo)
+        self.undo_group.redoTextChanged.connect(self._label_undo)
+        self._field_undo = FieldUndoFirst(self)  # Ctrl+Z in a text field: its own undo first
+        app = QApplication.instance()
+        assert app is not None  # a window needs its application
+        app.installEventFilter(self._field_undo)
         self.lang_group = QActionGroup(self)
         self.act_zh = QAction("中文", self, checkable=True)
         self.act_en = QAction("English", self, checkable=True)
@@ -297,10 +304,18 @@ class MainWindow(QMainWindow):
         self.act_about.setText(self.tr("&About dtbench"))
         self.act_prefs.setText(self.tr("Pre&ferences…"))
         self.act_demo.setText(self.tr("Open the &sample engagement"))
-        self.act_undo.setText(self.tr("&Undo"))
-        self.act_redo.setText(self.tr("&Redo"))
+        self._label_undo()
         self.act_zh.setChecked(self.translations.language == "zh")
         self.act_en.setChecked(self.translations.language == "en")
+
+    def _label_undo(self, _text: str = "") -> None:
+        """Undo and Redo name the edit they take back, in the UI's language ("Undo Edit
+        Region"); an "&" in the name is shown as such, never taken for an access key."""
+        for action, name, bare, named in (
+            (self.act_undo, self.undo_group.undoText(), self.tr("&Undo"), self.tr("&Undo %1")),
+            (self.act_redo, self.undo_group.redoText(), self.tr("&Redo"), self.tr("&Redo %1")),
+        ):
+            action.setText(named.replace("%1", name.replace("&", "&&")) if name else bare)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -624,6 +639,9 @@ class MainWindow(QMainWindow):
                 self._db(), load_guide(), self.translations.language, self.changes, self
             )
             self.workspace.error.connect(self.show_error)
+            # in the group, the stack leaves it when deleted (a database switch): the Undo
+            # action never reaches into a deleted history
+            self.undo_group.addStack(self.workspace.undo_stack)
             self.stack.addWidget(self.workspace)
         return self.workspace
 

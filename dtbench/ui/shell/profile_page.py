@@ -49,6 +49,7 @@ from dtbench.ui.kit.labels import (
     language_label,
     revenue_band_label,
     status_label,
+    without_access_key,
 )
 from dtbench.ui.kit.undo import SetFieldCommand
 
@@ -386,7 +387,7 @@ class ProfilePage(QWidget):
         if new == old:
             return
         label = self.labels.get(field)
-        name = label.text().replace("&", "").rstrip(":：") if label else field
+        name = without_access_key(label.text()) if label else field
         command = SetFieldCommand(
             self._store,
             self._profile.uuid,
@@ -457,18 +458,18 @@ class ProfilePage(QWidget):
         self.contacts_box.setTitle(self.tr("Client contacts"))
         texts = {
             "title": self.tr("&Title:"),
-            "consultants": self.tr("C&onsultants:"),
+            "consultants": self.tr("Cons&ultants:"),
             "start_date": self.tr("&Period:"),
             "status": self.tr("&Status:"),
             "language": self.tr("Deliverable &language:"),
-            "notes": self.tr("&Notes:"),
+            "notes": self.tr("N&otes:"),
             "client_name": self.tr("Client &name:"),
-            "short_name": self.tr("S&hort name:"),
+            "short_name": self.tr("Short na&me:"),
             "industry": self.tr("&Industry:"),
-            "size_employees": self.tr("Size (&employees):"),
+            "size_employees": self.tr("Size (emplo&yees):"),
             "size_revenue": self.tr("Size (&revenue):"),
             "region": self.tr("Re&gion:"),
-            "main_products": self.tr("&Main products:"),
+            "main_products": self.tr("Main pro&ducts:"),
             "existing_systems": self.tr("E&xisting systems:"),
         }
         for field, text in texts.items():
@@ -481,7 +482,7 @@ class ProfilePage(QWidget):
             [self.tr("Name"), self.tr("Role"), self.tr("Phone"), self.tr("E-mail")]
         )
         self.add_contact.setText(self.tr("&Add contact"))
-        self.remove_contact.setText(self.tr("Remo&ve contact"))
+        self.remove_contact.setText(self.tr("Remove &contact"))
         for combo, label in (
             (self.status, status_label),
             (self.language, language_label),

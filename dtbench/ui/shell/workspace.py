@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -62,6 +62,8 @@ class Workspace(QWidget):
     ) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
+        self._undo_index = 0
+        self.undo_stack.indexChanged.connect(self._undo_moved)
         self.steps = QListWidget(self)
         self.steps.setObjectName("steps")
         self.steps.setMaximumWidth(170)
@@ -196,6 +198,22 @@ class Workspace(QWidget):
         self.org_culture.flush()
         self.fieldwork.flush()
         self.next_steps.flush()
+
+    def _undo_moved(self, index: int) -> None:
+        """An edit pushed remembers the step it was made on; undoing or redoing it later
+        shows that step, so the consultant sees what changed."""
+        previous, self._undo_index = self._undo_index, index
+        if index == previous:
+            return
+        command = self.undo_stack.command(index if index < previous else index - 1)
+        if command is None:
+            return
+        step = getattr(command, "step", None)
+        if step is None:  # just pushed: made on the step in view
+            command.step = self.pages.currentIndex()  # type: ignore[attr-defined]
+        elif step != self.pages.currentIndex():
+            # after the undo has finished: leaving the step saves its typing (a new edit)
+            QTimer.singleShot(0, self, lambda row=step: self.steps.setCurrentRow(row))
 
     def _step_key(self, row: int) -> str:
         """Ctrl+1…9 open the first nine steps, Ctrl+0 the guide (the last); steps between
