@@ -81,3 +81,23 @@ def test_radar_without_any_target_shows_the_current_state_alone() -> None:
     ax = next(a for a in figure.axes if a.name == "polar")
     labels = [line.get_label() for line in ax.get_lines()]
     assert "Current" in labels and "Target" not in labels
+
+
+def test_heatmap_does_not_colour_what_is_still_unanswered() -> None:
+    """Early in a diagnosis most items are unanswered: that column keeps its counts on a pale
+    ground, and the darkest cell is an answer (issue 16)."""
+    data = _charts(("6.1",), {})
+    figure = build(data, "heatmap", (7.0, 4.0))
+    ax = figure.axes[0]
+    columns = [t.get_text() for t in ax.get_xticklabels()]
+    assert columns[-1] == "unanswered"
+    image = ax.get_images()[0]
+    cells = image.get_array()
+    assert cells.mask[:, -1].all()  # no colour in the unanswered column
+    assert not cells.mask[:, 0].all()  # "met" is coloured
+    texts = {(round(t.get_position()[0]), round(t.get_position()[1])): t for t in ax.texts}
+    largest = max(
+        (t for (col, _row), t in texts.items() if col == len(columns) - 1),
+        key=lambda t: int(t.get_text()),
+    )
+    assert int(largest.get_text()) > 0 and largest.get_color() != "white"

@@ -163,6 +163,9 @@ def build(data: DiagnosisCharts, name: str, size: tuple[float, float]) -> Figure
             title=t.heatmap_title,
             colorbar_label=t.items,
             colorbar=False,
+            muted=[
+                n for n, status in enumerate(ALL_STATUSES[i] for i in shown) if status == UNANSWERED
+            ],
             size=size,
         )
     if name == "rounds":
