@@ -4,11 +4,11 @@ and the first stage is reported before anything slow begins."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from folders import read_only
 from PySide6.QtWidgets import QMessageBox
 
 from dtbench.deliverables import figures
@@ -18,18 +18,6 @@ from dtbench.sample import create_demo
 from dtbench.store import Store
 from dtbench.ui.exchange.export_dialog import ExportDialog
 from dtbench.ui.shell.main_window import MainWindow
-
-
-def _read_only(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
-    """The folder cannot be written, as dtbench checks it (tests run as root here)."""
-    real = os.access
-
-    def access(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
-        if Path(path) == folder and mode & os.W_OK:
-            return False
-        return real(path, mode, *args, **kwargs)
-
-    monkeypatch.setattr(os, "access", access)
 
 
 def _no_charts(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -48,7 +36,7 @@ def test_an_unwritable_folder_is_named_before_any_chart_is_drawn(
     good.mkdir()
     locked = tmp_path / "只读"
     locked.mkdir()
-    _read_only(monkeypatch, locked)
+    read_only(monkeypatch, locked)
     _no_charts(monkeypatch)
     monkeypatch.setattr(
         "dtbench.deliverables.office.find_soffice", lambda: "/usr/bin/soffice"
@@ -103,7 +91,7 @@ def test_dialog_names_the_folder_before_drawing(
     qtbot.addWidget(dialog)
     locked = tmp_path / "只读"
     locked.mkdir()
-    _read_only(monkeypatch, locked)
+    read_only(monkeypatch, locked)
     _no_charts(monkeypatch)
     dialog.word_path.setText(str(locked / "proposal.docx"))
     dialog.excel_path.setText(str(tmp_path / "plan.xlsx"))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from folders import read_only
 from openpyxl import load_workbook
 from sqlalchemy import event
 
@@ -557,18 +558,6 @@ def test_a_long_text_in_an_engagement_file_is_refused(
 
 
 # ---------------------------------------------------------------- 9. read-only folders
-def _read_only(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
-    """The folder cannot be written, as dtbench checks it (tests run as root here)."""
-    real = os.access
-
-    def access(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
-        if Path(path) == folder and mode & os.W_OK:
-            return False
-        return real(path, mode, *args, **kwargs)
-
-    monkeypatch.setattr(os, "access", access)
-
-
 def test_exporting_a_template_into_a_read_only_folder_names_the_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -576,7 +565,7 @@ def test_exporting_a_template_into_a_read_only_folder_names_the_folder(
 
     folder = tmp_path / "只读"
     folder.mkdir()
-    _read_only(monkeypatch, folder)
+    read_only(monkeypatch, folder)
     template = library.find_template("trading_services")
     with pytest.raises(UserError) as refused:
         library.export_template(template, folder / "t.dtbt")
@@ -629,7 +618,7 @@ def test_exporting_an_engagement_into_a_read_only_folder_is_one_line(
         store.close()
     folder = tmp_path / "只读"
     folder.mkdir()
-    _read_only(monkeypatch, folder)
+    read_only(monkeypatch, folder)
     with pytest.raises(SystemExit) as exited:
         main(["package", "export", exported[0], str(folder / "e.dtbx"), "--db", str(db)])
     code = exited.value.code

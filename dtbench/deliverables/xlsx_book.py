@@ -29,6 +29,7 @@ from openpyxl.drawing.text import (
 from openpyxl.drawing.text import (
     Font as DrawingFont,
 )
+from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -520,18 +521,16 @@ class WorkbookWriter:
         self, ws: Worksheet, labels: Sequence[str], col: int, first: int, last: int
     ) -> DataValidation:
         """A drop-down of ``labels`` on the column's rows."""
-        dv = DataValidation(
+        letter = get_column_letter(col)
+        return validate(
+            ws,
+            [f"{letter}{first}:{letter}{last}"],
             type="list",
             formula1='"' + ",".join(labels) + '"',
             allow_blank=True,
-            showErrorMessage=True,
             error=self.t("invalid_status"),
             errorTitle=self.t("status"),
         )
-        letter = get_column_letter(col)
-        dv.add(f"{letter}{first}:{letter}{last}")
-        ws.add_data_validation(dv)
-        return dv
 
     def key_value(self, ws: Worksheet, row: int, label: str, value: object, fmt: str = "") -> None:
         a = self.write(ws, row, 1, label)
@@ -544,6 +543,32 @@ class WorkbookWriter:
         b.alignment = self.align("left", wrap=False)
         if fmt:
             b.number_format = fmt
+
+
+def validate(ws: Worksheet, areas: Sequence[str], **rule: Any) -> DataValidation:
+    """A data validation on ``areas`` that refuses what breaks ``rule`` with its message."""
+    dv = DataValidation(showErrorMessage=True, **rule)
+    for area in areas:
+        dv.add(area)
+    ws.add_data_validation(dv)
+    return dv
+
+
+def tint_labels(
+    ws: Worksheet, area: str, tints: Sequence[tuple[str, str, str]], *, bold: bool = False
+) -> None:
+    """Colour the cells of ``area`` that read one of the labels: ``(label, fill, font colour)``
+    each; the colours follow a label the reader picks later."""
+    for label, fill, color in tints:
+        ws.conditional_formatting.add(
+            area,
+            CellIsRule(
+                operator="equal",
+                formula=['"' + label.replace('"', '""') + '"'],
+                fill=PatternFill("solid", start_color=fill, end_color=fill),
+                font=Font(color=color, bold=bold),
+            ),
+        )
 
 
 def characters(font: str, size: int, bold: bool = False) -> CharacterProperties:

@@ -18,12 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
-from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
-from dtbench.deliverables.xlsx_book import FIRST_ROW, HEADER_ROW, Col
+from dtbench.deliverables.xlsx_book import FIRST_ROW, HEADER_ROW, Col, tint_labels, validate
 from dtbench.deliverables.xlsx_cells import put_formula
 from dtbench.guide.model import Text
 from dtbench.plan.records import Kpi, PlanItem
@@ -269,39 +266,31 @@ def write_kpi_tracking_sheet(book: WorkbookWriter, numbers: dict[str, str]) -> N
         for r in range(FIRST_ROW, last + 1):
             ws.cell(r, n).fill = book.label_fill  # computed: not for typing in
     area = f"{letter(status)}{FIRST_ROW}:{letter(status)}{last}"
-    for key, (fill, color) in STATUS_FILLS.items():
-        ws.conditional_formatting.add(
-            area,
-            CellIsRule(
-                operator="equal",
-                formula=[f'"{labels[key]}"'],
-                fill=PatternFill("solid", start_color=fill, end_color=fill),
-                font=Font(color=color, bold=True),
-            ),
-        )
-    numbers_only = DataValidation(
+    tints = [(labels[key], fill, color) for key, (fill, color) in STATUS_FILLS.items()]
+    tint_labels(ws, area, tints, bold=True)
+    validate(
+        ws,
+        [
+            f"{letter(base)}{FIRST_ROW}:{letter(tol)}{last}",
+            f"{letter(actual_cols[0])}{FIRST_ROW}:{letter(actual_cols[-1])}{last}",
+        ],
         type="decimal",
         operator="between",
         formula1="-1000000000000",
         formula2="1000000000000",
         allow_blank=True,
-        showErrorMessage=True,
         showInputMessage=True,
         error=t["number"],
         errorTitle=t["number_title"],
         prompt=t["number"],
     )
-    numbers_only.add(f"{letter(base)}{FIRST_ROW}:{letter(tol)}{last}")
-    numbers_only.add(f"{letter(actual_cols[0])}{FIRST_ROW}:{letter(actual_cols[-1])}{last}")
-    ws.add_data_validation(numbers_only)
-    direction = DataValidation(
+    validate(
+        ws,
+        [f"D{FIRST_ROW}:D{last}"],
         type="list",
         formula1=f'"{UP},{DOWN}"',
         allow_blank=False,
-        showErrorMessage=True,
         error=t["choose_direction"],
         errorTitle=t["direction"],
     )
-    direction.add(f"D{FIRST_ROW}:D{last}")
-    ws.add_data_validation(direction)
     book.finish_list(ws, len(cols), last, freeze=f"C{FIRST_ROW}")

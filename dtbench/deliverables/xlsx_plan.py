@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl.chart import BarChart, RadarChart, Reference
-from openpyxl.formatting.rule import CellIsRule, ColorScaleRule, FormulaRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
+from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -40,6 +40,7 @@ from dtbench.deliverables.xlsx_book import (
     WorkbookWriter,
     option_label,
     style_chart,
+    tint_labels,
     value_labels,
 )
 from dtbench.deliverables.xlsx_cells import put_formula, put_total, safe_criterion
@@ -128,6 +129,15 @@ def build_action_plan(
     if progress is not None:
         progress(total, total)
     return path
+
+
+# The checklist's status cells: fill and font colour of each answer (Excel's own good/neutral/bad).
+_STATUS_TINTS = (
+    ("met", "C6EFCE", "006100"),
+    ("partly", "FFEB9C", "9C5700"),
+    ("not_met", "FFC7CE", "9C0006"),
+    ("na", "EDEDED", GREY),
+)
 
 
 class _Book(WorkbookWriter):
@@ -874,23 +884,11 @@ class _Book(WorkbookWriter):
         if rows:
             labels = [STATUS_NAMES[s].get(lang) for s in ALL_STATUSES]
             self.status_list(ws, labels, 6, FIRST_ROW, last)
-            area = f"F{FIRST_ROW}:F{last}"
-            for status, fill, color in (
-                ("met", "C6EFCE", "006100"),
-                ("partly", "FFEB9C", "9C5700"),
-                ("not_met", "FFC7CE", "9C0006"),
-                ("na", "EDEDED", GREY),
-            ):
-                label = STATUS_NAMES[status].get(lang).replace('"', '""')
-                ws.conditional_formatting.add(
-                    area,
-                    CellIsRule(
-                        operator="equal",
-                        formula=[f'"{label}"'],
-                        fill=PatternFill("solid", start_color=fill, end_color=fill),
-                        font=Font(color=color),
-                    ),
-                )
+            tint_labels(
+                ws,
+                f"F{FIRST_ROW}:F{last}",
+                [(STATUS_NAMES[s].get(lang), fill, color) for s, fill, color in _STATUS_TINTS],
+            )
         self.finish_list(ws, len(cols), last, freeze=f"E{FIRST_ROW}")
 
 

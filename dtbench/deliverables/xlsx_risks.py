@@ -7,10 +7,16 @@ from __future__ import annotations
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from dtbench.deliverables.proposal_risks import LEVEL_FILLS, TEXTS
-from dtbench.deliverables.xlsx_book import FIRST_ROW, HEADER_ROW, Col, WorkbookWriter, option_label
+from dtbench.deliverables.xlsx_book import (
+    FIRST_ROW,
+    HEADER_ROW,
+    Col,
+    WorkbookWriter,
+    option_label,
+    validate,
+)
 from dtbench.deliverables.xlsx_cells import put_formula
 from dtbench.guide.model import Text
 from dtbench.plan import catalogue as cat
@@ -94,17 +100,16 @@ def write_risk_sheet(book: WorkbookWriter, numbers: dict[str, str]) -> None:
     ):
         fill = PatternFill("solid", start_color=LEVEL_FILLS[code], end_color=LEVEL_FILLS[code])
         ws.conditional_formatting.add(area, FormulaRule(formula=[test], fill=fill, stopIfTrue=True))
-    rating = DataValidation(
+    validate(
+        ws,
+        [f"{p}{FIRST_ROW}:{i}{last}"],
         type="whole",
         operator="between",
         formula1="1",
         formula2="5",
-        showErrorMessage=True,
         error=t("rating"),
         errorTitle=t("score"),
     )
-    rating.add(f"{p}{FIRST_ROW}:{i}{last}")
-    ws.add_data_validation(rating)
     labels = [o.label.get(lang) for o in cat.RISK_STATUSES]
     book.status_list(ws, labels, STATUS_COL, FIRST_ROW, last)
     book.finish_list(ws, len(cols), last, freeze=f"C{FIRST_ROW}")
