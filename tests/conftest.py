@@ -84,7 +84,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     """Compile i18n/*.ts the way the build does, when the .qm files are missing or stale.
 
     ``pip install -e .`` compiles them too; this keeps a test run right after editing a .ts.
+    With pytest-xdist the controller compiles before it starts the workers, which leave it.
     """
+    if hasattr(session.config, "workerinput"):
+        return
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
