@@ -1543,6 +1543,10 @@ Name of the round:</source>
         <source>%1 differs: %2</source>
         <translation>%1 意见不一：%2</translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>InvestmentPage</name>

@@ -100,8 +100,7 @@ def heard_line(session: DiagnosisSession, clause: Clause) -> str:
         .replace("%2", " / ".join(dict.fromkeys(status_label(s) for _u, s in split.statuses)))
         for split in disagreements(heard, clause, known)
     ]
-    return (
-        f"{line} — {QCoreApplication.translate('InterviewPicker', '; ').join(splits)}"
-        if splits
-        else line
-    )
+    if not splits:
+        return line
+    between = QCoreApplication.translate("InterviewPicker", "; ")
+    return f"{line} — {between.join(splits)}"
