@@ -110,7 +110,9 @@ def requirement(item: Item, lang: str) -> str:
     text = item.text.get(lang).strip()
     if lang == "en":
         head = re.split(r"[:;]|\. ", text, maxsplit=1)[0].rstrip(" .,")
-        return _EN_CUT.sub("", head).rstrip(" ,") or head
+        cut = _EN_CUT.sub("", head).rstrip(" ,")
+        # "Clarify key contents such as …": a cut leaving a few words keeps the examples
+        return cut if len(cut.split()) > 4 else head
     head = re.split(r"[：；。]", text, maxsplit=1)[0].rstrip("，、 ")
     parts = [p[1:] if p.startswith(_ZH_LEAD) else p for p in head.split("，")]
     # a part cut down to a word or two ("宜通过以下多种方式" → "通过") says nothing
@@ -323,7 +325,7 @@ def write_schedule(papers: Papers, target: Path, guide: Guide | None = None) -> 
     rows = scheduled(papers)
     table = document.add_table(rows=1, cols=len(heads))
     table.style = "Table Grid"
-    widths = (2.8, 2.4, 3.2, 2.8, 3.6, 9.2, 1.6)
+    widths = (2.6, 2.3, 3.4, 2.8, 3.6, 8.4, 2.2)  # 25.3 cm: A4 landscape less margins
     _widths(table, widths)
     for cell, key, width in zip(table.rows[0].cells, heads, widths, strict=True):
         cell.text = _t(lang, key)
