@@ -116,8 +116,8 @@ def requirement(item: Item, lang: str) -> str:
     head = re.split(r"[：；。]", text, maxsplit=1)[0].rstrip("，、 ")
     parts = [p[1:] if p.startswith(_ZH_LEAD) else p for p in head.split("，")]
     # a part cut down to a word or two ("宜通过以下多种方式" → "通过") says nothing
-    cut = [(_ZH_CUT.sub("", p), p) for p in parts]
-    kept = [c for c, p in cut if c and (c == p or len(c) > 3)]
+    pairs = [(_ZH_CUT.sub("", p), p) for p in parts]
+    kept = [c for c, p in pairs if c and (c == p or len(c) > 3)]
     return "，".join(kept) or head
 
 
