@@ -1250,12 +1250,60 @@ Name of the round:</source>
         <translation>日期</translation>
     </message>
     <message>
+        <source>New workshop</source>
+        <translation>新研讨会</translation>
+    </message>
+    <message>
+        <source>Interviewee</source>
+        <translation>受访人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Clauses to cover</source>
+        <translation>访谈涉及的条款</translation>
+    </message>
+    <message>
         <source>Topics and observations</source>
         <translation>主题与发现</translation>
     </message>
     <message>
         <source>Clauses it informed</source>
         <translation>涉及条款</translation>
+    </message>
+    <message>
+        <source>Suggest interviews</source>
+        <translation>建议访谈</translation>
+    </message>
+    <message>
+        <source>Every clause in scope is covered by a planned or held interview.</source>
+        <translation>评估范围内的每个条款都已有计划中或已完成的访谈覆盖。</translation>
+    </message>
+    <message>
+        <source>Suggest %1 interviews</source>
+        <translation>建议 %1 场访谈</translation>
     </message>
     <message>
         <source>Draft interviews</source>
@@ -1270,8 +1318,56 @@ Name of the round:</source>
         <translation>起草 %1 条访谈记录</translation>
     </message>
     <message>
-        <source>What the diagnosis rests on: the people interviewed, the workshops held, the sites visited and the documents reviewed. The proposal lists them in its background chapter.</source>
-        <translation>诊断的依据：访谈对象、研讨会、现场调研与查阅的资料。建议书在“项目背景”一章中列出。</translation>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Interview guide %1</source>
+        <translation>访谈提纲-%1</translation>
+    </message>
+    <message>
+        <source>Print interview guide</source>
+        <translation>打印访谈提纲</translation>
+    </message>
+    <message>
+        <source>Print schedule</source>
+        <translation>打印访谈日程</translation>
+    </message>
+    <message>
+        <source>Interview schedule</source>
+        <translation>访谈日程安排</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+    <message>
+        <source>What the diagnosis rests on: the interviews planned and held, the workshops, the sites visited and the documents reviewed. Pick an interview in progress on the Diagnosis step to keep what each person said. The proposal lists the held interviews in its background chapter.</source>
+        <translation>诊断的依据：计划中和已完成的访谈、研讨会、现场调研与查阅的资料。在“现状诊断”步骤中选择正在进行的访谈，即可记下每位受访人的说法。建议书在“项目背景”一章中列出已完成的访谈。</translation>
+    </message>
+    <message>
+        <source>&amp;Interviews</source>
+        <translation>访谈计划(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Workshops, sites and documents</source>
+        <translation>研讨会、现场与资料(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest interviews</source>
+        <translation>建议访谈(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print interview guide…</source>
+        <translation>打印访谈提纲(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print s&amp;chedule…</source>
+        <translation>打印访谈日程(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Draft interviews from the diagnosis</source>
@@ -1404,6 +1500,52 @@ Name of the round:</source>
     <message>
         <source>%1 was refused: its list “%2” has %3 entries, more than the %4 dtbench accepts. Nothing was imported.</source>
         <translation>%1 已被拒绝：其列表“%2”有 %3 项，超过 dtbench 可接受的 %4 项。未导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewError</name>
+    <message>
+        <source>The engagement has no interview %1: its plan lists %2.</source>
+        <translation>该咨询项目没有第 %1 场访谈：访谈计划共列有 %2 场。</translation>
+    </message>
+    <message>
+        <source>The engagement has no interviews planned: add them in Fieldwork.</source>
+        <translation>该咨询项目还没有访谈计划：请在“调研工作”步骤中添加。</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPicker</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>What you record while an interview is picked is kept as what it said.</source>
+        <translation>选中某场访谈时记录的内容，会作为该访谈的说法保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Interview:</source>
+        <translation>访谈(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Interviews: %1</source>
+        <translation>访谈：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 differs: %2</source>
+        <translation>%1 意见不一：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -2820,6 +2962,14 @@ Name of the round:</source>
     <message>
         <source>role</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
     </message>
     <message>
         <source>action</source>
@@ -4759,6 +4909,22 @@ Name of the round:</source>
     <message>
         <source>The engagement “%1” is already in this database: add --replace to replace it, or --keep-both to import it as a copy. Nothing was imported.</source>
         <translation>咨询项目“%1”已在本数据库中：加上 --replace 可替换它，加上 --keep-both 可将其作为副本导入。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>list the interview plan, or print an interview guide or the schedule</source>
+        <translation>列出访谈计划，或打印访谈提纲或访谈日程</translation>
+    </message>
+    <message>
+        <source>write the guide of one interview (.docx)</source>
+        <translation>生成一场访谈的访谈提纲（.docx）</translation>
+    </message>
+    <message>
+        <source>which interview of the plan, from 1 (default: 1)</source>
+        <translation>访谈计划中的第几场访谈，从 1 开始（默认：1）</translation>
+    </message>
+    <message>
+        <source>write the schedule of the planned interviews (.docx)</source>
+        <translation>生成计划中访谈的日程安排（.docx）</translation>
     </message>
 </context>
 </TS>

@@ -143,6 +143,11 @@ def gather(store: Store, engagement: str, lang: str | None = None) -> Content:
             )
         )
     items = {kind: plan.list_items(store, engagement, kind) for kind in ITEM_KINDS}
+    # The documents report fieldwork done: an interview still planned or cancelled is left
+    # out of every section that lists or counts fieldwork.
+    items["fieldwork"] = [
+        i for i in items["fieldwork"] if getattr(i.record, "status", "") == "held"
+    ]
     values = {name: plan.get_value(store, engagement, name) for name in VALUE_KINDS}
     return Content(
         lang,

@@ -30,6 +30,7 @@ TEXTS: dict[str, Text] = {
     "when": Text("日期", "Date"),
     "topics": Text("访谈主题", "Topics"),
     "clauses": Text("涉及条款", "Clauses"),
+    "covered": Text("涉及条款：%1", "Clauses: %1"),
     "event": Text("名称", "Name"),
     "kind": Text("类型", "Kind"),
     "participants": Text("参与人员", "Participants"),
@@ -121,14 +122,30 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def _records(items: Sequence[PlanItem], kind: str) -> list[Fieldwork]:
-    return [i.record for i in items if isinstance(i.record, Fieldwork) and i.record.kind == kind]
+    """The fieldwork of ``kind`` that took place: an interview still planned or cancelled
+    is not claimed as done (``content.gather`` leaves them out already)."""
+    return [
+        i.record
+        for i in items
+        if isinstance(i.record, Fieldwork) and i.record.kind == kind and i.record.status == "held"
+    ]
+
+
+def _role(writer: DocxWriter, f: Fieldwork) -> str:
+    return writer.join((f.role, f.department)) if f.department else f.role
+
+
+def _topics(writer: DocxWriter, f: Fieldwork) -> str:
+    """The topics noted, then the clauses the interview covered."""
+    clauses = _t(writer, "covered", writer.join(f.clauses)) if f.clauses else ""
+    return "\n".join(part for part in (f.notes, clauses) if part)
 
 
 def write_fieldwork(writer: DocxWriter, items: Sequence[PlanItem], where: str = "") -> None:
     """A level-2 section: a sentence with the counts, then who was interviewed, the workshops
     and visits, and the documents, or, when ``where`` names the appendix that lists them, a
     sentence pointing there. Nothing when no fieldwork is recorded."""
-    if not items:
+    if not any(isinstance(i.record, Fieldwork) and i.record.status == "held" for i in items):
         return
     writer.heading(2, _t(writer, "fieldwork"))
     writer.para(summary_sentence(writer.lang, items))
@@ -148,7 +165,10 @@ def write_fieldwork_tables(writer: DocxWriter, items: Sequence[PlanItem]) -> Non
         writer.table(
             _t(writer, "interviews"),
             [_t(writer, "who"), _t(writer, "role"), _t(writer, "when"), _t(writer, "topics")],
-            [(f.subject, f.role, writer.date(f.held_on), f.notes) for f in interviews],
+            [
+                (f.subject, _role(writer, f), writer.date(f.held_on), _topics(writer, f))
+                for f in interviews
+            ],
             (2.4, 4.4, 2.8, 7.0),
             small=True,
         )

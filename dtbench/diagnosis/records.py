@@ -52,6 +52,8 @@ class RoundData:
     answers: dict[str, AnswerRecord] = field(default_factory=dict)
     clauses: dict[str, ClauseRecord] = field(default_factory=dict)
     evidence: dict[str, list[EvidenceRecord]] = field(default_factory=dict)
+    # interview uuid → item key (or clause key, for its findings) → what that interview said
+    heard: dict[str, dict[str, AnswerRecord]] = field(default_factory=dict)
 
     def statuses(self) -> dict[str, str]:
         return {k: a.status for k, a in self.answers.items() if a.status}

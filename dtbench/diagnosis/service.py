@@ -48,6 +48,7 @@ from dtbench.store.models import (
     ClauseScope,
     Evidence,
     EvidenceBlob,
+    InterviewAnswer,
 )
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
@@ -239,7 +240,7 @@ def load_round(store: Store, round_uuid: str) -> RoundData:
         stmt = select(Evidence).where(Evidence.round_id == r.id).order_by(Evidence.id)
         for e in s.scalars(stmt):
             evidence.setdefault(e.clause_key, []).append(_evidence(e))
-        return RoundData(_record(r), answers, clauses, evidence)
+        return RoundData(_record(r), answers, clauses, evidence, _heard(s, r.id))
 
 
 def set_answer(
@@ -249,12 +250,17 @@ def set_answer(
     *,
     status: str | None = None,
     note: str | None = None,
+    interview: str = "",
 ) -> AnswerRecord:
-    """Set the status and/or note of an item or sub-item; returns the previous answer."""
+    """Set the status and/or note of an item or sub-item; returns the previous answer.
+
+    With ``interview`` (the uuid of the interview in progress) the same change is also
+    recorded as what that interview said, in the same transaction."""
     _check_checkpoint(key)
     if status is not None and status not in (*STATUSES, UNANSWERED):
         raise ValueError(f"status must be one of {', '.join(STATUSES)} or empty")
     note = None if note is None else checked_text(note)
+    _check_interview(interview)
     with store.session() as s:
         rid = _round_id(s, round_uuid)
         row = s.scalar(select(Answer).where(Answer.round_id == rid, Answer.key == key))
@@ -269,12 +275,79 @@ def set_answer(
             s.add(Answer(round_id=rid, key=key, status=new.status, note=new.note))
         else:
             row.status, row.note = new.status, new.note
+        if interview:
+            _write_heard(s, rid, interview, key, status, note)
         return old
 
 
-def set_clause(store: Store, round_uuid: str, clause_key: str, name: str, value: object) -> object:
+def _check_interview(interview: str) -> None:
+    if len(interview) > 36:
+        raise ValueError("an interview is named by its uuid")
+
+
+def _write_heard(
+    s: Session, rid: int, interview: str, key: str, status: str | None, note: str | None
+) -> AnswerRecord:
+    row = s.scalar(
+        select(InterviewAnswer).where(
+            InterviewAnswer.round_id == rid,
+            InterviewAnswer.interview == interview,
+            InterviewAnswer.key == key,
+        )
+    )
+    old = AnswerRecord(row.status, row.note) if row else AnswerRecord()
+    new = AnswerRecord(old.status if status is None else status, old.note if note is None else note)
+    if new == AnswerRecord():
+        if row is not None:
+            s.delete(row)
+    elif row is None:
+        s.add(
+            InterviewAnswer(
+                round_id=rid, interview=interview, key=key, status=new.status, note=new.note
+            )
+        )
+    else:
+        row.status, row.note = new.status, new.note
+    return old
+
+
+def set_heard(
+    store: Store,
+    round_uuid: str,
+    interview: str,
+    key: str,
+    *,
+    status: str | None = None,
+    note: str | None = None,
+) -> AnswerRecord:
+    """Set what ``interview`` said of an item (status, note) or, under a clause's key, the
+    findings typed while it was in progress; returns the previous record (undo)."""
+    _check_checkpoint(key)
+    if any(clause.key == key for clause in load_guide().clauses()):
+        if status:
+            raise ValueError("a clause's findings have no status")
+    elif status is not None and status not in (*STATUSES, UNANSWERED):
+        raise ValueError(f"status must be one of {', '.join(STATUSES)} or empty")
+    if not interview:
+        raise ValueError("which interview?")
+    _check_interview(interview)
+    note = None if note is None else checked_text(note)
+    with store.session() as s:
+        return _write_heard(s, _round_id(s, round_uuid), interview, key, status, note)
+
+
+def set_clause(
+    store: Store,
+    round_uuid: str,
+    clause_key: str,
+    name: str,
+    value: object,
+    interview: str = "",
+) -> object:
     """Set a clause's current or target level (1–5 or None), findings or interviewees;
-    returns the previous value."""
+    returns the previous value. Findings set with ``interview`` (the uuid of the interview
+    in progress) are also recorded as typed during that interview."""
+    _check_interview(interview)
     _check_clause(clause_key)
     if name not in CLAUSE_FIELDS:
         raise ValueError(f"unknown clause field {name!r}")
@@ -302,6 +375,8 @@ def set_clause(store: Store, round_uuid: str, clause_key: str, name: str, value:
             s.add(row)
         old: object = getattr(row, column)
         setattr(row, column, value)
+        if interview and name == "findings":
+            _write_heard(s, rid, interview, clause_key, None, str(value))
         return old
 
 
@@ -401,6 +476,22 @@ def round_report(store: Store, engagement: str, round_uuid: str) -> Report:
     scope = get_scope(store, engagement)
     data = load_round(store, round_uuid)
     return score(load_guide(), data.statuses(), data.levels(), scope)
+
+
+def load_heard(store: Store, round_uuid: str) -> dict[str, dict[str, AnswerRecord]]:
+    """What each interview of the round said: interview uuid → key → status and note."""
+    with store.session() as s:
+        return _heard(s, _round_id(s, round_uuid))
+
+
+def _heard(s: Session, rid: int) -> dict[str, dict[str, AnswerRecord]]:
+    heard: dict[str, dict[str, AnswerRecord]] = {}
+    stmt = (
+        select(InterviewAnswer).where(InterviewAnswer.round_id == rid).order_by(InterviewAnswer.id)
+    )
+    for h in s.scalars(stmt):
+        heard.setdefault(h.interview, {})[h.key] = AnswerRecord(h.status, h.note)
+    return heard
 
 
 def load_answer(store: Store, round_uuid: str, key: str) -> AnswerRecord:

@@ -141,6 +141,12 @@ FIELDWORK_KINDS: tuple[Option, ...] = (
     _o("document", "资料查阅", "Document reviewed"),
 )
 
+INTERVIEW_STATUSES: tuple[Option, ...] = (
+    _o("planned", "计划中", "Planned"),
+    _o("held", "已访谈", "Held"),
+    _o("cancelled", "已取消", "Cancelled"),
+)
+
 CONFIDENTIALITY: tuple[Option, ...] = (
     _o("public", "公开", "Public"),
     _o("internal", "内部", "Internal"),

@@ -7,7 +7,7 @@ so only well-formed records reach the database.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Any, Final
 
 import msgspec
@@ -135,7 +135,14 @@ class Fieldwork(msgspec.Struct, kw_only=True, frozen=True):
     role: str = ""  # role and department; who provided the document
     held_on: date | None = None
     notes: str = ""
-    clauses: tuple[str, ...] = ()  # guide clause keys it informed
+    clauses: tuple[str, ...] = ()  # guide clause keys it informed (or, planned, to cover)
+    # The interview plan (kind "interview"). Records stored before the plan existed were
+    # written after the fact: they read as held.
+    status: str = "held"  # catalogue.INTERVIEW_STATUSES
+    department: str = ""
+    starts: time | None = None
+    minutes: int = 60  # planned length
+    place: str = ""
 
 
 class NextStep(msgspec.Struct, kw_only=True, frozen=True):

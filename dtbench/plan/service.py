@@ -140,6 +140,8 @@ def validate(record: Any) -> None:
             raise ValueError("fieldwork needs a subject: who, which site or which document")
         for key in record.clauses:
             guide.clause(key)
+        _one_of(record.status, cat.INTERVIEW_STATUSES, "status", empty=False)
+        _range(record.minutes, 0, 600, "minutes")
     elif isinstance(record, NextStep):
         if not record.action.strip():
             raise ValueError("a next step needs an action")

@@ -17,6 +17,7 @@ from dtbench.plan import service as plan
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, from_data
 from dtbench.sample.blueprint import add_sample_blueprint
 from dtbench.sample.findings import add_sample_findings
+from dtbench.sample.interviews import add_sample_interviews
 from dtbench.sample.investment import add_sample_investment
 from dtbench.sample.risks import add_sample_risks
 from dtbench.store.database import Store
@@ -68,3 +69,4 @@ def add_sample_plan(store: Store, engagement: str, folder: Path) -> None:
     add_sample_blueprint(store, engagement, ids, folder)
     add_sample_risks(store, engagement, ids, folder)
     add_sample_findings(store, engagement, folder)
+    add_sample_interviews(store, engagement, folder)

@@ -200,6 +200,24 @@ class ClauseAssessment(Base):
     interviewees: Mapped[str] = mapped_column(Text, default="")
 
 
+class InterviewAnswer(Base):
+    """What one interview of a round said of one item (status and note) or, under a clause's
+    key, the findings typed while it was in progress. ``interview`` is the uuid of the
+    interview's plan item; the consolidated answer stays in ``answers``."""
+
+    __tablename__ = "interview_answers"
+    __table_args__ = (UniqueConstraint("round_id", "interview", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment_rounds.id", ondelete="CASCADE"), index=True
+    )
+    interview: Mapped[str] = mapped_column(String(36))
+    key: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(10), default="", info=one_of(*ANSWER_STATUSES))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class Evidence(Tracked, Base):
     """A file attached to a clause in a round; its bytes live once in ``evidence_blobs``."""
 

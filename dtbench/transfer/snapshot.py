@@ -44,6 +44,7 @@ from dtbench.store.models import (
     Contact,
     Engagement,
     Evidence,
+    InterviewAnswer,
     PlanItem,
     PlanValue,
 )
@@ -133,6 +134,16 @@ class AnswerData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     note: Text = ""
 
 
+class HeardData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """What one interview (the uuid of its plan item) said of an item, or under a clause's
+    key the findings typed during it."""
+
+    interview: Annotated[str, msgspec.Meta(min_length=1, max_length=36)]
+    key: Key
+    status: Short = ""
+    note: Text = ""
+
+
 class ClauseData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     clause_key: Key
     current_level: Level | None = None
@@ -164,6 +175,7 @@ class RoundData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     evidence: Annotated[list[EvidenceData], msgspec.Meta(max_length=MAX_EVIDENCE)] = msgspec.field(
         default_factory=list
     )
+    heard: list[HeardData] = msgspec.field(default_factory=list)
 
 
 class PlanItemData(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -329,6 +341,14 @@ def _round_data(s: Session, r: AssessmentRound) -> RoundData:
         )
         for x in s.scalars(select(Evidence).where(Evidence.round_id == r.id).order_by(Evidence.id))
     ]
+    heard = [
+        HeardData(interview=h.interview, key=h.key, status=h.status, note=h.note)
+        for h in s.scalars(
+            select(InterviewAnswer)
+            .where(InterviewAnswer.round_id == r.id)
+            .order_by(InterviewAnswer.id)
+        )
+    ]
     return RoundData(
         uuid=r.uuid,
         number=r.number,
@@ -339,6 +359,7 @@ def _round_data(s: Session, r: AssessmentRound) -> RoundData:
         answers=answers,
         clauses=clauses,
         evidence=evidence,
+        heard=heard,
     )
 
 
@@ -443,6 +464,12 @@ def check_snapshot(snap: Snapshot) -> None:
                 raise SnapshotError(f"{where}: unknown guide item {a.key!r}")
             if a.status not in (*STATUSES, UNANSWERED):
                 raise SnapshotError(f"{where}, {a.key}: unknown status {a.status!r}")
+        _unique([f"{h.interview} {h.key}" for h in r.heard], f"{where}: what was heard of")
+        for h in r.heard:
+            if h.key not in keys:
+                raise SnapshotError(f"{where}: unknown guide item {h.key!r}")
+            if h.status not in (*STATUSES, UNANSWERED):
+                raise SnapshotError(f"{where}, {h.key}: unknown status {h.status!r}")
         _unique([x.clause_key for x in r.clauses], f"{where}: the assessment of clause")
         for x in r.clauses:
             clause(x.clause_key, where)
@@ -591,6 +618,16 @@ def insert_snapshot(s: Session, snap: Snapshot, *, client: Client | None = None)
         s.flush()
         for a in r.answers:
             s.add(Answer(round_id=row.id, key=a.key, status=a.status, note=a.note))
+        for h in r.heard:
+            s.add(
+                InterviewAnswer(
+                    round_id=row.id,
+                    interview=h.interview,
+                    key=h.key,
+                    status=h.status,
+                    note=h.note,
+                )
+            )
         for x in r.clauses:
             s.add(
                 ClauseAssessment(

@@ -31,6 +31,7 @@ from dtbench.diagnosis.scoring import ClauseScore
 from dtbench.guide import Clause
 from dtbench.ui.diagnosis.checklist import ChecklistModel, ChecklistView
 from dtbench.ui.diagnosis.clause_details import ClauseDetails
+from dtbench.ui.diagnosis.interviews import InterviewPicker, heard_line
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.autosave import commit_open_editor
 from dtbench.ui.kit.rating_table import NOTE
@@ -84,6 +85,9 @@ class DiagnosisPage(QWidget):
         bar.addWidget(self.round_label)
         bar.addWidget(self.rounds)
         bar.addWidget(self.new_round_button)
+        self.interview = InterviewPicker(session, self)
+        bar.addSpacing(12)
+        bar.addWidget(self.interview)
         bar.addStretch(1)
         bar.addWidget(self.progress)
 
@@ -112,6 +116,9 @@ class DiagnosisPage(QWidget):
         self.purpose.setWordWrap(True)
         self.clause_status = QLabel(self)
         self.clause_status.setObjectName("clause_status")
+        self.heard = QLabel(self)  # which interviews covered the clause, where they differ
+        self.heard.setObjectName("clause_heard")
+        self.heard.setWordWrap(True)
         self.model = ChecklistModel(session, self)
         self.checklist = ChecklistView(self.model, self)
         self.keys_hint = QLabel(self)
@@ -125,6 +132,7 @@ class DiagnosisPage(QWidget):
         top_layout.addWidget(self.title)
         top_layout.addWidget(self.purpose)
         top_layout.addWidget(self.clause_status)
+        top_layout.addWidget(self.heard)
         top_layout.addWidget(self.checklist, 1)
         top_layout.addWidget(self.keys_hint)
         self.right = QSplitter(Qt.Orientation.Vertical, self)
@@ -159,6 +167,7 @@ class DiagnosisPage(QWidget):
         session.answer_changed.connect(self._answer_changed)
         session.clause_changed.connect(self._clause_changed)
         session.report_changed.connect(self._update_progress)
+        session.interviews_changed.connect(self._update_heard)
 
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -357,6 +366,7 @@ class DiagnosisPage(QWidget):
             self.purpose.setText(self.tr("Choose the clauses to assess in the Scope step."))
             self.details.setEnabled(False)
             self.clause_status.clear()
+            self._update_heard()
             return
         self.details.setEnabled(True)
         if self.session.engagement:
@@ -367,7 +377,13 @@ class DiagnosisPage(QWidget):
         self.details.show_clause(clause.key)
         self._update_clause_status()
 
+    def _update_heard(self) -> None:
+        text = "" if self._clause is None else heard_line(self.session, self._clause)
+        self.heard.setText(text)
+        self.heard.setVisible(bool(text))
+
     def _update_clause_status(self) -> None:
+        self._update_heard()
         if self._clause is None:
             return
         score = self.session.report.by_key.get(self._clause.key)

@@ -27,16 +27,19 @@ from dtbench.diagnosis.records import (
 from dtbench.diagnosis.scale import BASELINE_NAME
 from dtbench.diagnosis.scoring import IN_SCOPE, Report, ScopeEntry, score
 from dtbench.lazy import lazy_module
-from dtbench.ui.kit.changes import ANSWERS, CLAUSES, DIAGNOSIS, EVIDENCE, ROUNDS, SCOPE
+from dtbench.ui.kit.changes import ANSWERS, CLAUSES, DIAGNOSIS, EVIDENCE, PLAN, ROUNDS, SCOPE
 from dtbench.ui.kit.undo import StackedEdits
 
 if TYPE_CHECKING:
     from dtbench.diagnosis import service as dx
     from dtbench.guide import Guide
+    from dtbench.plan import service as plan
+    from dtbench.plan.records import Fieldwork
     from dtbench.store.database import Store
     from dtbench.ui.kit.changes import ChangeHub, Changes
 else:
     dx = lazy_module("dtbench.diagnosis.service")
+    plan = lazy_module("dtbench.plan.service")
 
 
 class DiagnosisSession(StackedEdits, QObject):
@@ -49,6 +52,7 @@ class DiagnosisSession(StackedEdits, QObject):
     evidence_changed = Signal(str)  # clause key
     scope_changed = Signal()
     report_changed = Signal()
+    interviews_changed = Signal()  # the plan's interviews, or the one in progress
     error = Signal(str)
 
     def __init__(
@@ -73,6 +77,10 @@ class DiagnosisSession(StackedEdits, QObject):
         self.data = RoundData(RoundRecord("", 0, ""))
         self.report: Report = score(guide, {})
         self._reports: dict[str, Report] = {}
+        # The engagement's interviews (uuid → record) and the one in progress: what is
+        # recorded meanwhile is also kept as what that interview said.
+        self.interviews: dict[str, Fieldwork] = {}
+        self.interview = ""
 
     # ------------------------------------------------------------ loading
     def open(self, engagement: str, language: str) -> None:
@@ -85,6 +93,22 @@ class DiagnosisSession(StackedEdits, QObject):
         self.rounds_changed.emit()
         self.select_round(self.rounds[-1].uuid)
         self.scope_changed.emit()
+        self.interview = ""
+        self._load_interviews()
+
+    def _load_interviews(self) -> None:
+        from dtbench.plan.interviews import interviews
+
+        items = interviews(plan.list_items(self.store, self.engagement, "fieldwork"))
+        self.interviews = {i.uuid: i.record for i in items}
+        if self.interview not in self.interviews:
+            self.interview = ""
+        self.interviews_changed.emit()
+
+    def set_interview(self, uuid: str) -> None:
+        """Make ``uuid`` the interview in progress ("" for none)."""
+        self.interview = uuid if uuid in self.interviews else ""
+        self.interviews_changed.emit()
 
     def reload(self) -> None:
         """Read everything again (the records changed elsewhere), staying on the round shown
@@ -105,6 +129,8 @@ class DiagnosisSession(StackedEdits, QObject):
     def _heard(self, changes: Changes, source: object) -> None:
         if source is not self and self.engagement and changes.touches(self.engagement, DIAGNOSIS):
             self.reload()
+        if self.engagement and changes.touches(self.engagement, frozenset((PLAN,))):
+            self._load_interviews()
 
     @property
     def round(self) -> RoundRecord:
@@ -167,6 +193,24 @@ class DiagnosisSession(StackedEdits, QObject):
         if new == old:
             return
         rnd = self.data.round.uuid
+        interview = self.interview
+        said = self.data.heard.get(interview, {}).get(key, AnswerRecord())
+        clause_key = self._clause_of(key)
+        people = self._with_interviewee(clause_key, interview)
+
+        def redo() -> None:
+            dx.set_answer(
+                self.store, rnd, key, status=new.status, note=new.note, interview=interview
+            )
+            if people is not None:
+                dx.set_clause(self.store, rnd, clause_key, "interviewees", people[1])
+
+        def undo() -> None:
+            dx.set_answer(self.store, rnd, key, status=old.status, note=old.note)
+            if interview:
+                dx.set_heard(self.store, rnd, interview, key, status=said.status, note=said.note)
+            if people is not None:
+                dx.set_clause(self.store, rnd, clause_key, "interviewees", people[0])
 
         def refresh() -> None:
             stored = dx.load_answer(self.store, rnd, key)
@@ -174,16 +218,53 @@ class DiagnosisSession(StackedEdits, QObject):
                 self.data.answers.pop(key, None)
             else:
                 self.data.answers[key] = stored
+            self._refresh_heard(rnd, clause_key if people is not None else "")
             self._rescore()
             self.answer_changed.emit(key)
 
         self._push(
             text,
-            lambda: dx.set_answer(self.store, rnd, key, status=new.status, note=new.note),
-            lambda: dx.set_answer(self.store, rnd, key, status=old.status, note=old.note),
+            redo,
+            undo,
             self._in_round(rnd, refresh),
-            (ANSWERS,),
+            (ANSWERS, CLAUSES) if interview else (ANSWERS,),
         )
+
+    def _clause_of(self, key: str) -> str:
+        """The clause an item or sub-item belongs to ("7.3.3.e.2" → "7.3.3")."""
+        for clause in self.guide.clauses():
+            if key.startswith(clause.key + ".") and key[len(clause.key) + 1 :][:1].isalpha():
+                return clause.key
+        return key
+
+    def _with_interviewee(self, clause_key: str, interview: str) -> tuple[str, str] | None:
+        """The clause's interviewees before and after adding the person of ``interview``
+        ("王建国（总经理）"), None when there is no interview or the person is named already:
+        the interviewees text and the fieldwork drafted from it stay coherent."""
+        from dtbench.plan.fieldwork import name_and_role, split_people
+
+        record = self.interviews.get(interview)
+        if record is None or not record.subject.strip():
+            return None
+        before = self.clause(clause_key).interviewees
+        named = {name_and_role(p)[0] for p in split_people(before)}
+        if record.subject.strip() in named:
+            return None
+        person = record.subject.strip()
+        if record.role.strip():
+            person += f"（{record.role.strip()}）" if self.language != "en" else f" ({record.role})"
+        separator = "、" if self.language != "en" else ", "
+        return before, f"{before}{separator}{person}" if before.strip() else person
+
+    def _refresh_heard(self, rnd: str, clause_key: str = "") -> None:
+        """Read again what the interviews said (and, when it changed, the clause's
+        interviewees)."""
+        self.data.heard.clear()
+        self.data.heard.update(dx.load_heard(self.store, rnd))
+        if clause_key:
+            self.data.clauses[clause_key] = dx.load_clause(self.store, rnd, clause_key)
+            self.clause_changed.emit(clause_key)
+        self.interviews_changed.emit()
 
     def set_clause(
         self, clause_key: str, name: str, value: object, text: str = "", typing: bool = False
@@ -195,19 +276,29 @@ class DiagnosisSession(StackedEdits, QObject):
         if old == value:
             return
         rnd = self.data.round.uuid
+        # findings typed during an interview are also kept as that interview's
+        interview = self.interview if name == "findings" else ""
+        said = self.data.heard.get(interview, {}).get(clause_key, AnswerRecord())
+
+        def undo() -> None:
+            dx.set_clause(self.store, rnd, clause_key, name, old)
+            if interview:
+                dx.set_heard(self.store, rnd, interview, clause_key, note=said.note)
 
         def refresh() -> None:
             self.data.clauses[clause_key] = dx.load_clause(self.store, rnd, clause_key)
+            if interview:
+                self._refresh_heard(rnd)
             self._rescore()
             self.clause_changed.emit(clause_key)
 
         self._push(
             text,
-            lambda: dx.set_clause(self.store, rnd, clause_key, name, value),
-            lambda: dx.set_clause(self.store, rnd, clause_key, name, old),
+            lambda: dx.set_clause(self.store, rnd, clause_key, name, value, interview),
+            undo,
             self._in_round(rnd, refresh),
             (CLAUSES,),
-            f"{rnd}:{clause_key}:{name}" if typing else "",
+            f"{rnd}:{clause_key}:{name}:{interview}" if typing else "",
         )
 
     def set_scope(self, changes: Mapping[str, ScopeEntry], text: str = "") -> None:

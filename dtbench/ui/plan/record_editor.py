@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from functools import partial
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,7 @@ from dtbench.ui.kit.reveal import focus
 from dtbench.ui.plan.session import PlanSession
 
 NO_DATE = QDate(2000, 1, 1)
+NO_TIME = QTime(0, 0)  # shown empty: an interview does not start at midnight
 UUID_ROLE = Qt.ItemDataRole.UserRole
 Options = Callable[[], Sequence[tuple[str, str]]]
 
@@ -54,7 +56,7 @@ class Field:
 
     name: str
     label: str
-    kind: str  # text longtext date int float choice multi bool refs clauses targets
+    kind: str  # text longtext date time int float choice multi bool refs clauses targets
     options: Options | None = None
     low: int = 1
     high: int = 5
@@ -79,6 +81,8 @@ def display(field: Field, value: Any) -> str:
         return ""
     if field.kind == "date":
         return value.isoformat()
+    if field.kind == "time":
+        return value.strftime("%H:%M")
     if field.kind == "choice":
         return _options_label(field.options, value)
     if field.kind in ("multi", "refs"):
@@ -224,6 +228,16 @@ class RecordEditor(QWidget):
                 lambda _d: None if self._loading or date_edit.hasFocus() else self._commit(name)
             )
             return date_edit
+        if field.kind == "time":
+            time_edit = QTimeEdit(self)
+            time_edit.setDisplayFormat("HH:mm")
+            time_edit.setMinimumTime(NO_TIME)
+            time_edit.setSpecialValueText(" ")
+            self.autosave.spin(time_edit, partial(self._commit, name))
+            time_edit.timeChanged.connect(
+                lambda _t: None if self._loading or time_edit.hasFocus() else self._commit(name)
+            )
+            return time_edit
         if field.kind == "int":
             spin = QSpinBox(self)
             spin.setRange(field.low, field.high)
@@ -271,6 +285,8 @@ class RecordEditor(QWidget):
                 editor.setPlainText(value or "")
         elif isinstance(editor, QDateEdit):
             editor.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        elif isinstance(editor, QTimeEdit):
+            editor.setTime(NO_TIME if value is None else QTime(value.hour, value.minute))
         elif isinstance(editor, QSpinBox):
             editor.setValue(int(value or field.low))
         elif isinstance(editor, QDoubleSpinBox):
@@ -322,6 +338,9 @@ class RecordEditor(QWidget):
         if isinstance(editor, QDateEdit):
             d = editor.date()
             return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+        if isinstance(editor, QTimeEdit):
+            t = editor.time()
+            return None if t == NO_TIME else time(t.hour(), t.minute())
         if isinstance(editor, QSpinBox):
             return editor.value()
         if isinstance(editor, QDoubleSpinBox):
