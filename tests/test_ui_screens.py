@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from dtbench.sample import create_demo
 from dtbench.store import Store
+from dtbench.ui.kit.fonts import ensure_chinese_font
 from dtbench.ui.kit.translations import Translations
 from dtbench.ui.shell.main_window import MainWindow
 from tests.screen_check import client_sizes, problems, window_too_large
@@ -57,6 +58,7 @@ def _views(window: MainWindow) -> Iterator[str]:
 def test_every_step_fits_laptop_screens(
     qtbot, window: MainWindow, store: Store, translations: Translations, language: str
 ) -> None:
+    ensure_chinese_font()  # the font the application uses: its line heights
     translations.apply(language)
     uuid = create_demo(store, language)
     window.refresh()

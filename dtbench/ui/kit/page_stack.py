@@ -4,10 +4,25 @@ cut off. The stack is used like a QStackedWidget of the pages themselves."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
 
 
-class PageArea(QScrollArea):
+class _Scrolling(QScrollArea):
+    """A scroll area that lays its content out again when shown."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Resized while its page was hidden, the content can keep the places its layout
+        # gave its children at an earlier size (level descriptions cut top and bottom):
+        # lay it out again now that it is shown.
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if layout is not None:
+            layout.invalidate()
+
+
+class PageArea(_Scrolling):
     """The scroll area around one page: the page fills it and scrolls when it cannot fit."""
 
     def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
@@ -54,7 +69,7 @@ class PageStack(QStackedWidget):
 def scrolling(widget: QWidget, parent: QWidget | None = None) -> QScrollArea:
     """``widget`` in a frameless scroll area that it fills while it fits: a part of a page
     (a splitter's pane) that scrolls instead of squeezing its texts when made small."""
-    area = QScrollArea(parent)
+    area = _Scrolling(parent)
     area.setObjectName(f"{widget.objectName() or type(widget).__name__}_area")
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)

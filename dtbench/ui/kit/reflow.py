@@ -23,6 +23,9 @@ class _Reflow(QObject):
             )
             if self._layout.direction() != direction:
                 self._layout.setDirection(direction)
+                # laid out again now, at this size: the layout has already handled this
+                # resize in the old direction, and a hidden page would not ask again
+                self._layout.activate()
         return False
 
 
