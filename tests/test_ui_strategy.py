@@ -34,8 +34,8 @@ def test_choices_with_rationale_are_saved_and_undone(
     row.combo.setCurrentIndex(row.combo.findData("hybrid"))
     row.combo.activated.emit(row.combo.currentIndex())
     assert "hybrid" in row.explain.text().lower() or "traditional" in row.explain.text().lower()
-    row.rationale.setText("保留U8，新建MES与数据中台")
-    row.rationale.editingFinished.emit()
+    row.rationale.setPlainText("保留U8，新建MES与数据中台")
+    page.flush()  # as on leaving the field
     goals = page.rows["strategic_goals"]
     goals.checks["operations"].click()
     goals.checks["products"].click()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -31,6 +32,8 @@ from dtbench.lazy import lazy_module
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.autosave import Autosave, shows
 from dtbench.ui.kit.errors import describe
+from dtbench.ui.kit.fit_combo import FitCombo
+from dtbench.ui.kit.reflow import reflow
 from dtbench.ui.kit.scale_labels import level_description, level_label
 
 if TYPE_CHECKING:
@@ -39,6 +42,8 @@ else:
     dx = lazy_module("dtbench.diagnosis.service")
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
+# Narrower than this, the details are laid out one under the other.
+SIDE_BY_SIDE_WIDTH = 720
 
 
 def human_size(size: int) -> str:
@@ -55,9 +60,9 @@ class ClauseDetails(QWidget):
         self.session = session
         self.clause_key = ""
         self._loading = False
-        self.current = QComboBox(self)
+        self.current = FitCombo(self)
         self.current.setObjectName("current_level")
-        self.target = QComboBox(self)
+        self.target = FitCombo(self)
         self.target.setObjectName("target_level")
         self.current_help = QLabel(self)
         self.target_help = QLabel(self)
@@ -72,6 +77,7 @@ class ClauseDetails(QWidget):
         self.interviewees.setObjectName("interviewees")
         self.evidence = QListWidget(self)
         self.evidence.setObjectName("evidence")
+        self.evidence.setWordWrap(True)  # a long file name shown whole, on two lines
         self.attach = QPushButton(self)
         self.attach.setObjectName("attach")
         self.open_button = QPushButton(self)
@@ -114,11 +120,14 @@ class ClauseDetails(QWidget):
         evidence_box.addWidget(self.evidence_label)
         evidence_box.addLayout(files)
 
-        layout = QHBoxLayout(self)
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(levels, 3)
         layout.addLayout(texts, 5)
         layout.addLayout(evidence_box, 3)
+        # levels, texts and evidence side by side when there is room, else one under the
+        # other (a laptop at 150 %): each keeps a usable width
+        reflow(self, layout, SIDE_BY_SIDE_WIDTH)
 
         self.autosave = Autosave(self)
         self.autosave.text(self.findings, lambda _final: self._commit_findings())

@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -34,6 +33,8 @@ from dtbench.ui.diagnosis.clause_details import ClauseDetails
 from dtbench.ui.diagnosis.interviews import InterviewPicker, heard_line
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.autosave import commit_open_editor
+from dtbench.ui.kit.fit_combo import FitCombo
+from dtbench.ui.kit.page_stack import scrolling
 from dtbench.ui.kit.rating_table import NOTE
 from dtbench.ui.kit.reveal import focus
 from dtbench.ui.kit.scale_labels import PROGRESS_COLOURS, level_label
@@ -74,7 +75,7 @@ class DiagnosisPage(QWidget):
 
         # round bar
         self.round_label = QLabel(self)
-        self.rounds = QComboBox(self)
+        self.rounds = FitCombo(self)
         self.rounds.setObjectName("rounds")
         self.round_label.setBuddy(self.rounds)
         self.new_round_button = QPushButton(self)
@@ -116,6 +117,7 @@ class DiagnosisPage(QWidget):
         self.purpose.setWordWrap(True)
         self.clause_status = QLabel(self)
         self.clause_status.setObjectName("clause_status")
+        self.clause_status.setWordWrap(True)  # a long line would widen the whole pane
         self.heard = QLabel(self)  # which interviews covered the clause, where they differ
         self.heard.setObjectName("clause_heard")
         self.heard.setWordWrap(True)
@@ -136,8 +138,9 @@ class DiagnosisPage(QWidget):
         top_layout.addWidget(self.checklist, 1)
         top_layout.addWidget(self.keys_hint)
         self.right = QSplitter(Qt.Orientation.Vertical, self)
-        self.right.addWidget(top)
-        self.right.addWidget(self.details)
+        # either pane scrolls when the window is small rather than cutting its texts
+        self.right.addWidget(scrolling(top, self))
+        self.right.addWidget(scrolling(self.details, self))
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 1)
         self.right.setChildrenCollapsible(False)

@@ -44,6 +44,11 @@ class Autosave(QObject):
         self._register(edit, commit)
         edit.textEdited.connect(lambda _t: self.typed(edit))
         edit.editingFinished.connect(lambda: self.save(edit))
+        # a text loaded into a field too narrow for it shows its start, not its last words
+        # (setText puts the cursor at the end, also when the text stays the same)
+        edit.cursorPositionChanged.connect(
+            lambda _old, new: edit.home(False) if new and self.suspended else None
+        )
 
     def spin(self, spin: QAbstractSpinBox, commit: Commit) -> None:
         """A spin box or date field: saved when typed into and paused, or left."""

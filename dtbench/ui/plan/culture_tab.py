@@ -109,8 +109,7 @@ class CultureTab(QScrollArea):
 
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(host)
+        self.setWidget(host)  # scrolls sideways when narrower than the tables need
         session.value_changed.connect(self._value_changed)
         self.retranslate()
 

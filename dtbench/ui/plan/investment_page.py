@@ -420,6 +420,13 @@ class InvestmentPage(QWidget):
         height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
         height += sum(max(table.rowHeight(r), 22) for r in range(len(rows)))
         table.setFixedHeight(height + 4)
+        # as wide as its row names and figures: at 200 % the summary scrolls sideways
+        # instead of the row names covering the figures
+        columns = sum(
+            max(table.horizontalHeader().sectionSizeHint(c), table.sizeHintForColumn(c))
+            for c in range(table.columnCount())
+        )
+        table.setMinimumWidth(table.verticalHeader().sizeHint().width() + columns + 4)
 
     # ------------------------------------------------------------ chart
     def schedule(self) -> None:

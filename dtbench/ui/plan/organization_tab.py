@@ -25,6 +25,7 @@ from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Organization
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag
 from dtbench.ui.kit.choices import guide_text
+from dtbench.ui.kit.fit_combo import FitCombo
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.change_steps import ChangeSteps
 from dtbench.ui.plan.org_culture_parts import (
@@ -67,8 +68,7 @@ class OrganizationTab(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(host)
+        scroll.setWidget(host)  # wider than the pane: it scrolls, the choices are not cut
 
         self.steps = ChangeSteps(session, self)
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -111,13 +111,9 @@ class OrganizationTab(QWidget):
             self.org_labels[aspect] = label
             grid.addWidget(label, 1 + 2 * n, 0)
             for col, when in ((1, "now"), (2, "target")):
-                combo = QComboBox(self.org_box)
+                combo = FitCombo(self.org_box)
                 field = f"{aspect}_{when}"
                 combo.setObjectName(field)
-                combo.setSizeAdjustPolicy(
-                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-                )
-                combo.setMinimumContentsLength(10)
                 combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 combo.activated.connect(lambda _i, f=field: self._commit_org(f))
                 self.org_combos[field] = combo

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from dtbench.plan.records import PlanItem
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
+from dtbench.ui.kit.fit_combo import FitCombo
 from dtbench.ui.kit.labels import without_access_key
 from dtbench.ui.kit.reveal import focus
 from dtbench.ui.plan.session import PlanSession
@@ -163,7 +164,6 @@ class RecordEditor(QWidget):
             self.form.addRow(label, editor)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(form_host)
         self.form_area = scroll
 
@@ -254,7 +254,7 @@ class RecordEditor(QWidget):
             self.autosave.spin(dspin, partial(self._commit, name))
             return dspin
         if field.kind == "choice":
-            combo = QComboBox(self)
+            combo = FitCombo(self)
             combo.activated.connect(lambda _i: self._commit(name))
             return combo
         if field.kind in ("multi", "refs"):

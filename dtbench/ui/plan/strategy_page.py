@@ -9,14 +9,13 @@ import msgspec
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QScrollArea,
     QTableWidget,
@@ -31,10 +30,13 @@ from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Adoption, Choice, Strategy
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
 from dtbench.ui.kit.choices import guide_text
+from dtbench.ui.kit.reflow import reflow
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.session import PlanSession
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+# Narrower than this (logical pixels), the strategic choices are one under the other.
+TWO_COLUMNS_WIDTH = 900
 
 
 class _DimensionRow:
@@ -46,13 +48,14 @@ class _DimensionRow:
         self.combo: QComboBox | None = None
         self.checks: dict[str, QCheckBox] = {}
         if dim.multiple:
-            row = QHBoxLayout()
+            # one under the other: a row of long English options made the page wider than
+            # a laptop's window
+            row = QVBoxLayout()
             for option in dim.options:
                 box = QCheckBox(self.box)
                 box.setObjectName(f"{dim.code}_{option.code}")
                 self.checks[option.code] = box
                 row.addWidget(box)
-            row.addStretch(1)
             layout.addLayout(row, 0, 0, 1, 2)
         else:
             self.combo = QComboBox(self.box)
@@ -63,8 +66,13 @@ class _DimensionRow:
         self.explain.setStyleSheet("color: palette(mid);")
         layout.addWidget(self.explain, 1, 0, 1, 2)
         self.rationale_label = QLabel(self.box)
-        self.rationale = QLineEdit(self.box)
+        # a rationale is a few sentences: shown whole, wrapped, not as a line's last words
+        self.rationale = QPlainTextEdit(self.box)
         self.rationale.setObjectName(f"{dim.code}_rationale")
+        self.rationale.setTabChangesFocus(True)
+        line = self.rationale.fontMetrics().lineSpacing()
+        self.rationale.setMinimumHeight(2 * line + 14)
+        self.rationale.setMaximumHeight(4 * line + 14)
         self.rationale_label.setBuddy(self.rationale)
         layout.addWidget(self.rationale_label, 2, 0, 1, 2)
         layout.addWidget(self.rationale, 3, 0, 1, 2)
@@ -102,20 +110,25 @@ class StrategyPage(QWidget):
         grid.addWidget(self.vision, 1, 0, 1, 2)
         grid.addWidget(self.vision_hint, 2, 0, 1, 2)
         self.rows: dict[str, _DimensionRow] = {}
+        pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for n, dim in enumerate(cat.STRATEGY_DIMENSIONS):
             row = _DimensionRow(dim, choices)
             self.rows[dim.code] = row
-            grid.addWidget(row.box, 3 + n // 2, n % 2)
+            if n % 2 == 0:
+                # two choices side by side when there is room, else one under the other
+                pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+                reflow(choices, pair, TWO_COLUMNS_WIDTH)
+                grid.addLayout(pair, 3 + n // 2, 0, 1, 2)
+            pair.addWidget(row.box, 1)
             if row.combo is not None:
                 row.combo.activated.connect(lambda _i, c=dim.code: self._commit_choice(c))
             for box in row.checks.values():
                 box.clicked.connect(lambda _c, c=dim.code: self._commit_choice(c))
-            self.autosave.line(row.rationale, partial(self._commit_rationale, dim.code))
+            self.autosave.text(row.rationale, partial(self._commit_rationale, dim.code))
         grid.setRowStretch(3 + len(cat.STRATEGY_DIMENSIONS) // 2 + 1, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(choices)
+        scroll.setWidget(choices)  # scrolls sideways too: the English choices are wide
         self.choices_scroll = scroll
 
         # principles and criteria
@@ -193,9 +206,9 @@ class StrategyPage(QWidget):
             row.explain.setText(guide_text(key, lang))
             row.box.setTitle(f"{row.dim.title.get(lang)}（{row.dim.guide_key}）")
             if not self.autosave.pending(row.rationale) and not shows(
-                row.rationale.text(), choice.rationale
+                row.rationale.toPlainText(), choice.rationale
             ):
-                row.rationale.setText(choice.rationale)
+                row.rationale.setPlainText(choice.rationale)
         self._fill_table(self.principles, cat.PRINCIPLES_CLAUSE, record.principles, lang)
         self._fill_table(self.criteria, cat.CRITERIA_CLAUSE, record.criteria, lang)
         self.vision_hint.setText(
@@ -250,7 +263,7 @@ class StrategyPage(QWidget):
         if self._loading:
             return
         row = self.rows[code]
-        choice = Choice(values=row.values(), rationale=row.rationale.text().strip())
+        choice = Choice(values=row.values(), rationale=row.rationale.toPlainText().strip())
         record = self.strategy
         if record.choices.get(code, Choice()) == choice:
             return

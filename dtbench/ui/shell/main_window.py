@@ -30,6 +30,7 @@ from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.tasks import run_task
 from dtbench.ui.kit.translations import Translations
 from dtbench.ui.kit.undo import CallCommand, FieldUndoFirst
+from dtbench.ui.kit.window_fit import place
 from dtbench.ui.shell.engagement_list import EngagementListPage
 
 if TYPE_CHECKING:
@@ -779,11 +780,21 @@ class MainWindow(QMainWindow):
 
     # --------------------------------------------------------------- geometry
     def _restore_geometry(self) -> None:
+        """The last size and place, fitted into the screen as it is now (a smaller laptop
+        screen, another scaling); at the first start a size the screen has room for."""
         geometry = prefs.settings().value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 720)
+        saved = None
+        if (
+            isinstance(geometry, QByteArray)
+            and not geometry.isEmpty()
+            and self.restoreGeometry(geometry)
+        ):
+            if self.windowState() & (
+                Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+            ):
+                return  # the window manager fits it to the screen
+            saved = self.geometry()
+        place(self, saved)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is being typed, take a last backup (off the GUI thread, the window

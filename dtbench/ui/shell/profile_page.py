@@ -7,10 +7,11 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -51,6 +52,7 @@ from dtbench.ui.kit.labels import (
     status_label,
     without_access_key,
 )
+from dtbench.ui.kit.reflow import reflow
 from dtbench.ui.kit.undo import SetFieldCommand
 
 if TYPE_CHECKING:
@@ -61,6 +63,8 @@ else:
 
 
 NO_DATE = QDate(2000, 1, 1)
+# Narrower than this (logical pixels), the client and the engagement are one under the other.
+SIDE_BY_SIDE_WIDTH = 800
 
 
 class _Binding:
@@ -258,19 +262,21 @@ class ProfilePage(QWidget):
         cl.addLayout(buttons)
 
         body = QWidget(self)
-        grid = QGridLayout(body)
-        grid.addWidget(self.client_box, 0, 0)
-        grid.addWidget(self.engagement_box, 0, 1)
-        grid.addWidget(self.contacts_box, 1, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(2, 1)
+        # client and engagement side by side when there is room, else one under the other
+        pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        pair.addWidget(self.client_box, 1)
+        pair.addWidget(self.engagement_box, 1)
+        reflow(body, pair, SIDE_BY_SIDE_WIDTH)
+        grid = QVBoxLayout(body)
+        grid.addLayout(pair)
+        grid.addWidget(self.contacts_box)
+        grid.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)  # a long title would widen the page past the window
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)

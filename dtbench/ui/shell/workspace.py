@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QStackedWidget,
     QWidget,
 )
 
@@ -25,6 +24,7 @@ from dtbench.ui.diagnosis.dashboard_page import DashboardPage
 from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis.scope_page import ScopePage
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.kit.page_stack import PageStack
 from dtbench.ui.kit.reveal import focus
 from dtbench.ui.plan.blueprint_page import BlueprintPage
 from dtbench.ui.plan.fieldwork_page import FieldworkPage
@@ -67,7 +67,8 @@ class Workspace(QWidget):
         self.steps = QListWidget(self)
         self.steps.setObjectName("steps")
         self.steps.setMaximumWidth(170)
-        self.pages = QStackedWidget(self)
+        # each page scrolls when the window is smaller than the page (a laptop at 200 %)
+        self.pages = PageStack(self)
         self.session = DiagnosisSession(store, guide, self.undo_stack, self, hub)
         self.session.error.connect(self.error)
         self.plan = PlanSession(store, self.undo_stack, self, hub)
