@@ -5,12 +5,13 @@ the interviews that covered it and the items on which they disagreed."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from dtbench.diagnosis.interviews import covering, disagreements
 from dtbench.guide import Clause
 from dtbench.plan.records import Fieldwork
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.kit.fit_combo import FitCombo
 from dtbench.ui.kit.scale_labels import status_label
 
 
@@ -34,9 +35,8 @@ class InterviewPicker(QWidget):
         super().__init__(parent)
         self.session = session
         self.label = QLabel(self)
-        self.combo = QComboBox(self)
+        self.combo = FitCombo(self)  # never cuts the interview's name in a narrow window
         self.combo.setObjectName("interview_in_progress")
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.label.setBuddy(self.combo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
