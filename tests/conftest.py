@@ -59,8 +59,13 @@ def store(db_path: Path) -> Iterator[object]:
 
 @pytest.fixture
 def translations(qapp):  # type: ignore[no-untyped-def]
-    """The UI in English unless a test switches; restored to English afterwards."""
+    """The UI in English unless a test switches; restored to English afterwards. The
+    application's font is set as the app sets it (Latin family, CJK fallback), whatever test
+    ran before in this process: layouts measured by a test are the ones users get."""
+    from dtbench.ui.kit.fonts import ensure_chinese_font
     from dtbench.ui.kit.translations import Translations
+
+    ensure_chinese_font()
 
     t = Translations(qapp)
     t.apply("en")
