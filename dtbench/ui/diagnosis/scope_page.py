@@ -91,6 +91,10 @@ class ScopePage(QWidget):
         session.scope_changed.connect(self.refresh)
         self.retranslate()
 
+    def first_focus(self) -> QWidget:
+        """Work on the scope starts in the tree (Space includes, a number weights)."""
+        return self.tree
+
     def set_language(self, language: str) -> None:
         self._lang = language
         self.tree.clear()

@@ -627,7 +627,7 @@ class MainWindow(QMainWindow):
         workspace.open(profile, step)
         self.undo_group.setActiveStack(workspace.undo_stack)
         self.stack.setCurrentWidget(workspace)
-        workspace.steps.setFocus()
+        workspace.focus_step()  # not the navigator: the step's keys must work at once
         self._update_actions()
 
     def _workspace(self) -> Workspace:
