@@ -161,7 +161,7 @@ class ScopeTree(QTreeWidget):
         event: QEvent | None = None,
     ) -> bool:
         if index.isValid() and index.parent().isValid():  # a clause: its weight
-            index = index.siblingAtColumn(WEIGHT_COLUMN)
+            index = index.sibling(index.row(), WEIGHT_COLUMN)
         if trigger is None:
             super().edit(index)
             return True
@@ -171,7 +171,7 @@ class ScopeTree(QTreeWidget):
             and not (event.text() and (event.text().isdigit() or event.text() in ".,"))
         ):
             return False  # a letter searches the clauses, it does not open the weight
-        return super().edit(index, trigger, event)
+        return super().edit(index, trigger, event)  # type: ignore[arg-type]  # Qt takes None
 
 
 class ScopePage(QWidget):
