@@ -67,7 +67,7 @@ def test_a_weight_out_of_range_is_refused_visibly_and_not_stored(
     assert editor.width() >= editor.fontMetrics().horizontalAdvance("10.0") + 8
     problem = tree.window().findChild(QLineEdit, "weight_editor")
     assert problem is editor
-    label = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "weight_problem")
+    label = editor.problem  # type: ignore[attr-defined]  # the note under the field
     assert label.isVisible() and label.text() == "A weight must be a number from 0.1 to 10."
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # refused: the editor stays, nothing stored
     assert tree.state() == QAbstractItemView.State.EditingState

@@ -8,13 +8,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPoint,
     QRegularExpression,
     QSize,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QHideEvent, QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from dtbench.diagnosis.scoring import IN_SCOPE, MAX_WEIGHT, MIN_WEIGHT, ScopeEntry
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.kit.date_field import ProblemNote
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -66,15 +66,8 @@ class WeightEditor(QLineEdit):
         self.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"\d{0,4}([.,]\d{0,2})?"), self)
         )
-        self.problem = QLabel(self.window())
-        self.problem.setObjectName("weight_problem")
-        self.problem.setWindowFlags(Qt.WindowType.ToolTip)
-        self.problem.setStyleSheet(
-            "QLabel { background: #fdecea; color: #a4262c; border: 1px solid #a4262c;"
-            " padding: 2px 4px; }"
-        )
+        self.problem = ProblemNote(self)  # the kit's, as under a wrong date
         self.textChanged.connect(self._check)
-        self.destroyed.connect(self.problem.deleteLater)
 
     def valid(self) -> bool:
         return weight_of(self.text()) is not None
@@ -87,20 +80,9 @@ class WeightEditor(QLineEdit):
         )
 
     def _check(self) -> None:
-        if self.valid():
-            self.setStyleSheet("")
-            self.problem.hide()
-            return
-        self.setStyleSheet("QLineEdit { border: 2px solid #a4262c; }")
-        self.problem.setText(self.reason())
-        self.problem.adjustSize()
-        self.problem.move(self.mapToGlobal(QPoint(0, self.height())))
-        if self.isVisible():
-            self.problem.show()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.problem.hide()
-        super().hideEvent(event)
+        valid = self.valid()
+        self.setStyleSheet("" if valid else "QLineEdit { border: 2px solid #a4262c; }")
+        self.problem.say("" if valid else self.reason())
 
 
 class WeightDelegate(QStyledItemDelegate):

@@ -107,6 +107,7 @@ class ProblemNote(QLabel):
         )
         self.hide()
         field.installEventFilter(self)
+        field.destroyed.connect(self.deleteLater)  # a cell's editor comes and goes
 
     def say(self, reason: str) -> None:
         if not reason:
