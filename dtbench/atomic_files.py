@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from dtbench.errors import QT_TRANSLATE_NOOP, UserError
+from dtbench.errors import QT_TRANSLATE_NOOP, UserError, os_reason
 
 __all__ = [
     "OutputDiskFullError",
@@ -89,7 +89,7 @@ def output_error(target: Path, exc: OSError) -> UserError:
         return OutputDiskFullError(shown)
     if exc.errno in _DENIED or isinstance(exc, PermissionError):
         return OutputLockedError(shown)
-    return OutputWriteError(shown, exc.strerror or type(exc).__name__)
+    return OutputWriteError(shown, os_reason(exc))
 
 
 _umask_lock = threading.Lock()

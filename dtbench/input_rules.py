@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO, Final, TypeVar
 
-from dtbench.errors import QT_TRANSLATE_NOOP, UserError
+from dtbench.errors import QT_TRANSLATE_NOOP, UserError, os_reason
 
 MB: Final = 1024 * 1024
 MAX_TEXT_CHARS: Final = 100_000  # one note, finding or description: about 50 pages
@@ -189,7 +189,7 @@ def check_regular_file(path: Path, limit: int) -> int:
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise FileUnreadableError(label, exc.strerror or str(exc)) from exc
+        raise FileUnreadableError(label, os_reason(exc)) from exc
     if not stat.S_ISREG(info.st_mode):
         raise NotRegularFileError(label)
     if info.st_size > limit:
@@ -207,7 +207,7 @@ def open_regular_file(path: Path, limit: int) -> BinaryIO:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         stream = os.fdopen(os.open(path, flags), "rb")
     except OSError as exc:
-        raise FileUnreadableError(label, exc.strerror or str(exc)) from exc
+        raise FileUnreadableError(label, os_reason(exc)) from exc
     try:
         info = os.fstat(stream.fileno())
         if not stat.S_ISREG(info.st_mode):
@@ -228,7 +228,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         try:
             data = stream.read(limit + 1)
         except OSError as exc:
-            raise FileUnreadableError(label, exc.strerror or str(exc)) from exc
+            raise FileUnreadableError(label, os_reason(exc)) from exc
     if len(data) > limit:
         raise FileTooLargeError(label, size_text(limit))
     return data

@@ -637,6 +637,49 @@ Your saved work is safe. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Write the year first, as in 2026-03-01.</source>
+        <translation>请先写年份，例如 2026-03-01。</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 2026-03-01.</source>
+        <translation>这不是日期，请按 2026-03-01 的格式输入。</translation>
+    </message>
+    <message>
+        <source>There is no such month. Type the date as 2026-03-01.</source>
+        <translation>没有这个月份，请按 2026-03-01 的格式输入日期。</translation>
+    </message>
+    <message>
+        <source>The year %1 is out of range.</source>
+        <translation>年份%1超出范围。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 days.</source>
+        <translation>%1只有%2天。</translation>
+    </message>
+    <message>
+        <source>A date is needed here.</source>
+        <translation>此处必须填写日期。</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Type a date: 2026-03-01, 2026/3/1, 2026年3月1日 or 1 Mar 2026. Alt+Down or F4 opens the calendar.</source>
+        <translation>输入日期：2026-03-01、2026/3/1、2026年3月1日或 1 Mar 2026。Alt+Down 或 F4 打开日历。</translation>
+    </message>
+    <message>
+        <source>The end is before the start (%1).</source>
+        <translation>结束日期早于开始日期（%1）。</translation>
+    </message>
+    <message>
+        <source>The start is after the end (%1).</source>
+        <translation>开始日期晚于结束日期（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>Diagnosis</name>
     <message>
         <source>Not set</source>
@@ -2151,6 +2194,10 @@ Name of the round:</source>
         <translation>关于 dtbench(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+    <message>
         <source>Pre&amp;ferences…</source>
         <translation>偏好设置(&amp;F)…</translation>
     </message>
@@ -3223,10 +3270,6 @@ Name of the round:</source>
         <translation>至</translation>
     </message>
     <message>
-        <source>not set</source>
-        <translation>未设置</translation>
-    </message>
-    <message>
         <source>Other systems, separated by commas</source>
         <translation>其他系统，用逗号分隔</translation>
     </message>
@@ -3417,6 +3460,53 @@ Name of the round:</source>
     <message>
         <source>A&amp;pply selected</source>
         <translation>应用所选(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>the file or folder does not exist</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有访问权限</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk or folder is read-only</source>
+        <translation>磁盘或文件夹为只读</translation>
+    </message>
+    <message>
+        <source>it already exists</source>
+        <translation>已经存在</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>it is in use by another program</source>
+        <translation>正被其他程序使用</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名称过长</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>磁盘无法读写</translation>
+    </message>
+    <message>
+        <source>the name is not valid here</source>
+        <translation>该名称在此处无效</translation>
     </message>
 </context>
 <context>
@@ -3850,7 +3940,7 @@ Name of the round:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <source>e.g. 机加工中小企业（MES优先）</source>
+        <source>e.g. Machining SMEs (MES first)</source>
         <translation>例如：机加工中小企业（MES优先）</translation>
     </message>
     <message>
@@ -3926,6 +4016,157 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Search a key or a command</source>
+        <translation>搜索按键或命令</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>适用位置</translation>
+    </message>
+    <message>
+        <source>Engagement steps</source>
+        <translation>项目步骤</translation>
+    </message>
+    <message>
+        <source>Diagnosis checklist</source>
+        <translation>诊断检查表</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>评估范围</translation>
+    </message>
+    <message>
+        <source>Date fields</source>
+        <translation>日期字段</translation>
+    </message>
+    <message>
+        <source>Text fields</source>
+        <translation>文本字段</translation>
+    </message>
+    <message>
+        <source>Engagement list</source>
+        <translation>项目列表</translation>
+    </message>
+    <message>
+        <source>Plan lists</source>
+        <translation>规划清单</translation>
+    </message>
+    <message>
+        <source>Search the engagements; Down goes into the list</source>
+        <translation>搜索项目；Down 键进入列表</translation>
+    </message>
+    <message>
+        <source>In the search: open the engagement found</source>
+        <translation>在搜索框中：打开找到的项目</translation>
+    </message>
+    <message>
+        <source>Go to step 1 to 9</source>
+        <translation>转到第1至第9步</translation>
+    </message>
+    <message>
+        <source>Go to the guide</source>
+        <translation>转到指南</translation>
+    </message>
+    <message>
+        <source>Walk the steps (the keyboard stays in the list)</source>
+        <translation>在步骤之间移动（键盘焦点留在列表中）</translation>
+    </message>
+    <message>
+        <source>Go into the step&apos;s page</source>
+        <translation>进入该步骤的页面</translation>
+    </message>
+    <message>
+        <source>Next / previous step, from the step list</source>
+        <translation>在步骤列表中：下一步 / 上一步</translation>
+    </message>
+    <message>
+        <source>Met, then the next item</source>
+        <translation>符合，并转到下一条目</translation>
+    </message>
+    <message>
+        <source>Partly met, then the next item</source>
+        <translation>部分符合，并转到下一条目</translation>
+    </message>
+    <message>
+        <source>Not met, then the next item</source>
+        <translation>不符合，并转到下一条目</translation>
+    </message>
+    <message>
+        <source>Not applicable, then the next item</source>
+        <translation>不适用，并转到下一条目</translation>
+    </message>
+    <message>
+        <source>Clear the status</source>
+        <translation>清除状态</translation>
+    </message>
+    <message>
+        <source>Write the item&apos;s note (Enter again saves it)</source>
+        <translation>填写条目的备注（再按 Enter 保存）</translation>
+    </message>
+    <message>
+        <source>Next / previous clause</source>
+        <translation>下一个 / 上一个条款</translation>
+    </message>
+    <message>
+        <source>Back to the checklist</source>
+        <translation>回到检查表</translation>
+    </message>
+    <message>
+        <source>Current level / target level of the clause</source>
+        <translation>条款的现状等级 / 目标等级</translation>
+    </message>
+    <message>
+        <source>Take the clause or area in or out of scope</source>
+        <translation>将条款或领域纳入或移出评估范围</translation>
+    </message>
+    <message>
+        <source>Type the clause&apos;s weight (Enter saves)</source>
+        <translation>输入条款的权重（Enter 保存）</translation>
+    </message>
+    <message>
+        <source>Open the calendar</source>
+        <translation>打开日历</translation>
+    </message>
+    <message>
+        <source>On the whole date: not set</source>
+        <translation>选中整个日期时：清为未设置</translation>
+    </message>
+    <message>
+        <source>Add an entry after the selected one</source>
+        <translation>在所选条目之后添加条目</translation>
+    </message>
+    <message>
+        <source>Move the entry up / down</source>
+        <translation>将条目上移 / 下移</translation>
+    </message>
+    <message>
+        <source>In the list: remove the selected entry</source>
+        <translation>在列表中：删除所选条目</translation>
+    </message>
+    <message>
+        <source>Undo the typing in the field first, then the last change</source>
+        <translation>先撤销字段中的输入，再撤销上一次修改</translation>
+    </message>
+</context>
+<context>
     <name>StarterDialog</name>
     <message>
         <source>Starter KPIs</source>
@@ -3957,6 +4198,10 @@ Name of the round:</source>
     <message>
         <source>The database cannot be used: %1</source>
         <translation>无法使用该数据库：%1</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist: no database can be opened or created there.</source>
+        <translation>文件夹 %1 不存在，无法在那里打开或创建数据库。</translation>
     </message>
     <message>
         <source>The database %1 cannot be opened: it is damaged or not a dtbench database.</source>

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QListWidget, QMessageBox, QSpinBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QMessageBox, QSpinBox
 
 from dtbench.diagnosis import service as dx
 from dtbench.plan import service as plan
 from dtbench.plan.records import Initiative, Phase
 from dtbench.sample import create_demo
 from dtbench.store import Store
+from dtbench.ui.kit.date_field import DateField
 from dtbench.ui.plan.roadmap_page import SuggestDialog
 from dtbench.ui.shell.main_window import MainWindow
 
@@ -42,11 +43,15 @@ def test_phases_and_initiatives_are_edited_in_the_form(
     name.setText("一期：夯实基础")
     name.editingFinished.emit()
     start = phases.editors["start"]
-    assert isinstance(start, QDateEdit)
-    start.setDate(QDate(2026, 1, 1))
+    assert isinstance(start, DateField)
+    start.setFocus()
+    qtbot.keyClicks(start, "2026-01-01")
+    qtbot.keyClick(start, Qt.Key.Key_Return)
     end = phases.editors["end"]
-    assert isinstance(end, QDateEdit)
-    end.setDate(QDate(2026, 12, 31))
+    assert isinstance(end, DateField)
+    end.setFocus()
+    qtbot.keyClicks(end, "2026-12-31")
+    qtbot.keyClick(end, Qt.Key.Key_Return)
     stored = plan.list_items(store, eng, "phase")
     assert stored[0].record == Phase(
         name="一期：夯实基础", start=date(2026, 1, 1), end=date(2026, 12, 31)
@@ -103,8 +108,10 @@ def test_dependency_cycles_are_refused_and_dates_checked(
     assert deps.item(row).checkState() == Qt.CheckState.Unchecked  # the form shows what is stored
 
     end = inits.editors["end"]
-    assert isinstance(end, QDateEdit)
-    end.setDate(QDate(2026, 9, 30))  # beyond the phase
+    assert isinstance(end, DateField)
+    end.setFocus()
+    qtbot.keyClicks(end, "2026-09-30")  # beyond the phase
+    qtbot.keyClick(end, Qt.Key.Key_Return)
     assert "outside its phase" in page.problems.item(0).text()
     assert page.problems_label.text().startswith("Roadmap chec")
 

@@ -56,6 +56,7 @@ def _editors(window: Any) -> list[QWidget]:
     search aside: it stores nothing)."""
     from PySide6.QtWidgets import QAbstractSpinBox
 
+    from dtbench.ui.kit.date_field import DateField
     from dtbench.ui.plan.record_editor import RecordEditor
 
     workspace = window.workspace
@@ -65,6 +66,9 @@ def _editors(window: Any) -> list[QWidget]:
         for field in editor.fields
         if field.kind == "clauses"
     }
+    # date fields take dates only: other text is refused where it is typed
+    # (tests/test_ui_date_field.py)
+    special |= set(workspace.findChildren(DateField))
     found: list[QWidget] = []
     editors = [
         *workspace.pages.findChildren(QLineEdit),

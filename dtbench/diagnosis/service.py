@@ -38,6 +38,7 @@ from dtbench.diagnosis.scoring import (
 )
 from dtbench.engagement.lookup import engagement_id as _engagement_id
 from dtbench.engagement.lookup import touch as _touch
+from dtbench.errors import os_reason
 from dtbench.guide import load_guide
 from dtbench.input_rules import checked_text, clean_text
 from dtbench.store.database import Store
@@ -407,7 +408,7 @@ def add_evidence(
             raise EvidenceTooLargeError(path.name, f"{size / mb:.1f}", f"{limit // mb}")
         data = path.read_bytes()
     except OSError as exc:
-        raise EvidenceUnreadableError(path.name, exc.strerror or str(exc)) from exc
+        raise EvidenceUnreadableError(path.name, os_reason(exc)) from exc
     digest = hashlib.sha256(data).hexdigest()
     with store.session() as s:
         rid = _round_id(s, round_uuid)

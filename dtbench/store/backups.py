@@ -30,7 +30,7 @@ from pathlib import Path
 
 from dtbench import paths
 from dtbench.atomic_files import set_mode_for
-from dtbench.errors import QT_TRANSLATE_NOOP
+from dtbench.errors import QT_TRANSLATE_NOOP, os_reason
 from dtbench.store.backup import backup_database, is_full, read_only_uri
 from dtbench.store.errors import (
     DatabaseBusyError,
@@ -402,7 +402,7 @@ def take_backup(db_path: str | Path, reason: str, folder: Path | None = None) ->
     except OSError as exc:
         if _is_full(exc):
             raise DiskFullError(str(target)) from exc
-        raise WriteFailedError(str(exc.filename or target), exc.strerror or str(exc)) from exc
+        raise WriteFailedError(str(exc.filename or target), os_reason(exc)) from exc
     check = check_database(final, full=True)
     if check.damaged or not check.readable:
         with contextlib.suppress(OSError):
@@ -559,7 +559,7 @@ def quarantine(db_path: str | Path) -> Path:
     except OSError as exc:
         if exc.errno in (errno.EACCES, errno.EBUSY, errno.EPERM):
             raise RestoreTargetLockedError(str(path)) from exc
-        raise WriteFailedError(str(aside), exc.strerror or str(exc)) from exc
+        raise WriteFailedError(str(aside), os_reason(exc)) from exc
     return aside
 
 
@@ -670,7 +670,7 @@ def restore(backup: BackupInfo | str | Path, db_path: str | Path) -> Path | None
             raise DiskFullError(str(target)) from exc
         if exc.errno in (errno.EACCES, errno.EBUSY, errno.EPERM):
             raise RestoreTargetLockedError(str(target)) from exc
-        raise WriteFailedError(str(exc.filename or target), exc.strerror or str(exc)) from exc
+        raise WriteFailedError(str(exc.filename or target), os_reason(exc)) from exc
     after = check_database(target)
     if not after.ok:  # should not happen: the backup API wrote a verified file
         raise DamagedDatabaseError(str(target), "; ".join(after.problems) or "?")

@@ -26,11 +26,13 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from dtbench.errors import os_reason
 from dtbench.store import migrate
 from dtbench.store.backup import read_only_uri
 from dtbench.store.errors import (
     DamageFoundError,
     DatabaseBusyError,
+    FolderNotFoundError,
     MigrationError,
     NewerDatabaseError,
     NoDatabaseError,
@@ -80,7 +82,7 @@ def storage_error(exc: BaseException, where: str) -> StoreError | None:
             return StorageFullError(where)
         if exc.errno == errno.EROFS:
             return ReadOnlyDatabaseError(where)
-        return StorageIOError(where, exc.strerror or str(exc))
+        return StorageIOError(where, os_reason(exc))
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     text = str(orig or exc).lower()
     if not isinstance(exc, (DatabaseError, sqlite3.DatabaseError)):
@@ -208,7 +210,7 @@ def open_store(
         if not create and is_new_database(sqlite_path):
             raise NoDatabaseError(str(sqlite_path))
         if not sqlite_path.parent.is_dir():
-            raise StoreError(f"{sqlite_path.parent}: folder not found")
+            raise FolderNotFoundError(str(sqlite_path.parent))
     known = migrate.known_revisions()
     revision = None
     exists = sqlite_path is not None and sqlite_path.exists() and sqlite_path.stat().st_size > 0

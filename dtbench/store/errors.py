@@ -18,6 +18,12 @@ class StoreError(UserError):
     template = QT_TRANSLATE_NOOP("StoreError", "The database cannot be used: %1")
 
 
+class FolderNotFoundError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError", "The folder %1 does not exist: no database can be opened or created there."
+    )
+
+
 class UnreadableDatabaseError(StoreError):
     template = QT_TRANSLATE_NOOP(
         "StoreError", "The database %1 cannot be opened: it is damaged or not a dtbench database."

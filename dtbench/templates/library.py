@@ -40,7 +40,7 @@ from typing import Any, Final
 import msgspec
 
 from dtbench.deliverables.files import write_atomically
-from dtbench.errors import QT_TRANSLATE_NOOP, UserError
+from dtbench.errors import QT_TRANSLATE_NOOP, UserError, os_reason
 from dtbench.guide.model import Text
 from dtbench.input_rules import (
     MAX_JSON_DEPTH,
@@ -953,7 +953,7 @@ def _write(path: Path, data: Mapping[str, Any]) -> None:
     try:
         write_atomically(path, write)
     except OSError as exc:
-        raise TemplateWriteError(path, exc.strerror or str(exc)) from exc
+        raise TemplateWriteError(path, os_reason(exc)) from exc
 
 
 # ---------------------------------------------------------------- library management
@@ -987,7 +987,7 @@ def rename_template(template: Template, name: str) -> Template:
         try:
             template.path.unlink()
         except OSError as exc:
-            raise TemplateWriteError(template.path, exc.strerror or str(exc)) from exc
+            raise TemplateWriteError(template.path, os_reason(exc)) from exc
     return load_template(target)
 
 
@@ -997,4 +997,4 @@ def delete_template(template: Template) -> None:
     try:
         template.path.unlink(missing_ok=True)
     except OSError as exc:
-        raise TemplateWriteError(template.path, exc.strerror or str(exc)) from exc
+        raise TemplateWriteError(template.path, os_reason(exc)) from exc

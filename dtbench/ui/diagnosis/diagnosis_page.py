@@ -181,6 +181,10 @@ class DiagnosisPage(QWidget):
         checklist_key.activated.connect(self.checklist.setFocus)
         self.retranslate()
 
+    def first_focus(self) -> QWidget:
+        """Work on the diagnosis starts in the checklist (its status keys at once)."""
+        return self.checklist
+
     # ------------------------------------------------------------ language
     def set_language(self, language: str) -> None:
         self._lang = language

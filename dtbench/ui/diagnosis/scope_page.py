@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRegularExpression,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDoubleSpinBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -18,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from dtbench.diagnosis.scoring import IN_SCOPE, MAX_WEIGHT, MIN_WEIGHT, ScopeEntry
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.kit.date_field import ProblemNote
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -33,8 +45,49 @@ def format_weight(weight: float) -> str:
     return f"{weight:g}"
 
 
+def weight_of(text: str) -> float | None:
+    """The weight typed (a decimal comma too), None when it is no number in the range."""
+    try:
+        weight = float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+    return weight if MIN_WEIGHT <= weight <= MAX_WEIGHT else None
+
+
+class WeightEditor(QLineEdit):
+    """A weight being typed: every digit shows (99 stays 99, never silently 9); a number out of
+    the range is marked and its reason shown under the field, and cannot be committed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("weight_editor")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # digits and one decimal separator only; the range is checked as a whole, visibly
+        self.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"\d{0,4}([.,]\d{0,2})?"), self)
+        )
+        self.problem = ProblemNote(self)  # the kit's, as under a wrong date
+        self.textChanged.connect(self._check)
+
+    def valid(self) -> bool:
+        return weight_of(self.text()) is not None
+
+    def reason(self) -> str:
+        return (
+            QCoreApplication.translate("ScopePage", "A weight must be a number from %1 to %2.")
+            .replace("%1", format_weight(MIN_WEIGHT))
+            .replace("%2", format_weight(MAX_WEIGHT))
+        )
+
+    def _check(self) -> None:
+        valid = self.valid()
+        self.setStyleSheet("" if valid else "QLineEdit { border: 2px solid #a4262c; }")
+        self.problem.say("" if valid else self.reason())
+
+
 class WeightDelegate(QStyledItemDelegate):
-    """Edits a weight with a spin box (0.1–10, steps of 0.5)."""
+    """Edits a weight typed on the clause's row (0.1–10); a number out of the range is
+    refused where it is typed, and nothing is stored until it is right."""
 
     def createEditor(
         self,
@@ -42,21 +95,65 @@ class WeightDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
-        spin = QDoubleSpinBox(parent)
-        spin.setRange(MIN_WEIGHT, MAX_WEIGHT)
-        spin.setSingleStep(0.5)
-        spin.setDecimals(1)
-        return spin
+        return WeightEditor(parent)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """Wide enough to type the largest weight with a decimal ("10.5" fits)."""
+        hint = super().sizeHint(option, index)
+        width = option.fontMetrics.horizontalAdvance("10.00") + 36
+        return QSize(max(hint.width(), width), hint.height())
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QDoubleSpinBox)
-        editor.setValue(float(index.data(Qt.ItemDataRole.EditRole) or 1))
+        assert isinstance(editor, WeightEditor)
+        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or "1"))
 
     def setModelData(
         self, editor: QWidget, model: object, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        assert isinstance(editor, QDoubleSpinBox)
-        model.setData(index, format_weight(editor.value()), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+        assert isinstance(editor, WeightEditor)
+        weight = weight_of(editor.text())
+        if weight is not None:  # a wrong number left by moving away is not stored
+            model.setData(index, format_weight(weight), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        """Enter or Tab on a number out of the range keeps the editor open, its reason shown."""
+        if (
+            isinstance(editor, WeightEditor)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key()
+            in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not editor.valid()
+        ):
+            editor._check()
+            return True
+        return super().eventFilter(editor, event)
+
+
+class ScopeTree(QTreeWidget):
+    """The clauses with their weights: the clause's name is never edited; typing a number (or
+    F2, or a double click) on a clause's row edits its weight."""
+
+    def edit(  # type: ignore[override]
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        trigger: QAbstractItemView.EditTrigger | None = None,
+        event: QEvent | None = None,
+    ) -> bool:
+        if index.isValid() and index.parent().isValid():  # a clause: its weight
+            index = index.sibling(index.row(), WEIGHT_COLUMN)
+        if trigger is None:
+            super().edit(index)
+            return True
+        if (
+            trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+            and isinstance(event, QKeyEvent)
+            and not (event.text() and (event.text().isdigit() or event.text() in ".,"))
+        ):
+            return False  # a letter searches the clauses, it does not open the weight
+        return super().edit(index, trigger, event)  # type: ignore[arg-type]  # Qt takes None
 
 
 class ScopePage(QWidget):
@@ -69,7 +166,7 @@ class ScopePage(QWidget):
         self.intro.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setObjectName("scope_summary")
-        self.tree = QTreeWidget(self)
+        self.tree = ScopeTree(self)
         self.tree.setObjectName("scope_tree")
         self.tree.setColumnCount(3)
         self.tree.setItemDelegateForColumn(WEIGHT_COLUMN, WeightDelegate(self.tree))
@@ -90,6 +187,10 @@ class ScopePage(QWidget):
         layout.addWidget(self.tree, 1)
         session.scope_changed.connect(self.refresh)
         self.retranslate()
+
+    def first_focus(self) -> QWidget:
+        """Work on the scope starts in the tree (Space includes, a number weights)."""
+        return self.tree
 
     def set_language(self, language: str) -> None:
         self._lang = language

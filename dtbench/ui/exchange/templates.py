@@ -13,12 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -44,6 +43,7 @@ from dtbench.engagement.records import LANGUAGES
 from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
 from dtbench.ui.kit.changes import ENGAGEMENTS, TEMPLATES, Changes
+from dtbench.ui.kit.date_field import DateField
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.labels import language_label
 from dtbench.ui.kit.tasks import TaskContext, run_task, show_failure
@@ -177,7 +177,7 @@ class SaveTemplateDialog(QDialog):
         self.setWindowTitle(self.tr("Save as template"))
         self.name_label.setText(self.tr("&Name:"))
         self.description_label.setText(self.tr("&Description:"))
-        self.name_edit.setPlaceholderText(self.tr("e.g. 机加工中小企业（MES优先）"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Machining SMEs (MES first)"))
         self.diagnosis_group.setTitle(self.tr("Diagnosis"))
         self.plan_group.setTitle(self.tr("Plan"))
         self.org_group.setTitle(self.tr("Organization and culture"))
@@ -305,12 +305,10 @@ class NewFromTemplateDialog(QDialog):
         for code in LANGUAGES:
             self.language.addItem(language_label(code), code)
         self.language.setCurrentIndex(LANGUAGES.index(language) if language in LANGUAGES else 0)
-        self.start = QDateEdit(self)
+        self.start = DateField(self, optional=False)
         self.start.setObjectName("start")
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        first = library.next_month_start()
-        self.start.setDate(QDate(first.year, first.month, first.day))
+        self.start.set_date_value(library.next_month_start())
+        self.start.textChanged.connect(lambda _t: self._update_ok())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -373,12 +371,17 @@ class NewFromTemplateDialog(QDialog):
         self.title_edit.setPlaceholderText(library.DEFAULT_TITLE.get(lang))
 
     def _update_ok(self) -> None:
-        ok = bool(self.client.text().strip()) and self.chosen() is not None
+        ok = (
+            bool(self.client.text().strip())
+            and self.chosen() is not None
+            and not self.start.problem()
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def plan_start(self) -> date:
-        d = self.start.date()
-        return date(d.year(), d.month(), d.day())
+        value = self.start.date_value()
+        assert value is not None  # OK waits for a right date
+        return value
 
     def creation(self, store: Store) -> Callable[[TaskContext], str]:
         """The work of creating the engagement as chosen (run off the GUI thread)."""

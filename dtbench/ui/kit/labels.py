@@ -16,6 +16,17 @@ def without_access_key(label: str) -> str:
     return re.sub(r"&(.)", r"\1", text).rstrip(":：").strip()
 
 
+def bracketed(text: str, note: str, lang: str) -> str:
+    """ "数字化转型战略（6.1.2）", "Digital transformation strategy (6.1.2)": brackets and
+    spaces of the text's language."""
+    return f"{text}（{note}）" if lang == "zh" else f"{text} ({note})"
+
+
+def separator(lang: str) -> str:
+    """Between the items of a list in running text: "、" in Chinese, ", " in English."""
+    return "、" if lang == "zh" else ", "
+
+
 def status_label(code: str) -> str:
     return {
         "draft": QCoreApplication.translate("Labels", "Draft"),

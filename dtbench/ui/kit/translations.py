@@ -23,13 +23,34 @@ def system_language() -> str:
     return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
+class EnglishKeyNames(QTranslator):
+    """Key names stay English in every language: menus read "Ctrl+Enter" and "Alt+Left", as
+    Chinese desktop software writes them (WPS, VS Code), never Qt's "Ctrl+回车" or
+    "Alt+左方向" beside keys printed in English on the keyboard. Installed last, it is asked
+    first: it answers Qt's key names (context QShortcut) with the English and leaves every
+    other text to the catalogues below it."""
+
+    def translate(
+        self,
+        context: str,
+        source: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        # None is Qt's null string: "not here", the next catalogue is asked
+        return source if context == "QShortcut" else None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 class Translations(QObject):
     """Holds the installed translators; emits ``changed`` after a switch.
 
     Installing a translator makes Qt send LanguageChange to every widget, which re-runs its
     ``retranslate()``; guide content follows ``language``. In Chinese, Qt's own catalogue
-    (qtbase_zh_CN) translates Qt's dialogs and key names; dtbench's adds the few
-    ``QT_STRINGS`` Qt's lacks. Switching to English removes both.
+    (qtbase_zh_CN) translates Qt's dialogs; dtbench's adds the few ``QT_STRINGS`` Qt's lacks;
+    key names stay English (``EnglishKeyNames``). Switching to English removes them all.
     """
 
     supplemented = QT_STRINGS
@@ -63,6 +84,7 @@ class Translations(QObject):
                 self._translators.append(qt)
             else:
                 self.missing.append("qtbase_zh_CN.qm")
+            self._translators.append(EnglishKeyNames(self))
         for translator in self._translators:
             app.installTranslator(translator)
         QLocale.setDefault(

@@ -21,6 +21,7 @@ from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Kpi
 from dtbench.plan.starters import StarterKpi, kpi_starters
 from dtbench.ui.kit.choices import option_pairs
+from dtbench.ui.kit.labels import bracketed
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
@@ -56,7 +57,9 @@ class StarterDialog(QDialog):
         self.tree.setColumnWidth(0, 560)
         self.items: dict[str, QTreeWidgetItem] = {}
         for category in cat.KPI_CATEGORIES:
-            head = QTreeWidgetItem([f"{category.label.get(lang)}（{category.guide_key}）", ""])
+            head = QTreeWidgetItem(
+                [bracketed(category.label.get(lang), category.guide_key, lang), ""]
+            )
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(head)
             for kpi in kpi_starters():

@@ -6,18 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import time
 from functools import partial
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -40,12 +39,13 @@ from PySide6.QtWidgets import (
 
 from dtbench.plan.records import PlanItem
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
+from dtbench.ui.kit.date_field import DateField, date_range
 from dtbench.ui.kit.fit_combo import FitCombo
-from dtbench.ui.kit.labels import without_access_key
+from dtbench.ui.kit.labels import separator, without_access_key
 from dtbench.ui.kit.reveal import focus
+from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.session import PlanSession
 
-NO_DATE = QDate(2000, 1, 1)
 NO_TIME = QTime(0, 0)  # shown empty: an interview does not start at midnight
 UUID_ROLE = Qt.ItemDataRole.UserRole
 Options = Callable[[], Sequence[tuple[str, str]]]
@@ -87,7 +87,7 @@ def display(field: Field, value: Any) -> str:
     if field.kind == "choice":
         return _options_label(field.options, value)
     if field.kind in ("multi", "refs"):
-        return "、".join(_options_label(field.options, v) for v in value)
+        return separator(ui_language()).join(_options_label(field.options, v) for v in value)
     if field.kind == "clauses":
         return ", ".join(value)
     if field.kind == "bool":
@@ -162,6 +162,7 @@ class RecordEditor(QWidget):
             self.labels[field.name] = label
             self.editors[field.name] = editor
             self.form.addRow(label, editor)
+        date_range(self.editors.get("start"), self.editors.get("end"))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
@@ -218,15 +219,8 @@ class RecordEditor(QWidget):
             self.autosave.text(edit, partial(self._commit, name))
             return edit
         if field.kind == "date":
-            date_edit = QDateEdit(self)
-            date_edit.setCalendarPopup(True)
-            date_edit.setDisplayFormat("yyyy-MM-dd")
-            date_edit.setMinimumDate(NO_DATE)
-            date_edit.setSpecialValueText(" ")
-            self.autosave.spin(date_edit, partial(self._commit, name))
-            date_edit.dateChanged.connect(
-                lambda _d: None if self._loading or date_edit.hasFocus() else self._commit(name)
-            )
+            date_edit = DateField(self)
+            self.autosave.line(date_edit, partial(self._commit, name))
             return date_edit
         if field.kind == "time":
             time_edit = QTimeEdit(self)
@@ -283,8 +277,8 @@ class RecordEditor(QWidget):
         if isinstance(editor, QPlainTextEdit):
             if editor.toPlainText() != (value or ""):
                 editor.setPlainText(value or "")
-        elif isinstance(editor, QDateEdit):
-            editor.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        elif isinstance(editor, DateField):
+            editor.set_date_value(value)
         elif isinstance(editor, QTimeEdit):
             editor.setTime(NO_TIME if value is None else QTime(value.hour, value.minute))
         elif isinstance(editor, QSpinBox):
@@ -335,9 +329,8 @@ class RecordEditor(QWidget):
         editor = self.editors[field.name]
         if isinstance(editor, QPlainTextEdit):
             return editor.toPlainText()
-        if isinstance(editor, QDateEdit):
-            d = editor.date()
-            return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+        if isinstance(editor, DateField):
+            return editor.date_value()
         if isinstance(editor, QTimeEdit):
             t = editor.time()
             return None if t == NO_TIME else time(t.hour(), t.minute())
@@ -483,7 +476,11 @@ class RecordEditor(QWidget):
         text = (
             self.tr("%1: %2").replace("%1", self.title_of(item.record)).replace("%2", field.label)
         )
-        typed = isinstance(self.editors[name], (QLineEdit, QPlainTextEdit))
+        editor = self.editors[name]
+        # a date is committed whole: each one its own undo step
+        typed = isinstance(editor, (QLineEdit, QPlainTextEdit)) and not isinstance(
+            editor, DateField
+        )
         self.session.update(item.uuid, record, text, typing=name if typed else "")
 
     def flush(self) -> None:

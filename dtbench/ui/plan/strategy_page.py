@@ -30,6 +30,7 @@ from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Adoption, Choice, Strategy
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
 from dtbench.ui.kit.choices import guide_text
+from dtbench.ui.kit.labels import bracketed
 from dtbench.ui.kit.reflow import reflow
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.session import PlanSession
@@ -204,7 +205,7 @@ class StrategyPage(QWidget):
                     box.setChecked(option.code in choice.values)
                 key = row.dim.guide_key
             row.explain.setText(guide_text(key, lang))
-            row.box.setTitle(f"{row.dim.title.get(lang)}（{row.dim.guide_key}）")
+            row.box.setTitle(bracketed(row.dim.title.get(lang), row.dim.guide_key, lang))
             if not self.autosave.pending(row.rationale) and not shows(
                 row.rationale.toPlainText(), choice.rationale
             ):
@@ -214,7 +215,9 @@ class StrategyPage(QWidget):
         self.vision_hint.setText(
             self.tr("Examples from the guide (6.1.2 c): %1").replace(
                 "%1",
-                "；".join(guide_text(f"6.1.2.c.{n}", lang).rstrip("；;。.") for n in (1, 2, 3)),
+                ("；" if lang == "zh" else "; ").join(
+                    guide_text(f"6.1.2.c.{n}", lang).rstrip("；;。.") for n in (1, 2, 3)
+                ),
             )
         )
         self._loading = False

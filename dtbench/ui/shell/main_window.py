@@ -173,7 +173,9 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         key = QKeySequence.StandardKey
         self.act_new = self._action(self.new_engagement, QKeySequence(key.New), "new")
-        self.act_open = self._action(self.open_selected, "Ctrl+Return", "open")
+        self.act_open = self._action(self.open_selected, None, "open")
+        # both Enter keys; the menu shows the first, named as on the key: "Ctrl+Enter"
+        self.act_open.setShortcuts([QKeySequence("Ctrl+Enter"), QKeySequence("Ctrl+Return")])
         self.act_edit = self._action(self.edit_profile, "Ctrl+E", "edit")
         self.act_duplicate = self._action(self.duplicate, "Ctrl+D", "duplicate")
         self.act_archive = self._action(self.archive, None, "archive")
@@ -214,6 +216,8 @@ class MainWindow(QMainWindow):
         self.act_prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_about = self._action(self.about, None, "about")
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_shortcuts = self._action(self.show_shortcuts, None, "shortcuts")
+        self.act_shortcuts.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
         self.act_undo = self.undo_group.createUndoAction(self)
         self.act_undo.setShortcut(QKeySequence(key.Undo))
         self.act_redo = self.undo_group.createRedoAction(self)
@@ -271,6 +275,7 @@ class MainWindow(QMainWindow):
         self.menu_lang.addAction(self.act_zh)
         self.menu_lang.addAction(self.act_en)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_shortcuts)
         self.menu_help.addAction(self.act_demo)
         self.menu_help.addSeparator()
         self.menu_help.addAction(self.act_about)
@@ -303,6 +308,7 @@ class MainWindow(QMainWindow):
         self.act_open_db.setText(self.tr("Open &database…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_about.setText(self.tr("&About dtbench"))
+        self.act_shortcuts.setText(self.tr("&Keyboard shortcuts…"))
         self.act_prefs.setText(self.tr("Pre&ferences…"))
         self.act_demo.setText(self.tr("Open the &sample engagement"))
         self._label_undo()
@@ -628,7 +634,7 @@ class MainWindow(QMainWindow):
         workspace.open(profile, step)
         self.undo_group.setActiveStack(workspace.undo_stack)
         self.stack.setCurrentWidget(workspace)
-        workspace.steps.setFocus()
+        workspace.focus_step()  # not the navigator: the step's keys must work at once
         self._update_actions()
 
     def _workspace(self) -> Workspace:
@@ -762,6 +768,12 @@ class MainWindow(QMainWindow):
             editor.setFocus(Qt.FocusReason.OtherFocusReason)
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
             self.status(self.tr("Preferences saved."))
+
+    def show_shortcuts(self) -> None:
+        """Every key, read from the menus' actions and the views' own keys."""
+        from dtbench.ui.shell.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.menuBar(), self).exec()
 
     def about(self) -> None:
         from dtbench.ui.shell.dialogs import about_text

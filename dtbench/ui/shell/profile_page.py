@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -45,6 +43,7 @@ from dtbench.lazy import lazy_module
 from dtbench.store.errors import StoreError
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
 from dtbench.ui.kit.changes import ENGAGEMENTS, PROFILE, ChangeHub, Changes
+from dtbench.ui.kit.date_field import DateField, date_range
 from dtbench.ui.kit.labels import (
     employee_band_label,
     language_label,
@@ -62,7 +61,6 @@ else:
     service = lazy_module("dtbench.engagement.service")
 
 
-NO_DATE = QDate(2000, 1, 1)
 # Narrower than this (logical pixels), the client and the engagement are one under the other.
 SIDE_BY_SIDE_WIDTH = 800
 
@@ -80,6 +78,8 @@ def _typed(widget: QWidget) -> bool:
     """Whether ``widget`` is typed into (its saves merge into one undo step)."""
     if isinstance(widget, QComboBox):
         return widget.isEditable()
+    if isinstance(widget, DateField):
+        return False  # a date is committed whole: each one its own undo step
     return isinstance(widget, (QLineEdit, QPlainTextEdit))
 
 
@@ -154,25 +154,11 @@ class ProfilePage(QWidget):
         self._bind(field, get, put, combo)
         return combo
 
-    def _date(self, field: str) -> QDateEdit:
-        edit = QDateEdit(self)
+    def _date(self, field: str) -> DateField:
+        edit = DateField(self)
         edit.setObjectName(field)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(NO_DATE)
-        self.autosave.spin(edit, partial(self._commit, field))
-        edit.dateChanged.connect(
-            lambda _d, f=field, e=edit: None if self._loading or e.hasFocus() else self._commit(f)
-        )
-
-        def get(e: QDateEdit = edit) -> date | None:
-            d = e.date()
-            return None if d == NO_DATE else date(d.year(), d.month(), d.day())
-
-        def put(value: date | None, e: QDateEdit = edit) -> None:
-            e.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
-
-        self._bind(field, get, put, edit)
+        self.autosave.line(edit, partial(self._commit, field))
+        self._bind(field, edit.date_value, edit.set_date_value, edit)
         return edit
 
     def _bind(
@@ -200,6 +186,7 @@ class ProfilePage(QWidget):
         dl.setContentsMargins(0, 0, 0, 0)
         self.start = self._date("start_date")
         self.end = self._date("end_date")
+        date_range(self.start, self.end)
         self.to_label = QLabel(self)
         dl.addWidget(self.start)
         dl.addWidget(self.to_label)
@@ -481,8 +468,6 @@ class ProfilePage(QWidget):
         for field, text in texts.items():
             self.labels[field].setText(text)
         self.to_label.setText(self.tr("to"))
-        self.start.setSpecialValueText(self.tr("not set"))
-        self.end.setSpecialValueText(self.tr("not set"))
         self.other_systems.setPlaceholderText(self.tr("Other systems, separated by commas"))
         self.contacts.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Role"), self.tr("Phone"), self.tr("E-mail")]

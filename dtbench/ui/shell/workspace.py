@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -25,7 +25,7 @@ from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis.scope_page import ScopePage
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.page_stack import PageStack
-from dtbench.ui.kit.reveal import focus
+from dtbench.ui.kit.reveal import focus, focus_first_field
 from dtbench.ui.plan.blueprint_page import BlueprintPage
 from dtbench.ui.plan.fieldwork_page import FieldworkPage
 from dtbench.ui.plan.findings_page import FindingsPage
@@ -49,6 +49,49 @@ if TYPE_CHECKING:
     from dtbench.ui.kit.changes import ChangeHub
 
 
+class StepList(QListWidget):
+    """The step navigator. Arrow keys walk it and keep the keyboard (the next arrow goes on);
+    Enter, Tab and any other change of step give the keyboard to the step's page;
+    Ctrl+PgDown / Ctrl+PgUp go to the next / previous step."""
+
+    enter_page = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.walking = False  # the current row moves under the arrow keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        ctrl = mods == Qt.KeyboardModifier.ControlModifier
+        if ctrl and key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            step = 1 if key == Qt.Key.Key_PageDown else -1
+            self.setCurrentRow(max(0, min(self.count() - 1, self.currentRow() + step)))
+            self.enter_page.emit()
+            return
+        if not mods and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_page.emit()
+            return
+        self.walking = not mods and key in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+            Qt.Key.Key_Home,
+            Qt.Key.Key_End,
+            Qt.Key.Key_PageUp,
+            Qt.Key.Key_PageDown,
+        )
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.walking = False
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab from the navigator goes to where the page's work starts."""
+        if next:
+            self.enter_page.emit()
+            return True
+        return super().focusNextPrevChild(next)
+
+
 class Workspace(QWidget):
     error = Signal(str)
 
@@ -64,7 +107,7 @@ class Workspace(QWidget):
         self.undo_stack = QUndoStack(self)
         self._undo_index = 0
         self.undo_stack.indexChanged.connect(self._undo_moved)
-        self.steps = QListWidget(self)
+        self.steps = StepList(self)
         self.steps.setObjectName("steps")
         self.steps.setMaximumWidth(170)
         # each page scrolls when the window is smaller than the page (a laptop at 200 %)
@@ -110,6 +153,7 @@ class Workspace(QWidget):
             self.pages.addWidget(page)
             self.steps.addItem(QListWidgetItem())
         self.steps.currentRowChanged.connect(self._go)
+        self.steps.enter_page.connect(self.focus_step)
         self.profile.error.connect(self.error)
         layout = QHBoxLayout(self)
         layout.addWidget(self.steps)
@@ -118,7 +162,7 @@ class Workspace(QWidget):
             key = self._step_key(row)
             if key:
                 shortcut = QShortcut(QKeySequence(f"Ctrl+{key}"), self)
-                shortcut.activated.connect(lambda r=row: self.steps.setCurrentRow(r))
+                shortcut.activated.connect(lambda r=row: self._shortcut_to(r))
         self.retranslate()
         self.steps.setCurrentRow(0)
 
@@ -141,6 +185,11 @@ class Workspace(QWidget):
         if row < 0:
             raise ValueError(f"no step called {step!r}")
         return row
+
+    def _shortcut_to(self, row: int) -> None:
+        """Ctrl+digit: the step, with the keyboard on its page (also when already shown)."""
+        self.steps.setCurrentRow(row)
+        self.focus_step()
 
     def show_step(self, step: int | str) -> None:
         self.steps.setCurrentRow(self.row_of(step))
@@ -183,6 +232,16 @@ class Workspace(QWidget):
     def _go(self, row: int) -> None:
         self.leave()
         self.pages.setCurrentIndex(row)
+        if not self.steps.walking:
+            self.focus_step()
+
+    def focus_step(self) -> None:
+        """Put the keyboard where work on the step in view starts (the checklist in the
+        diagnosis, the first field elsewhere), whatever had it before: every way of changing
+        step ends here, so the keys of a page work at once."""
+        page = self.pages.currentWidget()
+        if page is not None and self.isVisible():
+            focus_first_field(page)
 
     def leave(self) -> None:
         """Save pending typing before the workspace (or a step) is hidden."""
