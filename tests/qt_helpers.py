@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -46,3 +47,29 @@ def dispose(widget: object) -> None:
         widget.close()
         shiboken6.delete(widget)
     QApplication.processEvents()
+
+
+class Keyboard:
+    """Presses keys into the focused widget and counts them (a note's letters apart)."""
+
+    def __init__(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot = qtbot
+        self.keys = 0
+        self.letters = 0
+
+    def press(
+        self, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        focused = QApplication.focusWidget()
+        assert focused is not None, "no widget has the keyboard"
+        self.qtbot.keyClick(focused, key, mods)
+        self.keys += 1
+
+    def write(self, text: str) -> None:
+        """Text as an input method commits it (the note is counted as letters, not keys)."""
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        event = QInputMethodEvent("", [])
+        event.setCommitString(text)
+        QApplication.sendEvent(focused, event)
+        self.letters += len(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
+from qt_helpers import Keyboard
 
 from dtbench.diagnosis import service as dx
 from dtbench.engagement import service
@@ -19,34 +20,6 @@ GUIDE = load_guide()
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 NOTE = "ERP只在财务"
-
-
-class Keyboard:
-    """Presses keys into the focused widget and counts them (a note's letters apart)."""
-
-    def __init__(self, qtbot) -> None:  # type: ignore[no-untyped-def]
-        self.qtbot = qtbot
-        self.keys = 0
-        self.letters = 0
-
-    def press(
-        self, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-    ) -> None:
-        focused = QApplication.focusWidget()
-        assert focused is not None, "no widget has the keyboard"
-        self.qtbot.keyClick(focused, key, mods)
-        self.keys += 1
-
-    def write(self, text: str) -> None:
-        """Text as an input method commits it (the note is counted as letters, not keys)."""
-        from PySide6.QtGui import QInputMethodEvent
-
-        focused = QApplication.focusWidget()
-        assert focused is not None
-        event = QInputMethodEvent("", [])
-        event.setCommitString(text)
-        QApplication.sendEvent(focused, event)
-        self.letters += len(text)
 
 
 def _diagnosis(qtbot, window: MainWindow, store: Store):  # type: ignore[no-untyped-def]
