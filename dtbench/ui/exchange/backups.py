@@ -43,6 +43,7 @@ from dtbench.store.errors import NewerDatabaseError
 from dtbench.ui.kit.changes import Changes
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.tasks import Task, TaskContext, alive, run_task, show_failure, task_manager
+from dtbench.ui.kit.window_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from dtbench.store.backups import BackupInfo, CheckResult
@@ -262,7 +263,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.resize(760, 440)
+        resize_within_screen(self, 760, 440)
         self.retranslate()
         self.refresh()
         self.table.setFocus()

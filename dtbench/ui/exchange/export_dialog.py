@@ -45,6 +45,7 @@ from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.labels import language_label
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.kit.tasks import Task, TaskContext, run_task
+from dtbench.ui.kit.window_fit import resize_within_screen
 from dtbench.ui.plan.session import PlanSession
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class ExportDialog(QDialog):
         self.chosen_target: Target | None = None
         self._content: content_module.Content | None = None  # as last gathered
         self.setWindowTitle(self.tr("Export client documents"))
-        self.resize(760, 720)  # the preflight list below the form
+        resize_within_screen(self, 760, 720)  # the preflight list below the form
         folder = Path.home() / "Documents"
         folder = folder if folder.is_dir() else Path.home()
 

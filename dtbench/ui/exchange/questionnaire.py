@@ -35,6 +35,7 @@ from dtbench.ui.kit import settings as prefs
 from dtbench.ui.kit.changes import ANSWERS, Changes
 from dtbench.ui.kit.scale_labels import STATUS_COLOURS, status_label, ui_language
 from dtbench.ui.kit.tasks import TaskContext, run_task, show_failure
+from dtbench.ui.kit.window_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from dtbench.engagement import service
@@ -270,7 +271,7 @@ class QuestionnairePreviewDialog(QDialog):
         layout.addWidget(self.buttons)
         self._fill()
         self.retranslate()
-        self.resize(1120, 600)
+        resize_within_screen(self, 1120, 600)
         self.table.setFocus()
         if self.changes:
             self.table.setCurrentCell(0, 0)

@@ -47,6 +47,7 @@ from dtbench.ui.kit.date_field import DateField
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.labels import language_label
 from dtbench.ui.kit.tasks import TaskContext, run_task, show_failure
+from dtbench.ui.kit.window_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from dtbench.store.database import Store
@@ -153,7 +154,7 @@ class SaveTemplateDialog(QDialog):
         self.retranslate()
         self._sync_org()
         self._update_ok()
-        self.resize(720, self.sizeHint().height())
+        resize_within_screen(self, 720, self.sizeHint().height())
 
     def _counts(self) -> dict[str, int]:
         from dtbench.diagnosis import service as dx
@@ -335,7 +336,7 @@ class NewFromTemplateDialog(QDialog):
         self.retranslate()
         self._show_about()
         self._update_ok()
-        self.resize(560, self.sizeHint().height())
+        resize_within_screen(self, 560, self.sizeHint().height())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New engagement from template"))
@@ -516,7 +517,7 @@ class TemplateLibraryDialog(QDialog):
         self.export_button.clicked.connect(lambda: self.export())
         self.view.currentItemChanged.connect(self._selected)
         self.view.itemActivated.connect(lambda *_: self.new_engagement())
-        self.resize(940, 560)
+        resize_within_screen(self, 940, 560)
         self.retranslate()
         self.refresh()
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dtbench.ui.kit.window_fit import resize_within_screen
+
 
 @dataclass(frozen=True)
 class PickRow:
@@ -46,7 +48,7 @@ class PickDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(940, 560)
+        resize_within_screen(self, 940, 560)
         label = QLabel(intro, self)
         label.setWordWrap(True)
         self.table = QTableWidget(len(rows), len(headers), self)

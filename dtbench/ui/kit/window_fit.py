@@ -83,3 +83,17 @@ def place(window: QWidget, saved: QRect | None) -> None:
     window.setGeometry(placement.rect)
     if placement.maximized:
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize a dialog to ``width`` × ``height``, or less where its screen's free area (with
+    the frame) is smaller: a dialog sized for a desktop must not run off a laptop screen at
+    150 % with its buttons below the taskbar (its content scrolls instead)."""
+    parent = window.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or window.screen()
+    screen = screen or QGuiApplication.primaryScreen()
+    size = QSize(width, height)
+    if screen is not None:
+        room = screen.availableGeometry().marginsRemoved(FRAME_ESTIMATE).size()
+        size = size.boundedTo(room)
+    window.resize(size)

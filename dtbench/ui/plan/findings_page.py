@@ -25,6 +25,7 @@ from dtbench.input_rules import MAX_TITLE_CHARS
 from dtbench.plan.checks import check_findings
 from dtbench.plan.records import Finding
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.kit.window_fit import resize_within_screen
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
 
@@ -43,7 +44,7 @@ class DraftFindingsDialog(QDialog):
         super().__init__(parent)
         self.candidates = candidates
         self.setWindowTitle(self.tr("Draft key findings from the diagnosis"))
-        self.resize(900, 480)
+        resize_within_screen(self, 900, 480)
         intro = QLabel(
             self.tr(
                 "One candidate per part of the guide where the gaps are largest, quoting your "

@@ -23,6 +23,7 @@ from dtbench.plan.starters import StarterKpi, kpi_starters
 from dtbench.ui.kit.choices import option_pairs
 from dtbench.ui.kit.labels import bracketed
 from dtbench.ui.kit.scale_labels import ui_language
+from dtbench.ui.kit.window_fit import resize_within_screen
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
 
@@ -38,7 +39,7 @@ class StarterDialog(QDialog):
     def __init__(self, taken: set[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Starter KPIs"))
-        self.resize(820, 560)
+        resize_within_screen(self, 820, 560)
         lang = ui_language()
         intro = QLabel(
             self.tr(

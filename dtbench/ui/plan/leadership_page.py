@@ -30,6 +30,7 @@ from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.choices import option_pairs
 from dtbench.ui.kit.rating_table import RatingModel, RatingTable
 from dtbench.ui.kit.scale_labels import STATUS_COLOURS, status_label, ui_language
+from dtbench.ui.kit.window_fit import resize_within_screen
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
 
@@ -232,7 +233,7 @@ class IdeasDialog(QDialog):
         layout.addWidget(self.list_label)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.buttons)
-        self.resize(700, 440)
+        resize_within_screen(self, 700, 440)
         for row in range(self.list.count()):
             if self.list.item(row).flags() & Qt.ItemFlag.ItemIsUserCheckable:
                 self.list.setCurrentRow(row)

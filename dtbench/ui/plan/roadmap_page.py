@@ -34,6 +34,7 @@ from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.kit.choices import option_pairs
 from dtbench.ui.kit.redraw import RedrawWhenShown
+from dtbench.ui.kit.window_fit import resize_within_screen
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
 
@@ -55,7 +56,7 @@ class SuggestDialog(QDialog):
         super().__init__(parent)
         self.suggestions = suggestions
         self.setWindowTitle(self.tr("Suggested initiatives"))
-        self.resize(900, 520)
+        resize_within_screen(self, 900, 520)
         intro = QLabel(
             self.tr(
                 "One initiative per prioritised gap, prefilled from the clause's open guide "

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from dtbench import __version__
 from dtbench.engagement.records import LANGUAGES
 from dtbench.ui.kit.labels import language_label
+from dtbench.ui.kit.window_fit import resize_within_screen
 
 
 class NewEngagementDialog(QDialog):
@@ -58,7 +59,7 @@ class NewEngagementDialog(QDialog):
         self.title_edit.textChanged.connect(self._update_ok)
         self.retranslate()
         self._update_ok()
-        self.resize(460, self.sizeHint().height())
+        resize_within_screen(self, 460, self.sizeHint().height())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New engagement"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from dtbench.engagement.firm import Firm, import_logo, load_firm, save_firm
 from dtbench.errors import UserError
 from dtbench.ui.kit.errors import describe
+from dtbench.ui.kit.window_fit import resize_within_screen
 
 LOGO_PREVIEW_HEIGHT = 48
 
@@ -85,7 +86,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
         self._show_logo()
-        self.resize(620, self.sizeHint().height())
+        resize_within_screen(self, 620, self.sizeHint().height())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Preferences"))

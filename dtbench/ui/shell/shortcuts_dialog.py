@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from dtbench.ui.kit.labels import without_access_key
+from dtbench.ui.kit.window_fit import resize_within_screen
 
 
 def key_text(sequence: QKeySequence) -> str:
@@ -90,7 +91,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.filter.textChanged.connect(self._narrow)
-        self.resize(720, 520)
+        resize_within_screen(self, 720, 520)
 
     def view_keys(self) -> list[tuple[str, str, str]]:
         """(keys, what, where) of the keys a view handles itself, in the UI's language."""

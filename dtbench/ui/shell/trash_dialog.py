@@ -20,6 +20,7 @@ from dtbench.engagement.errors import NotFoundError
 from dtbench.lazy import lazy_module
 from dtbench.store.errors import StoreError
 from dtbench.ui.kit.errors import describe
+from dtbench.ui.kit.window_fit import resize_within_screen
 from dtbench.ui.shell.engagement_model import UUID_ROLE, EngagementTableModel
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class TrashDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(self.buttons)
-        self.resize(640, 360)
+        resize_within_screen(self, 640, 360)
         self.retranslate()
         self.refresh()
 
