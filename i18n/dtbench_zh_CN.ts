@@ -792,6 +792,10 @@ Name of the round:</source>
         <translation>备注</translation>
     </message>
     <message>
+        <source>Keys: 1–4 status · 0 clear · Enter note · F1 all keys</source>
+        <translation>按键：1–4 状态 · 0 清除 · Enter 备注 · F1 全部按键</translation>
+    </message>
+    <message>
         <source>Keys: 1 met · 2 partly met · 3 not met · 4 not applicable · 0 clear · Enter note · Ctrl+PgDown / Ctrl+PgUp next / previous clause · Alt+K checklist</source>
         <translation>按键：1 符合 · 2 部分符合 · 3 不符合 · 4 不适用 · 0 清除 · Enter 备注 · Ctrl+PgDown / Ctrl+PgUp 下一个/上一个条款 · Alt+K 检查清单</translation>
     </message>

@@ -124,7 +124,6 @@ class DiagnosisPage(QWidget):
         self.model = ChecklistModel(session, self)
         self.checklist = ChecklistView(self.model, self)
         self.keys_hint = QLabel(self)
-        self.keys_hint.setWordWrap(True)
         self.keys_hint.setStyleSheet("color: palette(mid);")
         self.details = ClauseDetails(session, self)
 
@@ -464,7 +463,10 @@ class DiagnosisPage(QWidget):
         self.new_round_button.setText(self.tr("&New round…"))
         self.model.headers = ["", self.tr("Item"), self.tr("Status"), self.tr("Note")]
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
-        self.keys_hint.setText(
+        # one short line (a wrapped hint was cut in a low pane); every key is in its tooltip
+        # and under Help > Keyboard shortcuts (F1)
+        self.keys_hint.setText(self.tr("Keys: 1–4 status · 0 clear · Enter note · F1 all keys"))
+        self.keys_hint.setToolTip(
             self.tr(
                 "Keys: 1 met · 2 partly met · 3 not met · 4 not applicable · 0 clear · "
                 "Enter note · Ctrl+PgDown / Ctrl+PgUp next / previous clause · Alt+K checklist"

@@ -28,6 +28,7 @@ from dtbench.diagnosis.scale import BASELINE_NAME
 from dtbench.diagnosis.scoring import IN_SCOPE, Report, ScopeEntry, score
 from dtbench.lazy import lazy_module
 from dtbench.ui.kit.changes import ANSWERS, CLAUSES, DIAGNOSIS, EVIDENCE, PLAN, ROUNDS, SCOPE
+from dtbench.ui.kit.labels import bracketed, separator
 from dtbench.ui.kit.undo import StackedEdits
 
 if TYPE_CHECKING:
@@ -251,10 +252,10 @@ class DiagnosisSession(StackedEdits, QObject):
         if record.subject.strip() in named:
             return None
         person = record.subject.strip()
+        lang = "en" if self.language == "en" else "zh"
         if record.role.strip():
-            person += f"（{record.role.strip()}）" if self.language != "en" else f" ({record.role})"
-        separator = "、" if self.language != "en" else ", "
-        return before, f"{before}{separator}{person}" if before.strip() else person
+            person = bracketed(person, record.role.strip(), lang)
+        return before, f"{before}{separator(lang)}{person}" if before.strip() else person
 
     def _refresh_heard(self, rnd: str, clause_key: str = "") -> None:
         """Read again what the interviews said (and, when it changed, the clause's

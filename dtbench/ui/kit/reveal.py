@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QLineEdit,
     QScrollArea,
     QStackedWidget,
     QTabBar,
@@ -71,3 +72,6 @@ def focus_first_field(page: QWidget) -> None:
     widget = first_field(page)
     if widget is not None:
         focus(widget)
+        if isinstance(widget, QLineEdit):
+            # typing goes on after the text (a loaded field shows its start, cursor there)
+            widget.end(False)
