@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QScrollArea
 from qt_helpers import Keyboard
 from screen_check import client_sizes
 
@@ -75,6 +75,8 @@ def test_a_clause_walked_by_keys_alone_with_its_interview(
         assert keys.keys < 80
     guide = tmp_path / "访谈提纲-王建国.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(guide), ""))
+    # the progress dialog shows at once, as on a slow laptop: the keyboard must come back
+    monkeypatch.setattr(tasks, "PROGRESS_DELAY_MS", 0)
     keys.press(Qt.Key.Key_P, ALT)  # Print interview guide…
     qtbot.waitUntil(lambda: not tasks.busy() and guide.exists(), timeout=30000)
     printed = "\n".join(p.text for p in Document(str(guide)).paragraphs)
@@ -88,6 +90,9 @@ def test_a_clause_walked_by_keys_alone_with_its_interview(
     diagnosis = ws.diagnosis
     assert QApplication.focusWidget() is diagnosis.checklist
     assert diagnosis.current_clause() == CLAUSE
+    for step in (page, diagnosis):  # nothing to scroll sideways on this screen
+        area = step.parentWidget().parentWidget()
+        assert isinstance(area, QScrollArea) and area.horizontalScrollBar().maximum() == 0
     keys.press(Qt.Key.Key_I, ALT)
     combo = diagnosis.interview.combo
     assert QApplication.focusWidget() is combo

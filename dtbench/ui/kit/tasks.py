@@ -203,6 +203,7 @@ class Task(Generic[T]):
         self.result: T | None = None
         self.error: BaseException | None = None
         self.dialog: QProgressDialog | None = None
+        self._focused: QWidget | None = None  # where the keyboard was when the dialog came
         self._blocker: _InputBlocker | None = None
         self._timer: QTimer | None = None
         manager = task_manager()
@@ -251,6 +252,7 @@ class Task(Generic[T]):
         else:
             dialog.setCancelButton(None)
         self.dialog = dialog
+        self._focused = QApplication.focusWidget()
         self._unblock()  # the modal dialog blocks input from now on
         dialog.show()
 
@@ -283,6 +285,12 @@ class Task(Generic[T]):
             self.dialog.hide()
             self.dialog.deleteLater()
             self.dialog = None
+            # the keyboard goes back where it was, at once: not left to the window manager
+            # re-activating the window some time later (keys typed meanwhile went nowhere)
+            focused, self._focused = self._focused, None
+            if focused is not None and alive(focused) and focused.isVisible():
+                focused.activateWindow()
+                focused.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _finish(self) -> None:
         self.finished = True
