@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -36,10 +37,13 @@ from dtbench.ui.kit.autosave import commit_open_editor
 from dtbench.ui.kit.fit_combo import FitCombo
 from dtbench.ui.kit.page_stack import scrolling
 from dtbench.ui.kit.rating_table import NOTE
+from dtbench.ui.kit.reflow import reflow
 from dtbench.ui.kit.reveal import focus
 from dtbench.ui.kit.scale_labels import PROGRESS_COLOURS, level_label
 from dtbench.ui.kit.settings import last_clause, remember_clause
 
+# From this width (logical pixels) on, the round and the interview share one line.
+BAR_SIDE_BY_SIDE = 1000
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -82,15 +86,27 @@ class DiagnosisPage(QWidget):
         self.new_round_button.setObjectName("new_round")
         self.progress = QLabel(self)
         self.progress.setObjectName("diagnosis_progress")
-        bar = QHBoxLayout()
-        bar.addWidget(self.round_label)
-        bar.addWidget(self.rounds)
-        bar.addWidget(self.new_round_button)
+        # the round on the left, the interview and the progress on the right; on a narrow
+        # window (a laptop at 150 %) the two are one under the other, not wider than the view
         self.interview = InterviewPicker(session, self)
-        bar.addSpacing(12)
-        bar.addWidget(self.interview)
-        bar.addStretch(1)
-        bar.addWidget(self.progress)
+        round_part, interview_part = QWidget(self), QWidget(self)
+        left = QHBoxLayout(round_part)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.round_label)
+        left.addWidget(self.rounds)
+        left.addWidget(self.new_round_button)
+        left.addStretch(1)
+        right = QHBoxLayout(interview_part)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.interview)
+        right.addStretch(1)
+        right.addWidget(self.progress)
+        bar_widget = QWidget(self)
+        bar = QBoxLayout(QBoxLayout.Direction.LeftToRight, bar_widget)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(round_part)
+        bar.addWidget(interview_part, 1)
+        reflow(bar_widget, bar, BAR_SIDE_BY_SIDE)
 
         # navigator
         self.nav = QTreeWidget(self)
@@ -153,7 +169,7 @@ class DiagnosisPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(bar_widget)
         layout.addWidget(self.split, 1)
 
         self.nav.currentItemChanged.connect(self._nav_changed)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -104,16 +105,24 @@ class FieldworkPage(QWidget):
         self.schedule_button = QPushButton(self)
         self.schedule_button.setObjectName("print_interview_schedule")
         self.schedule_button.clicked.connect(lambda: self.print_schedule())
-        for offset, button in enumerate(
-            (self.suggest_button, self.draft_button, self.guide_button, self.schedule_button)
+        # a row of their own: beside the list's buttons they made the page wider than a
+        # laptop's window at 150 %
+        papers_bar = QHBoxLayout()
+        for button in (
+            self.suggest_button,
+            self.draft_button,
+            self.guide_button,
+            self.schedule_button,
         ):
-            self.editor.extra_bar.insertWidget(4 + offset, button)
+            papers_bar.addWidget(button)
+        papers_bar.addStretch(1)
         self.written = QLabel(self)
         self.written.setObjectName("interview_papers_written")
         self.written.setWordWrap(True)
         interviews_tab = QWidget(self)
         tab_layout = QVBoxLayout(interviews_tab)
         tab_layout.setContentsMargins(0, 0, 0, 0)
+        tab_layout.addLayout(papers_bar)
         tab_layout.addWidget(self.editor, 1)
         tab_layout.addWidget(self.written)
         self.tabs = QTabWidget(self)
