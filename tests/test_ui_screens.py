@@ -77,3 +77,36 @@ def test_every_step_fits_laptop_screens(
     assert not found, f"{len(found)} problems:\n" + "\n".join(
         f"{what} — at {'; '.join(where)}" for what, where in found.items()
     )
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_up_to_150_percent_no_step_scrolls_sideways(
+    qtbot, window: MainWindow, store: Store, translations: Translations, language: str
+) -> None:
+    """Up to 150 % every step and tab is as wide as the view: side-by-side panes stack,
+    button rows break, so a consultant never scrolls sideways to reach a field. (At 200 %
+    some button rows still scroll sideways, within a visible scroll bar.)"""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    ensure_chinese_font()
+    translations.apply(language)
+    uuid = create_demo(store, language)
+    window.refresh()
+    window.open_engagement(uuid)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    sizes = [(name, size) for name, size in client_sizes() if not name.endswith("200%")]
+    sideways: dict[str, list[str]] = {}
+    for view in _views(window):
+        workspace = window.workspace
+        if view == "engagement list" or workspace is None:
+            continue
+        page = workspace.pages.currentWidget()
+        area = page.parentWidget().parentWidget()
+        assert isinstance(area, QAbstractScrollArea)
+        for name, size in sizes:
+            window.resize(size)
+            for _ in range(3):
+                QApplication.processEvents()
+            if area.horizontalScrollBar().maximum() > 0:
+                sideways.setdefault(view, []).append(name)
+    assert not sideways, "\n".join(f"{v}: at {', '.join(n)}" for v, n in sideways.items())

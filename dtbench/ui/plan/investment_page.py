@@ -33,9 +33,13 @@ from dtbench.plan.records import Benefit, CostLine, Initiative, PlanItem
 from dtbench.ui.kit.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, ChartView
 from dtbench.ui.kit.choices import option_pairs
 from dtbench.ui.kit.redraw import RedrawWhenShown
+from dtbench.ui.kit.reflow import reflow_splitter
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
+
+# Narrower than this (logical pixels), the panes are one above the other.
+SIDE_BY_SIDE_WIDTH = 900
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 _MNEMONIC = re.compile(r"\(&.\)|&(?=.)")
@@ -158,6 +162,7 @@ class InvestmentPage(QWidget):
         split.setStretchFactor(1, 3)
         split.setSizes([300, 800])
         split.setChildrenCollapsible(False)
+        reflow_splitter(split, SIDE_BY_SIDE_WIDTH)  # the sheets under the list on a laptop
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.headline)

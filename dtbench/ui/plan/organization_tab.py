@@ -26,6 +26,7 @@ from dtbench.plan.records import Organization
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag
 from dtbench.ui.kit.choices import guide_text
 from dtbench.ui.kit.fit_combo import FitCombo
+from dtbench.ui.kit.reflow import reflow_splitter
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.change_steps import ChangeSteps
 from dtbench.ui.plan.org_culture_parts import (
@@ -36,6 +37,9 @@ from dtbench.ui.plan.org_culture_parts import (
     plain,
 )
 from dtbench.ui.plan.session import PlanSession
+
+# Narrower than this (logical pixels), the panes are one above the other.
+SIDE_BY_SIDE_WIDTH = 900
 
 # aspect of the organisation, its option set, the guide's explanation (6.3.1 a)
 ORG_ASPECTS: tuple[tuple[str, tuple[cat.Option, ...], str], ...] = (
@@ -78,6 +82,7 @@ class OrganizationTab(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([700, 450])
+        reflow_splitter(split, SIDE_BY_SIDE_WIDTH)  # the change steps below on a laptop
         self.split = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

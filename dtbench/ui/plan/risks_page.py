@@ -28,9 +28,13 @@ from dtbench.ui.kit.chart_view import LOGICAL_DPI, ChartError, ChartRenderer, Ch
 from dtbench.ui.kit.choices import option_pairs
 from dtbench.ui.kit.pick_dialog import PickDialog, PickRow
 from dtbench.ui.kit.redraw import RedrawWhenShown
+from dtbench.ui.kit.reflow import reflow_splitter
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.record_editor import Field, RecordEditor
 from dtbench.ui.plan.session import PlanSession
+
+# Narrower than this (logical pixels), the panes are one above the other.
+SIDE_BY_SIDE_WIDTH = 900
 
 if TYPE_CHECKING:
     from dtbench.reports.raster import Raster
@@ -93,6 +97,7 @@ class RisksPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
+        reflow_splitter(split, SIDE_BY_SIDE_WIDTH)  # the matrix under the list on a laptop
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.intro)
