@@ -62,6 +62,13 @@ def os_reason(exc: OSError) -> str:
     return Reason(text) if text else excerpt(exc.strerror or type(exc).__name__)
 
 
+def os_reason_text(exc: OSError, translate: Callable[[str, str], str]) -> str:
+    """Why ``exc`` happened, in the language ``translate`` gives (the system's own words for
+    the rare causes dtbench does not name)."""
+    reason = os_reason(exc)
+    return translate(Reason.context, reason) if isinstance(reason, Reason) else reason
+
+
 class UserError(Exception):
     """A problem the user can act on; subclasses set ``context`` and ``template``."""
 

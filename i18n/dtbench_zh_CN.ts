@@ -900,6 +900,10 @@ Name of the round:</source>
         <translation>该咨询项目已不存在。</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>The value was not accepted: %1</source>
         <translation>该值未被接受：%1</translation>
     </message>

@@ -55,3 +55,21 @@ def test_the_systems_reasons_are_translated(translations: Translations, tmp_path
     odd = output_error(target, OSError(errno.EXDEV, "Invalid cross-device link"))
     assert "Invalid cross-device link" in describe(odd)
     assert QCoreApplication.translate("Reasons", "permission denied") == "permission denied"
+
+
+def test_a_system_error_reaching_the_ui_is_said_in_its_language(
+    translations: Translations, tmp_path: Path
+) -> None:
+    """An OSError no message names (a file gone under a running task) still reads in the UI
+    language, with its file, in the app and on the command line."""
+    from dtbench.errors import os_reason_text
+    from dtbench.messages import translate
+
+    gone = tmp_path / "报告.docx"
+    exc = FileNotFoundError(errno.ENOENT, "No such file or directory", str(gone))
+    translations.apply("zh")
+    text = describe(exc)
+    assert text.startswith(f"{gone}：") and _words_beside(text, str(gone)) == []
+    assert os_reason_text(exc, lambda c, t: translate(c, t, "zh")) == text.split("：", 1)[1]
+    translations.apply("en")
+    assert describe(exc) == f"{gone}: the file or folder does not exist"

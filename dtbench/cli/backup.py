@@ -69,7 +69,9 @@ def run(args: argparse.Namespace) -> int | None:
     except UserError as exc:
         fail(exc.message(translate))
     except OSError as exc:
-        fail(f"{exc.filename or ''}: {exc.strerror or exc}")
+        from dtbench.errors import os_reason_text
+
+        fail(f"{exc.filename or ''}: {os_reason_text(exc, translate)}")
 
 
 def _database(db: str | None) -> Path:

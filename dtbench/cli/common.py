@@ -58,4 +58,6 @@ def open_store_or_fail(db: str | None, *, create: bool = False) -> Store:
     except StoreError as exc:
         fail(exc.message(translate))
     except OSError as exc:
-        fail(f"{db}: {exc.strerror}")
+        from dtbench.errors import os_reason_text
+
+        fail(f"{db}: {os_reason_text(exc, translate)}")
