@@ -116,3 +116,24 @@ def test_back_to_the_list_and_reopening_lands_on_the_profile_again(
     window.open_engagement(uuid)
     assert ws.pages.currentWidget() is ws.profile
     assert _focused().objectName() == "title"
+
+
+def test_the_dashboard_opens_at_its_charts_not_scrolled_to_its_table(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    """The dashboard's first field is the table of clauses that moved, below the charts:
+    the keyboard goes to the charts' scroll area instead, shown from the top."""
+    from dtbench.sample import create_demo
+
+    uuid = create_demo(store)
+    window.refresh(uuid)
+    window.open_engagement(uuid)
+    ws = window.workspace
+    assert ws is not None
+    window.resize(853, 409)  # 1280×720 at 150 %
+    qtbot.keyClick(_focused(), Qt.Key.Key_5, CTRL)
+    assert ws.pages.currentWidget() is ws.dashboard
+    area = ws.dashboard.scroll_area
+    assert _focused() is area and area.verticalScrollBar().value() == 0
+    qtbot.keyClick(area, Qt.Key.Key_PageDown)  # the keys scroll the charts
+    assert area.verticalScrollBar().value() > 0

@@ -123,6 +123,11 @@ class DashboardPage(QWidget):
         session.rounds_changed.connect(self._report_changed)
         self.retranslate()
 
+    def first_focus(self) -> QScrollArea:
+        """The charts, from the top: the arrow keys and PgDown scroll them (the list of
+        clauses that moved, the first field, would scroll the charts out of view)."""
+        return self.scroll_area
+
     def _font_checked(self, found: object) -> None:
         self.cjk_font = bool(found)
         self.font_warning.setVisible(not found)
