@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
     QCheckBox,
     QComboBox,
     QGroupBox,
@@ -43,6 +44,25 @@ def client_sizes() -> list[tuple[str, QSize]]:
             logical = QSize(int(width / scale), int(height / scale) - TASKBAR - TITLE_BAR)
             sizes.append((f"{width}×{height} at {scale:.0%}", logical))
     return sizes
+
+
+def settle(window: QWidget) -> None:
+    """Let the window's layouts settle at its size: events handled and pending layout
+    requests carried out until no widget moves any more. A chart drawn in the meantime
+    changes its view's size hint; checked before its layout request ran, a widget would
+    seem outside its parent."""
+
+    def geometries() -> list[tuple[int, int, int, int]]:
+        return [w.geometry().getRect() for w in window.findChildren(QWidget) if w.isVisible()]
+
+    before = geometries()
+    for _ in range(20):
+        QApplication.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        after = geometries()
+        if after == before:
+            return
+        before = after
 
 
 def _excerpt(text: str) -> str:

@@ -101,3 +101,25 @@ def test_heatmap_does_not_colour_what_is_still_unanswered() -> None:
         key=lambda t: int(t.get_text()),
     )
     assert int(largest.get_text()) > 0 and largest.get_color() != "white"
+
+
+def test_a_small_gap_chart_shows_fewer_clauses_a_page_fifteen() -> None:
+    """On a dashboard at 150 % the gap chart is about 3 inches high: fifteen labels ran into
+    each other; it shows the first few, the proposal's page keeps fifteen."""
+    levels = {
+        clause.key: LevelChoice(current=1, target=4)
+        for area in GUIDE.areas
+        for group in area.groups
+        for clause in group.clauses
+    }
+    data = _charts(("6.1", "7.3"), levels)
+
+    def rows(height: float) -> int:
+        figure = build(data, "gaps", (6.0, height))
+        return sum(1 for t in figure.axes[0].get_yticklabels() if t.get_text()) or len(
+            [t for t in figure.axes[0].texts if t.get_gid() == "left"]
+        )
+
+    assert rows(4.6) == 15
+    small = rows(3.1)
+    assert 5 <= small < 15

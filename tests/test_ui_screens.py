@@ -11,14 +11,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from dtbench.sample import create_demo
 from dtbench.store import Store
 from dtbench.ui.kit.fonts import ensure_chinese_font
 from dtbench.ui.kit.translations import Translations
 from dtbench.ui.shell.main_window import MainWindow
-from tests.screen_check import client_sizes, problems, window_too_large
+from tests.screen_check import client_sizes, problems, settle, window_too_large
 
 
 def _tab_views(widget: QWidget, where: str) -> Iterator[str]:
@@ -69,8 +69,7 @@ def test_every_step_fits_laptop_screens(
     for view in _views(window):
         for name, size in sizes:
             window.resize(size)
-            for _ in range(3):  # layouts that depend on widths settle in a few rounds
-                QApplication.processEvents()
+            settle(window)  # layouts that depend on widths settle in a few rounds
             too_large = window_too_large(window, size)
             for what, why in [(too_large, "")] if too_large else problems(window):
                 found.setdefault(f"{view}: {what}", []).append(f"{name}{why}")
@@ -105,8 +104,7 @@ def test_up_to_150_percent_no_step_scrolls_sideways(
         assert isinstance(area, QAbstractScrollArea)
         for name, size in sizes:
             window.resize(size)
-            for _ in range(3):
-                QApplication.processEvents()
+            settle(window)
             if area.horizontalScrollBar().maximum() > 0:
                 sideways.setdefault(view, []).append(name)
     assert not sideways, "\n".join(f"{v}: at {', '.join(n)}" for v, n in sideways.items())

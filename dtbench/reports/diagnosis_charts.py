@@ -62,6 +62,13 @@ def _area_name(guide: Guide, key: str, lang: str) -> str:
     return key
 
 
+def gap_rows(height: float) -> int:
+    """How many clauses the ranked gaps show in a chart ``height`` inches high: a row needs
+    about a fifth of an inch for its label not to run into the next (a small dashboard on
+    a laptop at 150 % shows the first few, a page the first fifteen)."""
+    return max(5, min(15, int((height - 1.2) / 0.2)))
+
+
 def radar_axes(data: DiagnosisCharts) -> tuple[list[str], list[float], list[float]]:
     """Current and target level per group of the guide (6.1, 6.2 … 9) that is in scope and
     assessed: a group with no level (no applicable answer, no level chosen) is left out
@@ -147,6 +154,7 @@ def build(data: DiagnosisCharts, name: str, size: tuple[float, float]) -> Figure
             target_label=t.target,
             priority_label=t.priority,
             scale_max=MAX_LEVEL,
+            limit=gap_rows(size[1]),
             size=size,
         )
     if name == "heatmap":
