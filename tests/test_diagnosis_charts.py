@@ -123,3 +123,19 @@ def test_a_small_gap_chart_shows_fewer_clauses_a_page_fifteen() -> None:
     assert rows(4.6) == 15
     small = rows(3.1)
     assert 5 <= small < 15
+
+
+def test_a_small_radar_has_labels_that_do_not_run_together() -> None:
+    """The dashboard's radar on a laptop at 150 % is about 3.5 inches: its sixteen labels
+    are smaller and narrower there, and no two overlap (the page's radar is unchanged)."""
+    data = _charts(tuple(g.key for a in GUIDE.areas for g in a.groups), {})
+    figure = build(data, "radar", (4.0, 3.4))
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    ax = next(a for a in figure.axes if a.name == "polar")
+    boxes = [t.get_window_extent(renderer) for t in ax.texts if len(t.get_text()) > 3]
+    assert len(boxes) >= 12
+    overlapping = [
+        (i, j) for i in range(len(boxes)) for j in range(i) if boxes[i].overlaps(boxes[j])
+    ]
+    assert overlapping == []

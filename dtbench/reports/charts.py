@@ -139,7 +139,11 @@ def radar_chart(
             },
         )
 
-    # Axis labels outside the outer polygon, aligned away from the centre.
+    # Axis labels outside the outer polygon, aligned away from the centre; a small radar
+    # (a dashboard on a laptop at 150 %) has smaller, narrower labels, else they run together.
+    small = min(1.0, min(size) / 5.0)
+    label_size = LABEL_SIZE * max(0.75, small)
+    label_width, label_lines = (16, 3) if small >= 1.0 else (12, 2)
     labels = []
     for angle, name in zip(angles, names, strict=True):
         east, north = math.sin(angle), math.cos(angle)
@@ -148,11 +152,11 @@ def radar_chart(
         label = ax.text(
             angle,
             top * 1.1,
-            plain(wrap(name, width=16, max_lines=3)),
+            plain(wrap(name, width=label_width, max_lines=label_lines)),
             ha=ha,
             va=va,
             multialignment="center",
-            fontproperties=fp(LABEL_SIZE),
+            fontproperties=fp(label_size),
             color=TEXT_COLOR,
             clip_on=False,
         )
