@@ -85,6 +85,26 @@ def window(qtbot, store, translations):  # type: ignore[no-untyped-def]
     return w
 
 
+@pytest.fixture
+def export_dialog(qtbot, window, store, tmp_path):  # type: ignore[no-untyped-def]
+    """The export dialog of the Chinese sample, open in the window, writing into tmp_path;
+    it does not offer to open what it wrote."""
+    from dtbench.sample import create_demo
+    from dtbench.ui.exchange.export_dialog import ExportDialog
+
+    uuid = create_demo(store)
+    window.refresh(uuid)
+    window.open_engagement(uuid)
+    ws = window.workspace
+    assert ws is not None
+    d = ExportDialog(store, ws.plan, uuid, "澜岳", "zh", window)
+    qtbot.addWidget(d)
+    d.word_path.setText(str(tmp_path / "proposal.docx"))
+    d.excel_path.setText(str(tmp_path / "plan.xlsx"))
+    d._offer_to_open = lambda: None
+    return d
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Compile i18n/*.ts the way the build does, when the .qm files are missing or stale.
 

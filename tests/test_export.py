@@ -61,18 +61,8 @@ def test_cli_export_errors_are_one_clear_line(db_path: Path, tmp_path: Path) -> 
 
 
 @pytest.fixture
-def dialog(qtbot, window: MainWindow, store: Store, tmp_path: Path) -> ExportDialog:  # type: ignore[no-untyped-def]
-    uuid = create_demo(store)
-    window.refresh(uuid)
-    window.open_engagement(uuid)
-    ws = window.workspace
-    assert ws is not None
-    d = ExportDialog(store, ws.plan, uuid, "澜岳", "zh", window)
-    qtbot.addWidget(d)
-    d.word_path.setText(str(tmp_path / "proposal.docx"))
-    d.excel_path.setText(str(tmp_path / "plan.xlsx"))
-    d._offer_to_open = lambda: None  # type: ignore[method-assign]
-    return d
+def dialog(export_dialog: ExportDialog) -> ExportDialog:
+    return export_dialog
 
 
 def test_dialog_exports_with_the_edited_summary(

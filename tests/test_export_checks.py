@@ -17,7 +17,6 @@ from dtbench.deliverables.files import OutputFolderError
 from dtbench.sample import create_demo
 from dtbench.store import Store
 from dtbench.ui.exchange.export_dialog import ExportDialog
-from dtbench.ui.shell.main_window import MainWindow
 
 
 def _no_charts(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -80,21 +79,14 @@ def test_progress_starts_at_once_and_moves_while_the_charts_are_drawn(
 
 
 def test_dialog_names_the_folder_before_drawing(
-    qtbot, window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, export_dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    uuid = create_demo(store)
-    window.refresh(uuid)
-    window.open_engagement(uuid)
-    ws = window.workspace
-    assert ws is not None
-    dialog = ExportDialog(store, ws.plan, uuid, "澜岳", "zh", window)
-    qtbot.addWidget(dialog)
+    dialog = export_dialog
     locked = tmp_path / "只读"
     locked.mkdir()
     read_only(monkeypatch, locked)
     _no_charts(monkeypatch)
     dialog.word_path.setText(str(locked / "proposal.docx"))
-    dialog.excel_path.setText(str(tmp_path / "plan.xlsx"))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: shown.append(text))
     with qtbot.waitSignal(dialog.finished_export, timeout=60000):

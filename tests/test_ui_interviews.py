@@ -19,6 +19,7 @@ from dtbench.plan import service as plan
 from dtbench.plan.records import Fieldwork
 from dtbench.store import Store
 from dtbench.ui.kit import tasks
+from dtbench.ui.plan.fieldwork_page import FieldworkPage
 from dtbench.ui.shell.main_window import MainWindow
 
 SHOTS = os.environ.get("DTBENCH_SHOTS", "")  # a folder: the tests save what they show
@@ -41,6 +42,15 @@ def _engagement(store: Store) -> str:
     return uuid
 
 
+def _fieldwork(window: MainWindow, store: Store) -> tuple[str, FieldworkPage]:
+    """A new engagement with two contacts, open on its Fieldwork step."""
+    uuid = _engagement(store)
+    window.refresh(uuid)
+    window.open_engagement(uuid, step="fieldwork")
+    assert window.workspace is not None
+    return uuid, window.workspace.fieldwork
+
+
 def _interviews(store: Store, uuid: str) -> list[Fieldwork]:
     return [
         i.record for i in plan.list_items(store, uuid, "fieldwork") if i.record.kind == "interview"
@@ -50,12 +60,7 @@ def _interviews(store: Store, uuid: str) -> list[Fieldwork]:
 def test_an_interview_is_planned_by_keyboard_and_undone(
     qtbot, window: MainWindow, store: Store
 ) -> None:
-    uuid = _engagement(store)
-    window.refresh(uuid)
-    window.open_engagement(uuid, step="fieldwork")
-    ws = window.workspace
-    assert ws is not None
-    page = ws.fieldwork
+    uuid, page = _fieldwork(window, store)
     editor = page.editor
     editor.table.setFocus()
     qtbot.keyClick(editor.table, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
@@ -98,12 +103,7 @@ def test_an_interview_is_planned_by_keyboard_and_undone(
 def test_interviews_are_suggested_in_one_undo_step_and_their_papers_printed(
     qtbot, window: MainWindow, store: Store, tmp_path: Path
 ) -> None:
-    uuid = _engagement(store)
-    window.refresh(uuid)
-    window.open_engagement(uuid, step="fieldwork")
-    ws = window.workspace
-    assert ws is not None
-    page = ws.fieldwork
+    uuid, page = _fieldwork(window, store)
     added = page.suggest()
     suggested = _interviews(store, uuid)
     assert added == len(suggested) and page.editor.table.rowCount() == added

@@ -14,7 +14,6 @@ from docx import Document
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QScrollArea
 from qt_helpers import Keyboard
-from screen_check import client_sizes
 
 from dtbench.diagnosis import service as dx
 from dtbench.engagement import service
@@ -24,6 +23,7 @@ from dtbench.plan import service as plan
 from dtbench.store import Store
 from dtbench.ui.kit import tasks
 from dtbench.ui.shell.main_window import MainWindow
+from tests.screen_check import client_sizes
 
 GUIDE = load_guide()
 CTRL = Qt.KeyboardModifier.ControlModifier
