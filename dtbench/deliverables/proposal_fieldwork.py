@@ -28,9 +28,8 @@ TEXTS: dict[str, Text] = {
     "who": Text("姓名", "Name"),
     "role": Text("职务 / 部门", "Role / department"),
     "when": Text("日期", "Date"),
-    "topics": Text("访谈主题", "Topics"),
+    "topics": Text("访谈主题与涉及条款", "Topics and clauses"),
     "clauses": Text("涉及条款", "Clauses"),
-    "covered": Text("涉及条款：%1", "Clauses: %1"),
     "event": Text("名称", "Name"),
     "kind": Text("类型", "Kind"),
     "participants": Text("参与人员", "Participants"),
@@ -136,8 +135,10 @@ def _role(writer: DocxWriter, f: Fieldwork) -> str:
 
 
 def _topics(writer: DocxWriter, f: Fieldwork) -> str:
-    """The topics noted, then the clauses the interview covered."""
-    clauses = _t(writer, "covered", writer.join(f.clauses)) if f.clauses else ""
+    """The topics noted, then the clauses the interview covered on a line of their own,
+    comma-separated: next to a Chinese label or "、", LibreOffice takes the clause numbers
+    for Chinese text and breaks them anywhere ("8.1" / ".4")."""
+    clauses = ", ".join(f.clauses)
     return "\n".join(part for part in (f.notes, clauses) if part)
 
 
