@@ -48,10 +48,55 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "engagements.sqlite3"
 
 
+# The store suite: these modules' tests that take ``store`` run on SQLite and on a real
+# PostgreSQL server (tests/pg.py), the firm server's engine.
+BOTH_ENGINES = frozenset(
+    {
+        "test_store",
+        "test_diagnosis_store",
+        "test_one_rating",
+        "test_plan_core",
+        "test_interviews",
+        "test_fieldwork",
+        "test_findings",
+        "test_risks_core",
+        "test_blueprint",
+        "test_investment",
+        "test_templates",
+        "test_package",
+        "test_questionnaire",
+        "test_demo",
+        "test_demo_english",
+        "test_team",
+    }
+)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    wanted = "store" in metafunc.fixturenames and module in BOTH_ENGINES
+    if wanted and metafunc.definition.get_closest_marker("sqlite_only") is None:
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[object]:
+def engine(request: pytest.FixtureRequest) -> str:
+    """The store's database engine: "sqlite" unless the test is in the store suite."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def store(engine: str, db_path: Path) -> Iterator[object]:
     from dtbench.store import open_store
 
+    if engine == "postgresql":
+        from tests import pg
+
+        with pg.database() as url:
+            opened = open_store(url)
+            yield opened
+            opened.close()
+        return
     opened = open_store(db_path)
     yield opened
     opened.close()

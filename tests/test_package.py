@@ -132,6 +132,9 @@ def test_export_then_import_into_an_empty_database_gives_identical_content(
     assert _summaries(store, source.uuid) == source.summaries  # `dtbench summary --json`
     assert _snapshot(store, source.uuid) == source.snapshot  # every row, uuids and times
     assert _evidence_by_name(store, source.uuid) == source.evidence
+    if store.path is None:  # a server keeps its own backups
+        assert result.backup is None
+        return
     # A verified backup was taken before the import, beside this database's other backups.
     from dtbench.store.backups import backups_folder
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from dtbench.engagement import service
 from dtbench.engagement.records import ContactRecord
@@ -94,6 +94,7 @@ def test_trash_restore_and_empty(store: Store) -> None:
         assert s.execute(text("SELECT count(*) FROM clients")).scalar() == 0
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_is_opened_safely(store: Store) -> None:
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -122,9 +123,7 @@ def test_empty_database_is_migrated_to_head(store: Store) -> None:
             conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
             == head_revision()
         )
-        tables = {
-            r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
-        }
+        tables = set(inspect(conn).get_table_names())
     assert {"clients", "engagements", "contacts"} <= tables
 
 

@@ -458,7 +458,7 @@ def test_a_failure_while_creating_leaves_no_half_engagement(
 
 
 # ---------------------------------------------------------------- command line
-def _cli(args: list[str], db: Path) -> int | None:
+def _cli(args: list[str], db: Path | str) -> int | None:
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command")
     common = argparse.ArgumentParser(add_help=False)
@@ -468,14 +468,14 @@ def _cli(args: list[str], db: Path) -> int | None:
 
 
 def test_cli_save_list_new(
-    store: Store, db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    store: Store, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     demo = create_demo(store)
-    assert _cli(["template", "list"], db_path) == 0
+    assert _cli(["template", "list"], store.url) == 0
     out = capsys.readouterr().out
     assert all(key in out for key in BUILTINS)
     assert (
-        _cli(["template", "save", demo[:8], "CLI模板", "--parts", "scope,targets,plan"], db_path)
+        _cli(["template", "save", demo[:8], "CLI模板", "--parts", "scope,targets,plan"], store.url)
         == 0
     )
     saved = Path(capsys.readouterr().out.strip())
@@ -486,12 +486,12 @@ def test_cli_save_list_new(
         "initiatives",
         "kpis",
     }
-    assert _cli(["template", "list", "--json"], db_path) == 0
+    assert _cli(["template", "list", "--json"], store.url) == 0
     listed = json.loads(capsys.readouterr().out)
     [mine] = [t for t in listed if not t["builtin"]]
     assert mine["name"]["zh"] == "CLI模板" and mine["contents"]["counts"]["initiatives"] == 16
     assert (
-        _cli(["new", "--template", "CLI模板", "--client", "命令行客户", "--title", "T"], db_path)
+        _cli(["new", "--template", "CLI模板", "--client", "命令行客户", "--title", "T"], store.url)
         == 0
     )
     uuid = capsys.readouterr().out.strip()
@@ -512,27 +512,27 @@ def test_cli_save_list_new(
                 "--start",
                 "2027-03-01",
             ],
-            db_path,
+            store.url,
         )
         == 0
     )
     uuid = capsys.readouterr().out.strip()
     assert _items(store, uuid, "phase")[0].record.start == date(2027, 3, 1)
     assert engagements.get_profile(store, uuid).title == library.DEFAULT_TITLE.en
-    assert _cli(["new", "--client", "空白客户"], db_path) == 0
+    assert _cli(["new", "--client", "空白客户"], store.url) == 0
     blank = capsys.readouterr().out.strip()
     assert plan.list_items(store, blank) == []
     exported = tmp_path / "out.dtbt"
-    assert _cli(["template", "export", "CLI模板", str(exported)], db_path) == 0
+    assert _cli(["template", "export", "CLI模板", str(exported)], store.url) == 0
     assert library.load_template(exported).title("zh") == "CLI模板"
-    assert _cli(["template", "delete", "CLI模板"], db_path) == 0
+    assert _cli(["template", "delete", "CLI模板"], store.url) == 0
     assert not saved.exists()
-    assert _cli(["template", "import", str(exported)], db_path) == 0
+    assert _cli(["template", "import", str(exported)], store.url) == 0
     assert saved.exists()
 
 
 def test_cli_errors_are_one_line(
-    store: Store, db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    store: Store, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     demo = create_demo(store)
     before = engagements.list_engagements(store)
@@ -547,7 +547,7 @@ def test_cli_errors_are_one_line(
         (["template", "delete", "trading_services"], "built-in template"),
     ):
         with pytest.raises(SystemExit) as info:
-            _cli(args, db_path)
+            _cli(args, store.url)
         assert info.value.code == 2
         err = capsys.readouterr().err
         assert expected in err and err.count("\n") == 1, err

@@ -8,6 +8,7 @@ to it; a database that is behind is backed up (verified) before it is migrated.
 from __future__ import annotations
 
 import errno
+import getpass
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -108,6 +109,9 @@ class Store:
     engine: Engine
     sessions: sessionmaker[Session]
     read_only: bool = False
+    # Who is writing: the login on a firm's server, the laptop's user otherwise. Every saved
+    # record and history entry carries it.
+    author: str = ""
 
     @property
     def path(self) -> Path | None:
@@ -191,6 +195,17 @@ def _read_only_url(path: Path) -> str:
     return f"sqlite:///{path.as_uri()}?{query}"
 
 
+def _author(url: str) -> str:
+    """The server's login, or the user logged in to this computer."""
+    login = make_url(url).username
+    if login:
+        return login[:63]
+    try:
+        return getpass.getuser()[:63]
+    except (OSError, KeyError, ImportError):  # no user name in the environment or passwd
+        return ""
+
+
 def open_store(
     target: str | Path | None = None, *, migrate_to: str = "head", create: bool = True
 ) -> Store:
@@ -240,6 +255,7 @@ def open_store(
             engine=engine,
             sessions=sessionmaker(engine, expire_on_commit=False),
             read_only=read_only,
+            author=_author(url),
         )
         if not read_only:
             _migrate(store, sqlite_path, known, migrate_to)

@@ -67,6 +67,22 @@ class Tracked:
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    # Who wrote the row last: the PostgreSQL login on a firm's server, the consultant's name
+    # on a laptop (``Store.author``); kept with every change in ``history``.
+    updated_by: Mapped[str] = mapped_column(String(63), default="")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class Versioned:
+    """Version counter, time and author of a record without a UUID of its own (an answer, a
+    clause's assessment, a single plan record): a save against a stale version fails."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(63), default="")
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
@@ -116,6 +132,8 @@ class Engagement(Tracked, Base):
     language: Mapped[str] = mapped_column(String(5), default="zh", info=one_of(*LANGUAGES))
     notes: Mapped[str] = mapped_column(Text, default="")
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
+    # The lead lets the firm benchmark count this engagement (anonymised).
+    benchmark_opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
 
     client: Mapped[Client] = relationship(back_populates="engagements")
     scopes: Mapped[list[ClauseScope]] = relationship(
@@ -135,7 +153,7 @@ class Engagement(Tracked, Base):
     )
 
 
-class ClauseScope(Base):
+class ClauseScope(Versioned, Base):
     """A clause taken out of scope or weighted; a clause without a row is in scope, weight 1."""
 
     __tablename__ = "clause_scopes"
@@ -168,7 +186,7 @@ class AssessmentRound(Tracked, Base):
     engagement: Mapped[Engagement] = relationship(back_populates="rounds")
 
 
-class Answer(Base):
+class Answer(Versioned, Base):
     """The status and note of one item or sub-item in a round; status "" is unanswered."""
 
     __tablename__ = "answers"
@@ -183,7 +201,7 @@ class Answer(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-class ClauseAssessment(Base):
+class ClauseAssessment(Versioned, Base):
     """Levels, findings and interviewees of one clause in a round."""
 
     __tablename__ = "clause_assessments"
@@ -200,7 +218,7 @@ class ClauseAssessment(Base):
     interviewees: Mapped[str] = mapped_column(Text, default="")
 
 
-class InterviewAnswer(Base):
+class InterviewAnswer(Versioned, Base):
     """What one interview of a round said of one item (status and note) or, under a clause's
     key, the findings typed while it was in progress. ``interview`` is the uuid of the
     interview's plan item; the consolidated answer stays in ``answers``."""
@@ -253,7 +271,7 @@ class PlanItem(Tracked, Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON, info=shaped("object"))
 
 
-class PlanValue(Base):
+class PlanValue(Versioned, Base):
     """One of the plan's single records (strategy, leadership, organization, culture)."""
 
     __tablename__ = "plan_values"
@@ -265,7 +283,60 @@ class PlanValue(Base):
     )
     name: Mapped[str] = mapped_column(String(30))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, info=shaped("object"))
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+MEMBER_ROLES = ("lead", "member", "reader")
+
+
+class Member(Base):
+    """A consultant's place in an engagement on a firm's server: ``login`` is their
+    PostgreSQL role; row-level security lets members (and only them) see its rows."""
+
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("engagement_id", "login"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), index=True
+    )
+    login: Mapped[str] = mapped_column(String(63))
+    role: Mapped[str] = mapped_column(String(10), default="member", info=one_of(*MEMBER_ROLES))
+
+
+class HistoryEntry(Base):
+    """One changed field of one record: who, when, from what to what (values as JSON).
+
+    ``record`` names the record across databases (a round's uuid and an item's key, a plan
+    record's uuid…), so a laptop's history and the server's speak of the same thing."""
+
+    __tablename__ = "history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    author: Mapped[str] = mapped_column(String(63), default="")
+    kind: Mapped[str] = mapped_column(String(20))
+    record: Mapped[str] = mapped_column(String(120), index=True)
+    field: Mapped[str] = mapped_column(String(40))
+    old: Mapped[str] = mapped_column(Text, default="")
+    new: Mapped[str] = mapped_column(Text, default="")
+
+
+class Presence(Base):
+    """Where a consultant is working now (engagement, step, clause), refreshed while the app
+    is open; the list and navigator show who else is there."""
+
+    __tablename__ = "presence"
+
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)
+    engagement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    step: Mapped[str] = mapped_column(String(30), default="")
+    clause_key: Mapped[str] = mapped_column(String(20), default="")
+    seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 # Every column names itself when a stored value cannot be read as its type (store/values.py).
