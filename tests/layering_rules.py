@@ -11,10 +11,10 @@ The rules (dtbench/ARCHITECTURE.md explains them):
 * **Core layers.** Each top-level part of dtbench has a level; a module imports only its own
   level or lower, and parts on the same level (above level 0) do not import each other.
 * **UI folders.** ``dtbench/ui`` is split by feature: ``kit`` (shared pieces) imports no other
-  UI folder, ``diagnosis`` only ``kit``, ``plan`` ``kit`` and ``diagnosis``, ``exchange`` those
-  three; ``shell`` and ``app`` may import anything in the UI. No core module imports the UI but
+  UI folder, ``diagnosis`` only ``kit``, ``plan`` ``kit`` and ``diagnosis``, ``exchange`` and
+  ``team`` those three; ``shell`` and ``app`` may import anything in the UI. No core module imports the UI but
   the CLI and the launcher, which start it. Every UI module but ``__init__`` and ``app`` lives
-  in one of the five folders.
+  in one of the six folders.
 * **No import circles** between modules (imports under ``if TYPE_CHECKING:`` are ignored here:
   they never run).
 * **Nothing loaded by string**: no ``importlib.import_module``, ``__import__``, ``find_spec`` …
@@ -52,10 +52,11 @@ LAYERS: dict[str, int] = {
     "templates": 8,
     "transfer": 8,
     "sample": 8,
-    "ui": 9,  # the windows; started by the CLI, which the UI never imports
-    "cli": 10,
-    "launcher": 11,  # entry points: they run the CLI
-    "__main__": 11,
+    "team": 9,  # a firm's server: access, history, sync, presence, benchmark
+    "ui": 10,  # the windows; started by the CLI, which the UI never imports
+    "cli": 11,
+    "launcher": 12,  # entry points: they run the CLI
+    "__main__": 12,
 }
 # Level 0 holds single small modules (errors, messages, paths …) that may use each other.
 SHARED_LEVEL = 0
@@ -68,6 +69,7 @@ UI_FOLDERS: dict[str, frozenset[str] | None] = {
     "diagnosis": frozenset({"kit"}),
     "plan": frozenset({"kit", "diagnosis"}),
     "exchange": frozenset({"kit", "diagnosis", "plan"}),
+    "team": frozenset({"kit", "diagnosis", "plan"}),
     "shell": None,
 }
 UI_TOP_MODULES = frozenset({"__init__", "app"})  # the only files allowed directly in dtbench/ui

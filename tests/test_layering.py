@@ -248,7 +248,7 @@ def test_the_allowed_imports_break_no_rule(tmp_path: Path) -> None:
             "dtbench/store/backups.py",
             "def run():\n    from dtbench.cli import fail\n",
             "dtbench/store/backups.py:2: dtbench.store.backups (layer 1, 'store') imports "
-            "dtbench.cli (layer 10, 'cli')",
+            "dtbench.cli (layer 11, 'cli')",
         ),
         (  # diagnosis (4) below plan (5), even for type hints only
             "dtbench/diagnosis/summary.py",

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 
 from dtbench.engagement import service
 from dtbench.engagement.records import ContactRecord
@@ -219,3 +219,17 @@ def test_fast_revision_reading_agrees_with_alembic() -> None:
     script = ScriptDirectory.from_config(cfg)
     assert head_revision() == script.get_current_head()
     assert known_revisions() == {r.revision for r in script.walk_revisions()}
+
+
+def test_every_saved_record_names_its_author(store: Store) -> None:
+    """The login on a server, the computer's user on a laptop: kept with what they saved."""
+    from dtbench.diagnosis import service as dx
+    from dtbench.store.models import Answer, Engagement
+
+    assert store.author
+    uuid = service.create_engagement(store, client_name="作者测试", title="T").uuid
+    rnd = dx.new_round(store, uuid, "基线").uuid
+    dx.set_answer(store, rnd, "7.3.1.a", status="met")
+    with store.session() as s:
+        assert s.scalar(select(Engagement.updated_by)) == store.author
+        assert s.scalar(select(Answer.updated_by)) == store.author

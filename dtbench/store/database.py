@@ -195,6 +195,14 @@ def _read_only_url(path: Path) -> str:
     return f"sqlite:///{path.as_uri()}?{query}"
 
 
+def _stamp_author(session: Session, _context: object, _instances: object) -> None:
+    """Every record written carries who wrote it (``Store.author``, in the session's info)."""
+    author = session.info.get("author", "")
+    for obj in (*session.new, *session.dirty):
+        if hasattr(obj, "updated_by") and session.is_modified(obj):
+            obj.updated_by = author
+
+
 def _author(url: str) -> str:
     """The server's login, or the user logged in to this computer."""
     login = make_url(url).username
@@ -250,12 +258,11 @@ def open_store(
             engine = create_engine(url)
             if engine.dialect.name == "sqlite":
                 event.listen(engine, "connect", _set_sqlite_pragmas)
+        author = _author(url)
+        sessions = sessionmaker(engine, expire_on_commit=False, info={"author": author})
+        event.listen(sessions, "before_flush", _stamp_author)
         store = Store(
-            url=url,
-            engine=engine,
-            sessions=sessionmaker(engine, expire_on_commit=False),
-            read_only=read_only,
-            author=_author(url),
+            url=url, engine=engine, sessions=sessions, read_only=read_only, author=author
         )
         if not read_only:
             _migrate(store, sqlite_path, known, migrate_to)

@@ -1,0 +1,1 @@
+"""Team mode's windows: connecting to a firm's server, members, history, conflicts, merging."""
