@@ -261,9 +261,7 @@ def open_store(
         author = _author(url)
         sessions = sessionmaker(engine, expire_on_commit=False, info={"author": author})
         event.listen(sessions, "before_flush", _stamp_author)
-        store = Store(
-            url=url, engine=engine, sessions=sessions, read_only=read_only, author=author
-        )
+        store = Store(url=url, engine=engine, sessions=sessions, read_only=read_only, author=author)
         if not read_only:
             _migrate(store, sqlite_path, known, migrate_to)
     except StoreError:
