@@ -222,10 +222,12 @@ def test_a_round_removed_on_one_side_and_changed_on_the_other_is_asked(
 
 
 def _cut_after(store: Store, statements: int) -> Any:
-    """Make the server's connection fail at its ``statements``-th statement from now."""
+    """Make the server's connection fail at its ``statements``-th write from now."""
     seen = {"n": 0}
 
     def before(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.lstrip().split(" ", 1)[0].upper() not in ("INSERT", "UPDATE", "DELETE"):
+            return
         seen["n"] += 1
         if seen["n"] >= statements:
             raise OperationalError(statement[:40], {}, Exception("server closed the connection"))
@@ -248,7 +250,7 @@ def test_a_cut_connection_changes_nothing_on_the_server_and_the_next_sync_comple
     dx.set_answer(laptop, _round(laptop, engagement), second, note="also on site")
     dx.set_clause(server, _round(server, engagement), clause, "findings", "office")
     plan = plan_sync(laptop, server, engagement)
-    restore = _cut_after(server, 8)  # in the middle of the server's writes
+    restore = _cut_after(server, 2)  # one answer written, the next one fails
     try:
         with pytest.raises(ConnectionLostError):
             apply_sync(plan, {})
@@ -319,3 +321,41 @@ def test_a_server_that_moved_after_the_plan_is_refused(
             "on site",
             "na",
         )
+
+
+def test_command_line_offline_and_sync(
+    server: Store, engagement: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dtbench.cli import main
+
+    local_file = tmp_path / "cli.sqlite3"
+    assert main(["offline", engagement[:8], "--server", server.url, "--db", str(local_file)]) == 0
+    assert "Plant" in capsys.readouterr().out
+    laptop = open_store(local_file)
+    try:
+        first = _keys()[1]
+        dx.set_answer(laptop, _round(laptop, engagement), first, note="on site")
+        dx.set_answer(server, _round(server, engagement), first, note="in the office")
+    finally:
+        laptop.close()
+    # A conflict: listed with both values and authors, nothing written, exit 1.
+    assert main(["sync", engagement, "--db", str(local_file), "--server", server.url]) == 1
+    out = capsys.readouterr().out
+    assert "“on site”" in out and "“in the office”" in out and server.author in out
+    assert _answer(server, engagement, first).note == "in the office"
+    assert (
+        main(
+            ["sync", engagement, "--db", str(local_file), "--server", server.url, "--keep", "mine"]
+        )
+        == 0
+    )
+    assert "1 conflicts decided" in capsys.readouterr().out
+    assert _answer(server, engagement, first).note == "on site"
+    # Not an offline copy: one line, exit 2.
+    laptop = open_store(local_file)
+    other = engagements.create_engagement(laptop, client_name="C", title="Mine")
+    laptop.close()
+    with pytest.raises(SystemExit) as exit_info:
+        main(["sync", other.uuid, "--db", str(local_file)])
+    assert exit_info.value.code == 2
+    assert "not an offline copy" in capsys.readouterr().err

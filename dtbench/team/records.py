@@ -168,20 +168,44 @@ class Rows:
         self.records[record] = _rec(fields, row)
 
 
-def load(s: Session, engagement_uuid: str) -> Rows:
-    """Read the engagement's records (LookupError when the engagement is not there)."""
+def load(
+    s: Session, engagement_uuid: str, only: Iterable[str] | None = None, *, rows: bool = True
+) -> Rows:
+    """Read the engagement's records (LookupError when the engagement is not there); with
+    ``only``, just those records (and the rounds, the client and the engagement). Without
+    ``rows`` the records are read as plain table rows (quicker; nothing to write back)."""
     e = s.scalar(select(Engagement).where(Engagement.uuid == engagement_uuid))
     if e is None:
         raise LookupError(engagement_uuid)
+    wanted: dict[str, set[str]] | None = None
+    if only is not None:
+        wanted = {}
+        for name in only:
+            kind, _, rest = name.partition(":")
+            wanted.setdefault(kind, set()).add(rest.rsplit(":", 1)[-1])
+
+    def query(kind: str, stmt: Any, column: Any) -> Any:
+        if wanted is not None:
+            if kind not in wanted:
+                return []
+            stmt = stmt.where(column.in_(sorted(wanted[kind])))
+        if rows:
+            return s.scalars(stmt)
+        # the same statement, for the table's plain rows (no objects to track)
+        table = stmt.get_final_froms()[0]
+        return s.execute(stmt.with_only_columns(*table.c)).all()
+
     out = Rows(s, e)
     c = e.client
     out.add(f"client:{c.uuid}", c, _pick(c, CLIENT_FIELDS))
-    for k in c.contacts:
-        out.add(f"contact:{k.uuid}", k, _pick(k, CONTACT_FIELDS))
+    if wanted is None or "contact" in wanted:
+        for k in c.contacts:
+            out.add(f"contact:{k.uuid}", k, _pick(k, CONTACT_FIELDS))
     fields = _pick(e, ENGAGEMENT_FIELDS)
     fields["client"] = c.uuid
     out.add(f"engagement:{e.uuid}", e, fields)
-    for scope in s.scalars(select(ClauseScope).where(ClauseScope.engagement_id == e.id)):
+    stmt: Any = select(ClauseScope).where(ClauseScope.engagement_id == e.id)
+    for scope in query("scope", stmt, ClauseScope.clause_key):
         out.add(f"scope:{scope.clause_key}", scope, _pick(scope, DEFAULTS["scope"]))
     rounds = list(s.scalars(select(AssessmentRound).where(AssessmentRound.engagement_id == e.id)))
     by_id: dict[int, str] = {}
@@ -191,24 +215,31 @@ def load(s: Session, engagement_uuid: str) -> Rows:
         by_id[r.id] = r.uuid
     ids = list(by_id)
     if ids:
-        for a in s.scalars(select(Answer).where(Answer.round_id.in_(ids))):
+        stmt = select(Answer).where(Answer.round_id.in_(ids))
+        for a in query("answer", stmt, Answer.key):
             out.add(f"answer:{by_id[a.round_id]}:{a.key}", a, _pick(a, DEFAULTS["answer"]))
-        for x in s.scalars(select(ClauseAssessment).where(ClauseAssessment.round_id.in_(ids))):
+        stmt = select(ClauseAssessment).where(ClauseAssessment.round_id.in_(ids))
+        for x in query("clause", stmt, ClauseAssessment.clause_key):
             name = f"clause:{by_id[x.round_id]}:{x.clause_key}"
             out.add(name, x, _pick(x, DEFAULTS["clause"]))
-        for h in s.scalars(select(InterviewAnswer).where(InterviewAnswer.round_id.in_(ids))):
+        stmt = select(InterviewAnswer).where(InterviewAnswer.round_id.in_(ids))
+        for h in query("heard", stmt, InterviewAnswer.key):
             name = f"heard:{by_id[h.round_id]}:{h.interview}:{h.key}"
             out.add(name, h, _pick(h, DEFAULTS["heard"]))
-        for ev in s.scalars(select(Evidence).where(Evidence.round_id.in_(ids))):
+        stmt = select(Evidence).where(Evidence.round_id.in_(ids))
+        for ev in query("evidence", stmt, Evidence.uuid):
             fields = _pick(ev, EVIDENCE_FIELDS[1:])
             fields["round"] = by_id[ev.round_id]
             out.add(f"evidence:{ev.uuid}", ev, fields)
-    for item in s.scalars(select(PlanItem).where(PlanItem.engagement_id == e.id)):
+    stmt = select(PlanItem).where(PlanItem.engagement_id == e.id)
+    for item in query("item", stmt, PlanItem.uuid):
         fields = {"kind": item.kind, "position": item.position, **_flat(item.data or {})}
         out.add(f"item:{item.uuid}", item, fields)
-    for value in s.scalars(select(PlanValue).where(PlanValue.engagement_id == e.id)):
+    stmt = select(PlanValue).where(PlanValue.engagement_id == e.id)
+    for value in query("value", stmt, PlanValue.name):
         out.add(f"value:{value.name}", value, _flat(value.data or {}))
-    for m in s.scalars(select(Member).where(Member.engagement_id == e.id)):
+    stmt = select(Member).where(Member.engagement_id == e.id)
+    for m in query("member", stmt, Member.login):
         out.add(f"member:{m.login}", m, {"role": m.role})
     return out
 

@@ -168,7 +168,7 @@ def plan_sync(local: Store, server: Store, engagement: str) -> SyncPlan:
         copy = _copy_of(s, engagement)
         login = copy.login
         try:
-            local_recs = load(s, engagement).records
+            local_recs = load(s, engagement, rows=False).records
         except LookupError:
             raise NotOfflineError(engagement) from None
         bases = {
@@ -237,7 +237,7 @@ def _read_server(server: Store, engagement: str) -> dict[str, Rec]:
     try:
         with server.sessions() as s:
             try:
-                return load(s, engagement).records
+                return load(s, engagement, rows=False).records
             except LookupError:
                 raise NotOnServerError(engagement) from None
     except SQLAlchemyError as exc:
@@ -371,7 +371,7 @@ def _write_server(plan: SyncPlan, up: list[Write], sync_id: str) -> dict[str, in
     s = plan.server.sessions()
     try:
         try:
-            rows = load(s, plan.engagement)
+            rows = load(s, plan.engagement, [w.record for w in up])
         except LookupError:
             raise ServerMovedError() from None
         _check_versions(plan, rows, up)
@@ -439,7 +439,7 @@ def finish_local(
     left as they typed it: its base moves on, so the next sync sends it), the new bases."""
     down = payload["down"]
     with local.session() as s:
-        rows = load(s, engagement)
+        rows = load(s, engagement, [entry["record"] for entry in down])
         writes = []
         for entry in down:
             name = entry["record"]
