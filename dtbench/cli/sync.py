@@ -77,24 +77,11 @@ def run(args: argparse.Namespace) -> int | None:
         fail(exc.message(translate))
 
 
-def _open_server(url: str):  # type: ignore[no-untyped-def]
-    from dtbench.store import StoreError, open_store
-
-    if "://" not in url:
-        from dtbench.team.errors import NotAServerError
-
-        raise NotAServerError(url)
-    try:
-        return open_store(url, create=False)
-    except StoreError as exc:
-        fail(exc.message(translate))
-
-
 def _offline(args: argparse.Namespace) -> int:
     from dtbench.reports.summary import find_engagement
-    from dtbench.team.offline import take_offline
+    from dtbench.team.offline import open_server, take_offline
 
-    server = _open_server(args.server)
+    server = open_server(args.server)
     local = open_store_or_fail(getattr(args, "db", None), create=True)
     try:
         uuids = [find_engagement(server, ident)[0] for ident in args.ids]
@@ -111,7 +98,7 @@ def _sync(args: argparse.Namespace) -> int:
     from dtbench.reports.summary import find_engagement
     from dtbench.team.errors import NotOfflineError
     from dtbench.team.labels import field_label, record_label, stamp, value_text
-    from dtbench.team.offline import offline_copies
+    from dtbench.team.offline import offline_copies, open_server
     from dtbench.team.sync import synchronise
 
     local = open_store_or_fail(getattr(args, "db", None))
@@ -121,7 +108,7 @@ def _sync(args: argparse.Namespace) -> int:
         copy = offline_copies(local).get(uuid)
         if copy is None:
             raise NotOfflineError(args.id)
-        server = _open_server(args.server or copy.server_url)
+        server = open_server(args.server or copy.server_url)
         plan, result = synchronise(local, server, uuid, keep=args.keep)
     finally:
         local.close()

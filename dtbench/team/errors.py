@@ -45,6 +45,14 @@ class ConnectionLostError(SyncError):
     )
 
 
+class ServerUnreachableError(SyncError):
+    template = QT_TRANSLATE_NOOP(
+        "SyncError",
+        "The server %1 cannot be reached or refused the login: nothing was changed. Try again "
+        "when connected.",
+    )
+
+
 class CommitUnknownError(SyncError):
     template = QT_TRANSLATE_NOOP(
         "SyncError",

@@ -32,7 +32,13 @@ from dtbench.store.models import (
     SyncBase,
     utcnow,
 )
-from dtbench.team.errors import AlreadyLocalError, ConnectionLostError, NotOnServerError
+from dtbench.team.errors import (
+    AlreadyLocalError,
+    ConnectionLostError,
+    NotAServerError,
+    NotOnServerError,
+    ServerUnreachableError,
+)
 from dtbench.team.records import Rec, default_of, kind_of, load
 from dtbench.transfer.snapshot import Snapshot, insert_snapshot, take_snapshot
 
@@ -42,6 +48,19 @@ Progress = Callable[[str, int, int], None]
 def public_url(url: str) -> str:
     """The server's URL without its password (what an offline copy remembers)."""
     return make_url(url).set(password=None).render_as_string(hide_password=False)
+
+
+def open_server(url: str) -> Store:
+    """Open the firm's server; one clear message (its URL without the password) when it
+    cannot be reached, the login is refused or it is not a server at all."""
+    from dtbench.store import StoreError, open_store
+
+    if "://" not in url or url.startswith("sqlite"):
+        raise NotAServerError(public_url(url) if "://" in url else url)
+    try:
+        return open_store(url, create=False)
+    except (StoreError, SQLAlchemyError) as exc:
+        raise ServerUnreachableError(public_url(url)) from exc
 
 
 def local_database() -> str | Path:
