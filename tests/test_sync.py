@@ -359,3 +359,23 @@ def test_command_line_offline_and_sync(
         main(["sync", other.uuid, "--db", str(local_file)])
     assert exit_info.value.code == 2
     assert "not an offline copy" in capsys.readouterr().err
+
+
+def test_rounds_made_on_both_sides_get_numbers_of_their_own_and_evidence_travels(
+    server: Store, laptop: Store, engagement: str, tmp_path: Path
+) -> None:
+    take_offline(server, laptop, [engagement])
+    clause = _keys()[0]
+    here = dx.new_round(laptop, engagement, "Site visit")
+    there = dx.new_round(server, engagement, "Office review")
+    assert here.number == there.number == 2
+    photo = tmp_path / "whiteboard.png"
+    photo.write_bytes(b"\x89PNG not really")
+    dx.add_evidence(laptop, here.uuid, clause, photo)
+    plan, result = synchronise(laptop, server, engagement)
+    assert plan.conflicts == [] and result is not None
+    for store in (laptop, server):
+        rounds = {r.name: r.number for r in dx.list_rounds(store, engagement)}
+        assert rounds == {"Baseline": 1, "Office review": 2, "Site visit": 3}
+        [evidence] = dx.load_round(store, here.uuid).evidence[clause]
+        assert dx.evidence_data(store, evidence.sha256) == photo.read_bytes()

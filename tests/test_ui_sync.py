@@ -186,3 +186,52 @@ def test_a_lost_connection_says_nothing_changed_on_the_server(
     wait_for_tasks(qtbot)
     assert len(errors) == 1 and "nothing was changed on the server" in errors[0]
     assert _state(server, round_uuid) == ("typed in the office", "office findings")
+
+
+def test_take_offline_copies_the_ticked_engagements_into_the_laptop_database(
+    qtbot: QtBot, server: Store, translations: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from dtbench.store.models import Member
+    from dtbench.team.offline import local_database, offline_copies
+    from dtbench.ui.kit.pick_dialog import PickDialog
+
+    mine = engagements.create_engagement(server, client_name="Client", title="Mine").uuid
+    engagements.create_engagement(server, client_name="Other", title="Not mine")
+    with server.session() as s:
+        from sqlalchemy import select
+
+        from dtbench.store.models import Engagement
+
+        eid = s.scalar(select(Engagement.id).where(Engagement.uuid == mine))
+        s.add(Member(engagement_id=eid, login=server.author, role="member"))
+    window = MainWindow(server, translations, open_store=open_store)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.act_take_offline.isEnabled() and not window.act_sync.isEnabled()
+    seen: dict[str, Any] = {}
+
+    def pick() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, PickDialog):
+            seen["rows"] = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+            dialog.tick(0)
+            dialog.accept()
+        elif isinstance(dialog, QMessageBox):
+            seen["question"] = dialog.text()
+            dialog.button(QMessageBox.StandardButton.No).click()
+            return
+        QTimer.singleShot(50, pick)
+
+    QTimer.singleShot(0, pick)
+    window.act_take_offline.trigger()
+    wait_for_tasks(qtbot)
+    qtbot.waitUntil(lambda: "question" in seen, timeout=30_000)
+    assert seen["rows"] == ["Mine"]  # only the engagements I am a member of
+    laptop = open_store(local_database())
+    try:
+        assert list(offline_copies(laptop)) == [mine]
+        assert engagements.get_profile(laptop, mine).title == "Mine"
+    finally:
+        laptop.close()

@@ -341,7 +341,15 @@ def write(rows: Rows, writes: Iterable[Write]) -> dict[str, int]:
     returns the new version of every row written (0 for a removed one). A stale row fails
     the flush (StaleDataError)."""
     s = rows.session
-    ordered = sorted(writes, key=lambda w: (_phase(w, rows), ORDER.index(kind_of(w.record))))
+    # rows there already before new ones: a round renumbered frees its number for another
+    ordered = sorted(
+        writes,
+        key=lambda w: (
+            _phase(w, rows),
+            ORDER.index(kind_of(w.record)),
+            w.record not in rows.rows,
+        ),
+    )
     saved_author = s.info.get("author", "")
     touched: dict[str, Any] = {}
     try:

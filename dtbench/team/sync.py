@@ -217,7 +217,25 @@ def plan_sync(local: Store, server: Store, engagement: str) -> SyncPlan:
             plan.conflicts.append(_conflict(plan, name, WHOLE, b, lo, se))
         else:
             _add(plan, name, b, lo, se)
+    _number_new_rounds(plan)
     return plan
+
+
+def _number_new_rounds(plan: SyncPlan) -> None:
+    """Rounds made on both sides since the base may share a number (each laptop's "round
+    2"): the server's keeps it, the one made here follows the last."""
+    taken: dict[int, list[str]] = {}
+    for name, fields in plan.merged.items():
+        if kind_of(name) == "round" and fields is not None:
+            taken.setdefault(int(fields["number"]), []).append(name)
+    last = max(taken, default=0)
+    for names in taken.values():
+        for name in names:
+            if len(names) > 1 and name not in plan.server_recs:
+                last += 1
+                fields = plan.merged[name]
+                assert fields is not None
+                fields["number"] = last
 
 
 def _add(plan: SyncPlan, name: str, b: Fields | None, lo: Fields | None, se: Fields | None) -> None:
