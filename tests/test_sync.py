@@ -379,3 +379,21 @@ def test_rounds_made_on_both_sides_get_numbers_of_their_own_and_evidence_travels
         assert rounds == {"Baseline": 1, "Office review": 2, "Site visit": 3}
         [evidence] = dx.load_round(store, here.uuid).evidence[clause]
         assert dx.evidence_data(store, evidence.sha256) == photo.read_bytes()
+
+
+@pytest.mark.parametrize("side", ["mine", "theirs"])
+def test_a_plan_record_removed_here_and_changed_on_the_server_is_asked(
+    server: Store, laptop: Store, engagement: str, side: str
+) -> None:
+    take_offline(server, laptop, [engagement])
+    [workshop] = plans.list_items(laptop, engagement, "action")
+    plans.remove_item(laptop, workshop.uuid)
+    renamed = Action(audience="managers", title="Workshop with the board")
+    plans.update_item(server, workshop.uuid, renamed)
+    plan = plan_sync(laptop, server, engagement)
+    [conflict] = plan.conflicts
+    assert (conflict.record, conflict.field, conflict.local) == (f"item:{workshop.uuid}", "", None)
+    apply_sync(plan, keep_all(plan, side))
+    expected = [] if side == "mine" else ["Workshop with the board"]
+    for store in (laptop, server):
+        assert [i.record.title for i in plans.list_items(store, engagement, "action")] == expected
