@@ -397,3 +397,13 @@ def test_a_plan_record_removed_here_and_changed_on_the_server_is_asked(
     expected = [] if side == "mine" else ["Workshop with the board"]
     for store in (laptop, server):
         assert [i.record.title for i in plans.list_items(store, engagement, "action")] == expected
+
+
+def test_an_engagement_deleted_here_can_be_taken_offline_again(
+    server: Store, laptop: Store, engagement: str
+) -> None:
+    take_offline(server, laptop, [engagement])
+    engagements.move_to_trash(laptop, engagement)
+    engagements.empty_trash(laptop)
+    assert take_offline(server, laptop, [engagement]) == ["Plant"]
+    assert plan_sync(laptop, server, engagement).changes() == (0, 0)

@@ -339,7 +339,6 @@ class Presence(Base):
     seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
-
 class OfflineCopy(Base):
     """On a laptop: an engagement taken offline from a firm's server (its URL without the
     password, the login), when it was taken and last synchronised."""

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -30,6 +30,7 @@ from dtbench.store.models import (
     Member,
     OfflineCopy,
     SyncBase,
+    SyncJournal,
     utcnow,
 )
 from dtbench.team.errors import (
@@ -124,6 +125,9 @@ def _write(
     with local.session() as s:
         if s.scalar(select(Engagement.id).where(Engagement.uuid == uuid)) is not None:
             raise AlreadyLocalError(snap.engagement.title)
+        # What a copy deleted from this computer left behind is not this one's.
+        for table in (OfflineCopy, SyncBase, SyncJournal):
+            s.execute(delete(table).where(table.engagement_uuid == uuid))
         client = s.scalar(select(Client).where(Client.uuid == snap.client.uuid))
         have = set(s.scalars(select(EvidenceBlob.sha256).where(EvidenceBlob.sha256.in_(blobs))))
         for digest, data in blobs.items():
