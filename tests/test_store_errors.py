@@ -57,6 +57,31 @@ def _with_demo(path: Path) -> str:
     return uuid
 
 
+def _old_database(db: Path, revision: str) -> None:
+    """A database at an older ``revision`` holding one client and engagement, written in
+    SQL as that version of dtbench wrote them (today's models have columns it lacks)."""
+    open_store(db, migrate_to=revision).close()
+    con = sqlite3.connect(db)
+    for table, values in (
+        ("clients", {"uuid": "c-1", "name": "甲"}),
+        ("engagements", {"uuid": "e-1", "title": "A", "client_id": 1}),
+    ):
+        columns = {}
+        for _cid, name, kind, notnull, _default, pk in con.execute(f"PRAGMA table_info({table})"):
+            if pk or not notnull:
+                continue
+            blank: object = 1 if kind.upper() in ("INTEGER", "BOOLEAN") else ""
+            columns[name] = "2026-01-01 00:00:00" if kind.upper() == "DATETIME" else blank
+        columns.update(values)
+        if "status" in columns:
+            columns["status"], columns["language"] = "draft", "zh"
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        con.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(columns.values()))
+    con.commit()
+    con.close()
+
+
 def _rows(path: Path) -> list[tuple[Any, ...]]:
     con = sqlite3.connect(path)
     try:
@@ -72,10 +97,7 @@ def test_backups_before_an_update_or_an_import_go_beside_the_databases_own(
     from dtbench.transfer import package as pk
 
     db = tmp_path / "client-a.sqlite3"
-    open_store(db, migrate_to="0003").close()
-    store = open_store(db, migrate_to="0003")
-    service.create_engagement(store, client_name="甲", title="A")
-    store.close()
+    _old_database(db, "0003")
     open_store(db).close()  # the update to the newest revision takes a backup
     other = tmp_path / "other.sqlite3"
     source = open_store(other)
@@ -96,9 +118,7 @@ def test_backups_before_an_update_or_an_import_go_beside_the_databases_own(
 
 def test_a_retried_update_reuses_its_backup(tmp_path: Path) -> None:
     db = tmp_path / "x.sqlite3"
-    store = open_store(db, migrate_to="0002")
-    service.create_engagement(store, client_name="甲", title="A")
-    store.close()
+    _old_database(db, "0002")
     original = db.read_bytes()
     for _ in range(3):  # as if each update had been interrupted and the file left as it was
         open_store(db).close()
@@ -111,9 +131,7 @@ def test_a_retried_update_reuses_its_backup(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ half-updated files
 def test_check_does_not_call_a_half_updated_database_sound(tmp_path: Path, cli: Run) -> None:
     db = tmp_path / "half.sqlite3"
-    store = open_store(db, migrate_to="0003")
-    service.create_engagement(store, client_name="甲", title="A")
-    store.close()
+    _old_database(db, "0003")
     con = sqlite3.connect(db)  # what an update cut in the middle of a batch copy left
     con.execute("CREATE TABLE _alembic_tmp_engagements (id INTEGER PRIMARY KEY)")
     con.execute("ALTER TABLE engagements ADD COLUMN deleted_at_new DATETIME")
@@ -177,9 +195,7 @@ def test_an_old_database_on_a_read_only_medium_says_it_cannot_be_updated(
 ) -> None:
     db = tmp_path / "ro" / "old.sqlite3"
     db.parent.mkdir()
-    store = open_store(db, migrate_to="0002")
-    service.create_engagement(store, client_name="甲", title="A")
-    store.close()
+    _old_database(db, "0002")
     digest = _sha(db)
     read_only(db.parent)
     with pytest.raises(ReadOnlyUpdateError, match="read-only"):
