@@ -313,3 +313,25 @@ def test_two_consultants_on_the_server_record_their_own_names() -> None:
         finally:
             first.close()
             second.close()
+
+
+@pytest.mark.sqlite_only
+def test_the_command_line_shows_a_clause_history_and_restores(
+    store: Any, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dtbench.cli import main
+
+    engagement, rnd = _engagement(store)
+    dx.set_answer(store, rnd, ITEM, status="met")
+    dx.set_answer(store, rnd, ITEM, status="not_met")
+    assert main(["history", engagement[:8], "--db", str(db_path), "--clause", CLAUSE]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t") == ["Change", "Time", "Author", "Record", "Field", "From", "To"]
+    newest = lines[1].split("\t")
+    assert newest[2:] == [store.author, f"answer {ITEM}", "status", "met", "not_met"]
+    assert main(["history", engagement, "--db", str(db_path), "--restore", newest[0]]) == 0
+    assert dx.load_answer(store, rnd, ITEM).status == "met"
+    with pytest.raises(SystemExit) as stop:
+        main(["history", engagement, "--db", str(db_path), "--clause", "9.9.9"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.strip() == "dtbench: There is no clause 9.9.9 in the guide."
