@@ -25,8 +25,8 @@ no entries: they run inside ``quiet()`` (or mark their session ``info["history"]
 add one summary entry (``summary``: field ``*``, new value "created", "imported"…) for the
 engagement instead. Restoring a backup replaces the database with its own history.
 
-Kept cheap: per flush, one query for the rounds (or clients) the changed rows belong to, and the
-entries go out with the transaction's last flush.
+Kept cheap: per flush, one query for the rounds (or clients) the changed rows belong to and
+one INSERT of the entries (Core, in the same flush and transaction).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from contextvars import ContextVar
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import delete, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from dtbench.store.models import (
@@ -140,8 +140,8 @@ ABSENT: dict[tuple[type[Any], str], object] = {
 WHOLE = "*"
 
 _quiet: ContextVar[bool] = ContextVar("dtbench_history_quiet", default=False)
-_OPEN = "_history_open"  # session.info: (engagement id, record, field) → entry of this transaction
-_TODO = "_history_todo"  # session.info: changes found in after_flush, written in postexec
+# session.info: (engagement id, record, field) → (id, old) of this transaction's entries
+_OPEN = "_history_open"
 
 
 def record_key(kind: str, *parts: str) -> str:
@@ -209,14 +209,12 @@ def summary(session: Session, engagement_id: int, engagement_uuid: str, what: st
 def install(sessions: sessionmaker[Session]) -> None:
     """Record the changes of every session ``sessions`` makes."""
     event.listen(sessions, "after_flush", _after_flush)
-    event.listen(sessions, "after_flush_postexec", _after_flush_postexec)
     event.listen(sessions, "after_commit", _forget)
     event.listen(sessions, "after_rollback", _forget)
 
 
 def _forget(session: Session) -> None:
     session.info.pop(_OPEN, None)
-    session.info.pop(_TODO, None)
 
 
 def _empty(model: type[Any], name: str, value: object) -> bool:
@@ -296,11 +294,7 @@ def _after_flush(session: Session, context: object) -> None:
                 before, after = dump(old_value), dump(new_value)
                 if before != after:
                     changes.append((obj, kind, name, before, after))
-    todo: list[Change] = session.info.setdefault(_TODO, [])
-    if changes:
-        todo.extend(_placed(session, changes))
-    if dropped:
-        session.info.setdefault("_history_dropped", set()).update(dropped)
+    _write(session, _placed(session, changes) if changes else [], dropped)
 
 
 def _whole(obj: object) -> dict[str, object]:
@@ -380,47 +374,56 @@ def _client_id(contact: Contact) -> int:
     return before[0].id if before else -1
 
 
-def _after_flush_postexec(session: Session, _context: object) -> None:
-    """Add the entries (they go out with the next flush, at the latest the commit's), merging
-    them with this transaction's earlier entries for the same field."""
-    todo: list[Change] = session.info.pop(_TODO, [])
-    dropped: set[int] = session.info.pop("_history_dropped", set())
-    if not todo and not dropped:
-        return
-    opened: dict[tuple[int, str, str], HistoryEntry] = session.info.setdefault(_OPEN, {})
+def _write(session: Session, todo: list[Change], dropped: set[int]) -> None:
+    """Write the entries with the flush, merging them with this transaction's earlier entries
+    for the same field (one entry: first old, last new; none when it ends as it began)."""
+    opened: dict[tuple[int, str, str], tuple[int, str]] = session.info.setdefault(_OPEN, {})
     for key in [k for k in opened if k[0] in dropped]:
-        entry = opened.pop(key)
-        if inspect(entry).pending:
-            session.expunge(entry)
-    now = utcnow()
-    author = session.info.get("author", "")
+        del opened[key]  # the engagement's rows, history included, went with it
+    merged: dict[tuple[int, str, str], list[str]] = {}  # key → kind, old, new
     for eid, kind, record, field, old, new in todo:
         if eid in dropped:
             continue
         key = (eid, record, field)
-        earlier = opened.get(key)
-        if earlier is None:
-            entry = HistoryEntry(
-                engagement_id=eid,
-                at=now,
-                author=author,
-                kind=kind,
-                record=record,
-                field=field,
-                old=old,
-                new=new,
-            )
-            session.add(entry)
-            opened[key] = entry
-            continue
-        entry = earlier
-        entry.new, entry.at = new, now
-        if entry.old == entry.new:
-            del opened[key]
-            if inspect(entry).pending:
-                session.expunge(entry)
+        if key in merged:
+            merged[key][2] = new
+        else:
+            merged[key] = [kind, old, new]
+    conn = session.connection()
+    now = utcnow()
+    author = session.info.get("author", "")
+    rows: list[dict[str, object]] = []
+    keys: list[tuple[int, str, str]] = []
+    for key, (kind, old, new) in merged.items():
+        if key in opened:
+            entry_id, first = opened[key]
+            if first == new:
+                conn.execute(delete(HistoryEntry).where(HistoryEntry.id == entry_id))
+                del opened[key]
             else:
-                session.delete(entry)
+                conn.execute(
+                    update(HistoryEntry).where(HistoryEntry.id == entry_id).values(new=new, at=now)
+                )
+        elif old != new:
+            eid, record, field = key
+            rows.append(
+                {
+                    "engagement_id": eid,
+                    "at": now,
+                    "author": author,
+                    "kind": kind,
+                    "record": record,
+                    "field": field,
+                    "old": old,
+                    "new": new,
+                }
+            )
+            keys.append(key)
+    if rows:
+        stmt = insert(HistoryEntry).returning(HistoryEntry.id, sort_by_parameter_order=True)
+        ids = conn.execute(stmt, rows).scalars().all()
+        for key, entry_id, row in zip(keys, ids, rows, strict=True):
+            opened[key] = (entry_id, str(row["old"]))
 
 
 def note(sessions: sessionmaker[Session], engagement_uuid: str, what: str) -> None:
