@@ -262,9 +262,7 @@ def open_store(
         sessions = sessionmaker(engine, expire_on_commit=False, info={"author": author})
         event.listen(sessions, "before_flush", _stamp_author)
         history.install(sessions)  # every change also goes to the engagement's history
-        store = Store(
-            url=url, engine=engine, sessions=sessions, read_only=read_only, author=author
-        )
+        store = Store(url=url, engine=engine, sessions=sessions, read_only=read_only, author=author)
         if not read_only:
             _migrate(store, sqlite_path, known, migrate_to)
     except StoreError:

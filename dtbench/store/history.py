@@ -54,9 +54,13 @@ from dtbench.store.models import (
     HistoryEntry,
     InterviewAnswer,
     Member,
+    OfflineCopy,
     PlanItem,
     PlanValue,
     Presence,
+    SyncBase,
+    SyncJournal,
+    SyncReceipt,
     utcnow,
 )
 
@@ -126,9 +130,19 @@ NOT_RECORDED: dict[type[Any], tuple[str, ...]] = {
 }
 
 # Models whose rows are not recorded, and why: evidence files are added and removed as files
-# (the round lists them; the bytes are not history's to keep), the rest is history and team
-# bookkeeping. A test fails on a model in neither list.
-UNRECORDED_MODELS: tuple[type[Any], ...] = (Evidence, EvidenceBlob, HistoryEntry, Member, Presence)
+# (the round lists them; the bytes are not history's to keep), the rest is history, team and
+# synchronisation bookkeeping. A test fails on a model in neither list.
+UNRECORDED_MODELS: tuple[type[Any], ...] = (
+    Evidence,
+    EvidenceBlob,
+    HistoryEntry,
+    Member,
+    Presence,
+    OfflineCopy,
+    SyncBase,
+    SyncJournal,
+    SyncReceipt,
+)
 
 # What a field is when its row is not there (the rows below exist only while they differ).
 ABSENT: dict[tuple[type[Any], str], object] = {
