@@ -1507,6 +1507,136 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>No change has been recorded here yet.</source>
+        <translation>这里还没有记录任何修改。</translation>
+    </message>
+    <message>
+        <source>Restore this value</source>
+        <translation>恢复此值</translation>
+    </message>
+    <message>
+        <source>Write back the value before the selected change</source>
+        <translation>写回所选修改之前的值</translation>
+    </message>
+    <message>
+        <source>Restore the value after this change</source>
+        <translation>恢复此次修改后的值</translation>
+    </message>
+    <message>
+        <source>%1 (interview) · %2</source>
+        <translation>%1（访谈）· %2</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Current level</source>
+        <translation>现状等级</translation>
+    </message>
+    <message>
+        <source>Target level</source>
+        <translation>目标等级</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Interviewees</source>
+        <translation>访谈对象</translation>
+    </message>
+    <message>
+        <source>Whole record</source>
+        <translation>整条记录</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>the whole record</source>
+        <translation>整条记录</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation>本记录</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史…</translation>
+    </message>
+    <message>
+        <source>Who changed what and when; restore an earlier value (%1)</source>
+        <translation>谁在何时修改了什么；恢复较早的值（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryError</name>
+    <message>
+        <source>There is no change %1 in the history.</source>
+        <translation>历史中没有修改 %1。</translation>
+    </message>
+    <message>
+        <source>There is no clause %1 in the guide.</source>
+        <translation>指南中没有条款 %1。</translation>
+    </message>
+    <message>
+        <source>This value cannot be restored from the history: %1</source>
+        <translation>无法从历史中恢复此值：%1</translation>
+    </message>
+    <message>
+        <source>%1 has been removed since; restore the change that removed it first.</source>
+        <translation>%1 已被删除；请先恢复删除它的那次修改。</translation>
+    </message>
+</context>
+<context>
     <name>IdeasDialog</name>
     <message>
         <source>Ideas from the guide</source>
@@ -4259,6 +4389,10 @@ Name of the round:</source>
         <translation>条款的现状等级 / 目标等级</translation>
     </message>
     <message>
+        <source>The clause&apos;s history; restore a value</source>
+        <translation>条款的修改历史；恢复某个值</translation>
+    </message>
+    <message>
         <source>Take the clause or area in or out of scope</source>
         <translation>将条款或领域纳入或移出评估范围</translation>
     </message>
@@ -4285,6 +4419,10 @@ Name of the round:</source>
     <message>
         <source>In the list: remove the selected entry</source>
         <translation>在列表中：删除所选条目</translation>
+    </message>
+    <message>
+        <source>History of the selected entry; restore a value</source>
+        <translation>所选条目的修改历史；恢复某个值</translation>
     </message>
     <message>
         <source>Undo the typing in the field first, then the last change</source>
@@ -5451,6 +5589,54 @@ Name of the round:</source>
         <translation>生成计划中访谈的日程安排（.docx）</translation>
     </message>
     <message>
+        <source>show who changed what and when, or restore a value</source>
+        <translation>显示谁在何时修改了什么，或恢复某个值</translation>
+    </message>
+    <message>
+        <source>only this clause of the latest round (e.g. 7.3.1)</source>
+        <translation>只看最新一轮中的此条款（如 7.3.1）</translation>
+    </message>
+    <message>
+        <source>show at most N changes (default: 50)</source>
+        <translation>最多显示 N 条修改（默认：50）</translation>
+    </message>
+    <message>
+        <source>write back the value change CHANGE replaced</source>
+        <translation>写回修改 CHANGE 替换掉的值</translation>
+    </message>
+    <message>
+        <source>with --restore: the value the change wrote</source>
+        <translation>与 --restore 合用：写回该修改写入的值</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新值</translation>
+    </message>
+    <message>
         <source>the firm&apos;s server (postgresql+psycopg://login@host/database)</source>
         <translation>公司服务器（postgresql+psycopg://登录名@主机/数据库）</translation>
     </message>
@@ -5481,6 +5667,21 @@ Name of the round:</source>
     <message>
         <source>Synchronised: %1 records sent, %2 received, %3 conflicts decided.</source>
         <translation>同步完成：发送 %1 条记录，接收 %2 条，决定 %3 个冲突。</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>History of clause %1</source>
+        <translation>条款 %1 的修改历史</translation>
+    </message>
+    <message>
+        <source>Restore %1 from the history</source>
+        <translation>从历史恢复 %1</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的修改历史</translation>
     </message>
 </context>
 </TS>

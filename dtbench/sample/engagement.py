@@ -20,6 +20,7 @@ from dtbench.diagnosis.scoring import ScopeEntry
 from dtbench.engagement import service as engagements
 from dtbench.engagement.records import ContactRecord
 from dtbench.paths import resource_path
+from dtbench.store import history
 from dtbench.store.database import Store
 from dtbench.store.models import Answer, AssessmentRound, ClauseAssessment, ClauseScope, Engagement
 
@@ -45,7 +46,17 @@ def load_demo(folder: Path | None = None) -> tuple[dict[str, Any], dict[str, Any
 
 
 def create_demo(store: Store, language: str = "zh") -> str:
-    """Create the sample engagement in ``language`` ("zh" or "en") and return its id."""
+    """Create the sample engagement in ``language`` ("zh" or "en") and return its id.
+
+    Its thousands of rows write no history: one entry says it was created (store/history.py).
+    """
+    with history.quiet():
+        uuid = _create_demo(store, language)
+    history.note(store.sessions, uuid, "created")
+    return uuid
+
+
+def _create_demo(store: Store, language: str) -> str:
     folder = demo_folder(language)
     meta, clauses = load_demo(folder)
     client = dict(meta["client"])

@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from dtbench import paths
 from dtbench.engagement.errors import NotFoundError
-from dtbench.store import Store
+from dtbench.store import Store, history
 from dtbench.store.models import (
     Client,
     Engagement,
@@ -123,6 +123,8 @@ def _write(
 ) -> None:
     uuid = snap.engagement.uuid
     with local.session() as s:
+        # A copy of the whole engagement: one history entry, not one per field (store/history.py).
+        s.info["history"] = False
         if s.scalar(select(Engagement.id).where(Engagement.uuid == uuid)) is not None:
             raise AlreadyLocalError(snap.engagement.title)
         # What a copy deleted from this computer left behind is not this one's.
@@ -135,6 +137,7 @@ def _write(
                 s.add(EvidenceBlob(sha256=digest, data=data))
         s.flush()
         engagement = insert_snapshot(s, snap, client=client)
+        history.summary(s, engagement.id, uuid, "taken offline")
         for name, rec in recs.items():
             if kind_of(name) == "member":
                 s.add(

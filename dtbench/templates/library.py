@@ -54,6 +54,7 @@ from dtbench.input_rules import (
     read_regular_file,
 )
 from dtbench.paths import data_dir, resource_path
+from dtbench.store import history
 from dtbench.templates import parts as _parts
 
 FORMAT: Final = "dtbench-template"
@@ -624,19 +625,21 @@ def create_from_template(
         built = _build(chosen.parts, language, anchor, client_name)
     except _Bad as exc:  # checked on load: only a template altered in memory gets here
         raise TemplateInvalidError(chosen.path.name, str(exc)) from exc
-    profile = engagements.create_engagement(
-        store,
-        client_name=client_name,
-        title=title,
-        industry=chosen.industry.get(language) if industry is None else industry,
-        language=language,
-        notes=built.notes,
-    )
-    try:
-        _apply(store, profile.uuid, built, language)
-    except BaseException:
-        _discard(store, profile.uuid)
-        raise
+    with history.quiet():  # one history entry for the whole creation, not thousands
+        profile = engagements.create_engagement(
+            store,
+            client_name=client_name,
+            title=title,
+            industry=chosen.industry.get(language) if industry is None else industry,
+            language=language,
+            notes=built.notes,
+        )
+        try:
+            _apply(store, profile.uuid, built, language)
+        except BaseException:
+            _discard(store, profile.uuid)
+            raise
+    history.note(store.sessions, profile.uuid, "created")
     return profile.uuid
 
 

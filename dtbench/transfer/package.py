@@ -40,6 +40,7 @@ from dtbench.input_rules import (
     json_depth_exceeds,
     open_regular_file,
 )
+from dtbench.store import history
 from dtbench.store.backups import backup_before
 from dtbench.store.database import Store
 from dtbench.store.models import (
@@ -516,7 +517,12 @@ def import_package(
         backup = backup_before(store.path, "before-import").path
     try:
         with store.session() as s:
+            # An engagement file brings thousands of rows: one history entry says it came in.
+            s.info["history"] = False
             result = _import(s, package, decision)
+            eid = s.scalar(select(Engagement.id).where(Engagement.uuid == result.uuid))
+            if eid is not None:
+                history.summary(s, eid, result.uuid, "imported")
     except SQLAlchemyError as exc:
         detail = getattr(exc, "orig", None) or exc
         raise ImportFailedError(package.path.name, str(detail)) from exc

@@ -103,6 +103,7 @@ class ClauseDetails(QWidget):
         levels.addWidget(self.target_help, 3, 0, 1, 2)
         levels.setColumnStretch(1, 1)
         levels.setRowStretch(4, 1)
+        self.levels_layout = levels  # row 4 takes a button of another folder (History…)
 
         texts = QFormLayout()
         texts.addRow(self.findings_label, self.findings)

@@ -123,6 +123,7 @@ class ShortcutsDialog(QDialog):
             ("Ctrl+PgDown / Ctrl+PgUp", self.tr("Next / previous clause"), diagnosis),
             ("Alt+K", self.tr("Back to the checklist"), diagnosis),
             ("Alt+L / Alt+G", self.tr("Current level / target level of the clause"), diagnosis),
+            ("Ctrl+H", self.tr("The clause's history; restore a value"), diagnosis),
             ("Space", self.tr("Take the clause or area in or out of scope"), scope),
             ("0–9", self.tr("Type the clause's weight (Enter saves)"), scope),
             ("Alt+Down / F4", self.tr("Open the calendar"), dates),
@@ -130,6 +131,7 @@ class ShortcutsDialog(QDialog):
             ("Ctrl+Ins", self.tr("Add an entry after the selected one"), lists),
             ("Alt+Up / Alt+Down", self.tr("Move the entry up / down"), lists),
             ("Del", self.tr("In the list: remove the selected entry"), lists),
+            ("Ctrl+H", self.tr("History of the selected entry; restore a value"), lists),
             ("Ctrl+Z", self.tr("Undo the typing in the field first, then the last change"), fields),
         ]
 

@@ -41,6 +41,7 @@ from dtbench.ui.plan.session import PlanSession
 from dtbench.ui.plan.strategy_page import StrategyPage
 from dtbench.ui.shell.guide_page import GuidePage
 from dtbench.ui.shell.profile_page import ProfilePage
+from dtbench.ui.team import history_dialog
 
 if TYPE_CHECKING:
     from dtbench.deliverables.preflight import Target
@@ -152,6 +153,7 @@ class Workspace(QWidget):
         ):
             self.pages.addWidget(page)
             self.steps.addItem(QListWidgetItem())
+        history_dialog.attach(self)  # History… of a clause and of a plan record (ui/team)
         self.steps.currentRowChanged.connect(self._go)
         self.steps.enter_page.connect(self.focus_step)
         self.profile.error.connect(self.error)

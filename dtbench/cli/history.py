@@ -1,0 +1,118 @@
+"""``dtbench history ID [--clause 7.3.1] [--limit N] [--restore CHANGE [--after]]``: who changed
+what and when in an engagement (or in one clause of its latest round), newest first; with
+``--restore`` the value a change replaced is written back (itself recorded)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+
+from dtbench.cli.common import fail, open_store_or_fail, tr
+from dtbench.errors import QT_TRANSLATE_NOOP, excerpt
+from dtbench.messages import translate
+
+COMMAND = "history"
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add ``history`` to the CLI."""
+    parser = sub.add_parser(
+        COMMAND,
+        parents=[common],
+        help=tr(QT_TRANSLATE_NOOP("cli", "show who changed what and when, or restore a value")),
+    )
+    parser.add_argument(
+        "id", help=tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
+    )
+    parser.add_argument(
+        "--clause",
+        metavar="KEY",
+        help=tr(QT_TRANSLATE_NOOP("cli", "only this clause of the latest round (e.g. 7.3.1)")),
+    )
+    parser.add_argument(
+        "--limit",
+        metavar="N",
+        type=int,
+        default=50,
+        help=tr(QT_TRANSLATE_NOOP("cli", "show at most N changes (default: 50)")),
+    )
+    parser.add_argument(
+        "--restore",
+        metavar="CHANGE",
+        type=int,
+        help=tr(QT_TRANSLATE_NOOP("cli", "write back the value change CHANGE replaced")),
+    )
+    parser.add_argument(
+        "--after",
+        action="store_true",
+        help=tr(QT_TRANSLATE_NOOP("cli", "with --restore: the value the change wrote")),
+    )
+
+
+def shown(text: str) -> str:
+    """A stored value as one short line: "—" for none, text without its quotes."""
+    from dtbench.store.history import load
+
+    value = load(text)
+    if text == "" or value is None:
+        return "—"
+    if isinstance(value, str):
+        return excerpt(value, 60) if value else "“”"
+    return excerpt(text, 60)
+
+
+def local_time(at: datetime) -> str:
+    """A stored (UTC) time in this computer's time zone."""
+    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def run(args: argparse.Namespace) -> int | None:
+    """Run the command when it is ``history``; None otherwise."""
+    if getattr(args, "command", None) != COMMAND:
+        return None
+    from dtbench.diagnosis.service import list_rounds
+    from dtbench.errors import UserError
+    from dtbench.reports.summary import SummaryError, find_engagement
+    from dtbench.team import history
+
+    store = open_store_or_fail(args.db)
+    try:
+        uuid = find_engagement(store, args.id)[0]
+        if args.restore is not None:
+            owner, _change = history.get_change(store, args.restore)
+            if owner != uuid:
+                raise history.HistoryEntryNotFoundError(args.restore)
+            history.restore(store, args.restore, after=args.after)
+        if args.clause:
+            rounds = list_rounds(store, uuid)
+            changes = (
+                history.clause_history(store, rounds[-1].uuid, args.clause, limit=args.limit)
+                if rounds
+                else []
+            )
+        else:
+            changes = history.engagement_history(store, uuid, limit=args.limit)
+    except (SummaryError, UserError) as exc:
+        fail(exc.message(translate))
+    finally:
+        store.close()
+    headings = (
+        tr(QT_TRANSLATE_NOOP("cli", "Change")),
+        tr(QT_TRANSLATE_NOOP("cli", "Time")),
+        tr(QT_TRANSLATE_NOOP("cli", "Author")),
+        tr(QT_TRANSLATE_NOOP("cli", "Record")),
+        tr(QT_TRANSLATE_NOOP("cli", "Field")),
+        tr(QT_TRANSLATE_NOOP("cli", "From")),
+        tr(QT_TRANSLATE_NOOP("cli", "To")),
+    )
+    print("\t".join(headings))
+    for c in changes:
+        record = f"{c.kind} {c.label}".strip()
+        print(
+            "\t".join(
+                (str(c.id), local_time(c.at), c.author, record, c.field, shown(c.old), shown(c.new))
+            )
+        )
+    return 0
