@@ -433,3 +433,109 @@ def test_add_consultant_creates_a_login(team: Team, capsys, monkeypatch) -> None
     finally:
         with pg.admin().connect() as conn:
             conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+
+
+# ---------------------------------------------------------------- the application
+
+
+def _settings_text(home: Path) -> str:
+    return "\n".join(p.read_text(errors="replace") for p in home.rglob("*.ini"))
+
+
+def _fill_dialog(dialog, team: Team, login: str, password: str) -> None:  # type: ignore[no-untyped-def]
+    url = make_url(team.admin_url)
+    dialog.host.setText(url.host or "")
+    dialog.port.setValue(url.port or 5432)
+    dialog.database.setText(team.database)
+    dialog.login.setText(login)
+    dialog.password.setText(password)
+
+
+def test_a_wrong_password_is_said_and_the_database_kept(
+    qtbot, window, team: Team, fake_keyring, home: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from dtbench.ui.team.connect_dialog import ConnectDialog
+
+    before = window.store
+    dialog = ConnectDialog(window)
+    qtbot.addWidget(dialog)
+    _fill_dialog(dialog, team, team.a, "not-the-password")
+    dialog.remember.setChecked(True)
+    dialog.connect_to_server()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=20000)
+    assert "password is wrong" in dialog.message.text()
+    assert dialog.store is None and not dialog.result()
+    assert window.store is before
+    assert fake_keyring.saved == {}  # a refused password is not kept
+    assert "not-the-password" not in _settings_text(home)
+
+
+def test_connecting_switches_the_window_to_the_server(
+    qtbot, window, team: Team, fake_keyring, home: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from dtbench.ui.kit import settings as prefs
+    from dtbench.ui.team.connect_dialog import ConnectDialog, last_server
+
+    dialog = ConnectDialog(window)
+    qtbot.addWidget(dialog)
+    _fill_dialog(dialog, team, team.a, PASSWORD)
+    dialog.remember.setChecked(True)
+    dialog.connect_to_server()
+    qtbot.waitUntil(lambda: dialog.store is not None, timeout=20000)
+    window.use_store(dialog.store, dialog.target)
+    assert window.store is dialog.store and window.store.path is None
+    assert team.a in window.windowTitle() and team.database in window.windowTitle()
+    assert list(fake_keyring.saved.values()) == [PASSWORD]
+    assert prefs.last_database() == dialog.target == last_server()
+    assert PASSWORD not in _settings_text(home)
+    assert team.database in _settings_text(home)
+    # Next time the dialog offers the same server, its password from the keyring.
+    again = ConnectDialog(window)
+    qtbot.addWidget(again)
+    assert again.login.text() == team.a and again.password.text() == PASSWORD
+
+
+def test_an_unreachable_server_at_start_opens_the_local_database(
+    qtbot, team: Team, fake_keyring, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from dtbench.ui import app
+
+    said: list[str] = []
+    monkeypatch.setattr(app.QMessageBox, "warning", lambda _p, _t, text: said.append(text))
+    closed = make_url(team.url(team.a, None)).set(port=1).render_as_string(hide_password=False)
+    store = app.open_with_recovery(closed)
+    assert store is not None and store.path is not None
+    store.close()
+    assert len(said) == 1 and "cannot be reached" in said[0]
+
+
+def test_members_dialog_edits_for_the_lead_only(qtbot, team: Team, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dtbench.team.members import list_members, set_member
+    from dtbench.ui.team.members_dialog import MembersDialog
+
+    lead = team.open(team.lead)
+    uuid = _fill(lead, "one", tmp_path)
+    set_member(lead, uuid, team.reader, "reader")
+    dialog = MembersDialog(lead, uuid)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2 and dialog.add_button.isEnabled()
+    dialog.login.setText(team.a)
+    dialog.role.setCurrentIndex(dialog.role.findData("member"))
+    dialog.add_button.click()
+    assert (team.a, "member") in [(m.login, m.role) for m in list_members(lead, uuid)]
+    assert dialog.table.rowCount() == 3
+    dialog.login.setText("nobody_here_xyz")
+    dialog.add_button.click()
+    assert "no login nobody_here_xyz" in dialog.note.text()
+    dialog.login.setText(team.reader)
+    dialog.remove_button.click()
+    assert dialog.table.rowCount() == 2
+
+    a = team.open(team.a)
+    theirs = MembersDialog(a, uuid)
+    qtbot.addWidget(theirs)
+    assert theirs.table.rowCount() == 2
+    assert not theirs.add_button.isEnabled() and not theirs.remove_button.isEnabled()
+    assert "Only the engagement's lead" in theirs.note.text()
+    lead.close()
+    a.close()
