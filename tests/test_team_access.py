@@ -539,3 +539,78 @@ def test_members_dialog_edits_for_the_lead_only(qtbot, team: Team, tmp_path: Pat
     assert "Only the engagement's lead" in theirs.note.text()
     lead.close()
     a.close()
+
+
+def test_init_by_an_owner_who_is_no_superuser(team: Team) -> None:
+    """The README's set-up: the administrator owns the database and may create roles, no
+    more; init works for them and a consultant then reads through the policies."""
+    import uuid as uuid_module
+
+    from dtbench.engagement.service import create_engagement, list_engagements
+
+    with pg.role("adm") as owner:
+        name = f"dtb_test_{uuid_module.uuid4().hex[:16]}"
+        with pg.admin().connect() as conn:
+            conn.execute(text(f'ALTER ROLE "{owner}" CREATEROLE'))
+            conn.execute(text(f'CREATE DATABASE "{name}" OWNER "{owner}"'))
+        try:
+            url = pg.url_for(name, user=owner, password=PASSWORD)
+            server.init(url, team.a, group=team.group)
+            a = open_as(name, team.a)
+            create_engagement(a, client_name="Acme", title="A's")
+            b = open_as(name, team.b)
+            assert list_engagements(b) == [] and len(list_engagements(a)) == 1
+            a.close()
+            b.close()
+        finally:
+            pg.drop_database(name)
+
+
+def open_as(database: str, login: str) -> Store:
+    from dtbench.store import open_store
+
+    return open_store(pg.url_for(database, user=login, password=PASSWORD))
+
+
+def test_the_same_evidence_file_in_two_teams_engagements(team: Team, tmp_path: Path) -> None:
+    """Evidence bytes are stored once by their hash: B attaching a file A's engagement
+    already holds (which B cannot see) works, and each reads their own; bytes that do not
+    match their hash are refused."""
+    from dtbench.diagnosis.service import add_evidence, evidence_data, list_rounds
+    from dtbench.engagement.service import create_engagement
+
+    proof = tmp_path / "org-chart.pdf"
+    proof.write_bytes(b"%PDF same bytes in both engagements")
+    a, b = team.open(team.a), team.open(team.b)
+    try:
+        for store in (a, b):
+            uuid = create_engagement(store, client_name="Acme", title="T").uuid
+            from dtbench.diagnosis.service import ensure_rounds
+
+            ensure_rounds(store, uuid, "Baseline")
+            first = list_rounds(store, uuid)[0]
+            record = add_evidence(store, first.uuid, "5.2", proof)
+            assert evidence_data(store, record.sha256) == proof.read_bytes()
+        with pytest.raises(DBAPIError) as refused, b.engine.begin() as conn:
+            conn.execute(
+                text("INSERT INTO evidence_blobs (sha256, data) VALUES (:h, :d)"),
+                {"h": "0" * 64, "d": b"other bytes"},
+            )
+        assert getattr(refused.value.orig, "sqlstate", None) == "23514"
+    finally:
+        a.close()
+        b.close()
+
+
+def test_without_the_team_extra_the_message_says_what_to_install(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from dtbench.messages import translate
+    from dtbench.store import open_store
+    from dtbench.store.errors import DriverMissingError
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if psycopg were not installed
+    with pytest.raises(DriverMissingError) as missing:
+        open_store("postgresql+psycopg://alice:pw@server.example/firm")
+    text = missing.value.message(translate)
+    assert 'pip install "dtbench[team]"' in text and ":pw@" not in text
