@@ -54,6 +54,7 @@ from dtbench.store.errors import (
 from dtbench.store.location import is_new_database, resolve_url
 
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 10  # a team server that does not answer
 
 
 def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -284,9 +285,15 @@ def open_store(
             event.listen(engine, "connect", _set_read_only_pragmas)
         else:
             parsed = make_url(url)
-            if password is not None and sqlite_path is None:
-                parsed = parsed.set(password=password)
-            engine = create_engine(parsed)
+            connect_args: dict[str, Any] = {}
+            if sqlite_path is None and parsed.get_backend_name() == "postgresql":
+                if password is not None:
+                    parsed = parsed.set(password=password)
+                if "connect_timeout" not in parsed.query:
+                    # A server out of reach (packets dropped) says so in seconds, not after
+                    # the system's TCP timeout of minutes.
+                    connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+            engine = create_engine(parsed, connect_args=connect_args)
             if engine.dialect.name == "sqlite":
                 event.listen(engine, "connect", _set_sqlite_pragmas)
         author = _author(url)
