@@ -614,3 +614,29 @@ def test_without_the_team_extra_the_message_says_what_to_install(monkeypatch) ->
         open_store("postgresql+psycopg://alice:pw@server.example/firm")
     text = missing.value.message(translate)
     assert 'pip install "dtbench[team]"' in text and ":pw@" not in text
+
+
+def test_only_the_lead_deletes_an_engagement_for_good(team: Team, tmp_path: Path) -> None:
+    """A member may move the engagement to the trash (a change like any other); emptying
+    the trash deletes it with all its rows, which only its lead may do."""
+    from dtbench.engagement.service import empty_trash, list_engagements, move_to_trash
+    from dtbench.store.errors import NotAllowedError
+    from dtbench.team.members import set_member
+
+    lead = team.open(team.lead)
+    uuid = _fill(lead, "one", tmp_path)
+    set_member(lead, uuid, team.a, "member")
+    a = team.open(team.a)
+    move_to_trash(a, uuid)
+    with pytest.raises(NotAllowedError):
+        empty_trash(a)
+    assert [r.uuid for r in list_engagements(lead, trash=True)] == [uuid]
+    assert empty_trash(lead) == 1
+    assert list_engagements(lead, trash=True) == []
+    admin = create_engine(team.admin_url)
+    with admin.connect() as conn:
+        for table in ("answers", "members", "history", "plan_items", "evidence"):
+            assert conn.scalar(text(f"SELECT count(*) FROM {table}")) == 0, table
+    admin.dispose()
+    lead.close()
+    a.close()
