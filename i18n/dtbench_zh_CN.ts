@@ -453,6 +453,21 @@ The current database is kept aside first, next to it.</source>
     </message>
 </context>
 <context>
+    <name>ConflictRow</name>
+    <message>
+        <source>Yours — %1</source>
+        <translation>本机 — %1</translation>
+    </message>
+    <message>
+        <source>Server — %1</source>
+        <translation>服务器 — %1</translation>
+    </message>
+    <message>
+        <source>Merged:</source>
+        <translation>合并：</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to team server</source>
@@ -2229,6 +2244,14 @@ Name of the round:</source>
         <translation>导入项目文件 (.dtbx)(&amp;I)…</translation>
     </message>
     <message>
+        <source>Take o&amp;ffline…</source>
+        <translation>离线带走(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronise…</source>
+        <translation>同步(&amp;Y)…</translation>
+    </message>
+    <message>
         <source>Export client &amp;questionnaire…</source>
         <translation>导出客户自评问卷(&amp;Q)…</translation>
     </message>
@@ -2421,6 +2444,33 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Synchronise: conflicts</source>
+        <translation>同步：冲突</translation>
+    </message>
+    <message>
+        <source>%1 fields were changed both here and on the server since the last synchronisation. Choose which value to keep, row by row. Nothing is written until you press Synchronise.</source>
+        <translation>自上次同步以来，有 %1 个字段在本机和服务器上都被改动过。请逐行选择要保留的值。按下“同步”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Keep all &amp;mine</source>
+        <translation>全部保留本机的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep all the &amp;server&apos;s</source>
+        <translation>全部保留服务器的(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>%1 still to decide.</source>
+        <translation>还有 %1 项待决定。</translation>
+    </message>
+</context>
+<context>
     <name>NewEngagementDialog</name>
     <message>
         <source>New engagement</source>
@@ -2515,6 +2565,73 @@ Name of the round:</source>
     <message>
         <source>What happens after the proposal. Mark the decisions the client&apos;s leadership is asked to take: the proposal lists them first, as a numbered request, then the next steps with their owners and dates.</source>
         <translation>建议书之后的工作安排。请勾选需要客户领导层决策的事项：建议书先逐条列出提请决策事项，再列出近期工作及其负责人和完成时间。</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineUi</name>
+    <message>
+        <source>Take offline</source>
+        <translation>离线带走</translation>
+    </message>
+    <message>
+        <source>Connect to the firm&apos;s server first: engagements are taken offline from it.</source>
+        <translation>请先连接公司服务器：咨询项目要从服务器离线带走。</translation>
+    </message>
+    <message>
+        <source>No engagement on the server to take offline.</source>
+        <translation>服务器上没有可离线带走的咨询项目。</translation>
+    </message>
+    <message>
+        <source>Tick the engagements to copy into this computer&apos;s database. You work on them without a network and synchronise them when connected again.</source>
+        <translation>勾选要复制到本机数据库的咨询项目。无网络时也可以继续工作，连接恢复后再同步。</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>咨询项目</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Copying “%1”…</source>
+        <translation>正在复制“%1”…</translation>
+    </message>
+    <message>
+        <source>%1 engagements are now in this computer&apos;s database (%2). Open it to work on them offline?</source>
+        <translation>%1 个咨询项目已复制到本机数据库（%2）。是否打开该数据库离线工作？</translation>
+    </message>
+    <message>
+        <source>Copying the engagements…</source>
+        <translation>正在复制咨询项目…</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation>%1 在 %2 上的密码：</translation>
+    </message>
+    <message>
+        <source>This engagement was not taken offline from a firm&apos;s server: there is nothing to synchronise it with.</source>
+        <translation>该咨询项目不是从公司服务器离线带走的：没有可与之同步的对象。</translation>
+    </message>
+    <message>
+        <source>Synchronisation cancelled: nothing was written.</source>
+        <translation>已取消同步：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Sending and receiving the changes…</source>
+        <translation>正在发送和接收改动…</translation>
+    </message>
+    <message>
+        <source>Synchronised: %1 records sent, %2 received.</source>
+        <translation>同步完成：发送 %1 条记录，接收 %2 条。</translation>
+    </message>
+    <message>
+        <source>Comparing with the server…</source>
+        <translation>正在与服务器比较…</translation>
     </message>
 </context>
 <context>
@@ -4597,6 +4714,160 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact %1</source>
+        <translation>联系人 %1</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>咨询项目</translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation>评估轮次 %1</translation>
+    </message>
+    <message>
+        <source>Scope of clause %1</source>
+        <translation>条款 %1 的范围</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>条目 %1</translation>
+    </message>
+    <message>
+        <source>Clause %1</source>
+        <translation>条款 %1</translation>
+    </message>
+    <message>
+        <source>Interview note on %1</source>
+        <translation>%1 的访谈记录</translation>
+    </message>
+    <message>
+        <source>Evidence %1</source>
+        <translation>证据 %1</translation>
+    </message>
+    <message>
+        <source>Plan record %1</source>
+        <translation>规划记录 %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>规划：%1</translation>
+    </message>
+    <message>
+        <source>Member %1</source>
+        <translation>成员 %1</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>诊断发现</translation>
+    </message>
+    <message>
+        <source>interviewees</source>
+        <translation>访谈对象</translation>
+    </message>
+    <message>
+        <source>current level</source>
+        <translation>现状等级</translation>
+    </message>
+    <message>
+        <source>target level</source>
+        <translation>目标等级</translation>
+    </message>
+    <message>
+        <source>in scope</source>
+        <translation>纳入范围</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>the whole record</source>
+        <translation>整条记录</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>(kept, with changes)</source>
+        <translation>（保留，且有改动）</translation>
+    </message>
+</context>
+<context>
+    <name>SyncError</name>
+    <message>
+        <source>Synchronising failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a firm&apos;s server: engagements are taken offline from PostgreSQL.</source>
+        <translation>%1 不是公司服务器：只能从 PostgreSQL 服务器离线带走咨询项目。</translation>
+    </message>
+    <message>
+        <source>The engagement “%1” is already in the local database: synchronise it instead of taking it offline again.</source>
+        <translation>咨询项目“%1”已在本机数据库中：请同步它，而不要再次离线带走。</translation>
+    </message>
+    <message>
+        <source>The engagement %1 is not on the server, or you are not one of its members.</source>
+        <translation>咨询项目 %1 不在服务器上，或者您不是它的成员。</translation>
+    </message>
+    <message>
+        <source>The engagement %1 is not an offline copy of a server&apos;s engagement: take it offline first.</source>
+        <translation>咨询项目 %1 不是服务器项目的离线副本：请先将其离线带走。</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost: nothing was changed on the server; synchronise again when connected.</source>
+        <translation>与服务器的连接已断开：服务器上没有任何改动；请在连接恢复后再次同步。</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached or refused the login: nothing was changed. Try again when connected.</source>
+        <translation>无法连接服务器 %1，或服务器拒绝了登录：没有任何改动。请在连接恢复后重试。</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while it saved the changes. Synchronise again when connected: the synchronisation is then finished, nothing is lost.</source>
+        <translation>服务器保存改动时连接断开。请在连接恢复后再次同步：届时会完成这次同步，不会丢失任何内容。</translation>
+    </message>
+    <message>
+        <source>Someone changed the engagement on the server while you synchronised: nothing was changed. Synchronise again to see their changes.</source>
+        <translation>同步期间有人在服务器上改动了该咨询项目：没有任何改动。请再次同步以查看他们的改动。</translation>
+    </message>
+    <message>
+        <source>%1 conflicts are not decided: nothing was written.</source>
+        <translation>有 %1 个冲突尚未决定：没有写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
         <source>Cancel</source>
@@ -5359,6 +5630,38 @@ Name of the round:</source>
     <message>
         <source>write the schedule of the planned interviews (.docx)</source>
         <translation>生成计划中访谈的日程安排（.docx）</translation>
+    </message>
+    <message>
+        <source>the firm&apos;s server (postgresql+psycopg://login@host/database)</source>
+        <translation>公司服务器（postgresql+psycopg://登录名@主机/数据库）</translation>
+    </message>
+    <message>
+        <source>copy engagements from the firm&apos;s server into this computer&apos;s database</source>
+        <translation>将咨询项目从公司服务器复制到本机数据库</translation>
+    </message>
+    <message>
+        <source>send and receive the changes of an engagement taken offline</source>
+        <translation>发送和接收离线咨询项目的改动</translation>
+    </message>
+    <message>
+        <source>the firm&apos;s server (default: the one it was taken from)</source>
+        <translation>公司服务器（默认：项目离线带走时的服务器）</translation>
+    </message>
+    <message>
+        <source>decide every conflict for this computer&apos;s value (mine) or the server&apos;s (theirs); without it conflicts are listed and nothing is written</source>
+        <translation>所有冲突都按本机的值（mine）或服务器的值（theirs）决定；不加此选项时只列出冲突，不写入任何内容</translation>
+    </message>
+    <message>
+        <source>%1, %2: yours (%3) “%4” | server&apos;s (%5) “%6”</source>
+        <translation>%1，%2：本机（%3）“%4” | 服务器（%5）“%6”</translation>
+    </message>
+    <message>
+        <source>%1 conflicts: nothing was written. Decide them in the app, or run again with --keep mine or --keep theirs.</source>
+        <translation>%1 个冲突：没有写入任何内容。请在应用中决定，或加上 --keep mine 或 --keep theirs 再次运行。</translation>
+    </message>
+    <message>
+        <source>Synchronised: %1 records sent, %2 received, %3 conflicts decided.</source>
+        <translation>同步完成：发送 %1 条记录，接收 %2 条，决定 %3 个冲突。</translation>
     </message>
     <message>
         <source>Password for %1: </source>

@@ -12,9 +12,9 @@ The rules (dtbench/ARCHITECTURE.md explains them):
   level or lower, and parts on the same level (above level 0) do not import each other.
 * **UI folders.** ``dtbench/ui`` is split by feature: ``kit`` (shared pieces) imports no other
   UI folder, ``diagnosis`` only ``kit``, ``plan`` ``kit`` and ``diagnosis``, ``exchange`` and
-  ``team`` those three; ``shell`` and ``app`` may import anything in the UI. No core module imports the UI but
-  the CLI and the launcher, which start it. Every UI module but ``__init__`` and ``app`` lives
-  in one of the six folders.
+  ``team`` those three; ``shell`` and ``app`` may import anything in the UI. No core module
+  imports the UI but the CLI and the launcher, which start it. Every UI module but
+  ``__init__`` and ``app`` lives in one of the six folders.
 * **No import circles** between modules (imports under ``if TYPE_CHECKING:`` are ignored here:
   they never run).
 * **Nothing loaded by string**: no ``importlib.import_module``, ``__import__``, ``find_spec`` …

@@ -113,6 +113,21 @@ def test_guide_json(bundle: Path, tmp_path: Path) -> None:
     assert len(data["areas"]) == 5
 
 
+def test_team_server_from_the_bundle(bundle: Path, tmp_path: Path) -> None:
+    """The bundle carries the PostgreSQL driver: it migrates a firm server's database and
+    works on it (the sample written, then listed)."""
+    from tests import pg
+
+    pg.require_server()
+    exe = bundle / f"dtbench{EXE_SUFFIX}"
+    with pg.database(migrated=False) as url:
+        made = _run(exe, ["demo", "--db", url], _env(tmp_path))
+        assert made.returncode == 0, made.stdout + made.stderr
+        listed = _run(exe, ["list", "--db", url], _env(tmp_path))
+        assert listed.returncode == 0, listed.stderr
+        assert "澜岳" in listed.stdout
+
+
 def test_gui_reaches_main_window(bundle: Path, tmp_path: Path) -> None:
     info = _smoke(bundle, "dtbench-gui", tmp_path)
     assert info["store"] is True

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
@@ -19,7 +20,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from dtbench.store import Store
-from dtbench.store.models import Base, HistoryEntry, Presence
+from dtbench.store.models import (
+    Base,
+    HistoryEntry,
+    OfflineCopy,
+    Presence,
+    SyncBase,
+    SyncJournal,
+    SyncReceipt,
+)
 from dtbench.team import server
 from tests import pg
 
@@ -139,6 +148,11 @@ def _fill(store: Store, title: str, tmp_path: Path) -> str:
             )
         )
         s.add(Presence(login=store.author, engagement_id=eid, step="diagnosis"))
+        # The offline bookkeeping (a laptop's, but the tables exist on the server too).
+        s.add(OfflineCopy(engagement_uuid=uuid, server_url="postgresql+psycopg://x@h/d"))
+        s.add(SyncBase(engagement_uuid=uuid, record="r", fields="{}"))
+        s.add(SyncJournal(engagement_uuid=uuid, sync_id=str(uuid4()), payload="{}"))
+        s.add(SyncReceipt(sync_id=str(uuid4()), engagement_id=eid, author=store.author))
     return uuid
 
 

@@ -229,13 +229,18 @@ def delete_round(store: Store, round_uuid: str) -> None:
 def load_round(store: Store, round_uuid: str) -> RoundData:
     with store.session() as s:
         r = _round(s, round_uuid)
+        # In the order written (a server returns rows in no set order without ORDER BY).
         answers = {
             a.key: AnswerRecord(a.status, a.note)
-            for a in s.scalars(select(Answer).where(Answer.round_id == r.id))
+            for a in s.scalars(select(Answer).where(Answer.round_id == r.id).order_by(Answer.id))
         }
         clauses = {
             c.clause_key: ClauseRecord(c.current_level, c.target_level, c.findings, c.interviewees)
-            for c in s.scalars(select(ClauseAssessment).where(ClauseAssessment.round_id == r.id))
+            for c in s.scalars(
+                select(ClauseAssessment)
+                .where(ClauseAssessment.round_id == r.id)
+                .order_by(ClauseAssessment.id)
+            )
         }
         evidence: dict[str, list[EvidenceRecord]] = {}
         stmt = select(Evidence).where(Evidence.round_id == r.id).order_by(Evidence.id)

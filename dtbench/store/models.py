@@ -339,5 +339,57 @@ class Presence(Base):
     seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class OfflineCopy(Base):
+    """On a laptop: an engagement taken offline from a firm's server (its URL without the
+    password, the login), when it was taken and last synchronised."""
+
+    __tablename__ = "offline_copies"
+
+    engagement_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    server_url: Mapped[str] = mapped_column(String(500))
+    login: Mapped[str] = mapped_column(String(63), default="")
+    taken_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_sync_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class SyncBase(Base):
+    """On a laptop: one record of an offline engagement as it was on the server at the last
+    take-offline or synchronisation (its fields as JSON text, the server's version): the base
+    of the three-way comparison. ``record`` is the record's name across databases."""
+
+    __tablename__ = "sync_base"
+
+    engagement_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record: Mapped[str] = mapped_column(String(120), primary_key=True)
+    fields: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncJournal(Base):
+    """On a laptop: the local half of a synchronisation whose server half is being committed;
+    finished at the next sync when the server holds its receipt, dropped otherwise."""
+
+    __tablename__ = "sync_journal"
+
+    engagement_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sync_id: Mapped[str] = mapped_column(String(36))
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SyncReceipt(Base):
+    """On the server: a synchronisation committed, written in its own transaction, so a
+    laptop that lost the connection at the commit knows whether it went through."""
+
+    __tablename__ = "sync_receipts"
+
+    sync_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), index=True
+    )
+    author: Mapped[str] = mapped_column(String(63), default="")
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 # Every column names itself when a stored value cannot be read as its type (store/values.py).
 guard(Base.metadata)

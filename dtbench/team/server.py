@@ -126,6 +126,8 @@ class LastLeadError(TeamError):
 #   presence:    each consultant's own row, seen by the members of its engagement
 #   shared:      readable by all, written by the administrator only
 _ROUND = "(SELECT r.engagement_id FROM assessment_rounds r WHERE r.id = {row}.round_id)"
+# A laptop's own bookkeeping of an offline engagement names it by uuid (empty on a server).
+_BY_UUID = "(SELECT e.id FROM engagements e WHERE e.uuid = {row}.engagement_uuid)"
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,10 @@ ACCESS: dict[str, Rule] = {
     "members": Rule("members", "{row}.engagement_id"),
     "history": Rule("engagement", "{row}.engagement_id"),
     "presence": Rule("presence"),
+    "sync_receipts": Rule("engagement", "{row}.engagement_id"),
+    "offline_copies": Rule("engagement", _BY_UUID),
+    "sync_base": Rule("engagement", _BY_UUID),
+    "sync_journal": Rule("engagement", _BY_UUID),
     "alembic_version": Rule("shared"),
 }
 

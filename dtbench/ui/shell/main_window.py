@@ -208,6 +208,8 @@ class MainWindow(QMainWindow):
             "quest_in",
         )
         self.act_backups = self._action(self._open_backups_dialog, None, "backups")
+        self.act_take_offline = self._action(self._take_offline, None, "take_offline")
+        self.act_sync = self._action(self._synchronise, None, "synchronise")
         self.act_open_db = self._action(self.choose_database, QKeySequence(key.Open), "open_db")
         self.act_connect = self._action(self.connect_team_server, None, "connect")
         self.act_members = self._action(self.show_members, None, "members")
@@ -254,6 +256,9 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_package_out)
         self.menu_file.addAction(self.act_package_in)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_take_offline)
+        self.menu_file.addAction(self.act_sync)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_backups)
         self.menu_file.addAction(self.act_open_db)
@@ -306,6 +311,8 @@ class MainWindow(QMainWindow):
         self.act_library.setText(self.tr("Template &library…"))
         self.act_package_out.setText(self.tr("Export engagement &file (.dtbx)…"))
         self.act_package_in.setText(self.tr("&Import engagement file (.dtbx)…"))
+        self.act_take_offline.setText(self.tr("Take o&ffline…"))
+        self.act_sync.setText(self.tr("S&ynchronise…"))
         self.act_questionnaire_out.setText(self.tr("Export client &questionnaire…"))
         self.act_questionnaire_in.setText(self.tr("Import filled q&uestionnaire…"))
         self.act_backups.setText(self.tr("&Backups…"))
@@ -437,6 +444,9 @@ class MainWindow(QMainWindow):
         on_server = self.store is not None and self.store.path is None
         self.act_members.setEnabled(on_server and (selected or not in_list))
         self.act_export.setEnabled(not in_list and self.workspace is not None)
+        on_server = self.store is not None and self.store.url.startswith("postgresql")
+        self.act_take_offline.setEnabled(on_server)
+        self.act_sync.setEnabled((selected or not in_list) and not on_server)
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("dtbench"), message)
@@ -505,6 +515,16 @@ class MainWindow(QMainWindow):
 
         if self.store is not None:
             engagement_files.import_package(self)
+
+    def _take_offline(self) -> None:
+        from dtbench.ui.team import offline
+
+        offline.take_offline(self)
+
+    def _synchronise(self) -> None:
+        from dtbench.ui.team import offline
+
+        offline.synchronise(self)
 
     def _export_questionnaire(self) -> None:
         from dtbench.ui.exchange import questionnaire

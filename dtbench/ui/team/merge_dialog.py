@@ -1,0 +1,175 @@
+"""The merge screen: every conflict of a synchronisation side by side, field by field —
+this computer's value and the server's, each with its author and time — and the choice per
+row (a text may also be merged by hand). Nothing is written here: ``decisions()`` gives what
+was chosen once the consultant confirms with Synchronise.
+
+Keyboard: Tab goes from row to row, the arrow keys between its choices, Space chooses; Alt+M
+keeps every value of this computer, Alt+S every value of the server; Enter confirms once every
+row is decided.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dtbench.team.labels import field_label, record_label, stamp, value_text
+from dtbench.team.sync import WHOLE, Conflict, SyncPlan
+from dtbench.ui.kit.window_fit import resize_within_screen
+
+MINE, THEIRS, MERGED = 0, 1, 2
+
+
+def _translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+class ConflictRow(QGroupBox):
+    """One conflict: the two values, a choice between them, and for a text a merge."""
+
+    def __init__(self, plan: SyncPlan, conflict: Conflict, parent: QWidget | None = None) -> None:
+        title = f"{record_label(plan, conflict, _translate)} — {field_label(conflict, _translate)}"
+        super().__init__(title, parent)
+        self.conflict = conflict
+        self.group = QButtonGroup(self)
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        self.mine = QRadioButton(
+            self.tr("Yours — %1").replace("%1", stamp(conflict.local_author, conflict.local_at)),
+            self,
+        )
+        self.theirs = QRadioButton(
+            self.tr("Server — %1").replace("%1", stamp(conflict.server_author, conflict.server_at)),
+            self,
+        )
+        self.group.addButton(self.mine, MINE)
+        self.group.addButton(self.theirs, THEIRS)
+        for row, (button, value) in enumerate(
+            ((self.mine, conflict.local), (self.theirs, conflict.server))
+        ):
+            shown = QLabel(value_text(conflict, value, _translate, 2000), self)
+            shown.setWordWrap(True)
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setBuddy(button)
+            grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(shown, row, 1)
+        self.merge: QPlainTextEdit | None = None
+        if self.is_text(conflict):
+            self.merged = QRadioButton(self.tr("Merged:"), self)
+            self.group.addButton(self.merged, MERGED)
+            self.merge = QPlainTextEdit(self)
+            self.merge.setObjectName("merge")
+            self.merge.setTabChangesFocus(True)
+            self.merge.setPlainText(f"{conflict.local}\n{conflict.server}")
+            self.merge.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+            self.merge.textChanged.connect(lambda: self.merged.setChecked(True))
+            grid.addWidget(self.merged, 2, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self.merge, 2, 1)
+
+    @staticmethod
+    def is_text(conflict: Conflict) -> bool:
+        return (
+            conflict.field != WHOLE
+            and isinstance(conflict.local, str)
+            and isinstance(conflict.server, str)
+        )
+
+    def choice(self) -> int:
+        return self.group.checkedId()
+
+    def choose(self, which: int) -> None:
+        button = self.group.button(which)
+        if button is not None:
+            button.setChecked(True)
+
+    def value(self) -> Any:
+        which = self.choice()
+        if which == MERGED and self.merge is not None:
+            return self.merge.toPlainText()
+        return self.conflict.local if which == MINE else self.conflict.server
+
+
+class MergeDialog(QDialog):
+    """Decide each conflict; ``decisions()`` after ``exec()`` returned Accepted."""
+
+    def __init__(self, plan: SyncPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Synchronise: conflicts"))
+        self.plan = plan
+        intro = QLabel(
+            self.tr(
+                "%1 fields were changed both here and on the server since the last "
+                "synchronisation. Choose which value to keep, row by row. Nothing is written "
+                "until you press Synchronise."
+            ).replace("%1", str(len(plan.conflicts))),
+            self,
+        )
+        intro.setWordWrap(True)
+        body = QWidget(self)
+        rows_layout = QVBoxLayout(body)
+        self.rows = [ConflictRow(plan, c, body) for c in plan.conflicts]
+        for row in self.rows:
+            rows_layout.addWidget(row)
+            row.group.idToggled.connect(self._update)
+        rows_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.all_mine = QPushButton(self.tr("Keep all &mine"), self)
+        self.all_theirs = QPushButton(self.tr("Keep all the &server's"), self)
+        self.all_mine.clicked.connect(lambda: self.choose_all(MINE))
+        self.all_theirs.clicked.connect(lambda: self.choose_all(THEIRS))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = buttons.addButton(self.tr("Synchronise"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)
+        buttons.addButton(self.all_mine, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.all_theirs, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.status = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        resize_within_screen(self, 980, 680)
+        if self.rows:
+            self.rows[0].mine.setFocus()
+        self._update()
+
+    def choose_all(self, which: int) -> None:
+        for row in self.rows:
+            row.choose(which)
+
+    def undecided(self) -> int:
+        return sum(1 for row in self.rows if row.choice() < 0)
+
+    def _update(self, *_args: object) -> None:
+        left = self.undecided()
+        self.ok.setEnabled(left == 0)
+        self.status.setText(self.tr("%1 still to decide.").replace("%1", str(left)) if left else "")
+
+    def accept(self) -> None:
+        if self.undecided():
+            return
+        super().accept()
+
+    def decisions(self) -> dict[tuple[str, str], Any]:
+        """Conflict → the value to keep (only rows decided)."""
+        return {row.conflict.key: row.value() for row in self.rows if row.choice() >= 0}
