@@ -4,6 +4,14 @@
 <context>
     <name>App</name>
     <message>
+        <source>%1
+
+This computer&apos;s own database is opened instead.</source>
+        <translation>%1
+
+已改为打开本机上的数据库。</translation>
+    </message>
+    <message>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
@@ -457,6 +465,49 @@ The current database is kept aside first, next to it.</source>
     <message>
         <source>Merged:</source>
         <translation>合并：</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to team server</source>
+        <translation>连接团队服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password (in the system&apos;s keyring)</source>
+        <translation>记住密码（保存在系统密钥环中）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Give the server, the database and your login.</source>
+        <translation>请填写服务器、数据库和您的登录名。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
     </message>
 </context>
 <context>
@@ -2347,6 +2398,14 @@ Name of the round:</source>
         <translation>打开数据库(&amp;D)…</translation>
     </message>
     <message>
+        <source>Connect to team ser&amp;ver…</source>
+        <translation>连接团队服务器(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Mem&amp;bers…</source>
+        <translation>项目成员(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2377,6 +2436,10 @@ Name of the round:</source>
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1 (read-only)</source>
@@ -2461,6 +2524,53 @@ Name of the round:</source>
     <message>
         <source>About dtbench</source>
         <translation>关于 dtbench</translation>
+    </message>
+</context>
+<context>
+    <name>MembersDialog</name>
+    <message>
+        <source>Lead: manages members, edits everything</source>
+        <translation>负责人：管理成员，可编辑全部内容</translation>
+    </message>
+    <message>
+        <source>Member: edits the engagement</source>
+        <translation>成员：可编辑本项目</translation>
+    </message>
+    <message>
+        <source>Reader: reads only</source>
+        <translation>只读者：只能查看</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>项目成员</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add or change role</source>
+        <translation>添加或更改角色(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>As the lead you add members, change roles and remove.</source>
+        <translation>您是负责人，可以添加成员、更改角色和移除成员。</translation>
+    </message>
+    <message>
+        <source>Only the engagement&apos;s lead changes its members; you see the list.</source>
+        <translation>只有项目负责人可以更改成员；您只能查看名单。</translation>
     </message>
 </context>
 <context>
@@ -4511,6 +4621,34 @@ Name of the round:</source>
         <translation>无法读取项目 %4：%1 中的值“%2”%3。运行“dtbench check”可列出所有此类值；请恢复备份或更正该值。</translation>
     </message>
     <message>
+        <source>dtbench cannot reach a team server (%1): its PostgreSQL driver is not installed. Install it with: pip install &quot;dtbench[team]&quot;.</source>
+        <translation>dtbench 无法连接团队服务器（%1）：未安装 PostgreSQL 驱动。请用以下命令安装：pip install &quot;dtbench[team]&quot;。</translation>
+    </message>
+    <message>
+        <source>The team server %1 refused the login %2: the login or password is wrong.</source>
+        <translation>团队服务器 %1 拒绝了登录名 %2：登录名或密码错误。</translation>
+    </message>
+    <message>
+        <source>The team server %1 cannot be reached (%2). Check the server&apos;s name and port and your network connection.</source>
+        <translation>无法连接团队服务器 %1（%2）。请检查服务器名称、端口和网络连接。</translation>
+    </message>
+    <message>
+        <source>The team server has no database %1. Check its name with your administrator.</source>
+        <translation>团队服务器上没有数据库 %1。请向管理员核实数据库名称。</translation>
+    </message>
+    <message>
+        <source>The database %1 is not ready for this dtbench (it is not a dtbench database yet, or its layout is older). Ask your administrator to run “dtbench team init” on it; nothing was changed.</source>
+        <translation>数据库 %1 尚不适用于此版本的 dtbench（它还不是 dtbench 数据库，或其结构较旧）。请管理员对其运行“dtbench team init”；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s database %1 was set up by a newer dtbench. Update dtbench (ask your administrator which version); nothing was changed.</source>
+        <translation>团队服务器的数据库 %1 由较新版本的 dtbench 建立。请更新 dtbench（向管理员询问所需版本）；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The team server refused this change: you can read this engagement but not change it (reader), or you are not its member, or only its lead may do this. Ask the engagement&apos;s lead; nothing was changed.</source>
+        <translation>团队服务器拒绝了此修改：您对该项目只有查看权限（只读者），或者您不是其成员，或者此操作只有项目负责人才能执行。请联系项目负责人；未做任何改动。</translation>
+    </message>
+    <message>
         <source>The database %1 is damaged (%2), so this could not be read or saved. Close dtbench and put back the newest good backup: File › Backups, or “dtbench restore”. The damaged file is kept aside, not deleted.</source>
         <translation>数据库 %1 已损坏（%2），因此无法读取或保存。请关闭 dtbench 并恢复最近一个完好的备份：“文件 › 备份”，或运行“dtbench restore”。损坏的文件会被另存一旁，不会被删除。</translation>
     </message>
@@ -4872,6 +5010,49 @@ Name of the round:</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TeamError</name>
+    <message>
+        <source>There is no login %1 on this server: the administrator adds it first (dtbench team add-consultant).</source>
+        <translation>此服务器上没有登录名 %1：请管理员先添加（dtbench team add-consultant）。</translation>
+    </message>
+    <message>
+        <source>The team server refused this: %1</source>
+        <translation>团队服务器拒绝了此操作：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a PostgreSQL server: team commands need --db postgresql+psycopg://LOGIN@HOST/DATABASE.</source>
+        <translation>%1 不是 PostgreSQL 服务器：团队命令需要 --db postgresql+psycopg://登录名@主机/数据库。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a login: use letters, digits and _ only, starting with a letter (at most 63).</source>
+        <translation>“%1”不能作为登录名：只能使用字母、数字和 _，以字母开头（最多 63 个字符）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a role of an engagement: use lead, member or reader.</source>
+        <translation>“%1”不是项目角色：请使用 lead、member 或 reader。</translation>
+    </message>
+    <message>
+        <source>The database %1 is not set up as a team server yet: run “dtbench team init” first.</source>
+        <translation>数据库 %1 尚未设置为团队服务器：请先运行“dtbench team init”。</translation>
+    </message>
+    <message>
+        <source>No engagement %1 that you can see on this server (a member sees it).</source>
+        <translation>在此服务器上没有您可见的项目 %1（只有成员可见）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a member of this engagement.</source>
+        <translation>%1 不是该项目的成员。</translation>
+    </message>
+    <message>
+        <source>The login %1 may not set up this server: log in as the database&apos;s owner (a role that may create roles).</source>
+        <translation>登录名 %1 无权设置此服务器：请以数据库所有者（可创建角色的角色）登录。</translation>
+    </message>
+    <message>
+        <source>%1 is the engagement&apos;s only lead: make someone else lead first, so that someone can still manage its members.</source>
+        <translation>%1 是该项目唯一的负责人：请先指定另一位负责人，以便仍有人管理成员。</translation>
     </message>
 </context>
 <context>
@@ -5667,6 +5848,82 @@ Name of the round:</source>
     <message>
         <source>Synchronised: %1 records sent, %2 received, %3 conflicts decided.</source>
         <translation>同步完成：发送 %1 条记录，接收 %2 条，决定 %3 个冲突。</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <source>set up a firm&apos;s team server and manage members</source>
+        <translation>设置公司的团队服务器并管理项目成员</translation>
+    </message>
+    <message>
+        <source>the consultant&apos;s login (PostgreSQL role)</source>
+        <translation>顾问的登录名（PostgreSQL 角色）</translation>
+    </message>
+    <message>
+        <source>read the new login&apos;s password from the first line of stdin</source>
+        <translation>从标准输入的第一行读取新登录名的密码</translation>
+    </message>
+    <message>
+        <source>as the database&apos;s owner: create or update the schema, the consultants&apos; role, their privileges and row-level security; make LOGIN the first lead</source>
+        <translation>以数据库所有者身份：创建或更新数据库结构、顾问角色、其权限和行级安全策略；将 LOGIN 设为首位负责人</translation>
+    </message>
+    <message>
+        <source>the consultants&apos; group role (default: %(default)s)</source>
+        <translation>顾问的组角色（默认：%(default)s）</translation>
+    </message>
+    <message>
+        <source>as the database&apos;s owner: create a consultant&apos;s login (or set its password)</source>
+        <translation>以数据库所有者身份：创建顾问的登录名（或设置其密码）</translation>
+    </message>
+    <message>
+        <source>list an engagement&apos;s members and their roles</source>
+        <translation>列出项目的成员及其角色</translation>
+    </message>
+    <message>
+        <source>as its lead: add a member to an engagement or change a role</source>
+        <translation>以项目负责人身份：添加项目成员或更改角色</translation>
+    </message>
+    <message>
+        <source>lead, member or reader (default: member)</source>
+        <translation>lead、member 或 reader（默认：member）</translation>
+    </message>
+    <message>
+        <source>as its lead: take a member out of an engagement</source>
+        <translation>以项目负责人身份：将成员移出项目</translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation>%1 的新密码：</translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>再次输入同一密码：</translation>
+    </message>
+    <message>
+        <source>The passwords differ; nothing was changed.</source>
+        <translation>两次输入的密码不同；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>No terminal to ask the password on: give it with --password-stdin.</source>
+        <translation>没有可输入密码的终端：请用 --password-stdin 提供密码。</translation>
+    </message>
+    <message>
+        <source>The password is empty; nothing was changed.</source>
+        <translation>密码为空；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The team server is ready (schema %1); %2 is its first lead.</source>
+        <translation>团队服务器已就绪（数据库结构 %1）；%2 为首位负责人。</translation>
+    </message>
+    <message>
+        <source>Login %1 created; it can connect now.</source>
+        <translation>已创建登录名 %1，现在即可连接。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was changed.</source>
+        <translation>已更改 %1 的密码。</translation>
     </message>
 </context>
 <context>

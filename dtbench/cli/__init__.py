@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from dtbench import __version__
-from dtbench.cli import backup, history, interviews, package, questionnaire, sync, template
+from dtbench.cli import backup, history, interviews, package, questionnaire, sync, team, template
 from dtbench.cli.common import Parser, fail, open_store_or_fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.messages import system_language, translate
 
 # Sub-commands with a module of their own; each has register() and run().
-COMMANDS = (template, package, backup, questionnaire, interviews, sync, history)
+COMMANDS = (template, package, backup, questionnaire, interviews, sync, history, team)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -53,11 +53,38 @@ def open_store_or_fail(db: str | None, *, create: bool = False) -> Store:
     from dtbench.store import StoreError, open_store
 
     default = not db and not os.environ.get(DB_ENV)
+    password = server_password(db or os.environ.get(DB_ENV))
     try:
-        return open_store(db, create=create or default)
+        return open_store(db, create=create or default, password=password)
     except StoreError as exc:
         fail(exc.message(translate))
     except OSError as exc:
         from dtbench.errors import os_reason_text
 
         fail(f"{db}: {os_reason_text(exc, translate)}")
+
+
+def server_password(target: str | None) -> str | None:
+    """The password for a team server's URL that has none: from the keyring, else asked
+    for on the terminal (never echoed, never stored here); None for a file or when the URL
+    carries its own."""
+    from dtbench.team.credentials import is_server, password_for
+
+    if not is_server(target):
+        return None
+    assert target is not None
+    from sqlalchemy.engine import make_url
+
+    if make_url(target).password is not None:
+        return None
+    kept = password_for(target)
+    if kept is not None:
+        return kept
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        from dtbench.team.credentials import account
+
+        prompt = tr(QT_TRANSLATE_NOOP("cli", "Password for %1: ")).replace("%1", account(target))
+        return getpass.getpass(prompt)
+    return None

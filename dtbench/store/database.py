@@ -33,20 +33,28 @@ from dtbench.store.backup import read_only_uri
 from dtbench.store.errors import (
     DamageFoundError,
     DatabaseBusyError,
+    DriverMissingError,
     FolderNotFoundError,
     MigrationError,
     NewerDatabaseError,
     NoDatabaseError,
+    NotAllowedError,
     ReadOnlyDatabaseError,
     ReadOnlyUpdateError,
+    ServerDatabaseMissingError,
+    ServerNewerError,
+    ServerNotSetUpError,
+    ServerUnreachableError,
     StorageFullError,
     StorageIOError,
     StoreError,
     UnreadableDatabaseError,
+    WrongPasswordError,
 )
 from dtbench.store.location import is_new_database, resolve_url
 
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 10  # a team server that does not answer
 
 
 def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -71,6 +79,8 @@ DAMAGE_MARKERS = ("malformed", "not a database", "disk image")
 FULL_MARKERS = ("disk is full", "database or disk is full", "no space left")
 IO_MARKERS = ("disk i/o error",)
 READ_ONLY_MARKERS = ("readonly database", "read-only file system")
+# PostgreSQL's SQLSTATE for a refused privilege or a row-level security violation.
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def storage_error(exc: BaseException, where: str) -> StoreError | None:
@@ -88,6 +98,10 @@ def storage_error(exc: BaseException, where: str) -> StoreError | None:
     text = str(orig or exc).lower()
     if not isinstance(exc, (DatabaseError, sqlite3.DatabaseError)):
         return None
+    if getattr(orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+        # A team server's row-level security or a missing grant: a reader's edit, a change
+        # to an engagement one is not a member of, membership changed by a non-lead.
+        return NotAllowedError(where)
     if any(marker in text for marker in FULL_MARKERS):
         return StorageFullError(where)
     if any(marker in text for marker in READ_ONLY_MARKERS):
@@ -134,10 +148,10 @@ class Store:
             # OSError raised inside the block concerns another file: it is not ours to name.)
             with suppress(SQLAlchemyError):  # a damaged file may refuse even this
                 session.rollback()
-            where = str(self.path) if self.path is not None else self.url
+            where = str(self.path) if self.path is not None else shown_url(self.url)
             error = storage_error(exc, where)
             if isinstance(error, DatabaseBusyError):
-                error = DatabaseBusyError(self.url)
+                error = DatabaseBusyError(shown_url(self.url))
             if error is not None:
                 raise error from exc
             raise
@@ -214,8 +228,18 @@ def _author(url: str) -> str:
         return ""
 
 
+def shown_url(url: str) -> str:
+    """A database URL as a message or log may show it: the password masked."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def open_store(
-    target: str | Path | None = None, *, migrate_to: str = "head", create: bool = True
+    target: str | Path | None = None,
+    *,
+    migrate_to: str = "head",
+    create: bool = True,
+    password: str | None = None,
+    administer: bool = False,
 ) -> Store:
     """Open (creating if needed) and migrate the database named by ``target``.
 
@@ -223,6 +247,11 @@ def open_store(
     :class:`NoDatabaseError` and nothing is written: for whoever only reads, or asks first.
     A database on a read-only file, folder or medium that is up to date is opened read-only:
     lists, summaries and exports work, a save says it is read-only.
+
+    On a server, ``password`` (from the keyring or a prompt) is given to the driver, never
+    put into ``Store.url``. A server set up for a team is migrated only by its administrator
+    (``administer``: ``dtbench team init``); a consultant meeting one that is behind or ahead
+    of this dtbench is told so, and nothing is attempted.
     """
     url = resolve_url(target)
     sqlite_path: Path | None = None
@@ -255,7 +284,16 @@ def open_store(
             engine = create_engine(_read_only_url(sqlite_path))
             event.listen(engine, "connect", _set_read_only_pragmas)
         else:
-            engine = create_engine(url)
+            parsed = make_url(url)
+            connect_args: dict[str, Any] = {}
+            if sqlite_path is None and parsed.get_backend_name() == "postgresql":
+                if password is not None:
+                    parsed = parsed.set(password=password)
+                if "connect_timeout" not in parsed.query:
+                    # A server out of reach (packets dropped) says so in seconds, not after
+                    # the system's TCP timeout of minutes.
+                    connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+            engine = create_engine(parsed, connect_args=connect_args)
             if engine.dialect.name == "sqlite":
                 event.listen(engine, "connect", _set_sqlite_pragmas)
         author = _author(url)
@@ -264,18 +302,65 @@ def open_store(
         history.install(sessions)  # every change also goes to the engagement's history
         store = Store(url=url, engine=engine, sessions=sessions, read_only=read_only, author=author)
         if not read_only:
-            _migrate(store, sqlite_path, known, migrate_to)
+            _migrate(store, sqlite_path, known, migrate_to, administer=administer)
     except StoreError:
         raise
+    except ImportError as exc:  # psycopg (the [team] extra) is not installed
+        raise DriverMissingError(shown_url(url)) from exc
     except (SQLAlchemyError, OSError) as exc:
-        error = storage_error(exc, str(sqlite_path or url))
+        if sqlite_path is None:
+            server_error = connection_error(exc, url)
+            if server_error is not None:
+                raise server_error from exc
+        error = storage_error(exc, str(sqlite_path or shown_url(url)))
         if error is not None and not isinstance(error, DamageFoundError):
             raise error from exc
-        raise UnreadableDatabaseError(url) from exc
+        raise UnreadableDatabaseError(str(sqlite_path or shown_url(url))) from exc
     return store
 
 
-def _migrate(store: Store, sqlite_path: Path | None, known: set[str], target: str) -> None:
+# What libpq says when it cannot connect (its messages have no SQLSTATE).
+_AUTH_MARKERS = ("password authentication failed", "no password supplied", 'role "')
+_UNREACHABLE_MARKERS = (
+    "connection refused",
+    "could not translate host name",
+    "timeout expired",
+    "no route to host",
+    "network is unreachable",
+    "connection timed out",
+    "name or service not known",
+    "could not connect",
+)
+
+
+def connection_error(exc: BaseException, url: str) -> StoreError | None:
+    """A connection to a server that failed, as the user can act on it."""
+    if not isinstance(exc, OperationalError):
+        return None
+    parsed = make_url(url)
+    server = parsed.host or "localhost"
+    if parsed.port:
+        server = f"{server}:{parsed.port}"
+    reason = str(exc.orig or exc).strip().splitlines()
+    said = (reason[-1] if reason else "").lower()
+    whole = " ".join(reason).lower()
+    if f'database "{parsed.database}" does not exist'.lower() in whole:
+        return ServerDatabaseMissingError(f"{server}/{parsed.database}")
+    if any(marker in whole for marker in _AUTH_MARKERS):
+        return WrongPasswordError(server, parsed.username or "")
+    if any(marker in whole for marker in _UNREACHABLE_MARKERS):
+        return ServerUnreachableError(server, said or whole)
+    return None
+
+
+def _migrate(
+    store: Store,
+    sqlite_path: Path | None,
+    known: set[str],
+    target: str,
+    *,
+    administer: bool = False,
+) -> None:
     """Bring the database to ``target``: one transaction, after a verified backup.
 
     The backup goes beside this database's other backups (``backups.backups_folder``); a
@@ -284,11 +369,17 @@ def _migrate(store: Store, sqlite_path: Path | None, known: set[str], target: st
     with store.engine.connect() as conn:
         current = migrate.current_revision(conn)
         has_data = migrate.has_user_tables(conn)
+        server = sqlite_path is None and store.engine.dialect.name == "postgresql"
+        may_migrate = not server or administer or _may_migrate_server(conn)
     if current is not None and current not in known:
+        if server:
+            raise ServerNewerError(shown_url(store.url))
         raise NewerDatabaseError(store.url)
     wanted = migrate.head_revision() if target == "head" else target
     if current == wanted:
         return
+    if not may_migrate:
+        raise ServerNotSetUpError(shown_url(store.url))
     if sqlite_path is not None and has_data:
         from dtbench.store.backups import backup_before
 
@@ -298,8 +389,25 @@ def _migrate(store: Store, sqlite_path: Path | None, known: set[str], target: st
     except Exception as exc:
         store.engine.dispose()
         # The transaction was rolled back: the file is as it was before.
-        where = str(sqlite_path or store.url)
+        where = str(sqlite_path or shown_url(store.url))
         error = storage_error(exc, where)
         if error is not None and not isinstance(error, DamageFoundError):
             raise error from exc
         raise MigrationError(where) from exc
+
+
+def _may_migrate_server(conn: Any) -> bool:
+    """Whether this login may migrate a PostgreSQL database itself: it owns it (or is a
+    superuser) and the database is not a team server yet. A team server's schema, grants and
+    policies go together, so only ``dtbench team init`` (``administer``) updates it."""
+    from sqlalchemy import text
+
+    return bool(
+        conn.scalar(
+            text(
+                "SELECT to_regprocedure('dtbench_group()') IS NULL AND (r.rolsuper OR "
+                "pg_has_role(current_user, d.datdba, 'MEMBER')) FROM pg_roles r, pg_database d "
+                "WHERE r.rolname = current_user AND d.datname = current_database()"
+            )
+        )
+    )

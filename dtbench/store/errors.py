@@ -143,3 +143,67 @@ class DamagedEngagementError(DamagedValueError):
         super().__init__(cause.where, cause.details[1], cause.expected)
         self.details = (*self.details[:3], engagement)
         self.args = (self._fill(self.template),)
+
+
+# A firm's server (PostgreSQL): what a consultant connecting to it may meet. ``%1`` is the
+# server and database, never the password.
+
+
+class ServerError(StoreError):
+    """The team server could not be used."""
+
+
+class DriverMissingError(ServerError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "dtbench cannot reach a team server (%1): its PostgreSQL driver is not installed. "
+        'Install it with: pip install "dtbench[team]".',
+    )
+
+
+class WrongPasswordError(ServerError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The team server %1 refused the login %2: the login or password is wrong.",
+    )
+
+
+class ServerUnreachableError(ServerError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The team server %1 cannot be reached (%2). Check the server's name and port and "
+        "your network connection.",
+    )
+
+
+class ServerDatabaseMissingError(ServerError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The team server has no database %1. Check its name with your administrator.",
+    )
+
+
+class ServerNotSetUpError(ServerError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The database %1 is not ready for this dtbench (it is not a dtbench database yet, or "
+        "its layout is older). Ask your administrator to run “dtbench team init” on it; "
+        "nothing was changed.",
+    )
+
+
+class ServerNewerError(ServerError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The team server's database %1 was set up by a newer dtbench. Update dtbench (ask "
+        "your administrator which version); nothing was changed.",
+    )
+
+
+class NotAllowedError(ServerError):
+    template = QT_TRANSLATE_NOOP(
+        "StoreError",
+        "The team server refused this change: you can read this engagement but not change it "
+        "(reader), or you are not its member, or only its lead may do this. Ask the "
+        "engagement's lead; nothing was changed.",
+    )

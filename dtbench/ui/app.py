@@ -30,15 +30,29 @@ def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Sto
     A named ``target`` (``--db``, the last database, a file picked) that holds no database
     is created only if the user agrees; the default one (None) is created silently.
     """
-    from dtbench.store import open_store
+    from dtbench.store.errors import ServerError
+    from dtbench.team.credentials import is_server
 
     while True:
         if target and not confirm_new_database(parent, target):
             return None
         try:
-            store = open_store(target)
+            store = _open_store(target or "")
             prefs.remember_database(target or store.url)
             return store
+        except ServerError as exc:
+            if not is_server(target):
+                raise
+            # The firm's server is out of reach (on site, on a train): work on this
+            # computer's database, and say why.
+            QMessageBox.warning(
+                parent,
+                "dtbench",
+                QCoreApplication.translate(
+                    "App", "%1\n\nThis computer's own database is opened instead."
+                ).replace("%1", describe(exc)),
+            )
+            target = None
         except StoreError as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, "dtbench", describe(exc), parent=parent)
             other = box.addButton(
@@ -56,9 +70,12 @@ def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Sto
 
 
 def _open_store(target: str) -> Store:
+    """Open ``target``; a team server's password comes from the keyring (never settings)."""
     from dtbench.store import open_store
+    from dtbench.team.credentials import is_server, password_for
 
-    return open_store(target)
+    password = password_for(target) if is_server(target) else None
+    return open_store(target or None, password=password)
 
 
 def run(db: str | None = None) -> int:

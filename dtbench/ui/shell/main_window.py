@@ -211,6 +211,8 @@ class MainWindow(QMainWindow):
         self.act_take_offline = self._action(self._take_offline, None, "take_offline")
         self.act_sync = self._action(self._synchronise, None, "synchronise")
         self.act_open_db = self._action(self.choose_database, QKeySequence(key.Open), "open_db")
+        self.act_connect = self._action(self.connect_team_server, None, "connect")
+        self.act_members = self._action(self.show_members, None, "members")
         self.act_quit = self._action(self.close, QKeySequence(key.Quit), "quit")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_demo = self._action(self.open_demo, None, "demo")
@@ -260,6 +262,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_backups)
         self.menu_file.addAction(self.act_open_db)
+        self.menu_file.addAction(self.act_connect)
         self.menu_recent = QMenu(self)
         self.menu_recent.aboutToShow.connect(self._fill_recent)
         self.menu_file.addMenu(self.menu_recent)
@@ -273,6 +276,7 @@ class MainWindow(QMainWindow):
             self.menu_edit.addAction(act)
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.act_trash)
+        self.menu_edit.addAction(self.act_members)
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.act_prefs)
         self.menu_view = bar.addMenu("")
@@ -313,6 +317,8 @@ class MainWindow(QMainWindow):
         self.act_questionnaire_in.setText(self.tr("Import filled q&uestionnaire…"))
         self.act_backups.setText(self.tr("&Backups…"))
         self.act_open_db.setText(self.tr("Open &database…"))
+        self.act_connect.setText(self.tr("Connect to team ser&ver…"))
+        self.act_members.setText(self.tr("Mem&bers…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_about.setText(self.tr("&About dtbench"))
         self.act_shortcuts.setText(self.tr("&Keyboard shortcuts…"))
@@ -351,6 +357,10 @@ class MainWindow(QMainWindow):
                 parts = ["dtbench", name if len(name) <= 40 else name[:39] + "…"]
         if self.store is not None:
             database = display_name(self.store.url)
+            if self.store.path is None and self.store.author:  # a team server: who is in
+                database = (
+                    self.tr("%1 as %2").replace("%1", database).replace("%2", self.store.author)
+                )
             if self.store.read_only:
                 database = self.tr("%1 (read-only)").replace("%1", database)
             parts.append(database)
@@ -431,6 +441,8 @@ class MainWindow(QMainWindow):
         ):
             act.setEnabled(selected and in_list)
         self.act_back.setEnabled(not in_list)
+        on_server = self.store is not None and self.store.path is None
+        self.act_members.setEnabled(on_server and (selected or not in_list))
         self.act_export.setEnabled(not in_list and self.workspace is not None)
         on_server = self.store is not None and self.store.url.startswith("postgresql")
         self.act_take_offline.setEnabled(on_server)
@@ -753,6 +765,29 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self.show_error(describe(exc))
             return False
+        self.use_store(store, target)
+        return True
+
+    def connect_team_server(self) -> None:
+        """File ▸ Connect to team server…: on success the window works on the server, as
+        after opening another database."""
+        from dtbench.ui.team.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self)
+        if dialog.exec() == ConnectDialog.DialogCode.Accepted and dialog.store is not None:
+            self.use_store(dialog.store, dialog.target)
+
+    def show_members(self) -> None:
+        """Engagement ▸ Members… (on a team server)."""
+        from dtbench.ui.team.members_dialog import MembersDialog
+
+        uuid = self.current_engagement()
+        if uuid is None or self.store is None:
+            return
+        MembersDialog(self.store, uuid, self).exec()
+
+    def use_store(self, store: Store, target: str) -> None:
+        """Work on ``store`` (opened from ``target``) instead of the current database."""
         if self.workspace is not None:
             self.workspace.leave()
             self.stack.removeWidget(self.workspace)
@@ -766,7 +801,6 @@ class MainWindow(QMainWindow):
         prefs.remember_database(target)
         self.show_list()
         self.status(self.tr("Opened %1").replace("%1", target))
-        return True
 
     def _fill_recent(self) -> None:
         self.menu_recent.clear()
