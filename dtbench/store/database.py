@@ -28,7 +28,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from dtbench.errors import os_reason
-from dtbench.store import migrate
+from dtbench.store import migrate, notify
 from dtbench.store.backup import read_only_uri
 from dtbench.store.errors import (
     DamageFoundError,
@@ -261,6 +261,7 @@ def open_store(
         author = _author(url)
         sessions = sessionmaker(engine, expire_on_commit=False, info={"author": author})
         event.listen(sessions, "before_flush", _stamp_author)
+        notify.install(sessions, engine)  # others' open windows hear of each commit
         store = Store(
             url=url, engine=engine, sessions=sessions, read_only=read_only, author=author
         )
