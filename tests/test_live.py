@@ -171,6 +171,9 @@ def test_presence_names_the_others_and_forgets_the_gone(
     assert presence.who_is_where(alice) == []  # not oneself
     presence.announce(alice, None)  # back on the list
     assert [(w.engagement, w.step) for w in presence.who_is_where(bob)] == [(None, "")]
+    presence.leave(alice)  # closed the app: gone at once
+    assert presence.who_is_where(bob) == []
+    presence.announce(alice, uuid, "roadmap")
     # two minutes and more without a word: gone
     admin = open_store(server[2])
     with admin.engine.begin() as conn:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, func, literal, select
+from sqlalchemy import ColumnElement, delete, func, literal, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -86,6 +86,17 @@ def announce(store: Store, engagement: str | None, step: str = "", clause_key: s
                 store.author,
                 {engagement: {notify.PRESENCE}},
             )
+
+
+def leave(store: Store) -> None:
+    """The consultant closed the app (or this database): no longer anywhere."""
+    if not store.author:
+        return
+    with store.engine.begin() as conn:
+        conn.execute(delete(Presence).where(Presence.login == store.author))
+        if store.engine.dialect.name == "postgresql":
+            sender = notify.sender_of(store.sessions)
+            notify.send(conn, sender, store.author, {None: {notify.PRESENCE}})
 
 
 def who_is_where(store: Store) -> list[Whereabouts]:
