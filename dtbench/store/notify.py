@@ -84,6 +84,9 @@ KINDS_OF: Final[Mapping[type, tuple[frozenset[str], str, str]]] = {
 BOOKKEEPING: Final = frozenset(("updated_at", "updated_by", "version"))
 SENDER_KEY: Final = "dtbench_sender"  # in the session factory's info: this store's id
 _PENDING_KEY: Final = "dtbench_changed"  # in a session's info: what it flushed so far
+_KNOWN_KEY: Final = "dtbench_engagement_of"  # (way, id) → engagement uuid, per store
+_LASTING: Final = frozenset((_ENGAGEMENT, _ROUND))  # ids that always name one engagement
+MAX_KNOWN: Final = 10_000
 # A payload must stay under PostgreSQL's 8000 bytes: past this many engagements one notice
 # says "these kinds, in any engagement".
 MAX_ENGAGEMENTS: Final = 100
@@ -146,6 +149,7 @@ def install(sessions: sessionmaker[Session], engine: Engine) -> None:
         return
     info = sessions.kw.setdefault("info", {})
     info[SENDER_KEY] = uuid_module.uuid4().hex
+    info[_KNOWN_KEY] = {}  # shared by the store's sessions (their info is a shallow copy)
     event.listen(sessions, "after_flush", _collect)
     event.listen(sessions, "do_orm_execute", _collect_statement)
     event.listen(sessions, "before_commit", _send_pending)
@@ -239,11 +243,22 @@ def _resolve(
             .where(AssessmentRound.id.in_(ids))
         ),
     }
+    # a round's or an engagement's id names the same engagement for good (the server's
+    # sequences never reuse one): remembered per store, a save costs no extra query
+    known: dict[tuple[str, Any], str] = session.info.get(_KNOWN_KEY, {})
     for via, build in queries.items():
         ids = [i for i in wanted.get(via, ()) if i is not None]
+        if via in _LASTING:
+            for i in [i for i in ids if (via, i) in known]:
+                found[(via, i)] = [known[(via, i)]]
+                ids.remove(i)
         if ids:
             for key, uuid in session.execute(build(ids)):
                 found.setdefault((via, key), []).append(uuid)
+                if via in _LASTING:
+                    if len(known) > MAX_KNOWN:
+                        known.clear()
+                    known[(via, key)] = uuid
     changes: dict[str | None, set[str]] = {}
     for (via, value), kinds in pending.items():
         if via == _UUID:
