@@ -45,6 +45,7 @@ class LiveChanges(QObject):
         self._conn: Any = None  # the psycopg connection listening
         self._notifier: QSocketNotifier | None = None
         self._lost = False
+        self.notices_read = 0  # all notices heard, the window's own included
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
@@ -132,6 +133,7 @@ class LiveChanges(QObject):
         if conn.closed or conn.broken:
             self._failed()  # the server went away: the socket would stay readable
             return
+        self.notices_read += len(heard)
         self._deliver(heard)
 
     def _deliver(self, payloads: list[str]) -> None:
