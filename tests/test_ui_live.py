@@ -59,8 +59,9 @@ def team(qtbot: Any, translations: Any, server: tuple[str, str]) -> Iterator[Any
     window.show()
     window.refresh(uuid)
     window.open_engagement(uuid, step="diagnosis")
+    assert window.live is not None
+    qtbot.waitUntil(lambda: window.live.listening, timeout=WAIT_MS)
     QApplication.processEvents()
-    assert window.live is not None and window.live.listening
     yield window, bob, uuid
     window.close()
     bob.close()
@@ -95,7 +96,7 @@ def test_a_colleagues_answer_finding_and_plan_record_appear_by_themselves(qtbot,
 
 
 def test_the_windows_own_saves_are_not_read_again(qtbot, team, monkeypatch) -> None:
-    window, bob, uuid = team
+    window, bob, _uuid = team
     ws = window.workspace
     live = window.live
     reloads: list[str] = []

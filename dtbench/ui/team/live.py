@@ -45,6 +45,8 @@ class LiveChanges(QObject):
         self._conn: Any = None  # the psycopg connection listening
         self._notifier: QSocketNotifier | None = None
         self._lost = False
+        self._stopped = False
+        self._connecting = False  # an attempt is under way on a task thread
         self.notices_read = 0  # all notices heard, the window's own included
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
@@ -56,10 +58,12 @@ class LiveChanges(QObject):
         return self._conn is not None
 
     def start(self) -> None:
+        self._stopped = False
         if not self.listening:
             self._connect()
 
     def stop(self) -> None:
+        self._stopped = True
         self._retry.stop()
         self._drop()
 
@@ -69,21 +73,32 @@ class LiveChanges(QObject):
 
     # ------------------------------------------------------------ connection
     def _connect(self) -> None:
+        """Open the listening connection on a task thread: a server out of reach may take
+        the system's connect timeout to say so, and the window must not freeze meanwhile."""
+        from dtbench.ui.kit.tasks import run_task
 
-        conn: Any = None
-        try:
-            # through the store's engine: the same server, login and password source
-            raw = self.store.engine.raw_connection()
-            conn = raw.driver_connection
-            raw.detach()  # ours for good: the pool never hands it to a save
-            conn.rollback()
-            conn.autocommit = True
-            conn.execute(f"LISTEN {notify.CHANNEL}")
-        except Exception as exc:  # any failure: retry
-            log.info("live changes: cannot listen (%s)", exc.__class__.__name__)
-            if conn is not None:
-                self._close_quietly(conn)
+        if self._connecting:
+            return
+        self._connecting = True
+        store = self.store
+        run_task(
+            lambda _context: _listen(store),
+            owner=self,
+            on_success=self._attach,
+            on_failure=self._attempt_failed,
+        )
+
+    def _attempt_failed(self, exc: BaseException) -> None:
+        self._connecting = False
+        log.info("live changes: cannot listen (%s)", exc.__class__.__name__)
+        if not self._stopped:
             self._failed()
+
+    def _attach(self, conn: Any) -> None:
+        """The connection is listening: watch its socket (in the GUI thread)."""
+        self._connecting = False
+        if self._stopped or self._conn is not None:
+            self._close_quietly(conn)
             return
         self._conn = conn
         self._notifier = QSocketNotifier(conn.fileno(), QSocketNotifier.Type.Read, self)
@@ -91,9 +106,10 @@ class LiveChanges(QObject):
         if self._lost:
             self._lost = False
             self.reconnected.emit()
-            # what was sent while we were away was not heard: read everything again
-            self.hub.publish(Changes.everything(), self)
-            self.presence_changed.emit()
+        # what was sent before the LISTEN (while away, or while it was being opened) was not
+        # heard: every view reads itself again
+        self.hub.publish(Changes.everything(), self)
+        self.presence_changed.emit()
 
     def _drop(self) -> None:
         if self._notifier is not None:
@@ -152,6 +168,22 @@ class LiveChanges(QObject):
             self.hub.publish(Changes(engagement, frozenset(changed)), self)
         if presence:
             self.presence_changed.emit()
+
+
+def _listen(store: Store) -> Any:
+    """A psycopg connection of its own, LISTENing on the change channel (task thread: it
+    touches no Qt object). Through the store's engine: the same server, login and password."""
+    raw = store.engine.raw_connection()
+    conn: Any = raw.driver_connection
+    raw.detach()  # ours for good: the pool never hands it to a save
+    try:
+        conn.rollback()
+        conn.autocommit = True
+        conn.execute(f"LISTEN {notify.CHANNEL}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 ANNOUNCE_MS: Final = 30_000  # "still here", well inside presence.STALE_AFTER
