@@ -798,6 +798,10 @@ Name of the round:</source>
         <translation>新轮次 %1</translation>
     </message>
     <message>
+        <source>Also at this clause now: %1</source>
+        <translation>此条款现在还有：%1</translation>
+    </message>
+    <message>
         <source>No clause in scope</source>
         <translation>没有纳入范围的条款</translation>
     </message>
@@ -957,6 +961,14 @@ Name of the round:</source>
     <message>
         <source>Last change</source>
         <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Working in it</source>
+        <translation>正在处理</translation>
+    </message>
+    <message>
+        <source>Working in this engagement now: %1</source>
+        <translation>现在正在处理此项目的还有：%1</translation>
     </message>
 </context>
 <context>
@@ -2448,6 +2460,14 @@ Name of the round:</source>
     <message>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the server: others&apos; changes will show again once it is back.</source>
+        <translation>与服务器的连接已断开：恢复连接后将重新显示其他人的修改。</translation>
+    </message>
+    <message>
+        <source>Connected to the server again.</source>
+        <translation>已重新连接到服务器。</translation>
     </message>
     <message>
         <source>Backup of the database taken.</source>
@@ -5323,6 +5343,10 @@ Name of the round:</source>
 </context>
 <context>
     <name>Workspace</name>
+    <message>
+        <source>Also on this step now: %1</source>
+        <translation>此步骤现在还有：%1</translation>
+    </message>
     <message>
         <source>Client profile</source>
         <translation>客户概况</translation>

@@ -28,7 +28,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from dtbench.errors import os_reason
-from dtbench.store import history, migrate
+from dtbench.store import history, migrate, notify
 from dtbench.store.backup import read_only_uri
 from dtbench.store.errors import (
     DamageFoundError,
@@ -300,6 +300,7 @@ def open_store(
         sessions = sessionmaker(engine, expire_on_commit=False, info={"author": author})
         event.listen(sessions, "before_flush", _stamp_author)
         history.install(sessions)  # every change also goes to the engagement's history
+        notify.install(sessions, engine)  # others' open windows hear of each commit
         store = Store(url=url, engine=engine, sessions=sessions, read_only=read_only, author=author)
         if not read_only:
             _migrate(store, sqlite_path, known, migrate_to, administer=administer)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -45,6 +45,7 @@ from dtbench.ui.kit.settings import last_clause, remember_clause
 # From this width (logical pixels) on, the round and the interview share one line.
 BAR_SIDE_BY_SIDE = 1000
 KEY_ROLE = Qt.ItemDataRole.UserRole
+OTHERS_ROLE = Qt.ItemDataRole.UserRole + 1  # logins of others at this clause (firm's server)
 
 
 def progress_state(score: ClauseScore | None) -> str:
@@ -69,8 +70,12 @@ def dot_icon(colour: QColor, ratio: float) -> QIcon:
 
 
 class DiagnosisPage(QWidget):
+    clause_shown = Signal(str)  # the clause now shown ('' for none): where the consultant is
+
     def __init__(self, session: DiagnosisSession, language: str, parent: QWidget | None = None):
         super().__init__(parent)
+        # on a firm's server: clause key → the other consultants at that clause now
+        self._others: dict[str, list[str]] = {}
         self.session = session
         self._lang = language
         self._clause: Clause | None = None
@@ -278,6 +283,7 @@ class DiagnosisPage(QWidget):
                 item.setToolTip(0, clause.label(lang))
                 a_item.addChild(item)
                 self._update_item(item)
+                self._mark_others(item)
                 first = first or item
         self.nav.expandAll()
         self.nav.blockSignals(False)
@@ -305,6 +311,23 @@ class DiagnosisPage(QWidget):
             return
         item.setText(1, f"{score.answered}/{score.total}")
         item.setIcon(0, self._icon(progress_state(score)))
+
+    def set_others(self, others: dict[str, list[str]]) -> None:
+        """Mark the clauses other consultants are at now (bold, named in the tooltip)."""
+        self._others = {key: sorted(logins) for key, logins in others.items()}
+        for item in self._clause_items():
+            self._mark_others(item)
+
+    def _mark_others(self, item: QTreeWidgetItem) -> None:
+        logins = self._others.get(str(item.data(0, KEY_ROLE)), [])
+        font = item.font(0)
+        font.setBold(bool(logins))
+        item.setFont(0, font)
+        item.setData(0, OTHERS_ROLE, logins)
+        tip = item.text(0)
+        if logins:
+            tip += "\n" + self.tr("Also at this clause now: %1").replace("%1", ", ".join(logins))
+        item.setToolTip(0, tip)
 
     def current_clause(self) -> str | None:
         return None if self._clause is None else self._clause.key
@@ -389,6 +412,7 @@ class DiagnosisPage(QWidget):
             self.details.setEnabled(False)
             self.clause_status.clear()
             self._update_heard()
+            self.clause_shown.emit("")
             return
         self.details.setEnabled(True)
         if self.session.engagement:
@@ -398,6 +422,7 @@ class DiagnosisPage(QWidget):
         self.checklist.reset_rows()
         self.details.show_clause(clause.key)
         self._update_clause_status()
+        self.clause_shown.emit(clause.key)
 
     def _update_heard(self) -> None:
         text = "" if self._clause is None else heard_line(self.session, self._clause)

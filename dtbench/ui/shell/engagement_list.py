@@ -77,6 +77,8 @@ class EngagementListPage(QWidget):
         header.setSectionResizeMode(
             EngagementTableModel.CHANGED, QHeaderView.ResizeMode.ResizeToContents
         )
+        # who else works in each engagement: only on a firm's server (show_people)
+        self.view.setColumnHidden(EngagementTableModel.PEOPLE, True)
         self.view.activated.connect(self._activated)
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit()
@@ -143,6 +145,12 @@ class EngagementListPage(QWidget):
         if not self.view.currentIndex().isValid() and self.proxy.rowCount():
             self.view.selectRow(0)
         self.selection_changed.emit()
+
+    def show_people(self, people: dict[str, list[str]] | None) -> None:
+        """The column naming who else works in each engagement now; None hides it (a
+        laptop's own database: no one else)."""
+        self.view.setColumnHidden(EngagementTableModel.PEOPLE, people is None)
+        self.model.set_people(people or {})
 
     def select(self, uuid: str) -> None:
         for row in range(self.proxy.rowCount()):

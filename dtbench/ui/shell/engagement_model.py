@@ -20,11 +20,24 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class EngagementTableModel(QAbstractTableModel):
-    CLIENT, TITLE, INDUSTRY, STATUS, CHANGED = range(5)
+    CLIENT, TITLE, INDUSTRY, STATUS, CHANGED, PEOPLE = range(6)
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._rows: list[EngagementRow] = []
+        # on a firm's server: engagement uuid → the other consultants working in it now
+        self._people: dict[str, list[str]] = {}
+
+    def set_people(self, people: dict[str, list[str]]) -> None:
+        """Who else is in each engagement (the column "Working in it")."""
+        self._people = {uuid: sorted(logins) for uuid, logins in people.items()}
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, self.PEOPLE), self.index(len(self._rows) - 1, self.PEOPLE)
+            )
+
+    def people(self, uuid: str) -> list[str]:
+        return list(self._people.get(uuid, ()))
 
     def set_rows(self, rows: list[EngagementRow]) -> None:
         self.beginResetModel()
@@ -38,7 +51,7 @@ class EngagementTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(
         self,
@@ -54,6 +67,7 @@ class EngagementTableModel(QAbstractTableModel):
             QCoreApplication.translate("EngagementTableModel", "Industry"),
             QCoreApplication.translate("EngagementTableModel", "Status"),
             QCoreApplication.translate("EngagementTableModel", "Last change"),
+            QCoreApplication.translate("EngagementTableModel", "Working in it"),
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -70,15 +84,28 @@ class EngagementTableModel(QAbstractTableModel):
                 r.industry,
                 status_label(r.status),
                 r.updated_at.strftime("%Y-%m-%d %H:%M"),
+                ", ".join(self._people.get(r.uuid, ())),
             )[col]
         if role == SORT_ROLE:
-            return (r.client_name, r.title, r.industry, r.status, r.updated_at.isoformat())[col]
+            people = ", ".join(self._people.get(r.uuid, ()))
+            return (
+                r.client_name,
+                r.title,
+                r.industry,
+                r.status,
+                r.updated_at.isoformat(),
+                people,
+            )[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
             return r.title
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.PEOPLE and r.uuid in self._people:
+            return QCoreApplication.translate(
+                "EngagementTableModel", "Working in this engagement now: %1"
+            ).replace("%1", ", ".join(self._people[r.uuid]))
         return None
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.PEOPLE)
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, self.STATUS), self.index(len(self._rows) - 1, self.STATUS)

@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.changes = ChangeHub(self)
         self.changes.changed.connect(self._heard)
+        self.live: Any = None  # on a firm's server: others' changes (ui/team/live.py)
+        self.presence: Any = None  # and where the others are
         self._create_actions()
         self.list_page = EngagementListPage(
             [
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         # The title names the engagement in view: it follows the page shown.
         self.stack.currentChanged.connect(lambda _index: self._update_title())
+        self.stack.currentChanged.connect(lambda _index: self._announce_place())
         self._create_menus()
         self.translations.changed.connect(self._language_changed)
         self.retranslate()
@@ -150,6 +153,7 @@ class MainWindow(QMainWindow):
             self._start_chart_workers_soon()
         self.refresh()
         self._restore_geometry()
+        self._start_live()
 
     # ---------------------------------------------------------------- actions
     def _action(
@@ -380,6 +384,61 @@ class MainWindow(QMainWindow):
         self.refresh()
         self._schedule_backups(store)
         self._start_chart_workers_soon()
+        self._start_live()
+
+    # ------------------------------------------------------ a firm's server
+    def _start_live(self) -> None:
+        """On a firm's server: others' changes appear by themselves, and the list and the
+        navigator show who else is where. Nothing of the kind on a laptop's database."""
+        self._stop_live()
+        store = self.store
+        if store is None or store.engine.dialect.name != "postgresql":
+            self.list_page.show_people(None)
+            return
+        from dtbench.ui.team.live import LiveChanges, PresenceKeeper
+
+        self.live = LiveChanges(store, self.changes, self)
+        self.live.connection_lost.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr(
+                    "Lost the connection to the server: others' changes will show again "
+                    "once it is back."
+                )
+            )
+        )
+        self.live.reconnected.connect(
+            lambda: self.status(self.tr("Connected to the server again."))
+        )
+        self.presence = PresenceKeeper(store, self.live, self)
+        self.presence.others_changed.connect(self._show_others)
+        self.list_page.show_people({})
+        self.live.start()
+        self._announce_place()
+        self.presence.refresh()
+
+    def _stop_live(self) -> None:
+        for part in (self.live, self.presence):
+            if part is not None:
+                part.stop()
+                part.deleteLater()
+        self.live = self.presence = None
+
+    def _announce_place(self) -> None:
+        """Tell the others where this consultant is now (engagement, step, clause)."""
+        if self.presence is None:
+            return
+        uuid = self.showing()
+        step, clause = self.workspace.place() if uuid and self.workspace else ("", "")
+        self.presence.place(uuid, step, clause)
+
+    def _show_others(self, others: list[Any]) -> None:
+        people: dict[str, list[str]] = {}
+        for where in others:
+            if where.engagement:
+                people.setdefault(where.engagement, []).append(where.login)
+        self.list_page.show_people(people)
+        if self.workspace is not None:
+            self.workspace.set_others(others)
 
     def _start_chart_workers_soon(self) -> None:
         """Start the chart workers while the consultant looks at the list, so that the first
@@ -678,6 +737,9 @@ class MainWindow(QMainWindow):
                 self._db(), load_guide(), self.translations.language, self.changes, self
             )
             self.workspace.error.connect(self.show_error)
+            self.workspace.place_changed.connect(self._announce_place)
+            if self.presence is not None:
+                self.workspace.set_others(self.presence.others)
             # in the group, the stack leaves it when deleted (a database switch): the Undo
             # action never reaches into a deleted history
             self.undo_group.addStack(self.workspace.undo_stack)
@@ -793,12 +855,14 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None
+        self._stop_live()
         if self.store is not None:
             self.store.close()
         self.store = store
         self.list_page.set_state("ready")
         self._update_title()
         prefs.remember_database(target)
+        self._start_live()
         self.show_list()
         self.status(self.tr("Opened %1").replace("%1", target))
 
@@ -875,6 +939,7 @@ class MainWindow(QMainWindow):
                 self.backups.finish(self._close_after_backup)
             return
         prefs.settings().setValue("window/geometry", self.saveGeometry())
+        self._stop_live()
         super().closeEvent(event)
 
     def _close_after_backup(self) -> None:

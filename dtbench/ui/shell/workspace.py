@@ -8,7 +8,7 @@ One undo stack covers every edit made in the workspace.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
@@ -48,6 +48,29 @@ if TYPE_CHECKING:
     from dtbench.guide import Guide
     from dtbench.store.database import Store
     from dtbench.ui.kit.changes import ChangeHub
+
+
+# The steps in the navigator's order, by their page's attribute name (``row_of`` and the
+# presence of others on a firm's server name steps this way).
+STEP_NAMES: Final = (
+    "profile",
+    "scope",
+    "fieldwork",
+    "diagnosis",
+    "dashboard",
+    "findings",
+    "strategy",
+    "blueprint",
+    "roadmap",
+    "investment",
+    "kpis",
+    "risks",
+    "leadership",
+    "org_culture",
+    "next_steps",
+    "guide",
+)
+OTHERS_ROLE = Qt.ItemDataRole.UserRole + 1  # logins of others on this step (firm's server)
 
 
 class StepList(QListWidget):
@@ -95,6 +118,7 @@ class StepList(QListWidget):
 
 class Workspace(QWidget):
     error = Signal(str)
+    place_changed = Signal()  # another step or clause in view: where the consultant is
 
     def __init__(
         self,
@@ -106,6 +130,7 @@ class Workspace(QWidget):
     ) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
+        self._others: list[Any] = []  # presence.Whereabouts of others on the server
         self._undo_index = 0
         self.undo_stack.indexChanged.connect(self._undo_moved)
         self.steps = StepList(self)
@@ -133,28 +158,13 @@ class Workspace(QWidget):
         self.org_culture = OrgCulturePage(self.plan, self)
         self.next_steps = NextStepsPage(self.plan, self)
         self.guide = GuidePage(guide, language, self)
-        for page in (
-            self.profile,
-            self.scope,
-            self.fieldwork,
-            self.diagnosis,
-            self.dashboard,
-            self.findings,
-            self.strategy,
-            self.blueprint,
-            self.roadmap,
-            self.investment,
-            self.kpis,
-            self.risks,
-            self.leadership,
-            self.org_culture,
-            self.next_steps,
-            self.guide,
-        ):
+        for page in (getattr(self, name) for name in STEP_NAMES):
             self.pages.addWidget(page)
             self.steps.addItem(QListWidgetItem())
         history_dialog.attach(self)  # History… of a clause and of a plan record (ui/team)
         self.steps.currentRowChanged.connect(self._go)
+        self.steps.currentRowChanged.connect(lambda _row: self.place_changed.emit())
+        self.diagnosis.clause_shown.connect(lambda _key: self.place_changed.emit())
         self.steps.enter_page.connect(self.focus_step)
         self.profile.error.connect(self.error)
         layout = QHBoxLayout(self)
@@ -177,6 +187,8 @@ class Workspace(QWidget):
         self.session.open(profile.uuid, profile.language)
         self.plan.open(profile.uuid, profile.language)
         self.steps.setCurrentRow(self.row_of(step))
+        self.set_others(self._others)
+        self.place_changed.emit()
 
     def row_of(self, step: int | str) -> int:
         """The navigator's row of a step given by its row or its page's attribute name."""
@@ -220,6 +232,45 @@ class Workspace(QWidget):
         widget = page.findChild(QWidget, target.field) if target.field else None
         focus(widget if widget is not None else self.steps)
         return True
+
+    def place(self) -> tuple[str, str]:
+        """The step in view (its name in STEP_NAMES) and, in the diagnosis, the clause."""
+        row = self.steps.currentRow()
+        step = STEP_NAMES[row] if 0 <= row < len(STEP_NAMES) else ""
+        clause = self.diagnosis.current_clause() if step == "diagnosis" else None
+        return step, clause or ""
+
+    def set_others(self, others: list[Any]) -> None:
+        """Mark the steps (and in the diagnosis the clauses) where other consultants are in
+        this engagement now; ``others`` are everyone's whereabouts (presence.Whereabouts)."""
+        self._others = list(others)
+        here = [w for w in self._others if self.engagement and w.engagement == self.engagement]
+        clauses: dict[str, list[str]] = {}
+        for w in here:
+            if w.step == "diagnosis" and w.clause_key:
+                clauses.setdefault(w.clause_key, []).append(w.login)
+        self.diagnosis.set_others(clauses)
+        self._mark_others(here)
+
+    def _mark_others(self, here: list[Any]) -> None:
+        by_row: dict[int, list[str]] = {}
+        for w in here:
+            if w.step in STEP_NAMES:
+                name = f"{w.login} ({w.clause_key})" if w.clause_key else w.login
+                by_row.setdefault(STEP_NAMES.index(w.step), []).append(name)
+        for row in range(self.steps.count()):
+            item = self.steps.item(row)
+            key = self._step_key(row)
+            tip = f"Ctrl+{key}" if key else ""
+            names = sorted(by_row.get(row, []))
+            text = item.text().removesuffix(" ●")
+            if names:
+                text += " ●"
+                also = self.tr("Also on this step now: %1").replace("%1", ", ".join(names))
+                tip = f"{tip}\n{also}" if tip else also
+            item.setText(text)
+            item.setData(Qt.ItemDataRole.ToolTipRole, tip)
+            item.setData(OTHERS_ROLE, [n.split(" (")[0] for n in names])
 
     @property
     def engagement(self) -> str:
@@ -308,6 +359,8 @@ class Workspace(QWidget):
             key = self._step_key(i)
             item.setText(f"{key or ' '}  {name}")
             item.setData(Qt.ItemDataRole.ToolTipRole, f"Ctrl+{key}" if key else "")
+        if self._others:
+            self.set_others(self._others)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
