@@ -915,6 +915,14 @@ Name of the round:</source>
         <source>The operation failed: %1</source>
         <translation>操作失败：%1</translation>
     </message>
+    <message>
+        <source>%1 changed %2 at %3 (UTC) while you were editing it: your change is not saved.</source>
+        <translation>您编辑期间，%1 于 %3（UTC）修改了 %2：您的修改尚未保存。</translation>
+    </message>
+    <message>
+        <source>Someone else changed %2 while you were editing it: your change is not saved.</source>
+        <translation>您编辑期间，其他人修改了 %2：您的修改尚未保存。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

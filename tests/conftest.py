@@ -68,6 +68,7 @@ BOTH_ENGINES = frozenset(
         "test_demo",
         "test_demo_english",
         "test_team",
+        "test_conflicts",
     }
 )
 
