@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from difflib import SequenceMatcher
 from typing import TypeVar
 
 from sqlalchemy.exc import IntegrityError
@@ -159,3 +160,51 @@ def retrying(attempt: Callable[[], T]) -> T:
             if n == TRIES - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def rebased(base: Base, conflict: EditConflict) -> Base:
+    """The base of the save that settles ``conflict``: the consultant has now seen theirs, so
+    the conflicting fields take the chosen value while every other field still merges."""
+    return Base(base.version, {**base.values, **{c.field: c.theirs for c in conflict.conflicts}})
+
+
+def merge_text(base: object, theirs: str, mine: str, labels: tuple[str, str, str]) -> str:
+    """A line-level three-way merge of a text both sides changed, for the consultant to edit:
+    lines changed on one side only are taken, a part changed on both comes as theirs then
+    mine between ``labels`` (theirs, mine, end) lines. Without a known base: the whole of
+    theirs, then the whole of mine."""
+    b = base.splitlines() if isinstance(base, str) else None
+    t, m = theirs.splitlines(), mine.splitlines()
+    if b is None:
+        return "\n".join(_both(t, m, labels))
+    in_t, in_m = _aligned(b, t), _aligned(b, m)
+    out: list[str] = []
+    ib = it = im = 0
+    while True:
+        i = ib
+        # the next base line both sides kept, after what is merged so far
+        while i < len(b) and not (in_t.get(i, -1) >= it and in_m.get(i, -1) >= im):
+            i += 1
+        jt, jm = (len(t), len(m)) if i == len(b) else (in_t[i], in_m[i])
+        cb, ct, cm = b[ib:i], t[it:jt], m[im:jm]
+        if ct == cm or cm == cb:
+            out += ct
+        elif ct == cb:
+            out += cm
+        else:
+            out += _both(ct, cm, labels)
+        if i == len(b):
+            return "\n".join(out)
+        out.append(b[i])
+        ib, it, im = i + 1, jt + 1, jm + 1
+
+
+def _aligned(base: list[str], other: list[str]) -> dict[int, int]:
+    """Base line → the same line in ``other``, where the two agree."""
+    matcher = SequenceMatcher(None, base, other, autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    return {block.a + n: block.b + n for block in blocks for n in range(block.size)}
+
+
+def _both(theirs: list[str], mine: list[str], labels: tuple[str, str, str]) -> list[str]:
+    return [labels[0], *theirs, labels[1], *mine, labels[2]]
