@@ -451,6 +451,109 @@ The current database is kept aside first, next to it.</source>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
+    <message>
+        <source>Not saved: someone else changed this meanwhile. Leave the field to choose again.</source>
+        <translation>未保存：其他人在此期间修改了此处。离开此栏可重新选择。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <source>Theirs — %1, %2</source>
+        <translation>对方的版本 — %1，%2</translation>
+    </message>
+    <message>
+        <source>Theirs — %1</source>
+        <translation>对方的版本 — %1</translation>
+    </message>
+    <message>
+        <source>Theirs — removed by %1</source>
+        <translation>对方的版本 — 已被 %1 删除</translation>
+    </message>
+    <message>
+        <source>Yours (not saved yet)</source>
+        <translation>您的版本（尚未保存）</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>保留我的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>采用对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>诊断发现</translation>
+    </message>
+    <message>
+        <source>Interviewees</source>
+        <translation>访谈对象</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Current level</source>
+        <translation>现状等级</translation>
+    </message>
+    <message>
+        <source>Target level</source>
+        <translation>目标等级</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设定）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>===== %1 =====</source>
+        <translation>===== %1 =====</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>===== end =====</source>
+        <translation>===== 结束 =====</translation>
+    </message>
+    <message>
+        <source>&amp;Save merged</source>
+        <translation>保存合并结果(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>ConflictRow</name>
@@ -992,6 +1095,14 @@ Name of the round:</source>
     <message>
         <source>The operation failed: %1</source>
         <translation>操作失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 changed %2 at %3 (UTC) while you were editing it: your change is not saved.</source>
+        <translation>您编辑期间，%1 于 %3（UTC）修改了 %2：您的修改尚未保存。</translation>
+    </message>
+    <message>
+        <source>Someone else changed %2 while you were editing it: your change is not saved.</source>
+        <translation>您编辑期间，其他人修改了 %2：您的修改尚未保存。</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,7 @@ BOTH_ENGINES = frozenset(
         "test_demo_english",
         "test_team",
         "test_history",
+        "test_conflicts",
     }
 )
 

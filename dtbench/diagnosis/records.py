@@ -44,6 +44,15 @@ class EvidenceRecord:
     added_at: datetime | None = None
 
 
+@dataclass
+class Versions:
+    """The stored version of each answer (item key) and clause record (clause key) of a
+    round as loaded: the base of a save (a key missing here had no record, version 0)."""
+
+    answers: dict[str, int] = field(default_factory=dict)
+    clauses: dict[str, int] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class RoundData:
     """Everything recorded in one round."""
@@ -54,6 +63,8 @@ class RoundData:
     evidence: dict[str, list[EvidenceRecord]] = field(default_factory=dict)
     # interview uuid → item key (or clause key, for its findings) → what that interview said
     heard: dict[str, dict[str, AnswerRecord]] = field(default_factory=dict)
+    # not part of what was recorded: two loads of the same answers are equal
+    versions: Versions = field(default_factory=Versions, compare=False)
 
     def statuses(self) -> dict[str, str]:
         return {k: a.status for k, a in self.answers.items() if a.status}

@@ -26,6 +26,7 @@ from dtbench.diagnosis.records import (
     EvidenceRecord,
     RoundData,
     RoundRecord,
+    Versions,
 )
 from dtbench.diagnosis.scale import MAX_LEVEL, MIN_LEVEL, STATUSES, UNANSWERED
 from dtbench.diagnosis.scoring import (
@@ -41,6 +42,7 @@ from dtbench.engagement.lookup import touch as _touch
 from dtbench.errors import os_reason
 from dtbench.guide import load_guide
 from dtbench.input_rules import checked_text, clean_text
+from dtbench.store.conflicts import Base, Stored, reconcile, retrying
 from dtbench.store.database import Store
 from dtbench.store.models import (
     Answer,
@@ -230,23 +232,51 @@ def load_round(store: Store, round_uuid: str) -> RoundData:
     with store.session() as s:
         r = _round(s, round_uuid)
         # In the order written (a server returns rows in no set order without ORDER BY).
-        answers = {
-            a.key: AnswerRecord(a.status, a.note)
-            for a in s.scalars(select(Answer).where(Answer.round_id == r.id).order_by(Answer.id))
-        }
-        clauses = {
-            c.clause_key: ClauseRecord(c.current_level, c.target_level, c.findings, c.interviewees)
-            for c in s.scalars(
-                select(ClauseAssessment)
-                .where(ClauseAssessment.round_id == r.id)
-                .order_by(ClauseAssessment.id)
-            )
-        }
+        versions = Versions()
+        answers = {}
+        for a in s.scalars(select(Answer).where(Answer.round_id == r.id).order_by(Answer.id)):
+            answers[a.key] = _answer(a)
+            versions.answers[a.key] = a.version
+        clauses = {}
+        stmt_c = (
+            select(ClauseAssessment)
+            .where(ClauseAssessment.round_id == r.id)
+            .order_by(ClauseAssessment.id)
+        )
+        for c in s.scalars(stmt_c):
+            clauses[c.clause_key] = _clause(c)
+            versions.clauses[c.clause_key] = c.version
         evidence: dict[str, list[EvidenceRecord]] = {}
         stmt = select(Evidence).where(Evidence.round_id == r.id).order_by(Evidence.id)
         for e in s.scalars(stmt):
             evidence.setdefault(e.clause_key, []).append(_evidence(e))
-        return RoundData(_record(r), answers, clauses, evidence, _heard(s, r.id))
+        return RoundData(_record(r), answers, clauses, evidence, _heard(s, r.id), versions)
+
+
+def _answer(row: Answer | None) -> AnswerRecord:
+    return AnswerRecord() if row is None else AnswerRecord(row.status, row.note)
+
+
+def _clause(row: ClauseAssessment | None) -> ClauseRecord:
+    if row is None:
+        return ClauseRecord()
+    return ClauseRecord(row.current_level, row.target_level, row.findings, row.interviewees)
+
+
+def _stored(fields: Mapping[str, object], row: Answer | ClauseAssessment | None) -> Stored:
+    if row is None:
+        return Stored(fields)
+    return Stored(fields, row.version, row.updated_by, row.updated_at)
+
+
+def answer_base(version: int, shown: AnswerRecord) -> Base:
+    """The base of a save from a view showing ``shown`` at ``version`` (0: no record)."""
+    return Base(version, {"status": shown.status, "note": shown.note})
+
+
+def clause_base(version: int, shown: ClauseRecord) -> Base:
+    """The base of a save from a view showing ``shown`` at ``version`` (0: no record)."""
+    return Base(version, {name: getattr(shown, name) for name in CLAUSE_FIELDS})
 
 
 def set_answer(
@@ -257,33 +287,49 @@ def set_answer(
     status: str | None = None,
     note: str | None = None,
     interview: str = "",
+    base: Base | None = None,
 ) -> AnswerRecord:
     """Set the status and/or note of an item or sub-item; returns the previous answer.
 
     With ``interview`` (the uuid of the interview in progress) the same change is also
-    recorded as what that interview said, in the same transaction."""
+    recorded as what that interview said, in the same transaction. With ``base`` (what the
+    consultant's view showed, ``answer_base``) a field someone else changed meanwhile is
+    never overwritten: EditConflict (store/conflicts.py)."""
     _check_checkpoint(key)
     if status is not None and status not in (*STATUSES, UNANSWERED):
         raise ValueError(f"status must be one of {', '.join(STATUSES)} or empty")
+    typed = {} if note is None else {"note": note}
     note = None if note is None else checked_text(note)
     _check_interview(interview)
-    with store.session() as s:
-        rid = _round_id(s, round_uuid)
-        row = s.scalar(select(Answer).where(Answer.round_id == rid, Answer.key == key))
-        old = AnswerRecord(row.status, row.note) if row else AnswerRecord()
-        new = AnswerRecord(
-            old.status if status is None else status, old.note if note is None else note
-        )
-        if new == AnswerRecord():
-            if row is not None:
-                s.delete(row)
-        elif row is None:
-            s.add(Answer(round_id=rid, key=key, status=new.status, note=new.note))
-        else:
-            row.status, row.note = new.status, new.note
-        if interview:
-            _write_heard(s, rid, interview, key, status, note)
-        return old
+    mine: dict[str, object] = {}
+    if status is not None:
+        mine["status"] = status
+    if note is not None:
+        mine["note"] = note
+
+    def attempt() -> AnswerRecord:
+        with store.session() as s:
+            rid = _round_id(s, round_uuid)
+            row = s.scalar(select(Answer).where(Answer.round_id == rid, Answer.key == key))
+            old = _answer(row)
+            stored = _stored({"status": old.status, "note": old.note}, row)
+            merged = reconcile(key, stored, mine, base, typed)
+            new = AnswerRecord(
+                str(merged.get("status", old.status)), str(merged.get("note", old.note))
+            )
+            if new == AnswerRecord():
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(Answer(round_id=rid, key=key, status=new.status, note=new.note))
+            elif new != old:
+                row.status, row.note = new.status, new.note
+            if interview:
+                _write_heard(s, rid, interview, key, status, note)
+            s.flush()  # a stale version or a row inserted meanwhile: refused here
+            return old
+
+    return retrying(attempt)
 
 
 def _check_interview(interview: str) -> None:
@@ -349,11 +395,15 @@ def set_clause(
     name: str,
     value: object,
     interview: str = "",
+    base: Base | None = None,
 ) -> object:
     """Set a clause's current or target level (1–5 or None), findings or interviewees;
     returns the previous value. Findings set with ``interview`` (the uuid of the interview
-    in progress) are also recorded as typed during that interview."""
+    in progress) are also recorded as typed during that interview. With ``base`` (what the
+    consultant's view showed, ``clause_base``) a value someone else saved meanwhile is never
+    overwritten: EditConflict (store/conflicts.py)."""
     _check_interview(interview)
+    typed = {name: value}
     _check_clause(clause_key)
     if name not in CLAUSE_FIELDS:
         raise ValueError(f"unknown clause field {name!r}")
@@ -367,23 +417,32 @@ def set_clause(
     else:
         value = checked_text(value)
     column = {"current": "current_level", "target": "target_level"}.get(name, name)
-    with store.session() as s:
-        rid = _round_id(s, round_uuid)
-        row = s.scalar(
-            select(ClauseAssessment).where(
-                ClauseAssessment.round_id == rid, ClauseAssessment.clause_key == clause_key
+
+    def attempt() -> object:
+        with store.session() as s:
+            rid = _round_id(s, round_uuid)
+            row = s.scalar(
+                select(ClauseAssessment).where(
+                    ClauseAssessment.round_id == rid, ClauseAssessment.clause_key == clause_key
+                )
             )
-        )
-        if row is None:
-            row = ClauseAssessment(
-                round_id=rid, clause_key=clause_key, findings="", interviewees=""
-            )
-            s.add(row)
-        old: object = getattr(row, column)
-        setattr(row, column, value)
-        if interview and name == "findings":
-            _write_heard(s, rid, interview, clause_key, None, str(value))
-        return old
+            shown = _clause(row)
+            stored = _stored({n: getattr(shown, n) for n in CLAUSE_FIELDS}, row)
+            merged = reconcile(clause_key, stored, {name: value}, base, typed)
+            if row is None:
+                row = ClauseAssessment(
+                    round_id=rid, clause_key=clause_key, findings="", interviewees=""
+                )
+                s.add(row)
+            old: object = getattr(shown, name)
+            if getattr(row, column) != merged[name]:
+                setattr(row, column, merged[name])
+            if interview and name == "findings":
+                _write_heard(s, rid, interview, clause_key, None, str(merged[name]))
+            s.flush()  # a stale version or a row inserted meanwhile: refused here
+            return old
+
+    return retrying(attempt)
 
 
 # ---------------------------------------------------------------- evidence
@@ -501,13 +560,26 @@ def _heard(s: Session, rid: int) -> dict[str, dict[str, AnswerRecord]]:
 
 
 def load_answer(store: Store, round_uuid: str, key: str) -> AnswerRecord:
+    return load_answer_versioned(store, round_uuid, key)[0]
+
+
+def load_answer_versioned(store: Store, round_uuid: str, key: str) -> tuple[AnswerRecord, int]:
+    """An item's answer and its version (0: none stored), the base of the next save."""
     with store.session() as s:
         rid = _round_id(s, round_uuid)
         row = s.scalar(select(Answer).where(Answer.round_id == rid, Answer.key == key))
-        return AnswerRecord(row.status, row.note) if row else AnswerRecord()
+        return _answer(row), 0 if row is None else row.version
 
 
 def load_clause(store: Store, round_uuid: str, clause_key: str) -> ClauseRecord:
+    return load_clause_versioned(store, round_uuid, clause_key)[0]
+
+
+def load_clause_versioned(
+    store: Store, round_uuid: str, clause_key: str
+) -> tuple[ClauseRecord, int]:
+    """A clause's levels and texts and their version (0: none stored), the base of the next
+    save."""
     with store.session() as s:
         rid = _round_id(s, round_uuid)
         c = s.scalar(
@@ -515,6 +587,4 @@ def load_clause(store: Store, round_uuid: str, clause_key: str) -> ClauseRecord:
                 ClauseAssessment.round_id == rid, ClauseAssessment.clause_key == clause_key
             )
         )
-        if c is None:
-            return ClauseRecord()
-        return ClauseRecord(c.current_level, c.target_level, c.findings, c.interviewees)
+        return _clause(c), 0 if c is None else c.version

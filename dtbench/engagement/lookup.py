@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from dtbench.engagement.errors import NotFoundError
@@ -20,10 +20,15 @@ def engagement_id(s: Session, uuid: str) -> int:
 
 
 def touch(s: Session, engagement_id: int) -> None:
-    """Mark the engagement as changed now (the engagement list sorts by it)."""
-    engagement = s.get(Engagement, engagement_id)
-    if engagement is not None:
-        engagement.updated_at = utcnow()
+    """Mark the engagement as changed now (the engagement list sorts by it).
+
+    A plain UPDATE of the time, not a versioned change of the engagement: two consultants
+    saving different records of one engagement must not collide on its row."""
+    s.execute(
+        update(Engagement.__table__)  # type: ignore[arg-type]
+        .where(Engagement.__table__.c.id == engagement_id)
+        .values(updated_at=utcnow())
+    )
 
 
 def engagement_label(s: Session, ident: str) -> str:

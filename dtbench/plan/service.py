@@ -45,6 +45,14 @@ from dtbench.plan.records import (
     to_data,
 )
 from dtbench.plan.risks import validate_risk
+from dtbench.store.conflicts import (
+    Base,
+    EditConflict,
+    FieldConflict,
+    Stored,
+    reconcile,
+    retrying,
+)
 from dtbench.store.database import Store
 from dtbench.store.models import PlanItem as PlanItemRow
 from dtbench.store.models import PlanValue
@@ -255,6 +263,18 @@ def list_items(store: Store, engagement: str, kind: str | None = None) -> list[P
         return _with_budgets(items, costs)
 
 
+def item_versions(store: Store, engagement: str, kind: str) -> dict[str, int]:
+    """The stored version of each item of one kind (uuid → version): the bases of saves."""
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        rows = s.execute(
+            select(PlanItemRow.uuid, PlanItemRow.version).where(
+                PlanItemRow.engagement_id == eid, PlanItemRow.kind == kind
+            )
+        )
+        return {uuid: version for uuid, version in rows}
+
+
 def _with_budgets(items: list[PlanItem], costs: list[PlanItem]) -> list[PlanItem]:
     if not costs:
         return items
@@ -337,19 +357,61 @@ def add_items(
         return [_item(row) for row in created]
 
 
-def update_item(store: Store, uuid: str, record: Any) -> Any:
-    """Replace an item's record; returns the previous record."""
+def record_base(version: int, shown: Any) -> Base:
+    """The base of a save from a view showing the record ``shown`` at ``version`` (0: none
+    stored): its fields as stored data, merged field by field (store/conflicts.py)."""
+    return Base(version, dict(to_data(shown)))
+
+
+def _label(record: Any, fallback: str) -> str:
+    """A record as a message names it: its title or name, else its kind."""
+    for name in ("title", "name", "subject", "action"):
+        value = getattr(record, name, "")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return fallback
+
+
+def _merged(kind_type: type, record: Any, stored: Stored, base: Base | None) -> Any:
+    """``record`` merged field by field over the stored one (EditConflict when a field both
+    sides changed holds different values), checked again as a whole."""
+    mine = dict(to_data(_clean(record)))
+    merged = reconcile(_label(record, kind_type.__name__), stored, mine, base, to_data(record))
+    if merged == mine:
+        return _clean(record)
+    result = from_data(kind_type, {**stored.values, **merged})
+    validate(result)
+    return result
+
+
+def update_item(store: Store, uuid: str, record: Any, base: Base | None = None) -> Any:
+    """Replace an item's record; returns the previous record. With ``base`` (what the
+    consultant's view showed, ``record_base``) a field someone else changed meanwhile is
+    never overwritten: EditConflict; an item they removed meanwhile too (its version 0)."""
     validate(record)
-    with store.session() as s:
-        row = s.scalar(select(PlanItemRow).where(PlanItemRow.uuid == uuid))
-        if row is None:
-            raise LookupError(uuid)
-        if _kind_of(record) != row.kind:
-            raise ValueError("an item cannot change its kind")
-        old = from_data(ITEM_KINDS[row.kind], row.data)
-        row.data = to_data(_clean(record))
-        _touch(s, row.engagement_id)
-        return old
+
+    def attempt() -> Any:
+        with store.session() as s:
+            row = s.scalar(select(PlanItemRow).where(PlanItemRow.uuid == uuid))
+            if row is None:
+                if base is None:
+                    raise LookupError(uuid)
+                # removed meanwhile: theirs is no record at all (version 0)
+                whole = FieldConflict("", record, None)
+                raise EditConflict(_label(record, "item"), (whole,), Stored({}))
+            if _kind_of(record) != row.kind:
+                raise ValueError("an item cannot change its kind")
+            kind_type = ITEM_KINDS[row.kind]
+            old = from_data(kind_type, row.data)
+            stored = Stored(dict(row.data), row.version, row.updated_by, row.updated_at)
+            data = to_data(_merged(kind_type, record, stored, base))
+            if data != row.data:
+                row.data = data
+                _touch(s, row.engagement_id)
+            s.flush()  # a stale version: refused here
+            return old
+
+    return retrying(attempt)
 
 
 def remove_item(store: Store, uuid: str) -> PlanItem:
@@ -418,25 +480,52 @@ def get_value(store: Store, engagement: str, name: str) -> Any:
         return kind_type() if row is None else from_data(kind_type, row.data)
 
 
-def set_value(store: Store, engagement: str, name: str, record: Any) -> Any:
-    """Replace one single record; returns the previous one."""
+def get_value_versioned(store: Store, engagement: str, name: str) -> tuple[Any, int]:
+    """A single record and its version (0: never set), the base of the next save."""
     kind_type = VALUE_KINDS[name]
-    if not isinstance(record, kind_type):
-        raise ValueError(f"{name} takes a {kind_type.__name__}")
-    validate(record)
     with store.session() as s:
         eid = _engagement_id(s, engagement)
         row = s.scalar(
             select(PlanValue).where(PlanValue.engagement_id == eid, PlanValue.name == name)
         )
-        old = kind_type() if row is None else from_data(kind_type, row.data)
-        data = to_data(_clean(record))
         if row is None:
-            s.add(PlanValue(engagement_id=eid, name=name, data=data))
-        else:
-            row.data = data
-        _touch(s, eid)
-        return old
+            return kind_type(), 0
+        return from_data(kind_type, row.data), row.version
+
+
+def set_value(
+    store: Store, engagement: str, name: str, record: Any, base: Base | None = None
+) -> Any:
+    """Replace one single record; returns the previous one. With ``base`` (what the
+    consultant's view showed, ``record_base``) a field someone else changed meanwhile is
+    never overwritten: EditConflict."""
+    kind_type = VALUE_KINDS[name]
+    if not isinstance(record, kind_type):
+        raise ValueError(f"{name} takes a {kind_type.__name__}")
+    validate(record)
+
+    def attempt() -> Any:
+        with store.session() as s:
+            eid = _engagement_id(s, engagement)
+            row = s.scalar(
+                select(PlanValue).where(PlanValue.engagement_id == eid, PlanValue.name == name)
+            )
+            old = kind_type() if row is None else from_data(kind_type, row.data)
+            stored = (
+                Stored(dict(to_data(old)))
+                if row is None
+                else Stored(dict(row.data), row.version, row.updated_by, row.updated_at)
+            )
+            data = to_data(_merged(kind_type, record, stored, base))
+            if row is None:
+                s.add(PlanValue(engagement_id=eid, name=name, data=data))
+            elif data != row.data:
+                row.data = data
+            _touch(s, eid)
+            s.flush()  # a stale version or a record created meanwhile: refused here
+            return old
+
+    return retrying(attempt)
 
 
 def with_issue(deliverable: Deliverable, issued: date) -> Deliverable:

@@ -31,6 +31,7 @@ from dtbench.diagnosis.scale import LEVELS
 from dtbench.lazy import lazy_module
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.autosave import Autosave, shows
+from dtbench.ui.kit.conflicts import mark_unsaved
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.fit_combo import FitCombo
 from dtbench.ui.kit.reflow import reflow
@@ -131,8 +132,17 @@ class ClauseDetails(QWidget):
         reflow(self, layout, SIDE_BY_SIDE_WIDTH)
 
         self.autosave = Autosave(self)
-        self.autosave.text(self.findings, lambda _final: self._commit_findings())
-        self.autosave.line(self.interviewees, lambda _final: self._commit_interviewees())
+        self.autosave.text(
+            self.findings,
+            lambda _final: self._commit_findings(),
+            lambda: session.editing(self.clause_key, "findings"),
+        )
+        self.autosave.line(
+            self.interviewees,
+            lambda _final: self._commit_interviewees(),
+            lambda: session.editing(self.clause_key, "interviewees"),
+        )
+        session.conflict_kept.connect(self._kept)
         self.current.activated.connect(lambda _i: self._commit_level("current", self.current))
         self.target.activated.connect(lambda _i: self._commit_level("target", self.target))
         self.attach.clicked.connect(self.choose_evidence)
@@ -163,8 +173,36 @@ class ClauseDetails(QWidget):
         ):
             self.interviewees.setText(record.interviewees)
         self._loading = self.autosave.suspended = False
+        for editor in (self.findings, self.interviewees):
+            if not self.autosave.pending(editor):
+                mark_unsaved(editor, "")
         self._update_level_texts()
         self._fill_evidence()
+
+    def _kept(self, clause_key: str, name: str, value: object) -> None:
+        """A save the consultant cancelled in the conflict dialog: their text stays in the
+        field, marked as not saved, and the next save (leaving it) asks again."""
+        editor: QPlainTextEdit | QLineEdit | None = None
+        if name == "findings":
+            editor = self.findings
+        elif name == "interviewees":
+            editor = self.interviewees
+        if clause_key != self.clause_key or editor is None or not isinstance(value, str):
+            return
+        self._loading = self.autosave.suspended = True
+        if isinstance(editor, QPlainTextEdit):
+            if editor.toPlainText() != value:
+                editor.setPlainText(value)
+        elif editor.text() != value:
+            editor.setText(value)
+        self._loading = self.autosave.suspended = False
+        self.autosave.hold(editor)
+        mark_unsaved(
+            editor,
+            self.tr(
+                "Not saved: someone else changed this meanwhile. Leave the field to choose again."
+            ),
+        )
 
     def _update_level_texts(self) -> None:
         if not self.clause_key:

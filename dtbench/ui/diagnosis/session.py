@@ -27,7 +27,9 @@ from dtbench.diagnosis.records import (
 from dtbench.diagnosis.scale import BASELINE_NAME
 from dtbench.diagnosis.scoring import IN_SCOPE, Report, ScopeEntry, score
 from dtbench.lazy import lazy_module
+from dtbench.store.conflicts import Base, EditConflict
 from dtbench.ui.kit.changes import ANSWERS, CLAUSES, DIAGNOSIS, EVIDENCE, PLAN, ROUNDS, SCOPE
+from dtbench.ui.kit.conflicts import Resolver, Unresolved, settle
 from dtbench.ui.kit.labels import bracketed, separator
 from dtbench.ui.kit.undo import StackedEdits
 
@@ -54,6 +56,9 @@ class DiagnosisSession(StackedEdits, QObject):
     scope_changed = Signal()
     report_changed = Signal()
     interviews_changed = Signal()  # the plan's interviews, or the one in progress
+    # a conflict the consultant cancelled: (clause or item key, field, their unsaved value);
+    # the page keeps that value in its field, marked, for the next save to ask again
+    conflict_kept = Signal(str, str, object)
     error = Signal(str)
 
     def __init__(
@@ -82,6 +87,14 @@ class DiagnosisSession(StackedEdits, QObject):
         # recorded meanwhile is also kept as what that interview said.
         self.interviews: dict[str, Fieldwork] = {}
         self.interview = ""
+        # Asks the consultant to settle a save someone else's change refused (the window
+        # installs the conflict dialog); None: the conflict is reported as an error.
+        self.resolver: Resolver | None = None
+        # (round, key, field) → the base of typing in progress: what the field showed when
+        # the consultant began typing, kept while a reload brings others' changes
+        self._pins: dict[tuple[str, str, str], Base] = {}
+        self._settling = False
+        self._conflicts: list[EditConflict] = []  # those the consultant settled in an edit
 
     # ------------------------------------------------------------ loading
     def open(self, engagement: str, language: str) -> None:
@@ -191,34 +204,56 @@ class DiagnosisSession(StackedEdits, QObject):
         new = AnswerRecord(
             old.status if status is None else status, old.note if note is None else note
         )
-        if new == old:
+        if new == old or self._settling:
             return
         rnd = self.data.round.uuid
         interview = self.interview
         said = self.data.heard.get(interview, {}).get(key, AnswerRecord())
         clause_key = self._clause_of(key)
         people = self._with_interviewee(clause_key, interview)
+        first = [self._answer_base(key)]  # the base the view showed; later: the stored one
+        values: dict[str, object] = {"status": new.status, "note": new.note}
+        before: dict[str, object] = {"status": old.status, "note": old.note}
+
+        def save(wanted: dict[str, object], via: str) -> dict[str, object]:
+            base = first.pop() if first else self._answer_base(key)
+
+            def call(v: Mapping[str, object], b: Base | None) -> object:
+                return dx.set_answer(
+                    self.store,
+                    rnd,
+                    key,
+                    status=str(v["status"]),
+                    note=str(v["note"]),
+                    interview=via,
+                    base=b,
+                )
+
+            return self._settled(call, wanted, base, key, "")
 
         def redo() -> None:
-            dx.set_answer(
-                self.store, rnd, key, status=new.status, note=new.note, interview=interview
-            )
+            self._conflicts.clear()
+            values.update(save(values, interview))
+            for conflict in self._conflicts:  # settled: undo gives back theirs
+                before.update({c.field: c.theirs for c in conflict.conflicts})
             if people is not None:
                 dx.set_clause(self.store, rnd, clause_key, "interviewees", people[1])
 
         def undo() -> None:
-            dx.set_answer(self.store, rnd, key, status=old.status, note=old.note)
+            save(before, "")
             if interview:
                 dx.set_heard(self.store, rnd, interview, key, status=said.status, note=said.note)
             if people is not None:
                 dx.set_clause(self.store, rnd, clause_key, "interviewees", people[0])
 
         def refresh() -> None:
-            stored = dx.load_answer(self.store, rnd, key)
+            stored, version = dx.load_answer_versioned(self.store, rnd, key)
             if stored == AnswerRecord():
                 self.data.answers.pop(key, None)
+                self.data.versions.answers.pop(key, None)
             else:
                 self.data.answers[key] = stored
+                self.data.versions.answers[key] = version
             self._refresh_heard(rnd, clause_key if people is not None else "")
             self._rescore()
             self.answer_changed.emit(key)
@@ -274,20 +309,44 @@ class DiagnosisSession(StackedEdits, QObject):
         step."""
         old_record = self.clause(clause_key)
         old = getattr(old_record, name)
-        if old == value:
-            return
         rnd = self.data.round.uuid
+        pin = (rnd, clause_key, name)
+        if old == value:
+            self._pins.pop(pin, None)  # typed back to what is stored: nothing to save
+            return
+        if self._settling:
+            return  # the field left for the conflict dialog: that dialog saves
         # findings typed during an interview are also kept as that interview's
         interview = self.interview if name == "findings" else ""
         said = self.data.heard.get(interview, {}).get(clause_key, AnswerRecord())
+        first = [self._pins.get(pin) or self._clause_base(clause_key)]
+        values: dict[str, object] = {name: value}
+        before: dict[str, object] = {name: old}
+
+        def save(wanted: dict[str, object], via: str) -> dict[str, object]:
+            base = first.pop() if first else self._clause_base(clause_key)
+
+            def call(v: Mapping[str, object], b: Base | None) -> object:
+                return dx.set_clause(self.store, rnd, clause_key, name, v[name], via, base=b)
+
+            return self._settled(call, wanted, base, clause_key, name)
+
+        def redo() -> None:
+            self._conflicts.clear()
+            values.update(save(values, interview))
+            for conflict in self._conflicts:  # settled: undo gives back theirs
+                before.update({c.field: c.theirs for c in conflict.conflicts})
 
         def undo() -> None:
-            dx.set_clause(self.store, rnd, clause_key, name, old)
+            save(before, "")
             if interview:
                 dx.set_heard(self.store, rnd, interview, clause_key, note=said.note)
 
         def refresh() -> None:
-            self.data.clauses[clause_key] = dx.load_clause(self.store, rnd, clause_key)
+            record, version = dx.load_clause_versioned(self.store, rnd, clause_key)
+            self.data.clauses[clause_key] = record
+            if version:
+                self.data.versions.clauses[clause_key] = version
             if interview:
                 self._refresh_heard(rnd)
             self._rescore()
@@ -295,12 +354,60 @@ class DiagnosisSession(StackedEdits, QObject):
 
         self._push(
             text,
-            lambda: dx.set_clause(self.store, rnd, clause_key, name, value, interview),
+            redo,
             undo,
             self._in_round(rnd, refresh),
             (CLAUSES,),
             f"{rnd}:{clause_key}:{name}:{interview}" if typing else "",
         )
+
+    # ------------------------------------------------------------ concurrent edits
+    def _answer_base(self, key: str) -> Base:
+        return dx.answer_base(self.data.versions.answers.get(key, 0), self.answer(key))
+
+    def _clause_base(self, clause_key: str) -> Base:
+        return dx.clause_base(
+            self.data.versions.clauses.get(clause_key, 0), self.clause(clause_key)
+        )
+
+    def editing(self, clause_key: str, name: str) -> None:
+        """The consultant began typing in a clause's field: what it shows now is the base
+        its saves are checked against, even when others' changes are loaded meanwhile."""
+        pin = (self.data.round.uuid, clause_key, name)
+        if clause_key and pin not in self._pins:
+            self._pins[pin] = self._clause_base(clause_key)
+
+    def _settled(
+        self,
+        save: Callable[[Mapping[str, object], Base | None], object],
+        values: dict[str, object],
+        base: Base,
+        key: str,
+        name: str,
+    ) -> dict[str, object]:
+        """Save ``values`` against ``base``, letting the consultant settle a conflict; the
+        values saved. Cancelled: the base stays pinned (the next save asks again) and the
+        page is told to keep the value typed."""
+        pin = (self.data.round.uuid, key, name)
+        try:
+            saved = settle(save, values, base, self._ask)
+        except (Unresolved, EditConflict):  # cancelled, or no one to ask: nothing saved
+            if name:
+                self._pins[pin] = base
+                self.conflict_kept.emit(key, name, values[name])
+            raise
+        self._pins.pop(pin, None)
+        return saved
+
+    def _ask(self, conflict: EditConflict) -> dict[str, object] | None:
+        if self.resolver is None:
+            raise conflict
+        self._conflicts.append(conflict)
+        self._settling = True  # the dialog takes the focus: a field left saves nothing
+        try:
+            return self.resolver(conflict)
+        finally:
+            self._settling = False
 
     def set_scope(self, changes: Mapping[str, ScopeEntry], text: str = "") -> None:
         old = {k: self.scope.get(k, IN_SCOPE) for k in changes}

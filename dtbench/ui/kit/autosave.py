@@ -36,12 +36,18 @@ class Autosave(QObject):
         self._commits: dict[QWidget, Commit] = {}
         self._timers: dict[QWidget, QTimer] = {}
         self._dirty: list[QWidget] = []
+        self._began: dict[QWidget, Callable[[], None]] = {}
         self.suspended = False  # while a page loads its editors
 
     # ------------------------------------------------------------ registering
-    def line(self, edit: QLineEdit, commit: Commit) -> None:
-        """A one-line field (textEdited is the user's typing only, never a load)."""
+    def line(
+        self, edit: QLineEdit, commit: Commit, began: Callable[[], None] | None = None
+    ) -> None:
+        """A one-line field (textEdited is the user's typing only, never a load); ``began``
+        as for ``text``."""
         self._register(edit, commit)
+        if began is not None:
+            self._began[edit] = began
         edit.textEdited.connect(lambda _t: self.typed(edit))
         edit.editingFinished.connect(lambda: self.save(edit))
         # a text loaded into a field too narrow for it shows its start, not its last words
@@ -58,9 +64,15 @@ class Autosave(QObject):
             inner.textEdited.connect(lambda _t: self.typed(spin))
         spin.editingFinished.connect(lambda: self.save(spin))
 
-    def text(self, edit: QPlainTextEdit, commit: Commit) -> None:
-        """A multi-line field (its changes while the page loads are ignored)."""
+    def text(
+        self, edit: QPlainTextEdit, commit: Commit, began: Callable[[], None] | None = None
+    ) -> None:
+        """A multi-line field (its changes while the page loads are ignored). ``began`` is
+        called when typing starts after a save: the page notes what the field showed then,
+        the base its save is checked against (someone else may save meanwhile)."""
         self._register(edit, commit)
+        if began is not None:
+            self._began[edit] = began
         edit.textChanged.connect(lambda: None if self.suspended else self.typed(edit))
         edit.installEventFilter(self)
 
@@ -76,6 +88,7 @@ class Autosave(QObject):
     def _forget(self, widget: QWidget) -> None:
         self._commits.pop(widget, None)
         self._timers.pop(widget, None)
+        self._began.pop(widget, None)
         if widget in self._dirty:
             self._dirty.remove(widget)
 
@@ -84,7 +97,17 @@ class Autosave(QObject):
         """``widget`` changed under the consultant's hands: save after the pause."""
         if widget not in self._dirty:
             self._dirty.append(widget)
+            began = self._began.get(widget)
+            if began is not None:
+                began()
         self._timers[widget].start()
+
+    def hold(self, widget: QWidget) -> None:
+        """Keep ``widget``'s text as typing not saved yet, without a pause's save: after a
+        conflict the consultant cancelled, it is saved (and asked about) again when the
+        field is left or the page flushed, and a reload leaves it alone."""
+        if widget not in self._dirty:
+            self._dirty.append(widget)
 
     def pending(self, widget: QWidget) -> bool:
         """Whether ``widget`` holds typing not saved yet (a reload must leave it alone)."""

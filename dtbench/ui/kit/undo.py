@@ -22,6 +22,7 @@ from dtbench.engagement.records import Profile
 from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
 from dtbench.ui.kit.changes import ChangeHub, Changes
+from dtbench.ui.kit.conflicts import Unresolved
 from dtbench.ui.kit.errors import describe
 
 if TYPE_CHECKING:
@@ -145,6 +146,10 @@ class CallCommand(_Typing, QUndoCommand):
     def _run(self, fn: Callable[[], object]) -> None:
         try:
             fn()
+        except Unresolved:
+            # the consultant cancelled a conflict: nothing saved, nothing to report (the page
+            # keeps what they typed)
+            self.setObsolete(True)
         except (UserError, ValueError, LookupError, OSError) as exc:
             self.setObsolete(True)
             self._on_error(exc)

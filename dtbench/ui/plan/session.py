@@ -4,6 +4,7 @@ saved at once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -11,8 +12,10 @@ from PySide6.QtGui import QUndoStack
 
 from dtbench.lazy import lazy_module
 from dtbench.plan.investment import DERIVED
-from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, PlanItem
+from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, PlanItem, from_data, to_data
+from dtbench.store.conflicts import Base, EditConflict
 from dtbench.ui.kit.changes import PLAN
+from dtbench.ui.kit.conflicts import Resolver, settle
 from dtbench.ui.kit.undo import StackedEdits
 
 if TYPE_CHECKING:
@@ -45,6 +48,13 @@ class PlanSession(StackedEdits, QObject):
         self.language = "zh"
         self._items: dict[str, list[PlanItem]] = {kind: [] for kind in ITEM_KINDS}
         self._values: dict[str, Any] = {}
+        # the stored version of each record shown (item uuid, or "value:" + name): the base
+        # its next save is checked against
+        self._versions: dict[str, int] = {}
+        # asks the consultant to settle a save someone else's change refused (the window
+        # installs the conflict dialog); None: reported as an error
+        self.resolver: Resolver | None = None
+        self._conflicts: list[EditConflict] = []  # those settled in the edit being saved
 
     def open(self, engagement: str, language: str) -> None:
         self.engagement = engagement
@@ -52,8 +62,7 @@ class PlanSession(StackedEdits, QObject):
         for kind in ITEM_KINDS:
             self._reload_items(kind)
         for name in VALUE_KINDS:
-            self._values[name] = plan.get_value(self.store, engagement, name)
-            self.value_changed.emit(name)
+            self._load_value(name)
 
     def reload(self) -> None:
         """Read every record again (they changed elsewhere)."""
@@ -82,11 +91,54 @@ class PlanSession(StackedEdits, QObject):
         return self._values[name]
 
     def _reload_items(self, kind: str) -> None:
-        self._items[kind] = plan.list_items(self.store, self.engagement, kind)
-        self.items_changed.emit(kind)
-        for other in DERIVED.get(kind, ()):  # e.g. budgets summed from cost lines
-            self._items[other] = plan.list_items(self.store, self.engagement, other)
-            self.items_changed.emit(other)
+        for one in (kind, *DERIVED.get(kind, ())):  # e.g. budgets summed from cost lines
+            self._versions.update(plan.item_versions(self.store, self.engagement, one))
+            self._items[one] = plan.list_items(self.store, self.engagement, one)
+            self.items_changed.emit(one)
+
+    def _load_value(self, name: str) -> None:
+        value, version = plan.get_value_versioned(self.store, self.engagement, name)
+        self._values[name] = value
+        self._versions[f"value:{name}"] = version
+        self.value_changed.emit(name)
+
+    def _base(self, key: str, shown: Any) -> Base:
+        return plan.record_base(self._versions.get(key, 0), shown)
+
+    def _settled(
+        self,
+        save: Callable[[Any, Base | None], object],
+        record: Any,
+        base: Base,
+    ) -> Any:
+        """Save ``record`` against ``base``, letting the consultant settle a conflict
+        (field by field); the record saved (None: they took the removal of the item)."""
+        kind_type = type(record)
+
+        def call(values: Mapping[str, object], b: Base | None) -> object:
+            if "" in values:  # the item was removed meanwhile: kept (re-added) or not
+                chosen = values[""]
+                return None if chosen is None else save(chosen, None)
+            return save(from_data(kind_type, dict(values)), b)
+
+        saved = settle(call, dict(to_data(record)), base, self._ask)
+        if "" in saved:
+            return saved[""]
+        return from_data(kind_type, saved)
+
+    def _ask(self, conflict: EditConflict) -> dict[str, object] | None:
+        if self.resolver is None:
+            raise conflict
+        self._conflicts.append(conflict)
+        return self.resolver(conflict)
+
+    def _theirs_in(self, record: Any) -> Any:
+        """``record`` with the values of the conflicts just settled: what undo gives back
+        (theirs, which the settled save replaced)."""
+        fields = {c.field: c.theirs for k in self._conflicts for c in k.conflicts if c.field}
+        if not fields or record is None:
+            return record
+        return from_data(type(record), {**to_data(record), **fields})
 
     # ------------------------------------------------------------ edits
     def add(self, record: Any, text: str, position: int | None = None) -> str:
@@ -147,10 +199,38 @@ class PlanSession(StackedEdits, QObject):
             return
         old = current.record
         kind = current.kind
+        engagement = self.engagement
+        first = [self._base(uuid, old)]  # the base the view showed; later: the stored one
+        wanted = [record]
+
+        def save(target: Any) -> Any:
+            shown = self.item(uuid)
+            base = (
+                first.pop()
+                if first
+                else self._base(uuid, target if shown is None else shown.record)
+            )
+
+            def write(chosen: Any, b: Base | None) -> object:
+                if b is None:  # removed meanwhile and kept by the consultant: put back
+                    return plan.add_item(
+                        self.store, engagement, chosen, position=current.position, uuid=uuid
+                    )
+                return plan.update_item(self.store, uuid, chosen, base=b)
+
+            return self._settled(write, target, base)
+
+        before = [old]
+
+        def redo() -> None:
+            self._conflicts.clear()
+            wanted[:] = [save(wanted[0]) or wanted[0]]
+            before[:] = [self._theirs_in(before[0])]
+
         self._push(
             text,
-            lambda: plan.update_item(self.store, uuid, record),
-            lambda: plan.update_item(self.store, uuid, old),
+            redo,
+            lambda: save(before[0]),
             lambda: self._reload_items(kind),
             (PLAN,),
             f"{uuid}:{typing}" if typing else "",
@@ -195,15 +275,31 @@ class PlanSession(StackedEdits, QObject):
         if old == record:
             return
         engagement = self.engagement
+        first = [self._base(f"value:{name}", self.value(name))]
+
+        def save(target: Any) -> Any:
+            base = first.pop() if first else self._base(f"value:{name}", self.value(name))
+
+            def write(chosen: Any, b: Base | None) -> object:
+                return plan.set_value(self.store, engagement, name, chosen, base=b)
+
+            return self._settled(write, target, base)
 
         def after() -> None:
-            self._values[name] = plan.get_value(self.store, engagement, name)
-            self.value_changed.emit(name)
+            if engagement == self.engagement:
+                self._load_value(name)
+
+        before = [old]
+
+        def redo() -> None:
+            self._conflicts.clear()
+            save(record)
+            before[:] = [self._theirs_in(before[0])]
 
         self._push(
             text,
-            lambda: plan.set_value(self.store, engagement, name, record),
-            lambda: plan.set_value(self.store, engagement, name, old),
+            redo,
+            lambda: save(before[0]),
             after,
             (PLAN,),
             f"{engagement}:{name}:{typing}" if typing else "",

@@ -41,7 +41,7 @@ from dtbench.ui.plan.session import PlanSession
 from dtbench.ui.plan.strategy_page import StrategyPage
 from dtbench.ui.shell.guide_page import GuidePage
 from dtbench.ui.shell.profile_page import ProfilePage
-from dtbench.ui.team import history_dialog
+from dtbench.ui.team import conflict_dialog, history_dialog
 
 if TYPE_CHECKING:
     from dtbench.deliverables.preflight import Target
@@ -142,6 +142,8 @@ class Workspace(QWidget):
         self.session.error.connect(self.error)
         self.plan = PlanSession(store, self.undo_stack, self, hub)
         self.plan.error.connect(self.error)
+        # a save someone else's change refused: the consultant chooses (ui/team)
+        self.session.resolver = self.plan.resolver = conflict_dialog.resolver(self.window)
         self.profile = ProfilePage(store, self.undo_stack, self, hub)
         self.scope = ScopePage(self.session, language, self)
         self.fieldwork = FieldworkPage(self.plan, self.session, self)
