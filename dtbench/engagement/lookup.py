@@ -6,6 +6,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from dtbench.engagement.errors import NotFoundError
+from dtbench.store import notify
 from dtbench.store.models import Engagement, utcnow
 
 
@@ -29,6 +30,7 @@ def touch(s: Session, engagement_id: int) -> None:
         .where(Engagement.__table__.c.id == engagement_id)
         .values(updated_at=utcnow())
     )
+    notify.touched(s, engagement_id)
 
 
 def engagement_label(s: Session, ident: str) -> str:

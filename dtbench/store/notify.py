@@ -182,6 +182,12 @@ def _collect(session: Session, _context: object) -> None:
         pending.setdefault((via, value), set()).update(kinds)
 
 
+def touched(session: Session, engagement_id: int) -> None:
+    """The engagement was marked as changed by a plain UPDATE of its time (engagement.lookup's
+    ``touch``): the others' lists show its new date."""
+    _pending(session).setdefault((_ENGAGEMENT, engagement_id), set()).add(ENGAGEMENTS)
+
+
 def _only_bookkeeping(obj: object) -> bool:
     """Whether an updated row changed only its time, author and version."""
     state = inspect(obj)
