@@ -13,7 +13,7 @@ from dtbench.sample import create_demo
 from dtbench.store import open_store
 from dtbench.team import members, server
 from dtbench.team.history import clause_history
-from dtbench.team.offline import take_offline
+from dtbench.team.offline import offline_copies, take_offline
 from dtbench.team.sync import apply_sync, synchronise
 from tests import pg
 
@@ -43,6 +43,7 @@ def test_two_consultants_one_offline_then_synchronised(tmp_path: Path) -> None:
         # Alice takes the engagement to the client's site; no network there.
         laptop = open_store(tmp_path / "alice.sqlite3")
         take_offline(on_server[alice], laptop, [uuid])
+        assert "secret-pw" not in offline_copies(laptop)[uuid].server_url  # kept nowhere
         dx.set_answer(laptop, rnd, ITEMS["7.3.1"][0], status="met", note="现场确认：已上线 MES")
         dx.set_clause(laptop, rnd, "7.3.1", "findings", "Alice：排产已在 MES 中完成。")
         dx.set_clause(laptop, rnd, "7.3.2", "current", 3)

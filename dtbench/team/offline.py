@@ -33,6 +33,7 @@ from dtbench.store.models import (
     SyncJournal,
     utcnow,
 )
+from dtbench.team.credentials import password_for, without_password
 from dtbench.team.errors import (
     AlreadyLocalError,
     ConnectionLostError,
@@ -48,7 +49,7 @@ Progress = Callable[[str, int, int], None]
 
 def public_url(url: str) -> str:
     """The server's URL without its password (what an offline copy remembers)."""
-    return make_url(url).set(password=None).render_as_string(hide_password=False)
+    return without_password(url)
 
 
 def open_server(url: str) -> Store:
@@ -59,7 +60,8 @@ def open_server(url: str) -> Store:
     if "://" not in url or url.startswith("sqlite"):
         raise NotAServerError(public_url(url) if "://" in url else url)
     try:
-        return open_store(url, create=False)
+        # a URL without a password: the one kept in the keyring (Connect to team server…)
+        return open_store(url, create=False, password=password_for(url))
     except (StoreError, SQLAlchemyError) as exc:
         raise ServerUnreachableError(public_url(url)) from exc
 

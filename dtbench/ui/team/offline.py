@@ -143,8 +143,12 @@ def _server_url(url: str, ask: Any) -> str | None:
     environment gives none (PGPASSWORD); None when the consultant cancels."""
     from sqlalchemy.engine import make_url
 
+    from dtbench.team.credentials import password_for
+
     parsed = make_url(url)
     if not parsed.username or parsed.password or os.environ.get("PGPASSWORD"):
+        return url
+    if password_for(url):  # kept in the keyring when connecting
         return url
     password, ok = ask(parsed.username, parsed.host or "")
     if not ok:
