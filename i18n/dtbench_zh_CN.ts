@@ -178,6 +178,13 @@ The current database is kept aside first, next to it.</source>
     </message>
 </context>
 <context>
+    <name>BenchmarkError</name>
+    <message>
+        <source>Only the engagement&apos;s lead can include it in the firm benchmark or take it out.</source>
+        <translation>只有项目负责人可以将本项目纳入或移出公司对标。</translation>
+    </message>
+</context>
+<context>
     <name>BlueprintPage</name>
     <message>
         <source>New system</source>
@@ -600,8 +607,48 @@ Your saved work is safe. Details were written to %2.</source>
         <translation>各领域各轮次的指数</translation>
     </message>
     <message>
+        <source>Firm benchmark</source>
+        <translation>公司对标</translation>
+    </message>
+    <message>
         <source>Index (0–100)</source>
         <translation>指数（0–100）</translation>
+    </message>
+    <message>
+        <source>Index by area: this client among the firm&apos;s engagements</source>
+        <translation>各部分指数：本客户与公司其他项目对比</translation>
+    </message>
+    <message>
+        <source>Firm: lowest to highest</source>
+        <translation>公司项目：最低至最高</translation>
+    </message>
+    <message>
+        <source>Firm: middle half</source>
+        <translation>公司项目：中间一半</translation>
+    </message>
+    <message>
+        <source>Firm: median</source>
+        <translation>公司项目：中位数</translation>
+    </message>
+    <message>
+        <source>This client</source>
+        <translation>本客户</translation>
+    </message>
+    <message>
+        <source>n = %1</source>
+        <translation>n = %1</translation>
+    </message>
+    <message>
+        <source>Set the client&apos;s industry and size in the profile to compare it with the firm&apos;s other engagements.</source>
+        <translation>请在概况中填写客户的行业和规模，以便与公司其他项目对比。</translation>
+    </message>
+    <message>
+        <source>Compared with %1 engagements of the firm in the same industry and size band (anonymised; only those their leads included).</source>
+        <translation>与公司同行业、同规模档的 %1 个项目对比（已匿名；仅限负责人同意纳入的项目）。</translation>
+    </message>
+    <message>
+        <source>Not enough comparable engagements (%1 of %2).</source>
+        <translation>可比项目不足（%1 / %2）。</translation>
     </message>
     <message>
         <source>No answers yet.</source>
@@ -1033,6 +1080,10 @@ Name of the round:</source>
     <message>
         <source>Diagnosis results</source>
         <translation>诊断结果</translation>
+    </message>
+    <message>
+        <source>Firm benchmark (when five or more engagements compare)</source>
+        <translation>行业对标（可比项目达到五个及以上时）</translation>
     </message>
     <message>
         <source>Strategy</source>
@@ -3274,6 +3325,14 @@ Name of the round:</source>
         <translation>现有系统(&amp;X)：</translation>
     </message>
     <message>
+        <source>Include in the firm benchmark (anonymised)</source>
+        <translation>纳入公司对标（匿名）</translation>
+    </message>
+    <message>
+        <source>Shares with the firm&apos;s consultants, under a random code, only this engagement&apos;s industry, size band, area indices and clause levels; never the client&apos;s name, the title, people or any text. Other clients are compared with it only in groups of five or more. Untick to remove it.</source>
+        <translation>仅以随机代码向公司顾问共享本项目的行业、规模档、各部分指数和条款等级；绝不共享客户名称、项目标题、人员或任何文字。只有可比项目达到五个及以上时才用于与其他客户对比。取消勾选即移除。</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -3976,6 +4035,10 @@ Name of the round:</source>
         <translation>保存模板(&amp;S)</translation>
     </message>
     <message>
+        <source>Save to the &amp;firm library (every consultant can use it)</source>
+        <translation>保存到公司模板库(&amp;F)（所有顾问均可使用）</translation>
+    </message>
+    <message>
         <source>Replace template</source>
         <translation>替换模板</translation>
     </message>
@@ -4527,6 +4590,10 @@ Name of the round:</source>
         <translation>内置</translation>
     </message>
     <message>
+        <source>The firm&apos;s</source>
+        <translation>公司</translation>
+    </message>
+    <message>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
@@ -4852,6 +4919,10 @@ Name of the round:</source>
         <translation>替换同名模板</translation>
     </message>
     <message>
+        <source>save it to the firm&apos;s library in the database (on a firm&apos;s server)</source>
+        <translation>保存到数据库中的公司模板库（公司服务器上）</translation>
+    </message>
+    <message>
         <source>list the built-in and saved templates</source>
         <translation>列出内置模板和已保存的模板</translation>
     </message>
@@ -5036,12 +5107,20 @@ Name of the round:</source>
         <translation>采用其样式和页面设置的公司 .docx 模板</translation>
     </message>
     <message>
+        <source>add the firm benchmark chapter (anonymised; only when five or more engagements of the same industry and size band compare)</source>
+        <translation>添加行业对标章节（匿名；仅当同行业、同规模档的可比项目达到五个及以上时）</translation>
+    </message>
+    <message>
         <source>only check what would go out wrong (text in the other language, missing findings, owners or dates, figures that disagree…): one line each, exit code 1 when one is an error; writes no file, even with --docx, --pdf or --xlsx</source>
         <translation>只检查导出后会出错的内容（另一种语言的文字，缺少的发现、负责人或日期，不一致的数字…）：每项一行，有错误时退出码为 1；不写任何文件，即使给出了 --docx、--pdf 或 --xlsx</translation>
     </message>
     <message>
         <source>No engagements.</source>
         <translation>没有咨询项目。</translation>
+    </message>
+    <message>
+        <source>the firm benchmark chapter is left out: %1</source>
+        <translation>未添加行业对标章节：%1</translation>
     </message>
     <message>
         <source>give --docx FILE, --pdf FILE and/or --xlsx FILE</source>
@@ -5178,6 +5257,22 @@ Name of the round:</source>
     <message>
         <source>write the schedule of the planned interviews (.docx)</source>
         <translation>生成计划中访谈的日程安排（.docx）</translation>
+    </message>
+    <message>
+        <source>the firm benchmark (opted-in engagements, anonymised)</source>
+        <translation>公司对标（已同意纳入的项目，匿名）</translation>
+    </message>
+    <message>
+        <source>bring the benchmark entries of the engagements you may see up to date</source>
+        <translation>更新您可见项目的对标数据</translation>
+    </message>
+    <message>
+        <source>print an engagement&apos;s standing in the firm benchmark</source>
+        <translation>输出项目在公司对标中的位置</translation>
+    </message>
+    <message>
+        <source>%1 benchmark entries up to date.</source>
+        <translation>%1 条对标数据已更新。</translation>
     </message>
 </context>
 </TS>

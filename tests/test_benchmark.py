@@ -12,6 +12,7 @@ from sqlalchemy import select
 from dtbench.diagnosis import service as dx
 from dtbench.engagement import service
 from dtbench.guide import load_guide
+from dtbench.plan import service as plan
 from dtbench.store.database import Store
 from dtbench.store.models import BenchmarkEntry, BenchmarkLink, Engagement, Member
 from dtbench.team import benchmark as bm
@@ -39,7 +40,7 @@ def _engagement(
         industry=industry,
         size_employees=employees,
         size_revenue=revenue,
-        consultants="王建国",
+        consultants="聂青禾",
     )
     rnd = dx.ensure_rounds(store, profile.uuid, "基线评估")[0].uuid
     for n, key in enumerate(POINTS):
@@ -141,7 +142,7 @@ def test_entries_and_result_name_nobody(store: Store) -> None:
         engagement_ids = {str(i) for i in s.scalars(select(BenchmarkLink.engagement_id))}
     assert len(entries) == 7
     stored = repr(entries) + repr(bm.compare(store, mine))
-    for secret in (*names, "本客户", "诊断项目", "王建国", "说明"):
+    for secret in (*names, "本客户", "诊断项目", "聂青禾", "说明"):
         assert secret not in stored
     assert {column.name for column in BenchmarkEntry.__table__.columns} == {
         "token",
@@ -186,3 +187,88 @@ def test_only_the_lead_may_opt_in_on_a_server(store: Store) -> None:
         s.add(Member(engagement_id=eid, login=store.author, role="lead"))
     bm.set_opt_in(store, uuid, True)
     assert bm.opted_in(store, uuid)
+
+
+# ---------------------------------------------------------------- the firm's template library
+def test_a_template_saved_by_one_consultant_is_listed_and_applied_by_another(
+    store: Store,
+) -> None:
+    from dtbench.sample import create_demo
+    from dtbench.store import open_store
+    from dtbench.templates import library
+
+    demo = create_demo(store)
+    saved = library.save_firm_template(
+        store, demo, "装备制造·标准诊断", ["scope", "targets", "plan"]
+    )
+    assert saved.firm and saved.author == store.author
+    colleague = open_store(store.url)  # another consultant's app on the same database
+    try:
+        listed = library.list_templates(store=colleague)
+        (firm,) = [t for t in listed if t.firm]
+        assert firm.title("zh") == "装备制造·标准诊断"
+        assert [t for t in library.list_templates() if t.firm] == []  # not a file
+        assert library.find_template("装备制造·标准诊断", colleague).firm
+        uuid = library.create_from_template(colleague, firm, "北方重工")
+        assert dx.list_rounds(colleague, uuid)  # the targets came with a baseline round
+        kinds = {i.kind for i in plan.list_items(colleague, uuid)}
+        assert {"phase", "initiative"} <= kinds
+        with pytest.raises(library.TemplateExistsError):
+            library.save_firm_template(colleague, demo, "装备制造·标准诊断", ["scope"])
+        library.save_firm_template(colleague, demo, "装备制造·标准诊断", ["scope"], replace=True)
+        (firm,) = [t for t in library.list_templates(store=store) if t.firm]
+        assert set(firm.parts) == {"scope"}
+        library.delete_template(firm, colleague)
+        assert [t for t in library.list_templates(store=store) if t.firm] == []
+    finally:
+        colleague.close()
+
+
+# ---------------------------------------------------------------- the proposal's chapter
+def _table_texts(document: object) -> str:
+    return " ".join(
+        cell.text
+        for table in document.tables  # type: ignore[attr-defined]
+        for row in table.rows
+        for cell in row.cells
+    )
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_proposal_has_the_benchmark_chapter_only_when_it_can(
+    store: Store, tmp_path: object, lang: str
+) -> None:
+    from docx import Document
+    from docx_reading import headings, texts
+
+    from dtbench.deliverables.export import ExportRequest, run_export
+    from dtbench.sample import create_demo
+
+    demo = create_demo(store, lang)
+    profile = service.get_profile(store, demo)
+    peers = dict(industry=profile.industry, employees="300-999", revenue="20m-400m")
+    assert bm.size_band(profile.size_employees, profile.size_revenue) == "medium"
+    _firm(store, [1, 2, 3, 5], **peers)
+    path = tmp_path / "proposal.docx"  # type: ignore[operator]
+    chapter = {"zh": "行业对标", "en": "Firm benchmark"}[lang]
+
+    def export() -> list[str]:
+        data = bm.proposal_data(store, demo, lang)
+        run_export(store, ExportRequest(demo, docx=path, benchmark=data, record_issue=False))
+        return headings(Document(str(path)), 1)
+
+    assert bm.proposal_data(store, demo, lang) is None  # four compare: nothing to show
+    assert not any(chapter in h for h in export())
+    _firm(store, [6], **peers)
+    assert any(h.endswith(chapter) for h in export())
+    document = Document(str(path))
+    body = " ".join(texts(document)) + _table_texts(document)
+    assert "5" in body and profile.industry in body
+    secrets = [f"同行{n}" for n in range(5)] + ["同行0诊断项目", "聂青禾", "同行0说明"]
+    for secret in secrets:  # the peers' names, titles, people, notes
+        assert secret not in body
+    if lang == "en":  # entirely in the engagement's language
+        start = next(n for n, t in enumerate(texts(document)) if t.endswith(chapter))
+        chapter_text = " ".join(texts(document)[start : start + 6])
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in chapter_text), chapter_text

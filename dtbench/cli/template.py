@@ -69,6 +69,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         action="store_true",
         help=tr(QT_TRANSLATE_NOOP("cli", "replace a template of the same name")),
     )
+    p_save.add_argument(
+        "--firm",
+        action="store_true",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli", "save it to the firm's library in the database (on a firm's server)"
+            )
+        ),
+    )
     p_list = actions.add_parser(
         "list",
         parents=[common],
@@ -182,9 +191,14 @@ def _template(args: argparse.Namespace) -> int:
             from dtbench.reports.summary import find_engagement
 
             uuid = find_engagement(store, args.id)[0]
-            path = library.save_template(
-                store, uuid, args.name, parts, args.description, replace=args.replace
-            )
+            if args.firm:
+                path = library.save_firm_template(
+                    store, uuid, args.name, parts, args.description, replace=args.replace
+                ).path
+            else:
+                path = library.save_template(
+                    store, uuid, args.name, parts, args.description, replace=args.replace
+                )
         print(path)
         return 0
     if action == "import":
@@ -245,7 +259,13 @@ def _new(args: argparse.Namespace) -> int:
     from dtbench.templates import library
 
     lang = args.lang or system_language()
-    template = library.find_template(args.template) if args.template else None
+    template = None
+    if args.template:
+        try:
+            template = library.find_template(args.template)
+        except library.TemplateNotFoundError:  # perhaps in the firm's library
+            with _opened(args) as store:
+                template = library.find_template(args.template, store)
     with _opened(args, create=True) as store:
         if template is not None:
             uuid = library.create_from_template(

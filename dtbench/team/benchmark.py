@@ -22,7 +22,7 @@ import math
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -34,6 +34,9 @@ from dtbench.engagement.records import EMPLOYEE_BANDS, REVENUE_BANDS
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.store.database import Store
 from dtbench.store.models import BenchmarkEntry, BenchmarkLink, Client, Engagement, Member
+
+if TYPE_CHECKING:
+    from dtbench.reports.benchmark_charts import BenchmarkData
 
 # Fewer comparable engagements and a figure could point at one known client (a colleague who
 # knows the two other shipyards the firm served would recognise them): nothing is shown.
@@ -85,17 +88,23 @@ class Figures:
         return {"areas": dict(self.areas), "clauses": dict(self.clauses)}
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Figures:
-        areas = data.get("areas", {}) if isinstance(data, Mapping) else {}
-        clauses = data.get("clauses", {}) if isinstance(data, Mapping) else {}
-        return cls(
-            {str(k): float(v) for k, v in areas.items() if _number(v)},
-            {str(k): int(v) for k, v in clauses.items() if _number(v)},
-        )
+    def from_json(cls, data: object) -> Figures:
+        """Figures from an entry's JSON; anything but finite numbers is left out (an entry
+        is written by another consultant's app, or by hand)."""
+        if not isinstance(data, Mapping):
+            return cls({}, {})
+        return cls(_numbers(data.get("areas"), float), _numbers(data.get("clauses"), int))
 
 
-def _number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+def _numbers(values: object, cast: type[float] | type[int]) -> dict[str, Any]:
+    if not isinstance(values, Mapping):
+        return {}
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        kind = type(value)  # not isinstance: a bool is no number here
+        if (kind is int or kind is float) and math.isfinite(value):
+            out[str(key)] = cast(value)
+    return out
 
 
 def figures_of(report: Report) -> Figures:
@@ -341,3 +350,17 @@ def compare(store: Store, engagement: str, report: Report | None = None) -> Comp
     report = report if report is not None else _latest_report(store, engagement)
     mine = figures_of(report) if report is not None else Figures({}, {})
     return compare_figures(mine, others, industry, band)
+
+
+def proposal_data(store: Store, engagement: str, lang: str) -> BenchmarkData | None:
+    """The proposal chapter's data (area labels in ``lang``), or None when the benchmark
+    cannot be shown (too few comparable engagements, no industry or size, no scores)."""
+    from dtbench.guide import load_guide
+    from dtbench.reports.benchmark_charts import BenchmarkData, rows_of
+
+    result = compare(store, engagement)
+    if not result.shown:
+        return None
+    titles = {a.key: f"{a.key} {a.title.get(lang)}" for a in load_guide().areas}
+    rows = rows_of([(titles.get(a.key, a.key), a.index) for a in result.areas])
+    return BenchmarkData(result.n, result.size_band, rows) if rows else None

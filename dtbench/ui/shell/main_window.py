@@ -32,6 +32,7 @@ from dtbench.ui.kit.translations import Translations
 from dtbench.ui.kit.undo import CallCommand, FieldUndoFirst
 from dtbench.ui.kit.window_fit import place
 from dtbench.ui.shell.engagement_list import EngagementListPage
+from dtbench.ui.team.benchmark_refresh import BenchmarkRefresher
 
 if TYPE_CHECKING:
     from dtbench.deliverables.preflight import Target
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.changes = ChangeHub(self)
         self.changes.changed.connect(self._heard)
+        self.benchmark_refresher = BenchmarkRefresher(lambda: self.store, self.changes, self)
         self._create_actions()
         self.list_page = EngagementListPage(
             [
