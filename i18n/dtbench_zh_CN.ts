@@ -4987,6 +4987,10 @@ Name of the round:</source>
         <translation>已保存</translation>
     </message>
     <message>
+        <source>firm library</source>
+        <translation>公司模板库</translation>
+    </message>
+    <message>
         <source>No templates.</source>
         <translation>没有模板。</translation>
     </message>

@@ -7,7 +7,7 @@ import json
 import statistics
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from dtbench.diagnosis import service as dx
 from dtbench.engagement import service
@@ -272,3 +272,27 @@ def test_the_proposal_has_the_benchmark_chapter_only_when_it_can(
         start = next(n for n, t in enumerate(texts(document)) if t.endswith(chapter))
         chapter_text = " ".join(texts(document)[start : start + 6])
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in chapter_text), chapter_text
+
+
+# ---------------------------------------------------------------- the command line
+@pytest.mark.sqlite_only
+def test_the_command_line_refreshes_shows_and_shares_templates(store: Store) -> None:
+    from test_cli import run
+
+    mine = _engagement(store, 4, opt_in=False)
+    _firm(store, [1, 2, 3, 5, 6])
+    with store.session() as s:  # entries lost (say, written before an upgrade)
+        s.execute(delete(BenchmarkEntry))
+    db = store.url.removeprefix("sqlite:///")
+    refreshed = run("--db", db, "benchmark", "refresh", env={"LANG": "en_US.UTF-8"})
+    assert (refreshed.returncode, refreshed.stdout.strip()) == (
+        0,
+        "5 benchmark entries up to date.",
+    )
+    shown = json.loads(run("--db", db, "benchmark", "show", mine[:8]).stdout)
+    assert (shown["n"], shown["shown"], shown["areas"][0]["key"]) == (5, True, "5")
+    assert shown["areas"][0]["distribution"]["median"] == 37.5
+    saved = run("--db", db, "template", "save", mine[:8], "公司模板", "--firm")
+    assert saved.returncode == 0, saved.stderr
+    listed = run("--db", db, "template", "list", "--json")
+    assert [t["name"]["zh"] for t in json.loads(listed.stdout) if t["firm"]] == ["公司模板"]

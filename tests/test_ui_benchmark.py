@@ -84,8 +84,9 @@ def test_saving_a_template_on_a_firm_server_offers_the_firm_library(
         try:
             dialog = SaveTemplateDialog(server, create_demo(server), "公司标准模板")
             qtbot.addWidget(dialog)
-            assert not dialog.firm.isHidden() and dialog.firm.isChecked()
+            assert not dialog.firm.isHidden() and not dialog.firm.isChecked()
             assert "firm library" in dialog.firm.text()
+            dialog.firm.setChecked(True)
             dialog.save()
             assert dialog.result() == dialog.DialogCode.Accepted
             firm = [t.title("zh") for t in library.list_templates(store=server) if t.firm]

@@ -221,7 +221,11 @@ def _list(args: argparse.Namespace) -> int:
     from dtbench.templates import library
 
     problems: list[library.TemplateError] = []
-    templates = library.list_templates(problems)
+    if getattr(args, "db", None):  # a database named: its firm library is listed too
+        with _opened(args) as store:
+            templates = library.list_templates(problems, store)
+    else:
+        templates = library.list_templates(problems)
     for problem in problems:
         sys.stderr.write(f"dtbench: {problem.message(translate)}\n")
     if args.json:
@@ -229,6 +233,7 @@ def _list(args: argparse.Namespace) -> int:
             {
                 "key": t.key,
                 "builtin": t.builtin,
+                "firm": t.firm,
                 "name": {"zh": t.name.zh, "en": t.name.en},
                 "description": {"zh": t.description.zh, "en": t.description.en},
                 "industry": {"zh": t.industry.zh, "en": t.industry.en},
@@ -242,9 +247,10 @@ def _list(args: argparse.Namespace) -> int:
     lang = args.lang or system_language()
     builtin = tr(QT_TRANSLATE_NOOP("cli", "built-in"))
     saved = tr(QT_TRANSLATE_NOOP("cli", "saved"))
+    firm = tr(QT_TRANSLATE_NOOP("cli", "firm library"))
     width = max((len(t.key) for t in templates), default=0)
     for t in templates:
-        kind = builtin if t.builtin else saved
+        kind = builtin if t.builtin else firm if t.firm else saved
         industry = t.industry.get(lang)
         line = f"{t.key:<{width}}  [{kind}]  {t.title(lang)}"
         print(f"{line} — {industry}" if industry else line)

@@ -132,8 +132,7 @@ class SaveTemplateDialog(QDialog):
         # On a firm's server the template may go to the firm's library, for everyone.
         self.firm = QCheckBox(self)
         self.firm.setObjectName("firm_library")
-        self.firm.setChecked(store.path is None)
-        self.firm.setVisible(store.path is None)
+        self.firm.setVisible(store.path is None)  # offered, not chosen for the consultant
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
