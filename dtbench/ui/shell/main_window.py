@@ -119,7 +119,8 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.changes = ChangeHub(self)
         self.changes.changed.connect(self._heard)
-        self.benchmark_refresher = BenchmarkRefresher(lambda: self.store, self.changes, self)
+        # No lambda over self here: a cycle would keep a closed window's wrapper alive.
+        self.benchmark_refresher = BenchmarkRefresher(self.changes, self)
         self._create_actions()
         self.list_page = EngagementListPage(
             [

@@ -4,7 +4,6 @@ written again (or removed) a moment later, once per burst of edits."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -23,11 +22,11 @@ KINDS = DIAGNOSIS | {PROFILE}
 
 
 class BenchmarkRefresher(QObject):
-    def __init__(
-        self, store: Callable[[], Store | None], hub: ChangeHub, parent: QObject | None = None
-    ) -> None:
+    """Refreshes the entries of the database its parent (the main window) has open as its
+    ``store``; it holds no reference to the parent, so closing the window frees it."""
+
+    def __init__(self, hub: ChangeHub, parent: QObject) -> None:
         super().__init__(parent)
-        self._store = store
         self._due: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -45,7 +44,7 @@ class BenchmarkRefresher(QObject):
         from dtbench.team import benchmark
 
         due, self._due = self._due, set()
-        store = self._store()
+        store: Store | None = getattr(self.parent(), "store", None)
         if store is None or store.read_only:
             return
         for uuid in sorted(due):
