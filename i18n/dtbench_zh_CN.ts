@@ -186,6 +186,13 @@ The current database is kept aside first, next to it.</source>
     </message>
 </context>
 <context>
+    <name>BenchmarkError</name>
+    <message>
+        <source>Only the engagement&apos;s lead can include it in the firm benchmark or take it out.</source>
+        <translation>只有项目负责人可以将本项目纳入或移出公司对标。</translation>
+    </message>
+</context>
+<context>
     <name>BlueprintPage</name>
     <message>
         <source>New system</source>
@@ -804,6 +811,46 @@ Your saved work is safe. Details were written to %2.</source>
         <source>Change</source>
         <translation>变化</translation>
     </message>
+    <message>
+        <source>Firm benchmark</source>
+        <translation>公司对标</translation>
+    </message>
+    <message>
+        <source>Index by area: this client among the firm&apos;s engagements</source>
+        <translation>各部分指数：本客户与公司其他项目对比</translation>
+    </message>
+    <message>
+        <source>Firm: lowest to highest</source>
+        <translation>公司项目：最低至最高</translation>
+    </message>
+    <message>
+        <source>Firm: middle half</source>
+        <translation>公司项目：中间一半</translation>
+    </message>
+    <message>
+        <source>Firm: median</source>
+        <translation>公司项目：中位数</translation>
+    </message>
+    <message>
+        <source>This client</source>
+        <translation>本客户</translation>
+    </message>
+    <message>
+        <source>n = %1</source>
+        <translation>n = %1</translation>
+    </message>
+    <message>
+        <source>Set the client&apos;s industry and size in the profile to compare it with the firm&apos;s other engagements.</source>
+        <translation>请在概况中填写客户的行业和规模，以便与公司其他项目对比。</translation>
+    </message>
+    <message>
+        <source>Compared with %1 engagements of the firm in the same industry and size band (anonymised; only those their leads included).</source>
+        <translation>与公司同行业、同规模档的 %1 个项目对比（已匿名；仅限负责人同意纳入的项目）。</translation>
+    </message>
+    <message>
+        <source>Not enough comparable engagements (%1 of %2).</source>
+        <translation>可比项目不足（%1 / %2）。</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -1386,6 +1433,10 @@ Name of the round:</source>
     <message>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Firm benchmark (when five or more engagements compare)</source>
+        <translation>行业对标（可比项目达到五个及以上时）</translation>
     </message>
 </context>
 <context>
@@ -3793,6 +3844,14 @@ Name of the round:</source>
         <source>Remove &amp;contact</source>
         <translation>删除联系人(&amp;C)</translation>
     </message>
+    <message>
+        <source>Include in the firm benchmark (anonymised)</source>
+        <translation>纳入公司对标（匿名）</translation>
+    </message>
+    <message>
+        <source>Shares with the firm&apos;s consultants, under a random code, only this engagement&apos;s industry, size band, area indices and clause levels; never the client&apos;s name, the title, people or any text. Other clients are compared with it only in groups of five or more. Untick to remove it.</source>
+        <translation>仅以随机代码向公司顾问共享本项目的行业、规模档、各部分指数和条款等级；绝不共享客户名称、项目标题、人员或任何文字。只有可比项目达到五个及以上时才用于与其他客户对比。取消勾选即移除。</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
@@ -4470,6 +4529,10 @@ Name of the round:</source>
     <message>
         <source>A template called “%1” already exists. Replace it?</source>
         <translation>已有名为“%1”的模板。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Save to the &amp;firm library (every consultant can use it)</source>
+        <translation>保存到公司模板库(&amp;F)（所有顾问均可使用）</translation>
     </message>
 </context>
 <context>
@@ -5351,6 +5414,10 @@ Name of the round:</source>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
+    <message>
+        <source>The firm&apos;s</source>
+        <translation>公司</translation>
+    </message>
 </context>
 <context>
     <name>Templates</name>
@@ -6059,6 +6126,38 @@ Name of the round:</source>
     <message>
         <source>The password of %1 was changed.</source>
         <translation>已更改 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>save it to the firm&apos;s library in the database (on a firm&apos;s server)</source>
+        <translation>保存到数据库中的公司模板库（公司服务器上）</translation>
+    </message>
+    <message>
+        <source>firm library</source>
+        <translation>公司模板库</translation>
+    </message>
+    <message>
+        <source>add the firm benchmark chapter (anonymised; only when five or more engagements of the same industry and size band compare)</source>
+        <translation>添加行业对标章节（匿名；仅当同行业、同规模档的可比项目达到五个及以上时）</translation>
+    </message>
+    <message>
+        <source>the firm benchmark chapter is left out: %1</source>
+        <translation>未添加行业对标章节：%1</translation>
+    </message>
+    <message>
+        <source>the firm benchmark (opted-in engagements, anonymised)</source>
+        <translation>公司对标（已同意纳入的项目，匿名）</translation>
+    </message>
+    <message>
+        <source>bring the benchmark entries of the engagements you may see up to date</source>
+        <translation>更新您可见项目的对标数据</translation>
+    </message>
+    <message>
+        <source>print an engagement&apos;s standing in the firm benchmark</source>
+        <translation>输出项目在公司对标中的位置</translation>
+    </message>
+    <message>
+        <source>%1 benchmark entries up to date.</source>
+        <translation>%1 条对标数据已更新。</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,7 @@ BOTH_ENGINES = frozenset(
         "test_blueprint",
         "test_investment",
         "test_templates",
+        "test_benchmark",
         "test_package",
         "test_questionnaire",
         "test_demo",

@@ -401,7 +401,8 @@ def test_method_section_gives_the_scoring_rules_in_the_documents_language(
 # ---------------------------------------------------------------------------- options
 def test_sections_can_be_left_out(demo: Demo, tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
-    chosen = [s for s in SECTIONS if s not in ("clauses", "method")]
+    # the firm benchmark is written only with its comparison (tests/test_benchmark.py)
+    chosen = [s for s in SECTIONS if s not in ("clauses", "method", "benchmark")]
     path = build_proposal(
         demo.zh,
         tmp_path / "short.docx",

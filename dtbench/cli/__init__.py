@@ -14,13 +14,23 @@ from collections.abc import Sequence
 from typing import Any
 
 from dtbench import __version__
-from dtbench.cli import backup, history, interviews, package, questionnaire, sync, team, template
+from dtbench.cli import (
+    backup,
+    benchmark,
+    history,
+    interviews,
+    package,
+    questionnaire,
+    sync,
+    team,
+    template,
+)
 from dtbench.cli.common import Parser, fail, open_store_or_fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.messages import system_language, translate
 
 # Sub-commands with a module of their own; each has register() and run().
-COMMANDS = (template, package, backup, questionnaire, interviews, sync, history, team)
+COMMANDS = (template, package, backup, questionnaire, interviews, sync, history, team, benchmark)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -140,6 +150,17 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr(QT_TRANSLATE_NOOP("cli", "a firm's .docx whose styles and page set-up are used")),
     )
     p_export.add_argument(
+        "--benchmark",
+        action="store_true",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "add the firm benchmark chapter (anonymised; only when five or more "
+                "engagements of the same industry and size band compare)",
+            )
+        ),
+    )
+    p_export.add_argument(
         "--check",
         action="store_true",
         help=tr(
@@ -243,6 +264,26 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _benchmark(store: Any, uuid: str, args: argparse.Namespace) -> Any:
+    """The firm benchmark chapter's data in the documents' language; None, said on stderr,
+    when too few engagements compare."""
+    from dtbench.engagement.service import get_profile
+    from dtbench.team.benchmark import compare, proposal_data
+
+    lang = args.lang or get_profile(store, uuid).language
+    data = proposal_data(store, uuid, lang)
+    if data is None:
+        reason = compare(store, uuid).reason
+        sys.stderr.write(
+            "dtbench: "
+            + tr(QT_TRANSLATE_NOOP("cli", "the firm benchmark chapter is left out: %1")).replace(
+                "%1", reason
+            )
+            + "\n"
+        )
+    return data
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -263,6 +304,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             xlsx=Path(args.xlsx) if args.xlsx else None,
             lang=args.lang,
             template=Path(args.template) if args.template else None,
+            benchmark=_benchmark(store, uuid, args) if args.benchmark else None,
         )
         written = run_export(store, request)
     except (SummaryError, UserError) as exc:

@@ -69,6 +69,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         action="store_true",
         help=tr(QT_TRANSLATE_NOOP("cli", "replace a template of the same name")),
     )
+    p_save.add_argument(
+        "--firm",
+        action="store_true",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli", "save it to the firm's library in the database (on a firm's server)"
+            )
+        ),
+    )
     p_list = actions.add_parser(
         "list",
         parents=[common],
@@ -182,9 +191,14 @@ def _template(args: argparse.Namespace) -> int:
             from dtbench.reports.summary import find_engagement
 
             uuid = find_engagement(store, args.id)[0]
-            path = library.save_template(
-                store, uuid, args.name, parts, args.description, replace=args.replace
-            )
+            if args.firm:
+                path = library.save_firm_template(
+                    store, uuid, args.name, parts, args.description, replace=args.replace
+                ).path
+            else:
+                path = library.save_template(
+                    store, uuid, args.name, parts, args.description, replace=args.replace
+                )
         print(path)
         return 0
     if action == "import":
@@ -207,7 +221,11 @@ def _list(args: argparse.Namespace) -> int:
     from dtbench.templates import library
 
     problems: list[library.TemplateError] = []
-    templates = library.list_templates(problems)
+    if getattr(args, "db", None):  # a database named: its firm library is listed too
+        with _opened(args) as store:
+            templates = library.list_templates(problems, store)
+    else:
+        templates = library.list_templates(problems)
     for problem in problems:
         sys.stderr.write(f"dtbench: {problem.message(translate)}\n")
     if args.json:
@@ -215,6 +233,7 @@ def _list(args: argparse.Namespace) -> int:
             {
                 "key": t.key,
                 "builtin": t.builtin,
+                "firm": t.firm,
                 "name": {"zh": t.name.zh, "en": t.name.en},
                 "description": {"zh": t.description.zh, "en": t.description.en},
                 "industry": {"zh": t.industry.zh, "en": t.industry.en},
@@ -228,9 +247,10 @@ def _list(args: argparse.Namespace) -> int:
     lang = args.lang or system_language()
     builtin = tr(QT_TRANSLATE_NOOP("cli", "built-in"))
     saved = tr(QT_TRANSLATE_NOOP("cli", "saved"))
+    firm = tr(QT_TRANSLATE_NOOP("cli", "firm library"))
     width = max((len(t.key) for t in templates), default=0)
     for t in templates:
-        kind = builtin if t.builtin else saved
+        kind = builtin if t.builtin else firm if t.firm else saved
         industry = t.industry.get(lang)
         line = f"{t.key:<{width}}  [{kind}]  {t.title(lang)}"
         print(f"{line} — {industry}" if industry else line)
@@ -245,7 +265,13 @@ def _new(args: argparse.Namespace) -> int:
     from dtbench.templates import library
 
     lang = args.lang or system_language()
-    template = library.find_template(args.template) if args.template else None
+    template = None
+    if args.template:
+        try:
+            template = library.find_template(args.template)
+        except library.TemplateNotFoundError:  # perhaps in the firm's library
+            with _opened(args) as store:
+                template = library.find_template(args.template, store)
     with _opened(args, create=True) as store:
         if template is not None:
             uuid = library.create_from_template(

@@ -17,6 +17,7 @@ from dtbench.guide import Guide, load_guide
 from dtbench.plan import service as plan
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, Deliverable, Issue, PlanItem
 from dtbench.plan.service import with_issue
+from dtbench.reports.benchmark_charts import BenchmarkData
 from dtbench.store.database import Store
 
 
@@ -55,6 +56,9 @@ class Content:
     items: dict[str, list[PlanItem]]
     values: dict[str, Any]
     generated: date = field(default_factory=date.today)
+    # The firm benchmark, only when the export asked for it and enough engagements compare
+    # (dtbench.team.benchmark makes it: the deliverables sit below team).
+    benchmark: BenchmarkData | None = None
     firm: Firm = field(default_factory=Firm)  # the firm set on this computer
 
     @property

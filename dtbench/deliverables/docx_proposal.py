@@ -59,6 +59,7 @@ from dtbench.deliverables.formats import (
     standard_reference,
     unnest_brackets,
 )
+from dtbench.deliverables.proposal_benchmark import write_benchmark
 from dtbench.deliverables.proposal_blueprint import write_blueprint, write_register
 from dtbench.deliverables.proposal_charters import TEXTS as charter_texts
 from dtbench.deliverables.proposal_charters import write_charters
@@ -87,7 +88,15 @@ from dtbench.plan.records import (
 )
 
 LOGO_HEIGHT_CM = 1.6
-FIGURE_SECTIONS = ("diagnosis", "blueprint", "roadmap", "investment", "organization", "risks")
+FIGURE_SECTIONS = (
+    "diagnosis",
+    "benchmark",
+    "blueprint",
+    "roadmap",
+    "investment",
+    "organization",
+    "risks",
+)
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 
@@ -1387,6 +1396,9 @@ class _Writer(DocxWriter):
     def risks(self) -> None:
         write_risks(self, self.initiative_no)
 
+    def benchmark(self) -> None:
+        write_benchmark(self)
+
     def next_steps(self) -> None:
         c = self.c
         self.chapters["next_steps"] = self.heading(1, self.t("next_steps"))
@@ -1605,6 +1617,8 @@ def build_proposal(
     chosen = [code for code in SECTIONS if code in sections]
     if not has_details(content):  # an appendix with nothing in it is left out
         chosen = [code for code in chosen if code != "supporting"]
+    if content.benchmark is None:  # not asked for, or too few engagements to compare
+        chosen = [code for code in chosen if code != "benchmark"]
 
     def check() -> None:
         if cancelled is not None and cancelled():

@@ -14,6 +14,7 @@ SECTIONS: tuple[str, ...] = (
     "summary",
     "background",
     "diagnosis",
+    "benchmark",  # optional: only with the firm benchmark's comparison (proposal_benchmark)
     "strategy",
     "blueprint",
     "roadmap",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.store.database import Store
 
 if TYPE_CHECKING:
+    from dtbench.reports.benchmark_charts import BenchmarkData
     from dtbench.reports.render_pool import RenderPool
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
@@ -64,6 +65,9 @@ class ExportRequest:
     template: Path | None = None
     sections: Collection[str] | None = None  # None: every section of the proposal
     record_issue: bool = True  # note the proposal's version and date in the engagement
+    # The firm benchmark chapter's data (dtbench.team.benchmark.proposal_data), when the
+    # consultant chose it and enough engagements compare; None leaves the chapter out.
+    benchmark: BenchmarkData | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     # Filled by run_export: what the user should know though nothing failed (the template's
     # macros, outside links and fetching fields were left out). The CLI prints each as one
@@ -111,6 +115,8 @@ def run_export(
         if notice is not None:
             request.notices.append(notice)
     content = gather(store, request.engagement, request.lang)
+    if request.benchmark is not None:
+        content = replace(content, benchmark=request.benchmark)
     report("gather", 1, 1)
     request.timings["gather"] = time.perf_counter() - clock
     with tempfile.TemporaryDirectory(prefix="dtbench-export-") as scratch:

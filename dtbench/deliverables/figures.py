@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from dtbench.deliverables.cancel import ExportCancelled
 from dtbench.deliverables.content import Content
 from dtbench.deliverables.formats import doc_date
+from dtbench.deliverables.proposal_benchmark import benchmark_jobs
 from dtbench.deliverables.proposal_blueprint import blueprint_jobs
 from dtbench.deliverables.proposal_risks import risk_texts
 from dtbench.diagnosis.scale import STATUS_NAMES
@@ -159,6 +160,7 @@ def figure_jobs(content: Content, dpi: float = PRINT_DPI) -> dict[str, Callable[
         dpi=dpi,
     )
     jobs.update(blueprint_jobs(content, dpi))
+    jobs.update(benchmark_jobs(content, dpi))
     culture = content.values["culture"]
     assert isinstance(culture, Culture)
     traits = list(cat.CULTURE_TRAITS)

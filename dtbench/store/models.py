@@ -391,5 +391,48 @@ class SyncReceipt(Base):
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class BenchmarkLink(Base):
+    """Which engagement an anonymised benchmark entry belongs to. Owned by the engagement
+    (on a firm's server only its members see it): the entry itself names no engagement."""
+
+    __tablename__ = "benchmark_links"
+
+    token: Mapped[str] = mapped_column(String(32), primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagements.id", ondelete="CASCADE"), index=True, unique=True
+    )
+
+
+class BenchmarkEntry(Base):
+    """An opted-in engagement's figures for the firm benchmark (area indices and clause
+    levels), under a random token, with its industry and size band: every consultant may read
+    the whole table, so it holds nothing that names a client, an engagement or a person."""
+
+    __tablename__ = "benchmark_entries"
+
+    token: Mapped[str] = mapped_column(
+        ForeignKey("benchmark_links.token", ondelete="CASCADE"), primary_key=True
+    )
+    industry: Mapped[str] = mapped_column(String(100), index=True)
+    size_band: Mapped[str] = mapped_column(String(10))
+    figures: Mapped[dict[str, Any]] = mapped_column(JSON, info=shaped("object"))
+
+
+class FirmTemplate(Base):
+    """A template in the firm's library on the server (the same JSON as a ``.dtbt`` file)."""
+
+    __tablename__ = "templates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, info=shaped("object"))
+    author: Mapped[str] = mapped_column(String(63), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
 # Every column names itself when a stored value cannot be read as its type (store/values.py).
 guard(Base.metadata)

@@ -125,6 +125,10 @@ class LastLeadError(TeamError):
 #   blob:        evidence bytes, seen through the evidence that names them
 #   presence:    each consultant's own row, seen by the members of its engagement
 #   shared:      readable by all, written by the administrator only
+#   benchmark:   anonymised figures, readable by all; written through the engagement's
+#                benchmark link (whose rows only the engagement's writers reach)
+#   library:     the firm's templates: every consultant reads, adds and updates them; only
+#                a template's author deletes it
 _ROUND = "(SELECT r.engagement_id FROM assessment_rounds r WHERE r.id = {row}.round_id)"
 # A laptop's own bookkeeping of an offline engagement names it by uuid (empty on a server).
 _BY_UUID = "(SELECT e.id FROM engagements e WHERE e.uuid = {row}.engagement_uuid)"
@@ -156,6 +160,9 @@ ACCESS: dict[str, Rule] = {
     "offline_copies": Rule("engagement", _BY_UUID),
     "sync_base": Rule("engagement", _BY_UUID),
     "sync_journal": Rule("engagement", _BY_UUID),
+    "benchmark_links": Rule("engagement", "{row}.engagement_id"),
+    "benchmark_entries": Rule("benchmark"),
+    "templates": Rule("library"),
     "alembic_version": Rule("shared"),
 }
 
@@ -335,6 +342,24 @@ def table_statements(table: str, rule: Rule, group: str) -> list[str]:
             f"DROP TRIGGER IF EXISTS dtbench_blob_once ON {table}",
             f"CREATE TRIGGER dtbench_blob_once BEFORE INSERT ON {table} "
             "FOR EACH ROW EXECUTE FUNCTION dtbench_blob_once()",
+        ]
+    elif rule.kind == "benchmark":
+        linked = (
+            f"{table}.token IN (SELECT l.token FROM benchmark_links l "
+            f"WHERE l.engagement_id {_WRITABLE})"
+        )
+        statements += [
+            _policy(table, "SELECT", group, using="true"),
+            _policy(table, "INSERT", group, check=linked),
+            _policy(table, "UPDATE", group, using=linked, check=linked),
+            _policy(table, "DELETE", group, using=linked),
+        ]
+    elif rule.kind == "library":
+        statements += [
+            _policy(table, "SELECT", group, using="true"),
+            _policy(table, "INSERT", group, check="author = session_user"),
+            _policy(table, "UPDATE", group, using="true", check="author = session_user"),
+            _policy(table, "DELETE", group, using="author = session_user"),
         ]
     elif rule.kind == "presence":
         own = "login = session_user"

@@ -213,6 +213,10 @@ class Template:
     industry: Text
     created: str
     parts: Mapping[str, Any] = field(default_factory=dict)
+    # In the firm's library on the server (``templates`` table) rather than a file; ``path``
+    # is then only a name for it ("firm/<name>.dtbt") and ``author`` who saved it last.
+    firm: bool = False
+    author: str = ""
 
     def title(self, lang: str) -> str:
         return self.name.get(lang) or self.name.zh or self.name.en
@@ -255,9 +259,12 @@ def user_dir() -> Path:
     return path
 
 
-def list_templates(problems: list[TemplateError] | None = None) -> list[Template]:
-    """Built-in templates, then the user's, each by name; a file that cannot be used is left
-    out (and appended to ``problems`` when given)."""
+def list_templates(
+    problems: list[TemplateError] | None = None, store: Any = None
+) -> list[Template]:
+    """Built-in templates, then the user's, then (given the ``store``) the firm's on the
+    server, each by name; a file that cannot be used is left out (and appended to
+    ``problems`` when given)."""
     found: list[Template] = []
     sources: list[tuple[Path, bool]] = []
     folder = builtin_dir()
@@ -271,21 +278,24 @@ def list_templates(problems: list[TemplateError] | None = None) -> list[Template
             if problems is not None:
                 problems.append(exc)
     found.sort(key=lambda t: (not t.builtin, t.key if t.builtin else t.title("zh").casefold()))
+    if store is not None:
+        found += list_firm_templates(store, problems)
     return found
 
 
-def find_template(name: str) -> Template:
-    """A template by file key or name (either language), or a template file's path."""
+def find_template(name: str, store: Any = None) -> Template:
+    """A template by file key or name (either language), or a template file's path; given
+    the ``store``, the firm's templates on the server count too (after the user's)."""
     text = name.strip()
     if not text:
         raise TemplateNotFoundError(name)
     candidate = Path(text).expanduser()
     if candidate.suffix.lower() in (SUFFIX, BUILTIN_SUFFIX) and candidate.is_file():
         return load_template(candidate)
-    templates = list_templates()
+    templates = list_templates(store=store)
     wanted = text.casefold()
     for match in (
-        lambda t: not t.builtin and t.key.casefold() == wanted,
+        lambda t: not t.builtin and not t.firm and t.key.casefold() == wanted,
         lambda t: t.builtin and t.key.casefold() == wanted,
         lambda t: wanted in (t.name.zh.casefold(), t.name.en.casefold()),
     ):
@@ -976,12 +986,18 @@ def export_template(template: Template, path: Path) -> Path:
     return path
 
 
-def rename_template(template: Template, name: str) -> Template:
+def rename_template(template: Template, name: str, store: Any = None) -> Template:
     if template.builtin:
         raise BuiltinTemplateError(template.title("zh"))
     name = name.strip()
     if not name:
         raise TemplateNameError()
+    if template.firm:
+        data = template.to_data()
+        data["name"] = {"zh": name, "en": name}
+        renamed = publish_firm_template(store, data)
+        delete_firm_template(store, template)
+        return renamed
     target = _library_path(name, replace=False, keep=template)
     data = template.to_data()
     data["name"] = {"zh": name, "en": name}
@@ -994,10 +1010,105 @@ def rename_template(template: Template, name: str) -> Template:
     return load_template(target)
 
 
-def delete_template(template: Template) -> None:
+def delete_template(template: Template, store: Any = None) -> None:
     if template.builtin:
         raise BuiltinTemplateError(template.title("zh"))
+    if template.firm:
+        delete_firm_template(store, template)
+        return
     try:
         template.path.unlink(missing_ok=True)
     except OSError as exc:
         raise TemplateWriteError(template.path, os_reason(exc)) from exc
+
+
+# ---------------------------------------------------------------- the firm's library
+# On a firm's server the library lives in the database (``templates``), for everyone: the
+# same data as a file, checked the same way on the way in and on the way out.
+FIRM_FOLDER: Final = Path("firm")
+
+
+def _firm_template(name: str, data: object, author: str) -> Template:
+    path = FIRM_FOLDER / f"{_slug(name)}{SUFFIX}"
+    loaded = parse_template(data, path)
+    return Template(
+        key=name,
+        path=path,
+        builtin=False,
+        name=loaded.name,
+        description=loaded.description,
+        industry=loaded.industry,
+        created=loaded.created,
+        parts=loaded.parts,
+        firm=True,
+        author=author,
+    )
+
+
+def list_firm_templates(store: Any, problems: list[TemplateError] | None = None) -> list[Template]:
+    """The firm's templates in the store, by name; one that cannot be used is left out."""
+    from sqlalchemy import select
+
+    from dtbench.store.models import FirmTemplate
+
+    with store.session() as s:
+        rows = [(r.name, r.data, r.author) for r in s.scalars(select(FirmTemplate))]
+    found: list[Template] = []
+    for name, data, author in rows:
+        try:
+            found.append(_firm_template(name, data, author))
+        except TemplateError as exc:
+            if problems is not None:
+                problems.append(exc)
+    found.sort(key=lambda t: t.title("zh").casefold())
+    return found
+
+
+def save_firm_template(
+    store: Any,
+    engagement_uuid: str,
+    name: str,
+    parts: Iterable[str],
+    description: str = "",
+    *,
+    replace: bool = False,
+) -> Template:
+    """Save the chosen parts of an engagement to the firm's library in the store; a
+    template of the same name is replaced only when ``replace``."""
+    data = template_from_engagement(store, engagement_uuid, name, parts, description)
+    return publish_firm_template(store, data, replace=replace)
+
+
+def publish_firm_template(
+    store: Any, data: Mapping[str, Any], *, replace: bool = False
+) -> Template:
+    """Put template data (checked first) into the firm's library under its name."""
+    from sqlalchemy import select
+
+    from dtbench.store.models import FirmTemplate
+
+    name = parse_template(dict(data), FIRM_FOLDER / f"new{SUFFIX}").title("zh").strip()
+    builtins = [t for t in list_templates() if t.builtin]
+    if any(name.casefold() in (t.name.zh.casefold(), t.name.en.casefold()) for t in builtins):
+        raise BuiltinNameError(name)
+    template = _firm_template(name, dict(data), store.author)  # what is stored must load again
+    stored = template.to_data()
+    with store.session() as s:
+        row = s.scalar(select(FirmTemplate).where(FirmTemplate.name == name))
+        if row is not None and not replace:
+            raise TemplateExistsError(name)
+        if row is None:
+            row = FirmTemplate(name=name)
+            s.add(row)
+        row.data = stored
+        row.author = store.author
+    return template
+
+
+def delete_firm_template(store: Any, template: Template) -> None:
+    from sqlalchemy import delete
+
+    from dtbench.store.models import FirmTemplate
+
+    with store.session() as s:
+        s.execute(delete(FirmTemplate).where(FirmTemplate.name == template.key))

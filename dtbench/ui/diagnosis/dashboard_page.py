@@ -32,8 +32,10 @@ from dtbench.ui.kit.redraw import RedrawWhenShown
 from dtbench.ui.kit.scale_labels import level_label
 
 if TYPE_CHECKING:
+    from dtbench.reports.benchmark_charts import BenchmarkChart
     from dtbench.reports.diagnosis_charts import ChartTexts
     from dtbench.reports.raster import Raster
+    from dtbench.team.benchmark import Comparison
 
 REDRAW_DELAY_MS = 100
 
@@ -98,6 +100,21 @@ class DashboardPage(QWidget):
         self.moved.setMinimumHeight(160)
         grid.addWidget(self.moved_title, 3, 0, 1, 2)
         grid.addWidget(self.moved, 4, 0, 1, 2)
+        # The firm benchmark: this client among the firm's opted-in engagements of its
+        # industry and size band (dtbench.team.benchmark), or a line saying why not.
+        self.benchmark_title = QLabel(grid_host)
+        self.benchmark_title.setObjectName("benchmark_title")
+        self.benchmark_note = QLabel(grid_host)
+        self.benchmark_note.setObjectName("benchmark_note")
+        self.benchmark_note.setWordWrap(True)
+        self.benchmark_view = ChartView("benchmark", 0.5, grid_host)
+        self.benchmark_view.resized.connect(self.redraw_when_shown.invalidate)
+        self.benchmark_view.hide()
+        self.benchmark: Comparison | None = None
+        grid.addWidget(self.benchmark_title, 5, 0, 1, 2)
+        grid.addWidget(self.benchmark_note, 6, 0, 1, 2)
+        grid.addWidget(self.benchmark_view, 7, 0, 1, 2)
+        self.views_all = {**self.views, "benchmark": self.benchmark_view}
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -162,10 +179,78 @@ class DashboardPage(QWidget):
                 continue
             self._pending[name] = key
             jobs[name] = partial(draw, build, data, name, size, dpi=dpi)
+        chart = self._update_benchmark()
+        if chart is not None:
+            from dtbench.reports import benchmark_charts
+
+            key = (benchmark_charts.chart_key(chart), self.benchmark_view.inches(), dpi)
+            if everything or self._shown.get("benchmark") != key:
+                self._pending["benchmark"] = key
+                jobs["benchmark"] = partial(
+                    draw, benchmark_charts.build, chart, self.benchmark_view.inches(), dpi=dpi
+                )
         self.renderer.request(jobs)
 
+    def _update_benchmark(self) -> BenchmarkChart | None:
+        """Compare this round with the firm's entries; the chart's data when there are
+        enough comparable engagements, else None and the note says why."""
+        from dtbench.team import benchmark
+
+        session = self.session
+        if not session.engagement:
+            return None
+        self.benchmark = result = benchmark.compare(
+            session.store, session.engagement, session.report
+        )
+        self._show_benchmark_note()
+        if not result.shown:
+            return None
+        from dtbench.reports.benchmark_charts import BenchmarkChart, BenchmarkTexts, rows_of
+
+        titles = {a.key: f"{a.key} {a.title.get(self._lang)}" for a in session.guide.areas}
+        rows = rows_of([(titles.get(a.key, a.key), a.index) for a in result.areas])
+        texts = BenchmarkTexts(
+            title=self.tr("Index by area: this client among the firm's engagements"),
+            firm_range=self.tr("Firm: lowest to highest"),
+            middle_half=self.tr("Firm: middle half"),
+            median=self.tr("Firm: median"),
+            client=self.tr("This client"),
+            axis=self.tr("Index (0–100)"),
+            count=self.tr("n = %1"),
+        )
+        return BenchmarkChart(rows, texts)
+
+    def _show_benchmark_note(self) -> None:
+        result = self.benchmark
+        shown = result is not None and result.shown
+        self.benchmark_view.setVisible(shown)
+        if result is None:
+            self.benchmark_note.setText("")
+        elif not result.industry or not result.size_band:
+            self.benchmark_note.setText(
+                self.tr(
+                    "Set the client's industry and size in the profile to compare it with "
+                    "the firm's other engagements."
+                )
+            )
+        elif shown:
+            self.benchmark_note.setText(
+                self.tr(
+                    "Compared with %1 engagements of the firm in the same industry and size "
+                    "band (anonymised; only those their leads included)."
+                ).replace("%1", str(result.n))
+            )
+        else:
+            from dtbench.team.benchmark import MIN_COMPARABLE
+
+            self.benchmark_note.setText(
+                self.tr("Not enough comparable engagements (%1 of %2).")
+                .replace("%1", str(result.n))
+                .replace("%2", str(MIN_COMPARABLE))
+            )
+
     def _show_one(self, name: str, raster: Raster) -> None:
-        self.views[name].show_raster(raster)
+        self.views_all[name].show_raster(raster)
         if name in self._pending:
             self._shown[name] = self._pending[name]
 
@@ -258,6 +343,8 @@ class DashboardPage(QWidget):
         self.moved.setHorizontalHeaderLabels(
             [self.tr("Clause"), self.tr("Level"), self.tr("Index"), self.tr("Change")]
         )
+        self.benchmark_title.setText(self.tr("Firm benchmark"))
+        self._show_benchmark_note()
         self._update_figures()
         self._update_moved()
 

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from dtbench.deliverables import preflight as preflight_module
     from dtbench.deliverables.export import ExportRequest
     from dtbench.deliverables.preflight import Check, Target
+    from dtbench.reports.benchmark_charts import BenchmarkData
     from dtbench.store.database import Store
 else:
     content_module = lazy_module("dtbench.deliverables.content")
@@ -153,7 +154,9 @@ class ExportDialog(QDialog):
             item = QListWidgetItem(self._section_label(code))
             item.setData(CODE_ROLE, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            # The firm benchmark goes to a client only when the consultant chooses it.
+            chosen = code != "benchmark"
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
             self.sections.addItem(item)
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("summary")
@@ -271,6 +274,7 @@ class ExportDialog(QDialog):
             "background": self.tr("Background and scope"),
             "method": self.tr("Appendix: assessment method"),
             "diagnosis": self.tr("Diagnosis results"),
+            "benchmark": self.tr("Firm benchmark (when five or more engagements compare)"),
             "clauses": self.tr("Appendix: findings clause by clause"),
             "strategy": self.tr("Strategy"),
             "blueprint": self.tr("Target blueprint"),
@@ -442,7 +446,16 @@ class ExportDialog(QDialog):
             lang=self.lang(),
             template=Path(template) if template and self.word.isChecked() else None,
             sections=self.chosen_sections(),
+            benchmark=self._benchmark(),
         )
+
+    def _benchmark(self) -> BenchmarkData | None:
+        """The firm benchmark chapter's data, when it is chosen (None: left out)."""
+        if not self.word.isChecked() or "benchmark" not in self.chosen_sections():
+            return None
+        from dtbench.team.benchmark import proposal_data
+
+        return proposal_data(self.store, self.engagement, self.lang())
 
     def _save_settings(self) -> None:
         """The edited summary and the firm name are part of the engagement (undoable)."""

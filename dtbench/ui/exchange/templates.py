@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
@@ -129,6 +129,10 @@ class SaveTemplateDialog(QDialog):
             self.checks[part].toggled.connect(self._sync_org)
         self.never = QLabel(self)
         self.never.setWordWrap(True)
+        # On a firm's server the template may go to the firm's library, for everyone.
+        self.firm = QCheckBox(self)
+        self.firm.setObjectName("firm_library")
+        self.firm.setVisible(store.path is None)  # offered, not chosen for the consultant
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -149,6 +153,7 @@ class SaveTemplateDialog(QDialog):
         layout.addLayout(self.form)
         layout.addLayout(grid)
         layout.addWidget(self.never)
+        layout.addWidget(self.firm)
         layout.addWidget(self.buttons)
         self.name_edit.textChanged.connect(self._update_ok)
         self.retranslate()
@@ -196,6 +201,7 @@ class SaveTemplateDialog(QDialog):
         )
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText(self.tr("&Save template"))
+        self.firm.setText(self.tr("Save to the &firm library (every consultant can use it)"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -222,15 +228,19 @@ class SaveTemplateDialog(QDialog):
     def save(self) -> None:
         name = self.name_edit.text().strip()
         description = self.description.toPlainText().strip()
+        save = library.save_template
+        if self.firm.isChecked():
+
+            def save(*args: Any, **kwargs: Any) -> Path:
+                return library.save_firm_template(*args, **kwargs).path
+
         try:
             try:
-                path = library.save_template(
-                    self._store, self._engagement, name, self.parts(), description
-                )
+                path = save(self._store, self._engagement, name, self.parts(), description)
             except library.TemplateExistsError:
                 if not self._confirm_replace(name):
                     return
-                path = library.save_template(
+                path = save(
                     self._store, self._engagement, name, self.parts(), description, replace=True
                 )
         except UserError as exc:
@@ -445,7 +455,7 @@ def new_from_template(
     """File ▸ New engagement from template…: ``done(uuid)`` follows with the new
     engagement's id (None when cancelled)."""
     problems: list[library.TemplateError] = []
-    templates = library.list_templates(problems)
+    templates = library.list_templates(problems, shell.store)
     if not templates:
         shell.show_error(
             QCoreApplication.translate("Templates", "There are no templates to start from.")
@@ -526,14 +536,19 @@ class TemplateLibraryDialog(QDialog):
         problems: list[library.TemplateError] = []
         current = self.current()
         select = select or (current.path if current else None)
-        self.templates = library.list_templates(problems)
+        store = self._shell.store if self._shell is not None else None
+        self.templates = library.list_templates(problems, store)
         self.view.clear()
         chosen: QTreeWidgetItem | None = None
         for t in self.templates:
             item = QTreeWidgetItem(
                 [
                     t.title(self._language),
-                    self.tr("Built-in") if t.builtin else self.tr("Mine"),
+                    self.tr("Built-in")
+                    if t.builtin
+                    else self.tr("The firm's")
+                    if t.firm
+                    else self.tr("Mine"),
                     t.industry.get(self._language),
                 ]
             )
@@ -645,6 +660,9 @@ class TemplateLibraryDialog(QDialog):
         return "".join(out)
 
     # ------------------------------------------------------------ commands
+    def _store(self) -> Store | None:
+        return self._shell.store if self._shell is not None else None
+
     def _warn(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.windowTitle(), describe(exc))
 
@@ -659,7 +677,7 @@ class TemplateLibraryDialog(QDialog):
             if not ok:
                 return
         try:
-            renamed = library.rename_template(t, name)
+            renamed = library.rename_template(t, name, self._store())
         except UserError as exc:
             self._warn(exc)
             return
@@ -681,7 +699,7 @@ class TemplateLibraryDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            library.delete_template(t)
+            library.delete_template(t, self._store())
         except UserError as exc:
             self._warn(exc)
         self._published()

@@ -32,6 +32,7 @@ from dtbench.ui.kit.translations import Translations
 from dtbench.ui.kit.undo import CallCommand, FieldUndoFirst
 from dtbench.ui.kit.window_fit import place
 from dtbench.ui.shell.engagement_list import EngagementListPage
+from dtbench.ui.team.benchmark_refresh import BenchmarkRefresher
 
 if TYPE_CHECKING:
     from dtbench.deliverables.preflight import Target
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         self.changes.changed.connect(self._heard)
         self.live: Any = None  # on a firm's server: others' changes (ui/team/live.py)
         self.presence: Any = None  # and where the others are
+        # No lambda over self here: a cycle would keep a closed window's wrapper alive.
+        self.benchmark_refresher = BenchmarkRefresher(self.changes, self)
         self._create_actions()
         self.list_page = EngagementListPage(
             [

@@ -198,6 +198,12 @@ class ProfilePage(QWidget):
         row(form_e, "status", self.status)
         self.language = self._combo("language", LANGUAGES)
         row(form_e, "language", self.language)
+        # The lead's choice to let the firm benchmark count this engagement: not a profile
+        # field (no undo step), saved at once; its entry follows (dtbench.team.benchmark).
+        self.benchmark_opt_in = QCheckBox(self)
+        self.benchmark_opt_in.setObjectName("benchmark_opt_in")
+        self.benchmark_opt_in.toggled.connect(self._set_benchmark_opt_in)
+        form_e.addRow(self.benchmark_opt_in)
         row(form_e, "notes", self._text("notes"))
 
         row(form_c, "client_name", self._line("client_name"))
@@ -357,9 +363,36 @@ class ProfilePage(QWidget):
             self.industry.addItems(["", *industries])
             for field, binding in self._bindings.items():
                 binding.put(getattr(profile, field))
+            self._show_benchmark_opt_in()
         finally:
             self._loading = False
         self._update_heading()
+
+    def _show_benchmark_opt_in(self) -> None:
+        from dtbench.team import benchmark
+
+        if self._profile is None:
+            return
+        try:
+            chosen = benchmark.opted_in(self._store, self._profile.uuid)
+        except (NotFoundError, StoreError):
+            return
+        blocked = self.benchmark_opt_in.blockSignals(True)
+        self.benchmark_opt_in.setChecked(chosen)
+        self.benchmark_opt_in.blockSignals(blocked)
+
+    def _set_benchmark_opt_in(self, checked: bool) -> None:
+        from dtbench.errors import UserError
+        from dtbench.team import benchmark
+        from dtbench.ui.kit.errors import describe
+
+        if self._loading or self._profile is None:
+            return
+        try:
+            benchmark.set_opt_in(self._store, self._profile.uuid, checked)
+        except (UserError, NotFoundError, StoreError) as exc:
+            self.error.emit(describe(exc))
+            self._show_benchmark_opt_in()
 
     def _commit(self, field: str, final: bool = True) -> None:
         if self._loading or self._profile is None:
@@ -467,6 +500,15 @@ class ProfilePage(QWidget):
         }
         for field, text in texts.items():
             self.labels[field].setText(text)
+        self.benchmark_opt_in.setText(self.tr("Include in the firm benchmark (anonymised)"))
+        self.benchmark_opt_in.setToolTip(
+            self.tr(
+                "Shares with the firm's consultants, under a random code, only this "
+                "engagement's industry, size band, area indices and clause levels; never the "
+                "client's name, the title, people or any text. Other clients are compared "
+                "with it only in groups of five or more. Untick to remove it."
+            )
+        )
         self.to_label.setText(self.tr("to"))
         self.other_systems.setPlaceholderText(self.tr("Other systems, separated by commas"))
         self.contacts.setHorizontalHeaderLabels(
