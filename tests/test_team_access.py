@@ -34,6 +34,8 @@ from tests import pg
 
 PASSWORD = "secret-pw"
 SHARED = {name for name, rule in server.ACCESS.items() if rule.kind == "shared"}
+# The firm's own tables: anonymised benchmark figures and the template library, for everyone.
+FIRM_WIDE = {n for n, rule in server.ACCESS.items() if rule.kind in ("benchmark", "library")}
 
 
 def test_every_table_has_an_access_rule() -> None:
@@ -42,8 +44,10 @@ def test_every_table_has_an_access_rule() -> None:
     tables = set(Base.metadata.tables)
     assert tables - set(server.ACCESS) == set(), "add these tables to server.ACCESS"
     assert set(server.ACCESS) - tables == {"alembic_version"}
-    # Only the schema's revision is shared by everyone, read-only.
+    # Only the schema's revision is shared by everyone, read-only; the firm's anonymised
+    # benchmark figures and its template library are read by every consultant.
     assert {"alembic_version"} == SHARED
+    assert {"benchmark_entries", "templates"} == FIRM_WIDE
     for table, rule in server.ACCESS.items():
         assert server.table_statements(table, rule, "g"), table
 
@@ -153,6 +157,10 @@ def _fill(store: Store, title: str, tmp_path: Path) -> str:
         s.add(SyncBase(engagement_uuid=uuid, record="r", fields="{}"))
         s.add(SyncJournal(engagement_uuid=uuid, sync_id=str(uuid4()), payload="{}"))
         s.add(SyncReceipt(sync_id=str(uuid4()), engagement_id=eid, author=store.author))
+    from dtbench.team import benchmark
+
+    benchmark.set_opt_in(store, uuid, True)  # its anonymised figures, linked to it
+    assert benchmark.refresh(store, uuid)
     return uuid
 
 
@@ -220,7 +228,7 @@ def test_members_see_only_their_engagements_rows(team: Team, tmp_path: Path) -> 
         s.add(Presence(login=team.a, engagement_id=eid))
     admin = create_engine(team.admin_url)
     try:
-        for table in sorted(set(Base.metadata.tables) - SHARED):
+        for table in sorted(set(Base.metadata.tables) - SHARED - FIRM_WIDE):
             seen_by_a = _rows(a, table)
             seen_by_b = _rows(b, table)
             with admin.connect() as conn:
@@ -260,6 +268,15 @@ def test_members_see_only_their_engagements_rows(team: Team, tmp_path: Path) -> 
                 {"r": b_round},
             )
         assert getattr(refused.value.orig, "sqlstate", None) == "42501"
+        # The firm benchmark's anonymised figures: A reads B's too, but changes none of them.
+        with a.engine.begin() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM benchmark_entries")) == 2
+            theirs = "token NOT IN (SELECT token FROM benchmark_links)"
+            changed = conn.execute(
+                text(f"UPDATE benchmark_entries SET industry = 'x' WHERE {theirs}")
+            )
+            assert changed.rowcount == 0
+            assert conn.execute(text(f"DELETE FROM benchmark_entries WHERE {theirs}")).rowcount == 0
     finally:
         admin.dispose()
         for store in (lead, a, b):
