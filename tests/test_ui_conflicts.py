@@ -260,3 +260,28 @@ def test_plan_records_settle_field_by_field(qtbot: Any, store: Store, other: Sto
     session.update(kpi.uuid, plan.replace_struct(current.record, unit="‰"), "unit")
     assert [i.record.unit for i in plan.list_items(other, eng, "kpi")] == ["‰"]
     shiboken6.delete(owner)
+
+
+def test_a_note_typed_while_others_notes_are_loaded_keeps_its_base(
+    qtbot: Any, window: MainWindow, store: Store, other: Store
+) -> None:
+    """The checklist's note editor opens on what the line showed; a colleague's note loaded
+    while it is open does not make the consultant's note silently replace it."""
+    ws, rnd = _open(window, store)
+    page = ws.diagnosis
+    first = next(iter(GUIDE.clause("5.2").checkpoints())).key
+    table = page.checklist
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 3))
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # the note's editor opens
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "Two planners")
+    dx.set_answer(other, rnd, first, note="Their note")
+    seen: list[dict[str, object]] = []
+    _when_asked(qtbot, lambda d: d.keep_button.click(), seen)
+    ws.session.reload()  # their note arrives meanwhile
+    if editor is not None and editor.isVisible():  # still open: the consultant presses Enter
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert len(seen) == 1
+    assert (seen[0]["theirs:note"], seen[0]["mine:note"]) == ("Their note", "Two planners")
+    assert dx.load_answer(store, rnd, first).note == "Two planners"

@@ -36,6 +36,9 @@ class ChecklistModel(RatingModel):
         answer = self.session.answer(key)
         return answer.status, answer.note
 
+    def editing(self, key: str) -> None:
+        self.session.editing_answer(key)
+
     def save_note(self, key: str, note: str) -> None:
         text = self.tr("Note on %1").replace("%1", key)
         self.session.set_answer(key, note=note, text=text)

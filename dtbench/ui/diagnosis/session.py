@@ -211,7 +211,8 @@ class DiagnosisSession(StackedEdits, QObject):
         said = self.data.heard.get(interview, {}).get(key, AnswerRecord())
         clause_key = self._clause_of(key)
         people = self._with_interviewee(clause_key, interview)
-        first = [self._answer_base(key)]  # the base the view showed; later: the stored one
+        # the base the view showed (the note's when its editor opened); later: the stored one
+        first = [self._pins.get((self.data.round.uuid, key, "")) or self._answer_base(key)]
         values: dict[str, object] = {"status": new.status, "note": new.note}
         before: dict[str, object] = {"status": old.status, "note": old.note}
 
@@ -369,6 +370,13 @@ class DiagnosisSession(StackedEdits, QObject):
         return dx.clause_base(
             self.data.versions.clauses.get(clause_key, 0), self.clause(clause_key)
         )
+
+    def editing_answer(self, key: str) -> None:
+        """The consultant opened a line's note to type in it: what the line shows now is the
+        base of that save, even when others' changes are loaded meanwhile."""
+        pin = (self.data.round.uuid, key, "")
+        if pin not in self._pins:
+            self._pins[pin] = self._answer_base(key)
 
     def editing(self, clause_key: str, name: str) -> None:
         """The consultant began typing in a clause's field: what it shows now is the base

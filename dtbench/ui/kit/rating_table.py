@@ -130,6 +130,8 @@ class RatingModel(QAbstractTableModel):
         status, note = self.rating(key)
         if role == STATUS_ROLE:
             return status
+        if role == Qt.ItemDataRole.EditRole and col == NOTE:
+            self.editing(key)  # the note's editor opens with what the line shows
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == REF:
                 return ref
@@ -149,6 +151,9 @@ class RatingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == NOTE and note:
             return note
         return None
+
+    def editing(self, key: str) -> None:
+        """A line's note is about to be edited (a subclass keeps what it showed)."""
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != NOTE or role != Qt.ItemDataRole.EditRole:
