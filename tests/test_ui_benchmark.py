@@ -94,3 +94,28 @@ def test_saving_a_template_on_a_firm_server_offers_the_firm_library(
             assert not [t for t in library.list_templates() if t.firm]  # no file written
         finally:
             server.close()
+
+
+def test_a_refresh_the_server_cannot_take_is_left_for_later(
+    qtbot, window: MainWindow, store: Store, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The benchmark's background refresh meets a lost connection: no error reaches the
+    window (the next change or `dtbench benchmark refresh` brings the entry up to date), and
+    what is due is refreshed before the window closes, not after."""
+    from sqlalchemy.exc import OperationalError
+
+    from dtbench.team import benchmark
+
+    calls: list[str] = []
+
+    def lost(_store: Store, uuid: str) -> bool:
+        calls.append(uuid)
+        raise OperationalError("UPDATE", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(benchmark, "refresh", lost)
+    refresher = window.benchmark_refresher
+    refresher._due.add("an-engagement")
+    refresher._timer.start()
+    window.close()  # refreshed now, quietly; the timer will not fire on a closed database
+    assert calls == ["an-engagement"]
+    assert not refresher._timer.isActive()

@@ -859,6 +859,7 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
             self.workspace = None
         self._stop_live()
+        self.benchmark_refresher.finish()
         if self.store is not None:
             self.store.close()
         self.store = store
@@ -943,6 +944,7 @@ class MainWindow(QMainWindow):
             return
         prefs.settings().setValue("window/geometry", self.saveGeometry())
         self._stop_live()
+        self.benchmark_refresher.finish()
         super().closeEvent(event)
 
     def _close_after_backup(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from sqlalchemy.exc import SQLAlchemyError
 
 from dtbench.engagement.errors import NotFoundError
 from dtbench.errors import UserError
@@ -50,5 +51,14 @@ class BenchmarkRefresher(QObject):
         for uuid in sorted(due):
             try:
                 benchmark.refresh(store, uuid)
-            except (UserError, NotFoundError):
-                continue  # gone, or the database cannot be written: nothing to keep in step
+            except (UserError, NotFoundError, SQLAlchemyError):
+                # gone, the database cannot be written, or the server cannot be reached: the
+                # entry is brought up to date by the next change or `dtbench benchmark refresh`
+                continue
+
+    def finish(self) -> None:
+        """Before the database is closed (another opened, the window closed): refresh what is
+        due now, and nothing later."""
+        self._timer.stop()
+        if self._due:
+            self.run()
