@@ -3,6 +3,7 @@ user's language, and the file left exactly as it was."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,19 @@ def _demo_with_damaged_answers(path: Path) -> tuple[str, str]:
     uuid = create_demo(store)
     round_uuid = dx.list_rounds(store, uuid)[-1].uuid
     store.close()
+    con = sqlite3.connect(path)  # the answers table's own pages (its root page excepted)
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    pages = [
+        n
+        for (n,) in con.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'answers' AND pagetype = 'leaf'"
+        )
+    ]
+    con.close()
+    assert pages
     data = bytearray(path.read_bytes())
-    size = len(data)
-    for offset in range(size // 3, min(size - 4096, size // 3 + 40 * 4096), 4096):
+    for page in pages:
+        offset = (page - 1) * size
         data[offset + 100 : offset + 900] = b"\xde\xad\xbe\xef" * 200
     path.write_bytes(bytes(data))
     return uuid, round_uuid

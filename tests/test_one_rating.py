@@ -4,12 +4,14 @@ diagnosis's answers, wherever they are shown or edited; older databases are move
 from __future__ import annotations
 
 import json
+import sqlite3
 import typing
 from pathlib import Path
 
 import msgspec
+from old_schema import insert
 from PySide6.QtCore import Qt
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from dtbench.diagnosis import service as dx
 from dtbench.engagement import service
@@ -53,10 +55,7 @@ def test_no_plan_record_can_rate_a_guide_item_again() -> None:
 
 def test_older_leadership_ratings_move_into_the_diagnosis(tmp_path: Path) -> None:
     db = tmp_path / "old.sqlite3"
-    store = open_store(db, migrate_to="0004")
-    uuid = service.create_engagement(store, client_name="甲", title="乙").uuid
-    rnd = dx.ensure_rounds(store, uuid, "基线评估")[-1].uuid
-    dx.set_answer(store, rnd, A, status="met", note="领导小组已运行")
+    open_store(db, migrate_to="0004").close()
     old = {
         "competencies": {
             A: {"status": "not_met", "note": "两处评价不一致"},
@@ -64,10 +63,17 @@ def test_older_leadership_ratings_move_into_the_diagnosis(tmp_path: Path) -> Non
             "9.9.bogus": {"status": "met", "note": ""},
         }
     }
-    with store.session() as s:
-        eid = s.execute(text("select id from engagements")).scalar()
-        s.add(PlanValue(engagement_id=eid, name="leadership", data=old))
-    store.close()
+    con = sqlite3.connect(db)  # as dtbench at revision 0004 wrote them
+    client = insert(con, "clients", uuid="c-1", name="甲")
+    eid = insert(
+        con, "engagements", uuid="e-1", title="乙", client_id=client, status="draft", language="zh"
+    )
+    rid = insert(con, "assessment_rounds", uuid="r-1", engagement_id=eid, number=1, name="基线评估")
+    insert(con, "answers", round_id=rid, key=A, status="met", note="领导小组已运行")
+    insert(con, "plan_values", engagement_id=eid, name="leadership", data=json.dumps(old))
+    con.commit()
+    con.close()
+    rnd = "r-1"
 
     store = open_store(db)  # migrates to the head
     answers = dx.load_round(store, rnd).answers

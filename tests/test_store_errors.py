@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from old_schema import insert
 
 from dtbench.cli import main
 from dtbench.diagnosis import service as dx
@@ -58,26 +59,13 @@ def _with_demo(path: Path) -> str:
 
 
 def _old_database(db: Path, revision: str) -> None:
-    """A database at an older ``revision`` holding one client and engagement, written in
-    SQL as that version of dtbench wrote them (today's models have columns it lacks)."""
+    """A database at an older ``revision`` holding one client and engagement."""
     open_store(db, migrate_to=revision).close()
     con = sqlite3.connect(db)
-    for table, values in (
-        ("clients", {"uuid": "c-1", "name": "甲"}),
-        ("engagements", {"uuid": "e-1", "title": "A", "client_id": 1}),
-    ):
-        columns = {}
-        for _cid, name, kind, notnull, _default, pk in con.execute(f"PRAGMA table_info({table})"):
-            if pk or not notnull:
-                continue
-            blank: object = 1 if kind.upper() in ("INTEGER", "BOOLEAN") else ""
-            columns[name] = "2026-01-01 00:00:00" if kind.upper() == "DATETIME" else blank
-        columns.update(values)
-        if "status" in columns:
-            columns["status"], columns["language"] = "draft", "zh"
-        names = ", ".join(columns)
-        marks = ", ".join("?" for _ in columns)
-        con.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(columns.values()))
+    client = insert(con, "clients", uuid="c-1", name="甲")
+    insert(
+        con, "engagements", uuid="e-1", title="A", client_id=client, status="draft", language="zh"
+    )
     con.commit()
     con.close()
 

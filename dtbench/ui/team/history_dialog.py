@@ -41,6 +41,7 @@ from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.labels import without_access_key
 from dtbench.ui.kit.scale_labels import status_label
+from dtbench.ui.kit.window_fit import resize_within_screen
 from dtbench.ui.plan.record_editor import RecordEditor
 from dtbench.ui.plan.session import PlanSession
 
@@ -118,7 +119,7 @@ class HistoryDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.restore_before.clicked.connect(lambda: self._restore_selected(False))
         self.restore_after.clicked.connect(lambda: self._restore_selected(True))
-        self.resize(860, 420)
+        resize_within_screen(self, 860, 420)
         self.reload()
 
     # ------------------------------------------------------------ showing

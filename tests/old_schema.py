@@ -1,0 +1,25 @@
+"""Rows written into a database at an older revision, in the SQL of that version: today's
+models have columns an old schema lacks, so the services cannot write there."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+
+def insert(con: sqlite3.Connection, table: str, **values: Any) -> int:
+    """Insert one row, every other NOT NULL column given a blank of its type; its id."""
+    columns: dict[str, Any] = {}
+    for _cid, name, kind, notnull, _default, pk in con.execute(f"PRAGMA table_info({table})"):
+        if pk or not notnull:
+            continue
+        kind = kind.upper()
+        if kind in ("DATETIME", "DATE"):
+            columns[name] = "2026-01-01 00:00:00" if kind == "DATETIME" else "2026-01-01"
+        else:
+            columns[name] = 1 if kind in ("INTEGER", "BOOLEAN") else ""
+    columns.update(values)
+    names = ", ".join(columns)
+    marks = ", ".join("?" for _ in columns)
+    cur = con.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(columns.values()))
+    return int(cur.lastrowid or 0)
