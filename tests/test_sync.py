@@ -301,6 +301,64 @@ def test_a_connection_lost_at_the_commit_is_finished_by_the_next_sync(
         assert _findings(store, engagement) == "site findings"
 
 
+def _journals(laptop: Store) -> int:
+    with laptop.session() as s:
+        return int(s.scalar(select(func.count()).select_from(SyncJournal)) or 0)
+
+
+def test_a_connection_lost_at_the_change_notice_is_lost_not_unknown(
+    server: Store, laptop: Store, engagement: str
+) -> None:
+    """The commit's before_commit listeners (the change notice's pg_notify) still run inside
+    the server's transaction: a cut there rolled it back, so the sync says so and drops its
+    journal (it was reported as "unknown" and the caller believed the server committed)."""
+    take_offline(server, laptop, [engagement])
+    _clause, first, _second = _keys()
+    dx.set_answer(laptop, _round(laptop, engagement), first, note="on site")
+    plan = plan_sync(laptop, server, engagement)
+
+    def before(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if "pg_notify" in statement:
+            raise OperationalError(statement[:40], {}, Exception("server closed the connection"))
+
+    event.listen(server.engine, "before_cursor_execute", before)
+    try:
+        with pytest.raises(ConnectionLostError):
+            apply_sync(plan, {})
+    finally:
+        event.remove(server.engine, "before_cursor_execute", before)
+    assert _answer(server, engagement, first).note == "server note"
+    assert _receipts(server) == 0 and _journals(laptop) == 0
+    synchronise(laptop, server, engagement)
+    for store in (laptop, server):
+        assert _answer(store, engagement, first).note == "on site"
+
+
+def test_a_commit_that_never_arrived_is_unknown_and_the_next_sync_sends_again(
+    server: Store, laptop: Store, engagement: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lost at the COMMIT itself the outcome is unknown: the journal stays; the server holds
+    no receipt, so the next sync drops it and sends the changes again."""
+    take_offline(server, laptop, [engagement])
+    _clause, first, _second = _keys()
+    dx.set_answer(laptop, _round(laptop, engagement), first, note="on site")
+    plan = plan_sync(laptop, server, engagement)
+
+    def do_commit(dbapi_connection: Any) -> None:
+        raise OperationalError("COMMIT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(server.engine.dialect, "do_commit", do_commit)
+    with pytest.raises(CommitUnknownError):
+        apply_sync(plan, {})
+    monkeypatch.undo()
+    assert _answer(server, engagement, first).note == "server note"
+    assert _receipts(server) == 0 and _journals(laptop) == 1
+    synchronise(laptop, server, engagement)
+    assert _journals(laptop) == 0 and _receipts(server) == 1
+    for store in (laptop, server):
+        assert _answer(store, engagement, first).note == "on site"
+
+
 def test_a_server_that_moved_after_the_plan_is_refused(
     server: Store, laptop: Store, engagement: str
 ) -> None:

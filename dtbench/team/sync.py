@@ -11,9 +11,11 @@ the other, the same change on both is nothing to do, different changes are a
    receipt naming this synchronisation;
 3. the local transaction: the server's changes, the new bases, the journal removed.
 
-A connection lost in 2 rolls the server back (the journal is dropped at the next sync, the
-server holding no receipt); lost between 2 and 3, the next sync finds the receipt and
-finishes 3 from the journal. Either way nothing decided is lost and nothing is done twice.
+A connection lost in 2 before the COMMIT is sent (also in the session's before_commit
+listeners: the change notice) rolls the server back and drops the journal; lost at the
+COMMIT itself or between 2 and 3, the outcome is unknown: the journal stays, and the next
+sync finishes 3 from it when the server holds the receipt, or drops it when not. Either way
+nothing decided is lost and nothing is done twice.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, event, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -385,7 +387,11 @@ def _write_server(plan: SyncPlan, up: list[Write], sync_id: str) -> dict[str, in
     """The server's half, in one transaction; the rows' new versions."""
     hashes = {str(w.fields["sha256"]) for w in up if kind_of(w.record) == "evidence" and w.fields}
     blobs = _local_blobs(plan.local, hashes)
-    committing = False
+    # Set by the connection just before the COMMIT itself goes to the server. Not before: a
+    # commit first runs the session's before_commit listeners, which still execute statements
+    # in the open transaction (the change notice's pg_notify, its queries, a last flush); a
+    # connection lost there rolled the server back and is no "unknown" outcome.
+    committing: list[bool] = []
     s = plan.server.sessions()
     try:
         try:
@@ -399,7 +405,7 @@ def _write_server(plan: SyncPlan, up: list[Write], sync_id: str) -> dict[str, in
         versions = write(rows, up)
         s.add(SyncReceipt(sync_id=sync_id, engagement_id=rows.engagement.id, author=plan.login))
         s.flush()
-        committing = True
+        event.listen(s.connection(), "commit", lambda _conn: committing.append(True))
         s.commit()
         return versions
     except (StaleDataError, IntegrityError) as exc:

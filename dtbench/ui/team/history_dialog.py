@@ -339,7 +339,12 @@ def attach(root: QWidget) -> None:
         button = HistoryButton(editor)
         button.setObjectName(f"{editor.kind}_history")
         editor.history_button = button  # type: ignore[attr-defined]
-        editor.extra_bar.insertWidget(editor.extra_bar.count() - 1, button)
+        # Under the record's fields (it concerns the selected record), not in the list's
+        # button row, which must stay narrow enough for two panes side by side on a laptop.
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        editor.form.addRow(row)
         button.clicked.connect(partial(_open, partial(record_dialog, editor)))
         editor.table.itemSelectionChanged.connect(partial(_enable, editor, button))
         editor.session.items_changed.connect(partial(_enable, editor, button))
