@@ -235,3 +235,19 @@ def test_take_offline_copies_the_ticked_engagements_into_the_laptop_database(
         assert engagements.get_profile(laptop, mine).title == "Mine"
     finally:
         laptop.close()
+
+
+def test_only_free_text_is_offered_as_a_merged_text() -> None:
+    """A status, a role or a date merged as text would be unreadable for everyone: those
+    conflicts offer only one side or the other."""
+    from dtbench.team.sync import Conflict
+    from dtbench.ui.team.merge_dialog import ConflictRow
+
+    def conflict(field: str, local: object, server: object) -> Conflict:
+        return Conflict("answer:r:5.2.a", field, "", local, "a", None, server, "b", None)
+
+    assert ConflictRow.is_text(conflict("note", "ours", "theirs"))
+    assert ConflictRow.is_text(conflict("data.description", "ours", "theirs"))
+    assert not ConflictRow.is_text(conflict("status", "met", "partly"))
+    assert not ConflictRow.is_text(conflict("data.start", "2027-01-01", "2027-02-01"))
+    assert not ConflictRow.is_text(conflict("current_level", 2, 3))

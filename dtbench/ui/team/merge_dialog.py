@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dtbench.deliverables.preflight import TEXT_FIELDS
 from dtbench.team.labels import field_label, record_label, stamp, value_text
 from dtbench.team.sync import WHOLE, Conflict, SyncPlan
 from dtbench.ui.kit.window_fit import resize_within_screen
@@ -37,6 +38,13 @@ MINE, THEIRS, MERGED = 0, 1, 2
 
 def _translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+# The fields typed as free text: answers' notes, clauses' findings, the plan records' texts.
+FREE_TEXT = frozenset(
+    {"note", "findings", "interviewees", "notes", "main_products", "title", "caption"}
+    | {name for names in TEXT_FIELDS.values() for name in names}
+)
 
 
 class ConflictRow(QGroupBox):
@@ -84,8 +92,11 @@ class ConflictRow(QGroupBox):
 
     @staticmethod
     def is_text(conflict: Conflict) -> bool:
+        """Whether the two values may be merged as text: free text only, never a coded value
+        (a status, a role, a date), which a merged string would make unreadable."""
         return (
             conflict.field != WHOLE
+            and conflict.field.rsplit(".", 1)[-1] in FREE_TEXT
             and isinstance(conflict.local, str)
             and isinstance(conflict.server, str)
         )
