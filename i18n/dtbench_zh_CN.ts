@@ -5268,6 +5268,10 @@ Name of the round:</source>
         <translation>模板 %1 由更新版本的 dtbench 创建。请升级 dtbench 后再使用。</translation>
     </message>
     <message>
+        <source>The firm&apos;s template library on %1 cannot be read now; the templates on this computer are listed.</source>
+        <translation>暂时无法读取 %1 上的公司模板库；下面列出的是本机的模板。</translation>
+    </message>
+    <message>
         <source>There is no template called “%1”.</source>
         <translation>没有名为“%1”的模板。</translation>
     </message>

@@ -121,6 +121,14 @@ class TemplateNewerError(TemplateError):
     )
 
 
+class FirmLibraryUnreachableError(TemplateError):
+    template = QT_TRANSLATE_NOOP(
+        "TemplateError",
+        "The firm's template library on %1 cannot be read now; the templates on this computer "
+        "are listed.",
+    )
+
+
 class TemplateNotFoundError(TemplateError):
     template = QT_TRANSLATE_NOOP("TemplateError", "There is no template called “%1”.")
 
@@ -1048,11 +1056,21 @@ def _firm_template(name: str, data: object, author: str) -> Template:
 def list_firm_templates(store: Any, problems: list[TemplateError] | None = None) -> list[Template]:
     """The firm's templates in the store, by name; one that cannot be used is left out."""
     from sqlalchemy import select
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
 
+    from dtbench.errors import UserError
     from dtbench.store.models import FirmTemplate
 
-    with store.session() as s:
-        rows = [(r.name, r.data, r.author) for r in s.scalars(select(FirmTemplate))]
+    try:
+        with store.session() as s:
+            rows = [(r.name, r.data, r.author) for r in s.scalars(select(FirmTemplate))]
+    except (SQLAlchemyError, UserError):  # the server out of reach: list the files
+        if problems is None:
+            raise
+        where = make_url(store.url).render_as_string(hide_password=True)
+        problems.append(FirmLibraryUnreachableError(where))
+        return []
     found: list[Template] = []
     for name, data, author in rows:
         try:

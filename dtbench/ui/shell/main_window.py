@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from dtbench.engagement.errors import NotFoundError
 from dtbench.errors import UserError
@@ -357,7 +358,7 @@ class MainWindow(QMainWindow):
         if uuid and self.store is not None:
             try:
                 profile = service.get_profile(self.store, uuid)
-            except (StoreError, NotFoundError):
+            except (StoreError, NotFoundError, SQLAlchemyError):  # a server out of reach too
                 profile = None
             if profile is not None:
                 name = profile.client_name or profile.title
