@@ -673,3 +673,26 @@ def test_plan_start_default_is_the_next_month() -> None:
     assert library.next_month_start(date(2026, 12, 15)) == date(2027, 1, 1)
     assert library.next_month_start(date(2026, 3, 31)) == date(2026, 4, 1)
     assert library.next_month_start(date(2026, 3, 1)) - date(2026, 3, 1) == timedelta(days=31)
+
+
+def test_a_firm_library_out_of_reach_lists_this_computers_templates() -> None:
+    """The server cannot be reached: the built-in and the user's templates are listed, with
+    one message saying the firm's library cannot be read now."""
+    from contextlib import contextmanager
+
+    from sqlalchemy.exc import OperationalError
+
+    class Unreachable:
+        url = "postgresql+psycopg://alice:pw@server/firm"
+
+        @contextmanager
+        def session(self):  # type: ignore[no-untyped-def]
+            raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+            yield
+
+    problems: list[library.TemplateError] = []
+    listed = library.list_templates(problems, Unreachable())
+    assert listed and all(not t.firm for t in listed)
+    assert [type(p) for p in problems] == [library.FirmLibraryUnreachableError]
+    text = problems[0].message(lambda _c, t: t)
+    assert "server" in text and "pw" not in text
