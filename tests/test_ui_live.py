@@ -136,9 +136,13 @@ def test_the_list_and_the_navigator_show_where_a_colleague_is(qtbot, team) -> No
     qtbot.waitUntil(lambda: roadmap.data(OTHERS_ROLE) == [bob.author], timeout=WAIT_MS)
     assert not item.data(OTHERS_ROLE)
     assert not nav.data(0, CLAUSE_OTHERS)
-    # and alice's own place is on the server for bob to see
-    seen = presence.who_is_where(bob)
-    assert [(w.engagement, w.step, w.clause_key) for w in seen] == [(uuid, "diagnosis", clause)]
+
+    # and alice's own place is on the server for bob to see (the window announces it a
+    # moment after it changes: waited for, not assumed)
+    def seen() -> list[tuple[str | None, str, str]]:
+        return [(w.engagement, w.step, w.clause_key) for w in presence.who_is_where(bob)]
+
+    qtbot.waitUntil(lambda: seen() == [(uuid, "diagnosis", clause)], timeout=WAIT_MS)
 
 
 def test_a_dropped_connection_comes_back(qtbot, team) -> None:
