@@ -25,7 +25,7 @@ from dtbench.cli import (
     team,
     template,
 )
-from dtbench.cli.common import Parser, fail, open_store_or_fail, tr
+from dtbench.cli.common import Parser, add_engagement, engagement, fail, open_store_or_fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.messages import system_language, translate
 
@@ -90,9 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help=tr(QT_TRANSLATE_NOOP("cli", "print an engagement's scores and top gaps")),
     )
-    p_summary.add_argument(
-        "id", help=tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
-    )
+    add_engagement(p_summary)
     p_summary.add_argument(
         "--json", action="store_true", help=tr(QT_TRANSLATE_NOOP("cli", "print JSON"))
     )
@@ -119,9 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help=tr(QT_TRANSLATE_NOOP("cli", "write the Word proposal and/or the Excel action plan")),
     )
-    p_export.add_argument(
-        "id", help=tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
-    )
+    add_engagement(p_export)
     p_export.add_argument(
         "--docx", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("cli", "the Word proposal to write"))
     )
@@ -288,15 +284,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from dtbench.deliverables.export import ExportRequest, run_export
-    from dtbench.reports.summary import SummaryError, find_engagement
 
     if args.check:
         return cmd_check(args)
     if not args.docx and not args.xlsx and not args.pdf:
         fail(tr(QT_TRANSLATE_NOOP("cli", "give --docx FILE, --pdf FILE and/or --xlsx FILE")))
-    store = open_store_or_fail(args.db)
-    try:
-        uuid = find_engagement(store, args.id)[0]
+    with engagement(args) as (store, uuid):
         request = ExportRequest(
             engagement=uuid,
             docx=Path(args.docx) if args.docx else None,
@@ -307,10 +300,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             benchmark=_benchmark(store, uuid, args) if args.benchmark else None,
         )
         written = run_export(store, request)
-    except (SummaryError, UserError) as exc:
-        fail(exc.message(translate))
-    finally:
-        store.close()
     for notice in request.notices:  # e.g. the template's macros were left out
         sys.stderr.write(f"dtbench: {notice.message(translate)}\n")
     for path in written:
@@ -322,16 +311,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``export --check``: the preflight's list, one line each; 1 when one is an error."""
     from dtbench.deliverables.preflight import run_preflight
     from dtbench.guide.model import fill
-    from dtbench.reports.summary import SummaryError, find_engagement
 
-    store = open_store_or_fail(args.db)
-    try:
-        uuid = find_engagement(store, args.id)[0]
+    with engagement(args) as (store, uuid):
         found = run_preflight(store, uuid, args.lang)
-    except (SummaryError, UserError) as exc:
-        fail(exc.message(translate))
-    finally:
-        store.close()
     severity = {
         "error": tr(QT_TRANSLATE_NOOP("cli", "error")),
         "warning": tr(QT_TRANSLATE_NOOP("cli", "warning")),

@@ -7,7 +7,7 @@ import argparse
 import json
 from typing import Any
 
-from dtbench.cli.common import open_store_or_fail, tr
+from dtbench.cli.common import add_engagement, open_store_or_fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP
 
 COMMANDS = ("benchmark",)
@@ -37,9 +37,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         parents=[common],
         help=tr(QT_TRANSLATE_NOOP("cli", "print an engagement's standing in the firm benchmark")),
     )
-    p_show.add_argument(
-        "id", help=tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
-    )
+    add_engagement(p_show)
 
 
 def run(args: argparse.Namespace) -> int | None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from dtbench.errors import QT_TRANSLATE_NOOP
 from dtbench.messages import translate
@@ -39,6 +41,28 @@ def fail(message: str) -> NoReturn:
     """Print ``dtbench: message`` on stderr and exit with code 2."""
     sys.stderr.write(f"dtbench: {message}\n")
     raise SystemExit(2)
+
+
+ENGAGEMENT_HELP = QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)")
+
+
+def add_engagement(parser: argparse.ArgumentParser, *names: str, **options: Any) -> None:
+    """The argument naming an engagement by its id or the start of it (``id`` by default)."""
+    parser.add_argument(*(names or ("id",)), help=tr(ENGAGEMENT_HELP), **options)
+
+
+@contextmanager
+def engagement(args: argparse.Namespace) -> Iterator[tuple[Store, str]]:
+    """The store named by ``--db`` and the full id of the engagement ``args.id`` names;
+    the store is closed after. An id that names no engagement (or several) is a
+    :class:`~dtbench.errors.UserError`, which ``main`` prints as the one-line exit."""
+    from dtbench.reports.summary import find_engagement
+
+    store = open_store_or_fail(args.db)
+    try:
+        yield store, find_engagement(store, args.id)[0]
+    finally:
+        store.close()
 
 
 def open_store_or_fail(db: str | None, *, create: bool = False) -> Store:

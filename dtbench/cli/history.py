@@ -7,9 +7,8 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
-from dtbench.cli.common import fail, open_store_or_fail, tr
+from dtbench.cli.common import add_engagement, engagement, tr
 from dtbench.errors import QT_TRANSLATE_NOOP, excerpt
-from dtbench.messages import translate
 
 COMMAND = "history"
 
@@ -23,9 +22,7 @@ def register(
         parents=[common],
         help=tr(QT_TRANSLATE_NOOP("cli", "show who changed what and when, or restore a value")),
     )
-    parser.add_argument(
-        "id", help=tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
-    )
+    add_engagement(parser)
     parser.add_argument(
         "--clause",
         metavar="KEY",
@@ -73,13 +70,9 @@ def run(args: argparse.Namespace) -> int | None:
     if getattr(args, "command", None) != COMMAND:
         return None
     from dtbench.diagnosis.service import list_rounds
-    from dtbench.errors import UserError
-    from dtbench.reports.summary import SummaryError, find_engagement
     from dtbench.team import history
 
-    store = open_store_or_fail(args.db)
-    try:
-        uuid = find_engagement(store, args.id)[0]
+    with engagement(args) as (store, uuid):
         if args.restore is not None:
             owner, _change = history.get_change(store, args.restore)
             if owner != uuid:
@@ -94,10 +87,6 @@ def run(args: argparse.Namespace) -> int | None:
             )
         else:
             changes = history.engagement_history(store, uuid, limit=args.limit)
-    except (SummaryError, UserError) as exc:
-        fail(exc.message(translate))
-    finally:
-        store.close()
     headings = (
         tr(QT_TRANSLATE_NOOP("cli", "Change")),
         tr(QT_TRANSLATE_NOOP("cli", "Time")),

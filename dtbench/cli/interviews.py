@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import argparse
 
-from dtbench.cli.common import fail, open_store_or_fail, tr
+from dtbench.cli.common import add_engagement, engagement, tr
 from dtbench.errors import QT_TRANSLATE_NOOP
-from dtbench.messages import translate
 
 COMMAND = "interviews"
 
@@ -26,9 +25,7 @@ def register(
             )
         ),
     )
-    parser.add_argument(
-        "id", help=tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
-    )
+    add_engagement(parser)
     parser.add_argument(
         "--guide",
         metavar="OUT.docx",
@@ -61,23 +58,15 @@ def run(args: argparse.Namespace) -> int | None:
         write_guide,
         write_schedule,
     )
-    from dtbench.errors import UserError
     from dtbench.plan import catalogue as cat
-    from dtbench.reports.summary import SummaryError, find_engagement
 
-    store = open_store_or_fail(args.db)
     written = []
-    try:
-        uuid = find_engagement(store, args.id)[0]
+    with engagement(args) as (store, uuid):
         papers = load_papers(store, uuid)
         if args.guide:
             written.append(write_guide(papers, pick(papers, args.interview), Path(args.guide)))
         if args.schedule:
             written.append(write_schedule(papers, Path(args.schedule)))
-    except (SummaryError, UserError) as exc:
-        fail(exc.message(translate))
-    finally:
-        store.close()
     for path in written:
         print(path)
     if not written:

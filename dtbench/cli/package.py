@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dtbench.cli.common import fail, open_store_or_fail, tr
+from dtbench.cli.common import add_engagement, fail, open_store_or_fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP
 from dtbench.messages import translate
 
@@ -35,9 +35,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
             )
         ),
     )
-    p_export.add_argument(
-        "id", help=tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
-    )
+    add_engagement(p_export)
     p_export.add_argument(
         "file", help=tr(QT_TRANSLATE_NOOP("cli", "the engagement file (.dtbx) to write"))
     )

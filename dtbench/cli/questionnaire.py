@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from dtbench.cli.common import fail, open_store_or_fail, tr
+from dtbench.cli.common import add_engagement, engagement, tr
 from dtbench.errors import QT_TRANSLATE_NOOP
-from dtbench.messages import system_language, translate
+from dtbench.messages import system_language
 
 if TYPE_CHECKING:
     from dtbench.questionnaire.workbook import Change
@@ -35,7 +35,6 @@ def register(
     )
     actions = parser.add_subparsers(dest="questionnaire_command", metavar="{export,import}")
     actions.required = True
-    engagement_help = tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
     p_export = actions.add_parser(
         "export",
         parents=[common],
@@ -45,7 +44,7 @@ def register(
             )
         ),
     )
-    p_export.add_argument("id", help=engagement_help)
+    add_engagement(p_export)
     p_export.add_argument(
         "file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("cli", "the workbook to write"))
     )
@@ -76,7 +75,7 @@ def register(
             )
         ),
     )
-    p_import.add_argument("id", help=engagement_help)
+    add_engagement(p_import)
     p_import.add_argument(
         "file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("cli", "the filled-in workbook"))
     )
@@ -121,20 +120,12 @@ def change_line(change: Change, lang: str) -> str:
 def _export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from dtbench.errors import UserError
     from dtbench.questionnaire.workbook import export_questionnaire
-    from dtbench.reports.summary import SummaryError, find_engagement
 
-    store = open_store_or_fail(args.db)
-    try:
-        uuid = find_engagement(store, args.id)[0]
+    with engagement(args) as (store, uuid):
         path = export_questionnaire(
             store, uuid, Path(args.file), lang=args.lang, prefill=not args.blank
         )
-    except (SummaryError, UserError) as exc:
-        fail(exc.message(translate))
-    finally:
-        store.close()
     print(path)
     return 0
 
@@ -142,23 +133,15 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from dtbench.errors import UserError
     from dtbench.questionnaire.workbook import apply, compare, read_questionnaire, target_round
-    from dtbench.reports.summary import SummaryError, find_engagement
 
     lang = system_language()
-    store = open_store_or_fail(args.db)
-    try:
-        uuid = find_engagement(store, args.id)[0]
+    with engagement(args) as (store, uuid):
         questionnaire = read_questionnaire(Path(args.file))
         rnd = target_round(store, uuid, questionnaire)
         changes = compare(store, rnd.uuid, questionnaire)
         if changes and args.apply:
             apply(store, rnd.uuid, changes)
-    except (SummaryError, UserError) as exc:
-        fail(exc.message(translate))
-    finally:
-        store.close()
     round_name = f"{rnd.number} “{rnd.name}”"
     if not changes:
         print(

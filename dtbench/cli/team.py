@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dtbench.cli.common import fail, open_store_or_fail, server_password, tr
+from dtbench.cli.common import ENGAGEMENT_HELP, fail, open_store_or_fail, server_password, tr
 from dtbench.errors import QT_TRANSLATE_NOOP
 from dtbench.messages import translate
 
@@ -26,7 +26,7 @@ def register(
     )
     commands = parser.add_subparsers(dest="team_command", parser_class=type(parser))
     commands.required = True
-    engagement_help = tr(QT_TRANSLATE_NOOP("cli", "engagement id (or the start of it)"))
+    engagement_help = tr(ENGAGEMENT_HELP)
     login_help = tr(QT_TRANSLATE_NOOP("cli", "the consultant's login (PostgreSQL role)"))
     stdin_help = tr(
         QT_TRANSLATE_NOOP("cli", "read the new login's password from the first line of stdin")
