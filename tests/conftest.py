@@ -15,6 +15,10 @@ os.environ.setdefault("XDG_CONFIG_HOME", str(Path(os.environ.get("TMPDIR", "/tmp
 # An export lays the proposal out with LibreOffice to number its table of contents (10–30 s);
 # the tests of that (tests/test_toc.py) turn it on, the other exports go without it.
 os.environ["DTBENCH_SOFFICE"] = "none"
+# Charts are kept on disk across runs (dtbench.reports.chart_cache): a module's fixtures run
+# before DTBENCH_HOME points into the test's folder, so the suite keeps none; the tests of
+# the cache turn it on in their own folder.
+os.environ["DTBENCH_CHART_CACHE"] = "off"
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -30,6 +34,16 @@ def collect_garbage() -> Iterator[None]:
     the application cannot meet: there every page has a parent that destroys it)."""
     yield
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def fresh_chart_cache() -> None:
+    """Each test draws its charts: none kept in memory by an earlier test answers for it."""
+    import sys
+
+    cache = sys.modules.get("dtbench.reports.chart_cache")
+    if cache is not None:
+        cache.clear_memory()
 
 
 @pytest.fixture(autouse=True)

@@ -1629,7 +1629,7 @@ def build_proposal(
     if figures is None and any(code in FIGURE_SECTIONS for code in chosen):
         from dtbench.deliverables.figures import render_figures
 
-        figures = render_figures(content)
+        figures = render_figures(content, sections=chosen)
     check()
 
     def write(tmp: Path) -> None:

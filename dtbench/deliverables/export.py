@@ -133,6 +133,7 @@ def run_export(
                 pool=pool,
                 cancelled=cancelled,
                 progress=lambda done, total: report("charts", done, total),
+                sections=sections,
             )
             request.timings["charts"] = time.perf_counter() - clock
             clock = time.perf_counter()

@@ -5,7 +5,7 @@ a title inside the picture would only repeat it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent import futures
 from dataclasses import replace
 from functools import partial
@@ -21,8 +21,10 @@ from dtbench.diagnosis.scale import STATUS_NAMES
 from dtbench.diagnosis.scoring import ALL_STATUSES
 from dtbench.guide.model import Text
 from dtbench.plan import catalogue as cat
+from dtbench.plan.investment import summarize
 from dtbench.plan.money import scale
 from dtbench.plan.records import Culture, TraitRating
+from dtbench.reports import chart_cache
 from dtbench.reports.diagnosis_charts import ChartTexts, DiagnosisCharts, build
 from dtbench.reports.investment_charts import investment_figure, investment_texts
 from dtbench.reports.plan_charts import RoadmapTexts, gantt_figure, matrix_figure, traits_radar
@@ -186,18 +188,72 @@ def figure_jobs(content: Content, dpi: float = PRINT_DPI) -> dict[str, Callable[
     return jobs
 
 
+# The proposal's section each chart is placed in (docx_texts.SECTIONS).
+SECTION_OF = {
+    "index": "diagnosis",
+    "progress": "diagnosis",
+    "radar": "diagnosis",
+    "heatmap": "diagnosis",
+    "gaps": "diagnosis",
+    "rounds": "diagnosis",
+    "benchmark": "benchmark",
+    "blueprint_today": "blueprint",
+    "blueprint_target": "blueprint",
+    "gantt": "roadmap",
+    "matrix": "roadmap",
+    "investment": "investment",
+    "culture": "organization",
+    "risks": "risks",
+}
+
+
+def shown(content: Content, sections: Collection[str] | None = None) -> set[str]:
+    """The charts the proposal places: those of the chosen ``sections`` (all by default)
+    whose data the chapter shows as a chart. Only these are drawn; the proposal's writer
+    places a chart on the same conditions (a test checks that both agree)."""
+    report = content.report
+    hidden = set()
+    if report.completion >= 1:
+        hidden.add("progress")  # a complete diagnosis has no progress to show
+    if not report.ranked_gaps():
+        hidden.add("gaps")
+    if len(content.rounds) < 2:
+        hidden.add("rounds")
+    items = content.items
+    if not items["initiative"]:
+        hidden.update(("gantt", "matrix"))
+    if not summarize(items["initiative"], items["phase"], items["cost"], items["benefit"]).total:
+        hidden.add("investment")  # the chapter says there is nothing to invest yet
+    if not items["risk"]:
+        hidden.add("risks")
+    culture = content.values["culture"]
+    if not (
+        isinstance(culture, Culture) and any(t.code in culture.traits for t in cat.CULTURE_TRAITS)
+    ):
+        hidden.add("culture")
+    return {
+        name
+        for name, section in SECTION_OF.items()
+        if name not in hidden and (sections is None or section in sections)
+    }
+
+
 def render_figures(
     content: Content,
     dpi: float = PRINT_DPI,
     pool: RenderPool | None = None,
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    sections: Collection[str] | None = None,
 ) -> dict[str, bytes]:
-    """PNG bytes of every chart of the proposal (name → png): drawn side by side by ``pool``'s
-    worker processes when it has them, else one after the other here. Raises ExportCancelled
-    when ``cancelled()`` turns true while the charts are drawn; ``progress(done, total)``
-    after each chart (the slowest stage of an export must not look stuck)."""
-    jobs = figure_jobs(content, dpi)
+    """PNG bytes of the charts the proposal (of ``sections``, all by default) places
+    (name → png): drawn side by side by ``pool``'s worker processes when it has them, else
+    one after the other here; a chart drawn before with the same input comes from the chart
+    cache. Raises ExportCancelled when ``cancelled()`` turns true while the charts are
+    drawn; ``progress(done, total)`` after each chart (the slowest stage of an export must
+    not look stuck)."""
+    wanted = shown(content, sections)
+    jobs = {name: job for name, job in figure_jobs(content, dpi).items() if name in wanted}
     stop = cancelled or (lambda: False)
     tell = progress or (lambda _done, _total: None)
     total = len(jobs)
@@ -207,12 +263,12 @@ def render_figures(
         for name, job in jobs.items():
             if stop():
                 raise ExportCancelled()
-            out[name] = job()
+            out[name] = chart_cache.run(job)
             tell(len(out), total)
         return out
     if stop():
         raise ExportCancelled()
-    running = {name: pool.submit(job) for name, job in jobs.items()}
+    running = {name: chart_cache.submit(pool, job) for name, job in jobs.items()}
     try:
         told = 0
         while True:
@@ -229,7 +285,7 @@ def render_figures(
         if not pool.is_broken(exc):
             raise
         pool.fall_back(exc)  # a worker died: draw them here
-        return render_figures(content, dpi, None, cancelled, progress)
+        return render_figures(content, dpi, None, cancelled, progress, sections)
     finally:
         for future in running.values():
             future.cancel()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from dtbench.reports import chart_cache
 from dtbench.reports.raster import Raster
 from dtbench.ui.kit.tasks import deliver
 
@@ -71,7 +72,7 @@ class ChartRenderer(QObject):
         # Every job is listed before any result is looked at: one that is done at once must
         # not look like the last one.
         for name, job in self._jobs.items():
-            self._futures[name] = self.pool.submit(job)
+            self._futures[name] = chart_cache.submit(self.pool, job)
         for name, future in list(self._futures.items()):
             self._watch(name, future)
 
@@ -88,7 +89,7 @@ class ChartRenderer(QObject):
         error = future.exception()
         if error is not None and self.pool.is_broken(error):  # the worker died: draw it on a thread
             self.pool.fall_back(error)
-            self._futures[name] = self.pool.submit(self._jobs[name])
+            self._futures[name] = chart_cache.submit(self.pool, self._jobs[name])
             self._watch(name, self._futures[name])
             return
         del self._futures[name]
