@@ -21,9 +21,6 @@ from datetime import datetime
 from difflib import SequenceMatcher
 from typing import TypeVar
 
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
-
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 
 # A save whose read went stale (or whose new row met one inserted meanwhile) is read and
@@ -153,6 +150,9 @@ def reconcile(
 def retrying(attempt: Callable[[], T]) -> T:
     """Run one unit of work again when the database refused it because the row changed
     between its read and its write (or a row with the same key was inserted meanwhile)."""
+    from sqlalchemy.exc import IntegrityError  # not at import: the window shows before the ORM
+    from sqlalchemy.orm.exc import StaleDataError
+
     for n in range(TRIES):
         try:
             return attempt()

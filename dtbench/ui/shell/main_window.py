@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from dtbench.engagement.errors import NotFoundError
 from dtbench.errors import UserError
@@ -356,6 +355,8 @@ class MainWindow(QMainWindow):
         parts = [self.tr("dtbench — Digital Transformation Consulting Workbench")]
         uuid = self.showing()
         if uuid and self.store is not None:
+            from sqlalchemy.exc import SQLAlchemyError  # loaded with the store by then
+
             try:
                 profile = service.get_profile(self.store, uuid)
             except (StoreError, NotFoundError, SQLAlchemyError):  # a server out of reach too

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from sqlalchemy.exc import SQLAlchemyError
 
 from dtbench.engagement.errors import NotFoundError
 from dtbench.errors import UserError
@@ -42,6 +41,8 @@ class BenchmarkRefresher(QObject):
 
     def run(self) -> None:
         """Refresh the entries now (the timer calls it; so may a test)."""
+        from sqlalchemy.exc import SQLAlchemyError  # loaded with the store by then
+
         from dtbench.team import benchmark
 
         due, self._due = self._due, set()
