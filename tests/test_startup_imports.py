@@ -1,0 +1,70 @@
+"""Start-up: the main window shows before any library it does not need is loaded (the
+database layer, the chart and document libraries, the team server's driver). Each of them
+cost a visible part of a second before the first window (issue 18)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from dtbench.engagement import service
+from dtbench.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DRIVER = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+HEAVY = ("sqlalchemy", "alembic", "matplotlib", "numpy", "docx", "openpyxl", "psycopg",
+         "keyring", "PIL")
+
+
+class Watch(QObject):
+    done = False
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Show and isinstance(obj, QMainWindow) and not self.done:
+            self.done = True
+            loaded = sorted(m for m in HEAVY if m in sys.modules)
+            print(json.dumps({"loaded_when_shown": loaded}), flush=True)
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+
+app = QApplication(sys.argv[:1])
+watch = Watch()
+app.installEventFilter(watch)
+from dtbench.cli import main
+sys.exit(main([]))
+"""
+
+
+def test_the_window_shows_before_the_heavy_libraries_load(tmp_path: Path) -> None:
+    db = tmp_path / "engagements.sqlite3"
+    store = open_store(db)
+    for n in range(3):
+        service.create_engagement(store, client_name=f"客户{n}", title="诊断")
+    store.close()
+    env = dict(
+        os.environ,
+        DTBENCH_DB=str(db),
+        DTBENCH_HOME=str(tmp_path / "home"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", DRIVER],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines, result.stderr[-2000:]
+    assert json.loads(lines[0]) == {"loaded_when_shown": []}
