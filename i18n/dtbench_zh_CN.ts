@@ -612,6 +612,18 @@ The current database is kept aside first, next to it.</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
+        <source>The server refused the saved password for %1. Type the password to connect, or work on this computer&apos;s database instead.</source>
+        <translation>服务器拒绝了 %1 已保存的密码。请输入密码以连接，或改用本机数据库工作。</translation>
+    </message>
+    <message>
+        <source>The password for %1 is not saved on this computer. Type it to connect, or work on this computer&apos;s database instead.</source>
+        <translation>本机未保存 %1 的密码。请输入密码以连接，或改用本机数据库工作。</translation>
+    </message>
+    <message>
+        <source>Work on this computer&apos;s &amp;database</source>
+        <translation>使用本机数据库(&amp;D)</translation>
+    </message>
+    <message>
         <source>Give the server, the database and your login.</source>
         <translation>请填写服务器、数据库和您的登录名。</translation>
     </message>
