@@ -5292,8 +5292,8 @@ Name of the round:</source>
         <translation>公司模板库中没有名为“%1”的模板（见 dtbench template list）。</translation>
     </message>
     <message>
-        <source>The firm&apos;s template “%1” was saved by %2: only %2 or the server&apos;s administrator may delete or rename it. Nothing was changed.</source>
-        <translation>公司模板“%1”由 %2 保存：只有 %2 或服务器管理员可以删除或重命名它。未做任何更改。</translation>
+        <source>The firm&apos;s template “%1” was saved by %2: only %2 or the server&apos;s administrator may replace, rename or delete it. Nothing was changed.</source>
+        <translation>公司模板“%1”由 %2 保存：只有 %2 或服务器管理员可以替换、重命名或删除它。未做任何更改。</translation>
     </message>
     <message>
         <source>A template called “%1” already exists. Choose another name, or replace it.</source>

@@ -88,11 +88,21 @@ def test_someone_elses_firm_template_is_refused_with_a_message(firm: Team, capsy
         with pytest.raises(library.FirmTemplateNotYoursError):
             library.rename_template(theirs, "改名", colleague)
         assert _firm_names(mine) == [NAME]
+        # Replacing it with B's own is deleting A's too: refused, A's kept as it was.
+        demo = create_demo(colleague)
+        with pytest.raises(library.FirmTemplateNotYoursError):
+            library.save_firm_template(colleague, demo, NAME, ["scope"], replace=True)
+        (kept,) = [t for t in library.list_templates(store=mine) if t.firm]
+        assert (kept.author, kept.description.zh) == (firm.a, "for everyone")
+        assert set(kept.parts) != {"scope"}  # A's parts, not B's
         # The server itself refuses it, not only dtbench: B's own DELETE through the driver.
         engine = create_engine(firm.url(firm.b))
         try:
             with pytest.raises(DBAPIError) as raw, engine.begin() as conn:
                 conn.execute(text("DELETE FROM templates"))
+            assert getattr(raw.value.orig, "sqlstate", None) == "42501"
+            with pytest.raises(DBAPIError) as raw, engine.begin() as conn:
+                conn.execute(text("UPDATE templates SET author = current_user, data = '{}'"))
             assert getattr(raw.value.orig, "sqlstate", None) == "42501"
         finally:
             engine.dispose()

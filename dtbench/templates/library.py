@@ -145,7 +145,7 @@ class FirmTemplateNotYoursError(TemplateError):
     template = QT_TRANSLATE_NOOP(
         "TemplateError",
         "The firm's template “%1” was saved by %2: only %2 or the server's administrator may "
-        "delete or rename it. Nothing was changed.",
+        "replace, rename or delete it. Nothing was changed.",
     )
 
 
@@ -1021,7 +1021,7 @@ def rename_template(template: Template, name: str, store: Any = None) -> Templat
         data["name"] = {"zh": name, "en": name}
         # One transaction: a rename the server refuses leaves no copy under the new name.
         with _firm_changes(store, template) as s:
-            renamed = _put_firm_template(store, s, data)
+            renamed, _previous = _put_firm_template(store, s, data)
             if renamed.key != template.key:
                 _delete_firm_row(s, template)
         return renamed
@@ -1119,14 +1119,24 @@ def save_firm_template(
 def publish_firm_template(
     store: Any, data: Mapping[str, Any], *, replace: bool = False
 ) -> Template:
-    """Put template data (checked first) into the firm's library under its name."""
-    with store.session() as s:
-        return _put_firm_template(store, s, data, replace=replace)
+    """Put template data (checked first) into the firm's library under its name; replacing
+    one saved by somebody else is refused by the server (FirmTemplateNotYoursError)."""
+    from dtbench.store.errors import NotAllowedError
+
+    previous = ""
+    try:
+        with store.session() as s:
+            template, previous = _put_firm_template(store, s, data, replace=replace)
+    except NotAllowedError as exc:  # written when the session ends: ``previous`` is known
+        raise FirmTemplateNotYoursError(template.title("zh"), previous or "?") from exc
+    return template
 
 
 def _put_firm_template(
     store: Any, s: Any, data: Mapping[str, Any], *, replace: bool = False
-) -> Template:
+) -> tuple[Template, str]:
+    """The template as it will be stored in session ``s``, and who saved the one it
+    replaces ("" for none); written when the session flushes."""
     from sqlalchemy import select
 
     from dtbench.store.models import FirmTemplate
@@ -1140,13 +1150,13 @@ def _put_firm_template(
     row = s.scalar(select(FirmTemplate).where(FirmTemplate.name == name))
     if row is not None and not replace:
         raise TemplateExistsError(name)
+    previous = "" if row is None else row.author
     if row is None:
         row = FirmTemplate(name=name)
         s.add(row)
     row.data = stored
     row.author = store.author
-    s.flush()
-    return template
+    return template, previous
 
 
 def find_firm_template(store: Any, name: str) -> Template:
