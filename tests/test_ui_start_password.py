@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from tests import pg
 from tests.test_team_access import FakeKeyring
@@ -148,5 +149,13 @@ def test_the_prompt_can_be_replaced(starting, server, kept) -> None:  # type: ig
 
     url, _login, _database = server
     asked: list[tuple[str, bool]] = []
-    app.open_at_start(starting, url, lambda _w, target, refused: asked.append((target, refused)))
+
+    def prompt(_window: object, target: str, refused: bool) -> None:
+        asked.append((target, refused))
+
+    app.open_at_start(starting, url, prompt)
     assert asked == [(url, False)] and starting.store is None
+    # A wrong password in the address itself (``--db``) was refused, not missing.
+    wrong = make_url(url).set(password="typo").render_as_string(hide_password=False)
+    app.open_at_start(starting, wrong, prompt)
+    assert asked[-1] == (wrong, True) and starting.store is None

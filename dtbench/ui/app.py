@@ -46,6 +46,8 @@ def open_with_recovery(
     refuses the login raises :class:`PasswordNeeded` when ``ask_password`` (the caller asks
     for the password) and is treated as out of reach otherwise.
     """
+    from sqlalchemy.engine import make_url
+
     from dtbench.store.errors import ServerError, WrongPasswordError
     from dtbench.team.credentials import is_server, password_for
 
@@ -61,7 +63,9 @@ def open_with_recovery(
                 raise
             assert target is not None
             if ask_password and isinstance(exc, WrongPasswordError):
-                raise PasswordNeeded(target, refused=password_for(target) is not None) from exc
+                # A password was tried (the address's own or the keyring's), or none is kept.
+                tried = make_url(target).password is not None or password_for(target) is not None
+                raise PasswordNeeded(target, refused=tried) from exc
             # The firm's server is out of reach (on site, on a train): work on this
             # computer's database, and say why.
             QMessageBox.warning(
@@ -104,7 +108,7 @@ def open_at_start(
     try:
         store = open_with_recovery(target, window, ask_password=True)
     except PasswordNeeded as needed:
-        window.list_page.set_state("closed")  # until the user chooses
+        window.database_unavailable()  # until the user chooses
         return (prompt or ask_password_at_start)(window, needed.target, needed.refused)
     if store is None:
         window.database_unavailable()
