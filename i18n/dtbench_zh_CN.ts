@@ -612,6 +612,18 @@ The current database is kept aside first, next to it.</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
+        <source>The server refused the saved password for %1. Type the password to connect, or work on this computer&apos;s database instead.</source>
+        <translation>服务器拒绝了 %1 已保存的密码。请输入密码以连接，或改用本机数据库工作。</translation>
+    </message>
+    <message>
+        <source>The password for %1 is not saved on this computer. Type it to connect, or work on this computer&apos;s database instead.</source>
+        <translation>本机未保存 %1 的密码。请输入密码以连接，或改用本机数据库工作。</translation>
+    </message>
+    <message>
+        <source>Work on this computer&apos;s &amp;database</source>
+        <translation>使用本机数据库(&amp;D)</translation>
+    </message>
+    <message>
         <source>Give the server, the database and your login.</source>
         <translation>请填写服务器、数据库和您的登录名。</translation>
     </message>
@@ -5276,6 +5288,14 @@ Name of the round:</source>
         <translation>没有名为“%1”的模板。</translation>
     </message>
     <message>
+        <source>There is no template called “%1” in the firm&apos;s library (see dtbench template list).</source>
+        <translation>公司模板库中没有名为“%1”的模板（见 dtbench template list）。</translation>
+    </message>
+    <message>
+        <source>The firm&apos;s template “%1” was saved by %2: only %2 or the server&apos;s administrator may replace, rename or delete it. Nothing was changed.</source>
+        <translation>公司模板“%1”由 %2 保存：只有 %2 或服务器管理员可以替换、重命名或删除它。未做任何更改。</translation>
+    </message>
+    <message>
         <source>A template called “%1” already exists. Choose another name, or replace it.</source>
         <translation>已有名为“%1”的模板。请换一个名称，或替换原模板。</translation>
     </message>
@@ -5361,6 +5381,10 @@ Name of the round:</source>
     <message>
         <source>Delete the template “%1” for good? This cannot be undone.</source>
         <translation>要永久删除模板“%1”吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete the firm&apos;s template “%1” for everyone? This cannot be undone.</source>
+        <translation>为所有人删除公司模板“%1”？此操作无法撤销。</translation>
     </message>
     <message>
         <source>Import a template</source>
@@ -5678,6 +5702,10 @@ Name of the round:</source>
     <message>
         <source>delete a saved template</source>
         <translation>删除已保存的模板</translation>
+    </message>
+    <message>
+        <source>delete it from the firm&apos;s library in the database, for everyone (only the consultant who saved it or the administrator may)</source>
+        <translation>从数据库中的公司模板库删除它，对所有人生效（只有保存它的咨询师或管理员可以）</translation>
     </message>
     <message>
         <source>create an engagement (from a template if given) and print its id</source>

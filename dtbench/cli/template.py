@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -117,6 +118,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p_delete.add_argument(
         "name", help=tr(QT_TRANSLATE_NOOP("cli", "template name or key (see template list)"))
     )
+    p_delete.add_argument(
+        "--firm",
+        action="store_true",
+        help=tr(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "delete it from the firm's library in the database, for everyone (only the "
+                "consultant who saved it or the administrator may)",
+            )
+        ),
+    )
 
     p_new = sub.add_parser(
         "new",
@@ -209,6 +221,12 @@ def _template(args: argparse.Namespace) -> int:
         print(library.export_template(library.find_template(args.name), Path(args.file)))
         return 0
     if action == "delete":
+        if args.firm:  # only the firm's library: never a file of the same name here
+            with _opened(args) as store:
+                template = library.find_firm_template(store, args.name)
+                library.delete_firm_template(store, template)
+            print(template.path)
+            return 0
         template = library.find_template(args.name)
         library.delete_template(template)
         print(template.path)
@@ -218,10 +236,13 @@ def _template(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     from dtbench.messages import system_language, translate
+    from dtbench.paths import DB_ENV
+    from dtbench.team.credentials import is_server
     from dtbench.templates import library
 
     problems: list[library.TemplateError] = []
-    if getattr(args, "db", None):  # a database named: its firm library is listed too
+    named = getattr(args, "db", None) or os.environ.get(DB_ENV)
+    if getattr(args, "db", None) or is_server(named):  # its firm library is listed too
         with _opened(args) as store:
             templates = library.list_templates(problems, store)
     else:

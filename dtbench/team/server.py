@@ -127,8 +127,9 @@ class LastLeadError(TeamError):
 #   shared:      readable by all, written by the administrator only
 #   benchmark:   anonymised figures, readable by all; written through the engagement's
 #                benchmark link (whose rows only the engagement's writers reach)
-#   library:     the firm's templates: every consultant reads, adds and updates them; only
-#                a template's author deletes it
+#   library:     the firm's templates: every consultant reads and adds them; only the
+#                consultant who saved a template (or the administrator) replaces or deletes
+#                it, anyone else is refused with an error
 _ROUND = "(SELECT r.engagement_id FROM assessment_rounds r WHERE r.id = {row}.round_id)"
 # A laptop's own bookkeeping of an offline engagement names it by uuid (empty on a server).
 _BY_UUID = "(SELECT e.id FROM engagements e WHERE e.uuid = {row}.engagement_uuid)"
@@ -255,6 +256,11 @@ _NAMED_BY_EVIDENCE = "(SELECT sha256 FROM evidence)"  # the evidence this login 
 _VISIBLE = "IN (SELECT dtbench_my_engagements())"
 _WRITABLE = "IN (SELECT dtbench_writable_engagements())"
 _LED = "IN (SELECT dtbench_led_engagements())"
+# The login is the server's administrator: the database's owner (or a superuser).
+_IS_ADMINISTRATOR = (
+    "pg_has_role(session_user, (SELECT d.datdba FROM pg_database d "
+    "WHERE d.datname = current_database()), 'MEMBER')"
+)
 
 
 def _policy(table: str, command: str, group: str, using: str = "", check: str = "") -> str:
@@ -267,8 +273,8 @@ def _policy(table: str, command: str, group: str, using: str = "", check: str = 
     return " ".join(parts)
 
 
-def _guard(table: str, condition: str) -> list[str]:
-    """A BEFORE DELETE trigger refusing (42501) when ``condition`` (on OLD) is false."""
+def _guard(table: str, condition: str, *, commands: str = "DELETE") -> list[str]:
+    """A BEFORE ``commands`` trigger refusing (42501) when ``condition`` (on OLD) is false."""
     function = f"dtbench_guard_{table}"
     return [
         f"""CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql
@@ -277,10 +283,13 @@ def _guard(table: str, condition: str) -> list[str]:
             RAISE EXCEPTION 'dtbench: % may not change this engagement (%)', session_user,
               TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
           END IF;
-          RETURN OLD;
+          IF TG_OP = 'DELETE' THEN
+            RETURN OLD;
+          END IF;
+          RETURN NEW;
         END $$""",
         f"DROP TRIGGER IF EXISTS dtbench_guard ON {table}",
-        f"CREATE TRIGGER dtbench_guard BEFORE DELETE ON {table} "
+        f"CREATE TRIGGER dtbench_guard BEFORE {commands} ON {table} "
         f"FOR EACH ROW EXECUTE FUNCTION {function}()",
     ]
 
@@ -355,11 +364,18 @@ def table_statements(table: str, rule: Rule, group: str) -> list[str]:
             _policy(table, "DELETE", group, using=linked),
         ]
     elif rule.kind == "library":
+        # Every consultant reaches a template's row, so that the guard can refuse replacing
+        # or deleting one saved by somebody else with an error instead of changing nothing.
         statements += [
             _policy(table, "SELECT", group, using="true"),
             _policy(table, "INSERT", group, check="author = session_user"),
             _policy(table, "UPDATE", group, using="true", check="author = session_user"),
-            _policy(table, "DELETE", group, using="author = session_user"),
+            _policy(table, "DELETE", group, using="true"),
+            *_guard(
+                table,
+                f"OLD.author = session_user OR {_IS_ADMINISTRATOR}",
+                commands="UPDATE OR DELETE",
+            ),
         ]
     elif rule.kind == "presence":
         own = "login = session_user"

@@ -31,7 +31,8 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -131,6 +132,21 @@ class FirmLibraryUnreachableError(TemplateError):
 
 class TemplateNotFoundError(TemplateError):
     template = QT_TRANSLATE_NOOP("TemplateError", "There is no template called “%1”.")
+
+
+class FirmTemplateNotFoundError(TemplateError):
+    template = QT_TRANSLATE_NOOP(
+        "TemplateError",
+        "There is no template called “%1” in the firm's library (see dtbench template list).",
+    )
+
+
+class FirmTemplateNotYoursError(TemplateError):
+    template = QT_TRANSLATE_NOOP(
+        "TemplateError",
+        "The firm's template “%1” was saved by %2: only %2 or the server's administrator may "
+        "replace, rename or delete it. Nothing was changed.",
+    )
 
 
 class TemplateExistsError(TemplateError):
@@ -1003,8 +1019,11 @@ def rename_template(template: Template, name: str, store: Any = None) -> Templat
     if template.firm:
         data = template.to_data()
         data["name"] = {"zh": name, "en": name}
-        renamed = publish_firm_template(store, data)
-        delete_firm_template(store, template)
+        # One transaction: a rename the server refuses leaves no copy under the new name.
+        with _firm_changes(store, template) as s:
+            renamed, _previous = _put_firm_template(store, s, data)
+            if renamed.key != template.key:
+                _delete_firm_row(s, template)
         return renamed
     target = _library_path(name, replace=False, keep=template)
     data = template.to_data()
@@ -1100,7 +1119,24 @@ def save_firm_template(
 def publish_firm_template(
     store: Any, data: Mapping[str, Any], *, replace: bool = False
 ) -> Template:
-    """Put template data (checked first) into the firm's library under its name."""
+    """Put template data (checked first) into the firm's library under its name; replacing
+    one saved by somebody else is refused by the server (FirmTemplateNotYoursError)."""
+    from dtbench.store.errors import NotAllowedError
+
+    previous = ""
+    try:
+        with store.session() as s:
+            template, previous = _put_firm_template(store, s, data, replace=replace)
+    except NotAllowedError as exc:  # written when the session ends: ``previous`` is known
+        raise FirmTemplateNotYoursError(template.title("zh"), previous or "?") from exc
+    return template
+
+
+def _put_firm_template(
+    store: Any, s: Any, data: Mapping[str, Any], *, replace: bool = False
+) -> tuple[Template, str]:
+    """The template as it will be stored in session ``s``, and who saved the one it
+    replaces ("" for none); written when the session flushes."""
     from sqlalchemy import select
 
     from dtbench.store.models import FirmTemplate
@@ -1111,22 +1147,66 @@ def publish_firm_template(
         raise BuiltinNameError(name)
     template = _firm_template(name, dict(data), store.author)  # what is stored must load again
     stored = template.to_data()
-    with store.session() as s:
-        row = s.scalar(select(FirmTemplate).where(FirmTemplate.name == name))
-        if row is not None and not replace:
-            raise TemplateExistsError(name)
-        if row is None:
-            row = FirmTemplate(name=name)
-            s.add(row)
-        row.data = stored
-        row.author = store.author
-    return template
+    row = s.scalar(select(FirmTemplate).where(FirmTemplate.name == name))
+    if row is not None and not replace:
+        raise TemplateExistsError(name)
+    previous = "" if row is None else row.author
+    if row is None:
+        row = FirmTemplate(name=name)
+        s.add(row)
+    row.data = stored
+    row.author = store.author
+    return template, previous
+
+
+def find_firm_template(store: Any, name: str) -> Template:
+    """A template of the firm's library by name (either language); FirmTemplateNotFoundError
+    when there is none. A server out of reach is its store's error (nothing else is looked
+    at: a template on this computer of the same name is not the one meant)."""
+    wanted = name.strip().casefold()
+    for template in list_firm_templates(store):
+        if wanted and wanted in (
+            template.key.casefold(),
+            template.name.zh.casefold(),
+            template.name.en.casefold(),
+        ):
+            return template
+    raise FirmTemplateNotFoundError(name.strip())
 
 
 def delete_firm_template(store: Any, template: Template) -> None:
+    """Delete a template of the firm's library, for everyone. The server lets only the
+    consultant who saved it (or its administrator) do so: anyone else gets
+    FirmTemplateNotYoursError and nothing is deleted."""
+    with _firm_changes(store, template) as s:
+        _delete_firm_row(s, template)
+
+
+def _delete_firm_row(s: Any, template: Template) -> None:
     from sqlalchemy import delete
 
     from dtbench.store.models import FirmTemplate
 
-    with store.session() as s:
-        s.execute(delete(FirmTemplate).where(FirmTemplate.name == template.key))
+    gone = s.execute(delete(FirmTemplate).where(FirmTemplate.name == template.key))
+    if not gone.rowcount:  # deleted meanwhile (by its author, elsewhere)
+        raise FirmTemplateNotFoundError(template.key)
+
+
+@contextmanager
+def _firm_changes(store: Any, template: Template) -> Iterator[Any]:
+    """A transaction changing the firm's library; the server's refusal (its row-level
+    security, SQLSTATE 42501) is said as who may change ``template``."""
+    from sqlalchemy import select
+
+    from dtbench.store.errors import NotAllowedError
+    from dtbench.store.models import FirmTemplate
+
+    author = template.author
+    try:
+        with store.session() as s:
+            author = s.scalar(select(FirmTemplate.author).where(FirmTemplate.name == template.key))
+            if author is None:
+                raise FirmTemplateNotFoundError(template.key)
+            yield s
+    except NotAllowedError as exc:
+        raise FirmTemplateNotYoursError(template.title("zh"), author or "?") from exc

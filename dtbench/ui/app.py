@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from dtbench import __version__
 from dtbench.paths import DB_ENV, resource_path
@@ -24,14 +25,31 @@ if TYPE_CHECKING:
     from dtbench.store.database import Store
 
 
-def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Store | None:
+class PasswordNeeded(Exception):
+    """The team server at ``target`` wants a password that is not kept on this computer
+    (``refused`` False) or refused the one kept (``refused`` True)."""
+
+    def __init__(self, target: str, *, refused: bool) -> None:
+        super().__init__(target)
+        self.target = target
+        self.refused = refused
+
+
+def open_with_recovery(
+    target: str | None, parent: QWidget | None = None, *, ask_password: bool = False
+) -> Store | None:
     """Open the database, letting the user pick another file when it cannot be used.
 
     A named ``target`` (``--db``, the last database, a file picked) that holds no database
-    is created only if the user agrees; the default one (None) is created silently.
+    is created only if the user agrees; the default one (None) is created silently. A team
+    server out of reach opens this computer's database instead, with a message; one that
+    refuses the login raises :class:`PasswordNeeded` when ``ask_password`` (the caller asks
+    for the password) and is treated as out of reach otherwise.
     """
-    from dtbench.store.errors import ServerError
-    from dtbench.team.credentials import is_server
+    from sqlalchemy.engine import make_url
+
+    from dtbench.store.errors import ServerError, WrongPasswordError
+    from dtbench.team.credentials import is_server, password_for
 
     while True:
         if target and not confirm_new_database(parent, target):
@@ -43,6 +61,11 @@ def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Sto
         except ServerError as exc:
             if not is_server(target):
                 raise
+            assert target is not None
+            if ask_password and isinstance(exc, WrongPasswordError):
+                # A password was tried (the address's own or the keyring's), or none is kept.
+                tried = make_url(target).password is not None or password_for(target) is not None
+                raise PasswordNeeded(target, refused=tried) from exc
             # The firm's server is out of reach (on site, on a train): work on this
             # computer's database, and say why.
             QMessageBox.warning(
@@ -67,6 +90,61 @@ def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Sto
             if not path:
                 return None
             target = path
+
+
+PasswordPrompt = Callable[[MainWindow, str, bool], object]
+
+
+def open_at_start(
+    window: MainWindow, target: str | None, prompt: PasswordPrompt | None = None
+) -> object:
+    """Open the start-up database in the (already shown) ``window``.
+
+    When it is a team server whose password is not kept here, or was refused, ``prompt``
+    (by default :func:`ask_password_at_start`) is called with the window, the server and
+    whether the password was refused, and its result returned; it opens a database in the
+    window itself. Otherwise None.
+    """
+    try:
+        store = open_with_recovery(target, window, ask_password=True)
+    except PasswordNeeded as needed:
+        window.database_unavailable()  # until the user chooses
+        return (prompt or ask_password_at_start)(window, needed.target, needed.refused)
+    if store is None:
+        window.database_unavailable()
+    else:
+        window.set_store(store)
+    return None
+
+
+def ask_password_at_start(window: MainWindow, target: str, refused: bool) -> QDialog:
+    """The Connect dialog over the window (not blocking the start-up), filled in from
+    ``target`` and saying why it asks; connecting works on the server, the other choice on
+    this computer's database. The dialog is returned (tests drive it)."""
+    from dtbench.ui.team.connect_dialog import ConnectDialog
+
+    dialog = ConnectDialog(window, server=target, refused=refused)
+
+    def chosen(result: int) -> None:
+        dialog.deleteLater()
+        store = dialog.store if result == QDialog.DialogCode.Accepted else None
+        if store is None:  # work on this computer's database
+            store = open_with_recovery(None, window)
+            if store is None:
+                window.database_unavailable()
+                return
+            target_opened = store.url
+        else:
+            target_opened = dialog.target
+        if window.store is None:
+            prefs.remember_database(target_opened)
+            window.set_store(store)
+        else:  # another database was opened meanwhile (Ctrl+O): this one replaces it
+            window.use_store(store, target_opened)
+
+    dialog.finished.connect(chosen)
+    dialog.open()  # window-modal, returns at once: the window is up and painting
+    return dialog
 
 
 def _open_store(target: str) -> Store:
@@ -107,11 +185,7 @@ def run(db: str | None = None) -> int:
         if window.store is not None:  # another database was opened meanwhile (Ctrl+O)
             return
         window.list_page.set_state("loading")
-        store = open_with_recovery(target, window)
-        if store is None:
-            window.database_unavailable()
-        else:
-            window.set_store(store)
+        open_at_start(window, target)
         if font is None:
             window.show_error(
                 QCoreApplication.translate(

@@ -689,19 +689,23 @@ class TemplateLibraryDialog(QDialog):
         if t is None or t.builtin:
             return
         if confirm:
+            if t.firm:  # on the server: gone for every consultant of the firm
+                question = self.tr(
+                    "Delete the firm's template “%1” for everyone? This cannot be undone."
+                )
+            else:
+                question = self.tr("Delete the template “%1” for good? This cannot be undone.")
             answer = QMessageBox.question(
                 self,
                 self.tr("Delete template"),
-                self.tr("Delete the template “%1” for good? This cannot be undone.").replace(
-                    "%1", t.title(self._language)
-                ),
+                question.replace("%1", t.title(self._language)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
             library.delete_template(t, self._store())
         except UserError as exc:
-            self._warn(exc)
+            self._warn(exc)  # refused (saved by someone else), or the server out of reach
         self._published()
         self.refresh()
 

@@ -49,13 +49,28 @@ def remember_server(url: str) -> None:
 
 
 class ConnectDialog(QDialog):
-    """Asks for a team server and connects to it; ``store`` and ``target`` after success."""
+    """Asks for a team server and connects to it; ``store`` and ``target`` after success.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    At start-up (``server`` given: the last session's server, whose password is not kept
+    here or was refused, ``refused`` saying which) it is filled in from ``server``, says why
+    it asks, and its other choice is to work on this computer's database instead.
+    """
+
+    def __init__(
+        self, parent: QWidget | None = None, *, server: str | None = None, refused: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("connect_dialog")
         self.store: Store | None = None
         self.target = ""
+        self._server = server
+        self._refused = refused
+        self._given_up = False
+        # Why the dialog asks (at start-up only): above the form, read first.
+        self.reason = QLabel(self)
+        self.reason.setObjectName("reason")
+        self.reason.setWordWrap(True)
+        self.reason.setVisible(server is not None)
         self.host = QLineEdit(self)
         self.host.setObjectName("host")
         self.port = QSpinBox(self)
@@ -91,10 +106,17 @@ class ConnectDialog(QDialog):
         self.buttons.accepted.connect(self.connect_to_server)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.reason)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self._fill_from(last_server())
+        self._fill_from(server if server is not None else last_server())
+        if server is not None:
+            # The kept password (if any) was just refused: it is typed afresh; keep it
+            # again only if it was kept before (the box stays the user's to tick).
+            self.password.clear()
+            self.remember.setChecked(refused)
+            self.password.setFocus()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -111,6 +133,21 @@ class ConnectDialog(QDialog):
         self.remember.setText(self.tr("&Remember the password (in the system's keyring)"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Connect"))
+        if self._server is not None:
+            who = credentials.account(self._server)
+            if self._refused:
+                why = self.tr(
+                    "The server refused the saved password for %1. Type the password to "
+                    "connect, or work on this computer's database instead."
+                )
+            else:
+                why = self.tr(
+                    "The password for %1 is not saved on this computer. Type it to connect, "
+                    "or work on this computer's database instead."
+                )
+            self.reason.setText(why.replace("%1", who))
+            cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            cancel.setText(self.tr("Work on this computer's &database"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -151,6 +188,7 @@ class ConnectDialog(QDialog):
         url = self.url()
         password = self.password.text()
         remember = self.remember.isChecked()
+        self._given_up = False
         self.buttons.setEnabled(False)
         self.show_message(self.tr("Connecting to %1…").replace("%1", self.host.text().strip()))
 
@@ -169,10 +207,17 @@ class ConnectDialog(QDialog):
 
     def _connected(self, store: Store) -> None:
         self.buttons.setEnabled(True)
+        if self._given_up:  # closed while connecting: the user chose otherwise meanwhile
+            store.close()
+            return
         self.store = store
         self.target = self.url()
         remember_server(self.target)
         self.accept()
+
+    def reject(self) -> None:
+        self._given_up = True
+        super().reject()
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
