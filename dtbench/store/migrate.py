@@ -9,13 +9,13 @@ commit.
 
 from __future__ import annotations
 
-import re
 from functools import cache
-from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+from dtbench.store.revisions import MIGRATIONS as MIGRATIONS
+from dtbench.store.revisions import head_revision as head_revision
+from dtbench.store.revisions import known_revisions as known_revisions
 
 
 def _config():  # type: ignore[no-untyped-def]
@@ -24,39 +24,6 @@ def _config():  # type: ignore[no-untyped-def]
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
-
-
-_REVISION = re.compile(r"^revision = [\"']([^\"']+)[\"']", re.MULTILINE)
-_DOWN = re.compile(r"^down_revision = [\"']([^\"']+)[\"']", re.MULTILINE)
-
-
-@cache
-def _revisions() -> dict[str, str | None]:
-    """revision → down_revision, read from the scripts without importing Alembic.
-
-    Alembic costs about 0.3 s to import; the common case (database already at head) must
-    not pay it at start-up. A test checks this agrees with Alembic's own view.
-    """
-    graph: dict[str, str | None] = {}
-    for script in (MIGRATIONS / "versions").glob("*.py"):
-        source = script.read_text(encoding="utf-8")
-        rev = _REVISION.search(source)
-        if rev:
-            down = _DOWN.search(source)
-            graph[rev.group(1)] = down.group(1) if down else None
-    return graph
-
-
-def head_revision() -> str:
-    graph = _revisions()
-    heads = set(graph) - {down for down in graph.values() if down}
-    if len(heads) != 1:
-        raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
-    return heads.pop()
-
-
-def known_revisions() -> set[str]:
-    return set(_revisions())
 
 
 def current_revision(conn: Connection) -> str | None:

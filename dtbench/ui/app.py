@@ -174,11 +174,27 @@ def run(db: str | None = None) -> int:
     target = db or _remembered()
 
     def open_database() -> None:
+        from dtbench.store.first_look import engagement_rows
+        from dtbench.ui.kit.tasks import run_task
+
+        # The list first, read with the standard library alone; the store has the last word
+        # once it is open (loading it takes most of a second).
+        rows = engagement_rows(target)
+        if rows:
+            window.list_page.set_rows(rows)
+        window.list_page.set_state("checking")
+        run_task(
+            lambda _context: _load_store_modules(),
+            owner=window,
+            on_success=lambda _done: check_for_damage(),
+            on_failure=lambda _error: check_for_damage(),  # opening will say what is wrong
+        )
+
+    def check_for_damage() -> None:
         from dtbench.ui.exchange.backups import recover_at_open
 
         # A damaged file is moved aside and the newest good backup offered before opening;
         # the check reads the whole file (seconds for a large one), the window stays live.
-        window.list_page.set_state("checking")
         recover_at_open(target, window, lambda _moved: checked())
 
     def checked() -> None:
@@ -205,6 +221,15 @@ def run(db: str | None = None) -> int:
     finally:
         if on_signal is not None:
             on_signal.remove()
+
+
+def _load_store_modules() -> None:
+    """Load the database layer (SQLAlchemy, the models, the SQLite dialect) on a task thread,
+    so that opening the store on the GUI thread does not freeze the window while it loads."""
+    import sqlalchemy.dialects.sqlite  # noqa: F401
+
+    import dtbench.engagement.service
+    import dtbench.store.database  # noqa: F401
 
 
 def _stop_chart_workers() -> None:

@@ -17,6 +17,12 @@ from dtbench.ui.kit.labels import status_label
 Index = QModelIndex | QPersistentModelIndex
 UUID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The roles as plain numbers: data() is asked thousands of times when the list fills (the
+# columns size to their contents), and each look-up of a Qt enum member costs.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_UUID = int(UUID_ROLE)
+_SORT = int(SORT_ROLE)
 
 
 class EngagementTableModel(QAbstractTableModel):
@@ -27,10 +33,32 @@ class EngagementTableModel(QAbstractTableModel):
         self._rows: list[EngagementRow] = []
         # on a firm's server: engagement uuid → the other consultants working in it now
         self._people: dict[str, list[str]] = {}
+        self._shown: list[tuple[str, ...]] = []  # each row's texts, made once
+        self._sorted_by: list[tuple[str, ...]] = []
+
+    def _texts(self) -> None:
+        self._shown = []
+        self._sorted_by = []
+        for r in self._rows:
+            people = ", ".join(self._people.get(r.uuid, ()))
+            self._shown.append(
+                (
+                    r.client_name,
+                    r.title,
+                    r.industry,
+                    status_label(r.status),
+                    r.updated_at.strftime("%Y-%m-%d %H:%M"),
+                    people,
+                )
+            )
+            self._sorted_by.append(
+                (r.client_name, r.title, r.industry, r.status, r.updated_at.isoformat(), people)
+            )
 
     def set_people(self, people: dict[str, list[str]]) -> None:
         """Who else is in each engagement (the column "Working in it")."""
         self._people = {uuid: sorted(logins) for uuid, logins in people.items()}
+        self._texts()
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, self.PEOPLE), self.index(len(self._rows) - 1, self.PEOPLE)
@@ -42,7 +70,11 @@ class EngagementTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[EngagementRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts()
         self.endResetModel()
+
+    def uuids(self) -> set[str]:
+        return {r.uuid for r in self._rows}
 
     def row_at(self, row: int) -> EngagementRow:
         return self._rows[row]
@@ -70,41 +102,30 @@ class EngagementTableModel(QAbstractTableModel):
             QCoreApplication.translate("EngagementTableModel", "Working in it"),
         )[section]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = _DISPLAY) -> object:
         if not index.isValid():
             return None
-        r = self._rows[index.row()]
+        row = index.row()
         col = index.column()
-        if role == UUID_ROLE:
-            return r.uuid
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                r.client_name,
-                r.title,
-                r.industry,
-                status_label(r.status),
-                r.updated_at.strftime("%Y-%m-%d %H:%M"),
-                ", ".join(self._people.get(r.uuid, ())),
-            )[col]
-        if role == SORT_ROLE:
-            people = ", ".join(self._people.get(r.uuid, ()))
-            return (
-                r.client_name,
-                r.title,
-                r.industry,
-                r.status,
-                r.updated_at.isoformat(),
-                people,
-            )[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
+        if role == _DISPLAY:
+            return self._shown[row][col]
+        if role == _UUID:
+            return self._rows[row].uuid
+        if role == _SORT:
+            return self._sorted_by[row][col]
+        if role != _TOOLTIP:
+            return None
+        r = self._rows[row]
+        if col == self.TITLE:
             return r.title
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.PEOPLE and r.uuid in self._people:
+        if col == self.PEOPLE and r.uuid in self._people:
             return QCoreApplication.translate(
                 "EngagementTableModel", "Working in this engagement now: %1"
             ).replace("%1", ", ".join(self._people[r.uuid]))
         return None
 
     def retranslate(self) -> None:
+        self._texts()  # the status names
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.PEOPLE)
         if self._rows:
             self.dataChanged.emit(

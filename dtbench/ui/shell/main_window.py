@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._open_store = open_store
         # Created on first open: keeps the guide off the start-up path.
         self.workspace: Workspace | None = None
+        self._pending_open: tuple[str, int | str] | None = None  # asked before the store opened
         self.backups: Any = None  # BackupScheduler, created with the first database
         self._closing = False  # a close waits for the last backup
         self._backed_up_for_close = False
@@ -387,6 +388,9 @@ class MainWindow(QMainWindow):
         self.list_page.set_state("ready")
         self._update_title()
         self.refresh()
+        pending, self._pending_open = self._pending_open, None
+        if pending is not None and pending[0] in self.list_page.model.uuids():
+            self.open_engagement(*pending)  # asked for while the database was opening
         self._schedule_backups(store)
         self._start_chart_workers_soon()
         self._start_live()
@@ -720,6 +724,10 @@ class MainWindow(QMainWindow):
         )
 
     def open_engagement(self, uuid: str, step: int | str = 0) -> None:
+        if self.store is None:  # the list's first look, before the database is open
+            self._pending_open = (uuid, step)
+            self.status(self.tr("Opening the database…"))
+            return
         try:
             profile = service.get_profile(self._db(), uuid)
         except (StoreError, NotFoundError) as exc:
@@ -821,6 +829,8 @@ class MainWindow(QMainWindow):
 
     def database_unavailable(self) -> None:
         """No database could be opened: say so and leave File ▸ Open database… to the user."""
+        self._pending_open = None
+        self.list_page.set_rows([])  # a first look at a file that could not be opened
         self.list_page.set_state("closed")
         self._update_actions()
 
