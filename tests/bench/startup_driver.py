@@ -3,7 +3,7 @@
 ``floor``: a bare QApplication with an empty QMainWindow. ``dtbench``: the real start-up
 (dtbench.cli.main) against the database named by DTBENCH_DB. Both print "shown" once the event
 loop has run after the window's first Show event; dtbench then prints "filled" when the
-engagement list holds the database's rows.
+engagement list holds the database's rows, and "ready" once the database itself is open.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ class _Watch(QObject):
         super().__init__()
         self.mode = mode
         self.seen = False
+        self.filled = False
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(obj, QMainWindow) and not self.seen:
@@ -39,8 +40,20 @@ class _Watch(QObject):
             model.modelReset.connect(self._filled)
 
     def _filled(self) -> None:
+        if self.filled:
+            return  # the list is filled again once the database is open
+        self.filled = True
         print("filled", flush=True)
-        _quit()
+        # the list may come from the first look: the database itself opens after it
+        self._wait_ready()
+
+    def _wait_ready(self) -> None:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+        if getattr(window, "store", None) is not None:
+            print("ready", flush=True)
+            _quit()
+        else:
+            QTimer.singleShot(5, self._wait_ready)
 
 
 def _quit() -> None:
