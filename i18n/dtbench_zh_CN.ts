@@ -2660,6 +2660,10 @@ Name of the round:</source>
         <translation>正在创建示例项目…</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>Duplicate engagement</source>
         <translation>复制咨询项目</translation>
     </message>

@@ -11,26 +11,45 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from importlib import import_module
+from types import ModuleType
 from typing import Any
 
 from dtbench import __version__
-from dtbench.cli import (
-    backup,
-    benchmark,
-    history,
-    interviews,
-    package,
-    questionnaire,
-    sync,
-    team,
-    template,
-)
 from dtbench.cli.common import Parser, add_engagement, engagement, fail, open_store_or_fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.messages import system_language, translate
 
-# Sub-commands with a module of their own; each has register() and run().
-COMMANDS = (template, package, backup, questionnaire, interviews, sync, history, team, benchmark)
+# Sub-commands with a module of their own; each has register() and run(). Loaded with the
+# parser: starting the GUI (``dtbench``, ``dtbench --db X``) needs none of them.
+COMMAND_MODULES = (
+    "template",
+    "package",
+    "backup",
+    "questionnaire",
+    "interviews",
+    "sync",
+    "history",
+    "team",
+    "benchmark",
+)
+
+
+def commands() -> list[ModuleType]:
+    return [import_module(f"dtbench.cli.{name}") for name in COMMAND_MODULES]
+
+
+def gui_only(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """Whether ``argv`` just starts the GUI (nothing, ``--db X`` or ``--db=X``), and the
+    database it names: then the window need not wait for the whole command line's parser."""
+    args = list(argv)
+    if not args:
+        return True, None
+    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > len("--db="):
+        return True, args[0][len("--db=") :]
+    if len(args) == 2 and args[0] == "--db" and args[1] and not args[1].startswith("-"):
+        return True, args[1]
+    return False, None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -168,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
             )
         ),
     )
-    for module in COMMANDS:
+    for module in commands():
         module.register(sub, common)
     return parser
 
@@ -337,6 +356,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def gui_main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the windowed launcher: the GUI with optional --db."""
+    only, db = gui_only(sys.argv[1:] if argv is None else argv)
+    if only:
+        return _run_gui(db)
     args = build_parser().parse_args(argv)
     return _run_gui(args.db)
 
@@ -348,9 +370,11 @@ def _run_gui(db: str | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    only, db = gui_only(sys.argv[1:] if argv is None else argv)
+    args = None if only else build_parser().parse_args(argv)
     try:
+        if args is None:
+            return _run_gui(db)
         if args.command == "list":
             return cmd_list(args)
         if args.command == "guide":
@@ -361,7 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_summary(args)
         if args.command == "export":
             return cmd_export(args)
-        for module in COMMANDS:
+        for module in commands():
             result = module.run(args)
             if result is not None:
                 return int(result)
