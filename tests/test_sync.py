@@ -511,7 +511,7 @@ def _shown(changes: list[Any]) -> list[tuple[Any, ...]]:
 
 
 def test_the_server_history_comes_down_and_the_laptop_history_goes_up_once(
-    server: Store, laptop: Store, engagement: str
+    server: Store, laptop: Store, engagement: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     lintao = _as(server.url, "lintao")
     try:
@@ -549,6 +549,13 @@ def test_the_server_history_comes_down_and_the_laptop_history_goes_up_once(
         assert len({e[2:] for e in entries}) == len(entries)
         assert laptop.author == server.author or all(e[2] != laptop.author for e in entries)
         assert _history(laptop, engagement) == entries
+        # `dtbench history ID --clause K` on this computer says so too, once
+        from dtbench.cli import main
+
+        capsys.readouterr()
+        assert main(["history", engagement, "--clause", clause, "--db", str(laptop.path)]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert [line.split("\t")[2] for line in lines if "office findings" in line] == ["lintao"]
 
         # Synchronising again (and again after an edit) copies nothing twice.
         synchronise(laptop, server, engagement)
