@@ -3,7 +3,9 @@ findings, plan records) and synchronise in random order, the connection cut at r
 points. Checked after every step: a conflict is raised exactly for the fields both sides
 changed to different values; after a sync both sides hold what the three-way rule (and the
 decisions) say, so no edit acknowledged by a sync is lost; a cut sync leaves the server as
-it was, or (cut after the server's commit) is finished by the next one.
+it was, or (cut after the server's commit) is finished by the next one. The history goes
+with the data: after a sync both sides hold the same entries, each once (plus one per
+decided conflict); a cut one leaves both histories as they were.
 
 The seed is printed; DTBENCH_SYNC_SEED=<seed> replays a run.
 """
