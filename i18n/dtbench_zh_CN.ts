@@ -5214,6 +5214,26 @@ Name of the round:</source>
         <source>%1 conflicts are not decided: nothing was written.</source>
         <translation>有 %1 个冲突尚未决定：没有写入任何内容。</translation>
     </message>
+    <message>
+        <source>A decision cannot be applied: nothing was written.</source>
+        <translation>有一项决定无法应用：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>A decision names %1, which is not a conflict of this synchronisation: nothing was written. Synchronise again.</source>
+        <translation>有一项决定针对 %1，但它不是本次同步的冲突：没有写入任何内容。请重新同步。</translation>
+    </message>
+    <message>
+        <source>The decision on %1 is %2, not one of mine, theirs or merge: nothing was written.</source>
+        <translation>对 %1 的决定是 %2，而不是“保留我的”“采用服务器的”或“合并”之一：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 is not free text and cannot be merged: keep yours or the server&apos;s. Nothing was written.</source>
+        <translation>%1 不是自由文本，不能合并：请保留您的或服务器上的值。没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The merged value of %1 is not a text: nothing was written.</source>
+        <translation>%1 的合并值不是文本：没有写入任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>Tasks</name>

@@ -3,7 +3,9 @@ findings, plan records) and synchronise in random order, the connection cut at r
 points. Checked after every step: a conflict is raised exactly for the fields both sides
 changed to different values; after a sync both sides hold what the three-way rule (and the
 decisions) say, so no edit acknowledged by a sync is lost; a cut sync leaves the server as
-it was, or (cut after the server's commit) is finished by the next one.
+it was, or (cut after the server's commit) is finished by the next one. The history goes
+with the data: after a sync both sides hold the same entries, each once (plus one per
+decided conflict); a cut one leaves both histories as they were.
 
 The seed is printed; DTBENCH_SYNC_SEED=<seed> replays a run.
 """
@@ -19,7 +21,7 @@ from typing import Any
 
 import pg
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.exc import OperationalError
 
 from dtbench.diagnosis import service as dx
@@ -29,9 +31,10 @@ from dtbench.plan import service as plans
 from dtbench.plan.records import Action
 from dtbench.plan.service import replace_struct
 from dtbench.store import Store, open_store
+from dtbench.store.models import Engagement, HistoryEntry
 from dtbench.team.errors import CommitUnknownError, ConnectionLostError
 from dtbench.team.offline import take_offline
-from dtbench.team.sync import apply_sync, finish_pending, plan_sync
+from dtbench.team.sync import Decision, apply_sync, finish_pending, keep_all, plan_sync
 
 STEPS = int(os.environ.get("DTBENCH_SYNC_STEPS", "200"))
 STATUSES = ("", "met", "partly", "not_met", "na")
@@ -115,6 +118,24 @@ class World:
         return f"{who} action {field}"
 
 
+def _history(store: Store, engagement: str) -> set[tuple[Any, ...]]:
+    """The engagement's history entries, but a laptop's own note of taking it offline. The
+    author is left out: a laptop's entries take the login when they go up (checked apart)."""
+    with store.session() as s:
+        eid = s.scalar(select(Engagement.id).where(Engagement.uuid == engagement))
+        rows = s.scalars(select(HistoryEntry).where(HistoryEntry.engagement_id == eid))
+        return {
+            (r.uuid, r.at, r.kind, r.record, r.field, r.old, r.new)
+            for r in rows
+            if not (r.field == "*" and r.new == '"taken offline"')
+        }
+
+
+def _authors(store: Store) -> set[str]:
+    with store.session() as s:
+        return set(s.scalars(select(HistoryEntry.author).distinct()))
+
+
 def _expected(base: Values, mine: Values, theirs: Values) -> tuple[Values, set[Field]]:
     """The three-way rule, independently of the code under test."""
     out: Values = {}
@@ -187,15 +208,18 @@ def test_random_edits_and_syncs_lose_nothing(server: Store, tmp_path: Path) -> N
             found = {c.key for c in plan.conflicts}
             context = f"seed {seed}, step {step}, {who}; before: {log[-6:]}"
             assert found == clashes, context
-            decisions: dict[Field, Any] = {}
+            decisions: dict[Field, Decision] = {}
             for c in plan.conflicts:
                 choice = rng.choice(("mine", "theirs", "merge"))
-                # only a text is merged (an answer's status is one of STATUSES, as in the app)
-                if choice == "merge" and isinstance(c.local, str) and c.field != "status":
-                    decisions[c.key] = f"{c.local}+{c.server}"
+                # only a free text is merged (an answer's status is one of STATUSES)
+                if choice == "merge" and c.mergeable:
+                    decisions[c.key] = Decision("merge", f"{c.local}+{c.server}")
+                    expected[c.key] = f"{c.local}+{c.server}"
                 else:
-                    decisions[c.key] = c.local if choice == "mine" else c.server
-                expected[c.key] = decisions[c.key]
+                    choice = "theirs" if choice == "merge" else choice
+                    decisions[c.key] = Decision(choice)
+                    expected[c.key] = c.local if choice == "mine" else c.server
+            history = (_history(laptop, profile.uuid), _history(server, profile.uuid))
             how, restore = _cut(server, rng)
             try:
                 apply_sync(plan, decisions)
@@ -214,10 +238,24 @@ def test_random_edits_and_syncs_lose_nothing(server: Store, tmp_path: Path) -> N
             if outcome == "lost":
                 assert after == theirs, context  # the server as it was
                 assert world.values(laptop) == mine, context
+                # and so is the history on both sides: nothing half copied
+                assert (_history(laptop, profile.uuid), _history(server, profile.uuid)) == (
+                    history
+                ), context
                 continue
             assert after == expected, context  # every acknowledged edit is on the server
+            # every entry of this laptop is on the server once, those of the server here;
+            # new are only the decisions, one per conflict at most
+            on_server = _history(server, profile.uuid)
+            decided = on_server - history[0] - history[1]
+            assert on_server >= history[0] | history[1], context
+            asked = {c.record.replace("item:", "plan:") for c in plan.conflicts}
+            assert {e[3] for e in decided} <= asked, context
+            assert len(decided) <= len(plan.conflicts), context
+            assert _authors(server) == {server.author}, context  # never this laptop's user
             if outcome == "done":
                 assert world.values(laptop) == expected, context
+                assert _history(laptop, profile.uuid) == on_server, context
             bases[name] = expected
         # At the end everyone synchronises twice: the three databases agree.
         for name in ("A", "B", "A", "B"):
@@ -226,13 +264,15 @@ def test_random_edits_and_syncs_lose_nothing(server: Store, tmp_path: Path) -> N
             expected, clashes = _expected(bases[name], mine, theirs)
             plan = plan_sync(laptops[name], server, profile.uuid)
             assert {c.key for c in plan.conflicts} == clashes, f"seed {seed}, final"
-            decisions = {c.key: c.local for c in plan.conflicts}
-            expected.update(decisions)
-            apply_sync(plan, decisions)
+            expected.update({c.key: c.local for c in plan.conflicts})
+            apply_sync(plan, keep_all(plan, "mine"))
             bases[name] = expected
         print(f"syncs and conflicts: {tally}")
         final = world.values(server)
         assert world.values(laptops["A"]) == world.values(laptops["B"]) == final, f"seed {seed}"
+        # and one history, each entry once, on all three
+        histories = [_history(store, profile.uuid) for store in (*laptops.values(), server)]
+        assert histories[0] == histories[1] == histories[2], f"seed {seed}"
     finally:
         for store in laptops.values():
             store.close()

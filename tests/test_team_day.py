@@ -14,7 +14,7 @@ from dtbench.store import open_store
 from dtbench.team import members, server
 from dtbench.team.history import clause_history
 from dtbench.team.offline import offline_copies, take_offline
-from dtbench.team.sync import apply_sync, synchronise
+from dtbench.team.sync import Decision, apply_sync, synchronise
 from tests import pg
 
 ITEMS = {key: [p.key for p in load_guide().clause(key).checkpoints()] for key in ("7.3.1", "7.3.2")}
@@ -60,7 +60,7 @@ def test_two_consultants_one_offline_then_synchronised(tmp_path: Path) -> None:
         ]
         assert plan.conflicts[0].server_author == bob
         merged = "Bob：排产仍用 Excel。\nAlice：现场核实后，排产已在 MES 中完成。"
-        apply_sync(plan, {plan.conflicts[0].key: merged})
+        apply_sync(plan, {plan.conflicts[0].key: Decision("merge", merged)})
 
         for store in (on_server[bob], laptop):  # the server and the laptop agree
             data = dx.load_round(store, rnd)

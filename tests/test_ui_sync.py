@@ -128,6 +128,22 @@ def test_conflicts_are_decided_on_the_merge_screen_by_keyboard_then_written(
     expected = ("typed on site", "site and office findings")
     assert _state(server, round_uuid) == _state(store, round_uuid) == expected
     assert any(n.engagement == uuid and "answers" in n.kinds for n in notices)
+    # The clause's History… on this computer: the office's findings by their author, once,
+    # this computer's own, and last the merged text the consultant decided on.
+    from dtbench.ui.team.history_dialog import clause_dialog
+
+    window.open_engagement(uuid, step="diagnosis")
+    page = window.workspace.diagnosis
+    page.select_clause(_keys()[0])
+    dialog = clause_dialog(page)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    findings = [(c.author, c.new) for c in dialog.changes if c.field == "findings"]
+    assert findings[0] == (server.author, '"site and office findings"')
+    assert sorted(findings[1:]) == [
+        (server.author, '"office findings"'),
+        (server.author, '"site findings"'),
+    ]
 
 
 def test_cancelling_the_merge_screen_writes_nothing(

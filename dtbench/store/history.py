@@ -64,6 +64,7 @@ from dtbench.store.models import (
     SyncBase,
     SyncJournal,
     SyncReceipt,
+    new_uuid,
     utcnow,
 )
 
@@ -429,6 +430,7 @@ def _write(session: Session, todo: list[Change], dropped: set[int]) -> None:
             eid, record, field = key
             rows.append(
                 {
+                    "uuid": new_uuid(),
                     "engagement_id": eid,
                     "at": now,
                     "author": author,

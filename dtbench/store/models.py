@@ -312,6 +312,9 @@ class HistoryEntry(Base):
     __tablename__ = "history"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Names the entry across databases: a laptop's copy of a server's entry (and the server's
+    # copy of a laptop's) keeps it, so synchronising copies each entry once (migration 0010).
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, index=True, default=new_uuid)
     engagement_id: Mapped[int] = mapped_column(
         ForeignKey("engagements.id", ondelete="CASCADE"), index=True
     )

@@ -71,3 +71,38 @@ class ServerMovedError(SyncError):
 
 class UndecidedError(SyncError):
     template = QT_TRANSLATE_NOOP("SyncError", "%1 conflicts are not decided: nothing was written.")
+
+
+class DecisionError(SyncError):
+    """A decision given to ``apply_sync`` that cannot be applied: nothing is written."""
+
+    template = QT_TRANSLATE_NOOP("SyncError", "A decision cannot be applied: nothing was written.")
+
+
+class UnknownDecisionError(DecisionError):
+    template = QT_TRANSLATE_NOOP(
+        "SyncError",
+        "A decision names %1, which is not a conflict of this synchronisation: nothing was "
+        "written. Synchronise again.",
+    )
+
+
+class BadChoiceError(DecisionError):
+    template = QT_TRANSLATE_NOOP(
+        "SyncError",
+        "The decision on %1 is %2, not one of mine, theirs or merge: nothing was written.",
+    )
+
+
+class NotMergeableError(DecisionError):
+    template = QT_TRANSLATE_NOOP(
+        "SyncError",
+        "%1 is not free text and cannot be merged: keep yours or the server's. Nothing was "
+        "written.",
+    )
+
+
+class MergedNotTextError(DecisionError):
+    template = QT_TRANSLATE_NOOP(
+        "SyncError", "The merged value of %1 is not a text: nothing was written."
+    )

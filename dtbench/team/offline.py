@@ -42,6 +42,7 @@ from dtbench.team.errors import (
     ServerUnreachableError,
 )
 from dtbench.team.records import Rec, default_of, kind_of, load
+from dtbench.team.sync import Entry, copy_entries, history_of
 from dtbench.transfer.snapshot import Snapshot, insert_snapshot, take_snapshot
 
 Progress = Callable[[str, int, int], None]
@@ -92,22 +93,28 @@ def take_offline(
     wanted = list(engagement_uuids)
     titles = []
     for done, engagement in enumerate(wanted):
-        snap, recs, blobs = _read(server, engagement)
+        snap, recs, blobs, entries = _read(server, engagement)
         if progress is not None:
             progress(snap.engagement.title, done, len(wanted))
-        _write(local, server, snap, recs, blobs)
+        _write(local, server, snap, recs, blobs, entries)
         titles.append(snap.engagement.title)
     if progress is not None:
         progress("", len(wanted), len(wanted))
     return titles
 
 
-def _read(server: Store, engagement: str) -> tuple[Snapshot, dict[str, Rec], dict[str, bytes]]:
+def _read(
+    server: Store, engagement: str
+) -> tuple[Snapshot, dict[str, Rec], dict[str, bytes], list[Entry]]:
+    """The engagement, its records, evidence bytes and history, in one snapshot."""
     try:
         with server.sessions() as s:
+            if s.get_bind().dialect.name == "postgresql":
+                s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             try:
                 snap = take_snapshot(s, engagement)
-                recs = load(s, engagement).records
+                rows = load(s, engagement)
+                recs = rows.records
             except (NotFoundError, LookupError):
                 raise NotOnServerError(engagement) from None
             hashes = snap.evidence_hashes()
@@ -115,13 +122,18 @@ def _read(server: Store, engagement: str) -> tuple[Snapshot, dict[str, Rec], dic
                 b.sha256: b.data
                 for b in s.scalars(select(EvidenceBlob).where(EvidenceBlob.sha256.in_(hashes)))
             }
-            return snap, recs, blobs
+            return snap, recs, blobs, history_of(s, rows.engagement.id)
     except SQLAlchemyError as exc:
         raise ConnectionLostError() from exc
 
 
 def _write(
-    local: Store, server: Store, snap: Snapshot, recs: dict[str, Rec], blobs: dict[str, bytes]
+    local: Store,
+    server: Store,
+    snap: Snapshot,
+    recs: dict[str, Rec],
+    blobs: dict[str, bytes],
+    entries: list[Entry],
 ) -> None:
     uuid = snap.engagement.uuid
     with local.session() as s:
@@ -139,6 +151,8 @@ def _write(
                 s.add(EvidenceBlob(sha256=digest, data=data))
         s.flush()
         engagement = insert_snapshot(s, snap, client=client)
+        # The server's history as it is (authors, times), then this computer's own note.
+        copy_entries(s, engagement.id, entries)
         history.summary(s, engagement.id, uuid, "taken offline")
         for name, rec in recs.items():
             if kind_of(name) == "member":

@@ -3,13 +3,21 @@ field against the base both started from, then one server transaction and one lo
 
 ``plan_sync`` reads both sides and writes nothing: a field changed on one side only goes to
 the other, the same change on both is nothing to do, different changes are a
-:class:`Conflict` the consultant decides. ``apply_sync`` then writes, in this order:
+:class:`Conflict` the consultant decides (a :class:`Decision`: mine, theirs, or a merged text
+for free text only). It also reads which history entries (named by uuid, migration 0010) one
+side has and the other not. ``apply_sync`` checks the decisions and then writes, in this
+order:
 
 1. the local *journal*: what the local side will write once the server has committed;
 2. the server transaction: every local change, each row checked against the version the plan
    saw (someone saved meanwhile: everything rolls back, :class:`ServerMovedError`), and a
    receipt naming this synchronisation;
 3. the local transaction: the server's changes, the new bases, the journal removed.
+
+The history travels with the data, in the same transactions: the laptop's own entries go up
+(under the login the server stamps its records with), the server's come down as they are,
+and a decided conflict adds one entry by the consultant who decided, so both histories end on
+the value kept. The writes themselves record nothing again (that would say it twice).
 
 A connection lost in 2 before the COMMIT is sent (also in the session's before_commit
 listeners: the change notice) rolls the server back and drops the journal; lost at the
@@ -23,34 +31,47 @@ from __future__ import annotations
 import contextlib
 import json
 import uuid as uuid_module
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, event, select
+from sqlalchemy import delete, event, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from dtbench.deliverables.preflight import TEXT_FIELDS
+from dtbench.errors import excerpt
 from dtbench.store import Store
+from dtbench.store.history import WHOLE as WHOLE_ENTRY
+from dtbench.store.history import dump
 from dtbench.store.models import (
+    Engagement,
     EvidenceBlob,
+    HistoryEntry,
     OfflineCopy,
     SyncBase,
     SyncJournal,
     SyncReceipt,
+    new_uuid,
     utcnow,
 )
 from dtbench.team.errors import (
+    BadChoiceError,
     CommitUnknownError,
     ConnectionLostError,
+    MergedNotTextError,
+    NotMergeableError,
     NotOfflineError,
     NotOnServerError,
     ServerMovedError,
     UndecidedError,
+    UnknownDecisionError,
 )
 from dtbench.team.records import (
+    CONTACT_FIELDS,
+    DATA,
     Fields,
     Rec,
     Rows,
@@ -64,6 +85,27 @@ from dtbench.team.records import (
 
 Progress = Callable[[str, int, int], None]
 WHOLE = ""  # a conflict's field when a record was removed on one side and changed on the other
+
+# A list record's place in its list (plan records, contacts): each side renumbers its lists
+# when a record is added or moved, so both sides "change" it; never a question for the
+# consultant (the history does not keep it either): the server's order stands.
+ORDER = "position"
+
+# How a conflict is decided: this computer's value, the server's, or a merged text.
+MINE, THEIRS, MERGE = "mine", "theirs", "merge"
+
+# The fields typed as free text (answers' notes, clauses' findings, the plan records' texts):
+# the only ones a merged text may decide. A merged status like "partly+met" or date would be
+# unreadable to everyone.
+FREE_TEXT = frozenset(
+    {"note", "findings", "interviewees", "notes", "main_products", "title", "caption"}
+    | {name for names in TEXT_FIELDS.values() for name in names}
+)
+
+# A history entry as it travels between databases (JSON-able; ``at`` in ISO form).
+Entry = dict[str, str]
+_ENTRY_COLUMNS = ("uuid", "at", "author", "kind", "record", "field", "old", "new")
+_CHUNK = 500  # uuids per IN (…) list
 
 
 @dataclass(frozen=True)
@@ -89,6 +131,29 @@ class Conflict:
     def kind(self) -> str:
         return kind_of(self.record)
 
+    @property
+    def mergeable(self) -> bool:
+        """Whether a merged text may decide it: free text on both sides, never a coded value
+        (a status, a role, a date) or a whole record."""
+        return (
+            self.field != WHOLE
+            and self.field.rsplit(".", 1)[-1] in FREE_TEXT
+            and isinstance(self.local, str)
+            and isinstance(self.server, str)
+        )
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How one conflict is decided: ``choice`` is "mine", "theirs" or "merge" (then ``text``
+    is the merged text)."""
+
+    choice: str
+    text: str | None = None
+
+
+Decisions = Mapping[tuple[str, str], "Decision | str"]
+
 
 @dataclass
 class SyncPlan:
@@ -103,10 +168,14 @@ class SyncPlan:
     server_recs: dict[str, Rec]
     merged: dict[str, Fields | None]
     conflicts: list[Conflict] = field(default_factory=list)
+    # The history entries one side has and the other not (by uuid), read with the records.
+    history_down: list[Entry] = field(default_factory=list)
+    history_up: list[Entry] = field(default_factory=list)
 
-    def changes(self, decisions: Mapping[tuple[str, str], Any] | None = None) -> tuple[int, int]:
-        """How many records go to the server and come to this computer."""
-        final = _final(self, decisions or {}, strict=False)
+    def changes(self, decisions: Decisions | None = None) -> tuple[int, int]:
+        """How many records go to the server and come to this computer (decisions that are
+        missing or not valid are left out)."""
+        final = _final(self, _values(self, decisions or {}, strict=False))
         up = sum(1 for name, f in final.items() if f != _side(self.server_recs, name))
         down = sum(1 for name, f in final.items() if f != _side(self.local_recs, name))
         return up, down
@@ -145,6 +214,8 @@ def _merge(
             out[f] = sv
         elif sv == bv:
             out[f] = lv
+        elif f == ORDER:
+            out[f] = sv
         else:
             out[f] = sv
             clashes.append((f, bv, lv, sv))
@@ -177,7 +248,8 @@ def plan_sync(local: Store, server: Store, engagement: str) -> SyncPlan:
             b.record: Rec(json.loads(b.fields), b.version)
             for b in s.scalars(select(SyncBase).where(SyncBase.engagement_uuid == engagement))
         }
-    server_recs = _read_server(server, engagement)
+        local_entries = _entries(s, _engagement_id(s, engagement))
+    server_recs, server_uuids, read_entries = _read_server(server, engagement, set(local_entries))
     names = list(dict.fromkeys([*bases, *local_recs, *server_recs]))
 
     def base(name: str) -> Fields | None:
@@ -194,6 +266,15 @@ def plan_sync(local: Store, server: Store, engagement: str) -> SyncPlan:
         if b is not None and (lo is None) != (se is None):
             removed_by[name.split(":", 1)[1]] = "local" if lo is None else "server"
     plan = SyncPlan(engagement, local, server, login, bases, local_recs, server_recs, {})
+    plan.history_down = read_entries
+    # The laptop's own entries go up, but not its summaries ("taken offline"): those say what
+    # was done to this computer's database, not to the engagement.
+    plan.history_up = [
+        e
+        for e in _travelling(local_entries.values())
+        if e["uuid"] not in server_uuids
+        and not (e["kind"] == "engagement" and e["field"] == WHOLE_ENTRY)
+    ]
     changed_children: set[str] = set()
     for name in names:
         if kind_of(name) == "round":
@@ -253,41 +334,246 @@ def _conflict(plan: SyncPlan, name: str, f: str, b: Any, lo: Any, se: Any) -> Co
     return Conflict(name, f, b, lo, mine.author, mine.at, se, theirs.author, theirs.at)
 
 
-def _read_server(server: Store, engagement: str) -> dict[str, Rec]:
+def _read_server(
+    server: Store, engagement: str, have: set[str]
+) -> tuple[dict[str, Rec], set[str], list[Entry]]:
+    """The server's records, the uuids of its history entries and those of its entries not
+    in ``have`` (this computer's), read in one snapshot so the history matches the data."""
     try:
         with server.sessions() as s:
+            if s.get_bind().dialect.name == "postgresql":
+                s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             try:
-                return load(s, engagement, rows=False).records
+                rows = load(s, engagement, rows=False)
             except LookupError:
                 raise NotOnServerError(engagement) from None
+            eid = rows.engagement.id
+            uuids = set(
+                s.scalars(select(HistoryEntry.uuid).where(HistoryEntry.engagement_id == eid))
+            )
+            missing = sorted(uuids - have)
+            entries: list[Entry] = []
+            for start in range(0, len(missing), _CHUNK):
+                chunk = missing[start : start + _CHUNK]
+                entries += _entries(s, eid, chunk).values()
+            return rows.records, uuids, _travelling(entries)
     except SQLAlchemyError as exc:
         if _connection_lost(exc):
             raise ConnectionLostError() from exc
         raise
 
 
+# ---------------------------------------------------------------- history
+def _engagement_id(s: Session, engagement: str) -> int:
+    eid = s.scalar(select(Engagement.id).where(Engagement.uuid == engagement))
+    if eid is None:
+        raise NotOfflineError(engagement)
+    return int(eid)
+
+
+def _entries(s: Session, engagement_id: int, only: list[str] | None = None) -> dict[str, Entry]:
+    """The engagement's history entries (or those of ``only``), by uuid, as they travel, in
+    the order they were written (entries of one moment keep their order when copied)."""
+    t = HistoryEntry.__table__
+    stmt = (
+        select(t.c.id, *(t.c[name] for name in _ENTRY_COLUMNS))
+        .where(t.c.engagement_id == engagement_id)
+        .order_by(t.c.at, t.c.id)
+    )
+    if only is not None:
+        stmt = stmt.where(t.c.uuid.in_(only))
+    out: dict[str, Entry] = {}
+    for row in s.execute(stmt):
+        entry = dict(zip(_ENTRY_COLUMNS, row[1:], strict=True))
+        entry["at"] = entry["at"].isoformat()
+        entry["_order"] = str(row[0]).zfill(20)  # dropped before it travels
+        out[entry["uuid"]] = entry
+    return out
+
+
+def _travelling(entries: Iterable[Entry]) -> list[Entry]:
+    """Entries oldest first, as written, without their row ids (which are each side's own)."""
+    ordered = sorted(entries, key=lambda e: (e["at"], e["_order"]))
+    return [{k: v for k, v in e.items() if k != "_order"} for e in ordered]
+
+
+def history_of(s: Session, engagement_id: int) -> list[Entry]:
+    """The engagement's whole history as it travels, oldest first."""
+    return _travelling(_entries(s, engagement_id).values())
+
+
+def copy_entries(s: Session, engagement_id: int, entries: list[Entry]) -> int:
+    """Add ``entries`` to the engagement's history as they are (uuid, author, time, values),
+    leaving out those already there; how many were added."""
+    if not entries:
+        return 0
+    wanted = [e["uuid"] for e in entries]
+    have: set[str] = set()
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        have |= set(s.scalars(select(HistoryEntry.uuid).where(HistoryEntry.uuid.in_(chunk))))
+    rows = [
+        {**e, "at": datetime.fromisoformat(e["at"]), "engagement_id": engagement_id}
+        for e in entries
+        if e["uuid"] not in have
+    ]
+    if rows:
+        s.execute(insert(HistoryEntry), rows)
+    return len(rows)
+
+
+def _later(c: Conflict) -> Any:
+    """The value of the side changed last: what the history read in time order ends with."""
+    if (c.local_at or datetime.min) > (c.server_at or datetime.min):
+        return c.local
+    return c.server
+
+
+def _whole_entry(kind: str, fields: Fields | None) -> str:
+    """A whole plan record or round as the history keeps it (store/history.py ``_whole``)."""
+    if fields is None:
+        return ""
+    if kind == "item":
+        data = {k[len(DATA) :]: v for k, v in fields.items() if k.startswith(DATA)}
+        return dump({"kind": fields.get("kind"), "position": fields.get("position"), "data": data})
+    return dump({k: fields.get(k) for k in ("number", "name", "assessed_on")})
+
+
+def _decision_entries(
+    plan: SyncPlan, final: Mapping[str, Fields | None], at: datetime
+) -> list[Entry]:
+    """One entry per decided conflict whose value is not the one the history ends with: the
+    consultant who synchronised chose it (what each side typed is in the copied entries)."""
+    client = next(
+        (
+            str(r.fields.get("client"))
+            for n, r in plan.server_recs.items()
+            if kind_of(n) == "engagement"
+        ),
+        "",
+    )
+    found: list[tuple[str, str, str, str, str]] = []  # kind, record, field, old, new
+    for c in plan.conflicts:
+        kind, _, rest = c.record.partition(":")
+        if kind in ("evidence", "member"):
+            continue  # not recorded in the history
+        target = final.get(c.record)
+        later = _later(c)
+        if c.field == WHOLE:
+            if kind in ("item", "round"):
+                hkind = "plan" if kind == "item" else kind
+                found.append(
+                    (
+                        hkind,
+                        f"{hkind}:{rest}",
+                        WHOLE_ENTRY,
+                        _whole_entry(kind, later),
+                        _whole_entry(kind, target),
+                    )
+                )
+            elif kind == "contact":
+                for name in CONTACT_FIELDS[1:]:
+                    before = "" if later is None else dump(later.get(name))
+                    after = "" if target is None else dump(target.get(name))
+                    position = (target or later or {}).get("position", 0)
+                    found.append((kind, f"contact:{client}:{position}", name, before, after))
+            continue
+        if target is None or c.field in ("number", "position", "kind", "client"):
+            continue  # gone with its round, or not recorded
+        name = c.field[len(DATA) :] if c.field.startswith(DATA) else c.field
+        record = c.record
+        if kind == "item":
+            record = f"plan:{rest}"
+        elif kind == "contact":
+            record = f"contact:{client}:{target.get('position', 0)}"
+        found.append(
+            (
+                kind if kind != "item" else "plan",
+                record,
+                name,
+                dump(later),
+                dump(target.get(c.field)),
+            )
+        )
+    stamp = at.isoformat()
+    return [
+        {
+            "uuid": new_uuid(),
+            "at": stamp,
+            "author": plan.login,
+            "kind": kind,
+            "record": record,
+            "field": name,
+            "old": old,
+            "new": new,
+        }
+        for kind, record, name, old, new in found
+        if old != new
+    ]
+
+
 # ---------------------------------------------------------------- deciding
-def keep_all(plan: SyncPlan, side: str) -> dict[tuple[str, str], Any]:
+def keep_all(plan: SyncPlan, side: str) -> dict[tuple[str, str], Decision]:
     """Every conflict decided for ``side``: "mine" (this computer) or "theirs" (the server)."""
-    return {c.key: (c.local if side == "mine" else c.server) for c in plan.conflicts}
+    return {c.key: Decision(side) for c in plan.conflicts}
 
 
-def _final(
-    plan: SyncPlan, decisions: Mapping[tuple[str, str], Any], *, strict: bool = True
-) -> dict[str, Fields | None]:
+def _shown(key: object) -> str:
+    """A conflict's key as a message names it (short: it may hold anything)."""
+    if isinstance(key, tuple) and len(key) == 2:
+        return excerpt(f"{key[0]} / {key[1]}" if key[1] else str(key[0]), 80)
+    return excerpt(repr(key), 80)
+
+
+def _values(
+    plan: SyncPlan, decisions: Decisions, *, strict: bool = True
+) -> dict[tuple[str, str], Any]:
+    """The value each decision keeps. Strict: every decision must name a conflict of this
+    plan, choose mine, theirs or (free text only) a merged text, and every conflict must be
+    decided, else a :class:`DecisionError` before anything is written; lenient (counting
+    what a sync would do): the valid decisions only."""
+    conflicts = {c.key: c for c in plan.conflicts}
+    values: dict[tuple[str, str], Any] = {}
+    for key, decision in decisions.items():
+        try:
+            c = conflicts.get(key)
+            if c is None:
+                raise UnknownDecisionError(_shown(key))
+            choice = decision.choice if isinstance(decision, Decision) else decision
+            if choice == MINE:
+                values[key] = c.local
+            elif choice == THEIRS:
+                values[key] = c.server
+            elif choice == MERGE:
+                if not c.mergeable:
+                    raise NotMergeableError(_shown(key))
+                text = decision.text if isinstance(decision, Decision) else None
+                if not isinstance(text, str):
+                    raise MergedNotTextError(_shown(key))
+                values[key] = text
+            else:
+                raise BadChoiceError(_shown(key), excerpt(repr(choice), 40))
+        except (UnknownDecisionError, NotMergeableError, MergedNotTextError, BadChoiceError):
+            if strict:
+                raise
+    undecided = len(conflicts) - len(values)
+    if strict and undecided:
+        raise UndecidedError(str(undecided))
+    return values
+
+
+def _final(plan: SyncPlan, decisions: Mapping[tuple[str, str], Any]) -> dict[str, Fields | None]:
+    """The records as they end up on both sides, ``decisions`` holding each decided
+    conflict's value (from :func:`_values`)."""
     final = {name: (dict(f) if f is not None else None) for name, f in plan.merged.items()}
-    undecided = 0
     for c in plan.conflicts:
         if c.key not in decisions:
-            undecided += 1
             continue
         value = decisions[c.key]
         if c.field == WHOLE:
             final[c.record] = dict(value) if value is not None else None
         elif final.get(c.record) is not None:
             final[c.record][c.field] = value  # type: ignore[index]
-    if strict and undecided:
-        raise UndecidedError(str(undecided))
     # What lived in a removed round went with it.
     gone = {
         name.split(":", 1)[1] for name, f in final.items() if kind_of(name) == "round" and f is None
@@ -303,13 +589,15 @@ def _final(
 # ---------------------------------------------------------------- writing
 def apply_sync(
     plan: SyncPlan,
-    decisions: Mapping[tuple[str, str], Any] | None = None,
+    decisions: Decisions | None = None,
     progress: Progress | None = None,
 ) -> SyncResult:
-    """Write the plan with the consultant's ``decisions`` (conflict key → value): the server
-    in one transaction, then this computer. See the module's description for the order."""
+    """Write the plan with the consultant's ``decisions`` (conflict key → :class:`Decision`,
+    or "mine"/"theirs"): the server in one transaction, then this computer. See the module's
+    description for the order. Decisions that are not valid, or a server that moved since the
+    plan was made, are refused before anything is written."""
     report = progress or (lambda _label, _done, _total: None)
-    final = _final(plan, decisions or {})
+    final = _final(plan, _values(plan, decisions or {}))
     now = utcnow()
     up: list[Write] = []
     down: list[dict[str, Any]] = []
@@ -343,25 +631,55 @@ def apply_sync(
             name in plan.bases and plan.bases[name].version != version
         ):
             bases[name] = (None if target == default_of(name) else target, version)
+    # The history: the laptop's own entries go up under the login the server knows it by (the
+    # one its records are stamped with), the server's come down as they are, and each decided
+    # conflict adds one entry on both sides.
+    decided = _decision_entries(plan, final, now)
+    history_up = [{**e, "author": plan.login or e["author"]} for e in plan.history_up]
     sync_id = str(uuid_module.uuid4())
     payload: dict[str, Any] = {
         "sync_id": sync_id,
         "down": down,
         "bases": {name: [f, v] for name, (f, v) in bases.items()},
+        "history": [*plan.history_down, *decided],
+        "login": plan.login,
+        "renamed": [e["uuid"] for e in plan.history_up] if plan.login else [],
     }
+    # Everything the plan read from the server and acts on: it must still be so.
+    involved = (
+        {w.record for w in up} | {d["record"] for d in down} | {c.record for c in plan.conflicts}
+    )
     total = len(up) + len(down) + 1
-    if up:
+    if up or history_up or decided:
         report("", 0, total)
         _write_journal(plan.local, plan.engagement, sync_id, payload)
-        versions = _write_server(plan, up, sync_id)
+        versions = _write_server(plan, up, sync_id, involved, [*history_up, *decided])
         for name, version in versions.items():
             if name in bases:
                 bases[name] = (bases[name][0], version)
         payload["bases"] = {name: [f, v] for name, (f, v) in bases.items()}
+    elif involved:
+        _check_unmoved(plan, involved)
     report("", len(up), total)
     finish_local(plan.local, plan.engagement, payload, _blob_source(plan.server))
     report("", total, total)
     return SyncResult(len(up), len(down), len(plan.conflicts))
+
+
+def _check_unmoved(plan: SyncPlan, involved: set[str]) -> None:
+    """Refuse a plan whose server records have changed since it was made (nothing is
+    written on the server: only read)."""
+    try:
+        with plan.server.sessions() as s:
+            try:
+                rows = load(s, plan.engagement, sorted(involved), rows=False)
+            except LookupError:
+                raise ServerMovedError() from None
+            _check_versions(plan, rows, [], involved)
+    except SQLAlchemyError as exc:
+        if _connection_lost(exc):
+            raise ConnectionLostError() from exc
+        raise
 
 
 def _write_journal(local: Store, engagement: str, sync_id: str, payload: dict[str, Any]) -> None:
@@ -383,8 +701,11 @@ def _local_blobs(local: Store, hashes: set[str]) -> dict[str, bytes]:
         return {b.sha256: b.data for b in rows}
 
 
-def _write_server(plan: SyncPlan, up: list[Write], sync_id: str) -> dict[str, int]:
-    """The server's half, in one transaction; the rows' new versions."""
+def _write_server(
+    plan: SyncPlan, up: list[Write], sync_id: str, involved: set[str], entries: list[Entry]
+) -> dict[str, int]:
+    """The server's half, in one transaction: the records, their history entries (copied,
+    not recorded again), the receipt; the rows' new versions."""
     hashes = {str(w.fields["sha256"]) for w in up if kind_of(w.record) == "evidence" and w.fields}
     blobs = _local_blobs(plan.local, hashes)
     # Set by the connection just before the COMMIT itself goes to the server. Not before: a
@@ -393,16 +714,20 @@ def _write_server(plan: SyncPlan, up: list[Write], sync_id: str) -> dict[str, in
     # connection lost there rolled the server back and is no "unknown" outcome.
     committing: list[bool] = []
     s = plan.server.sessions()
+    # What changes here is told by the entries copied below: the laptop's own, with their
+    # authors and times, and the decisions. Recording the writes again would say it twice.
+    s.info["history"] = False
     try:
         try:
-            rows = load(s, plan.engagement, [w.record for w in up])
+            rows = load(s, plan.engagement, sorted(involved))
         except LookupError:
             raise ServerMovedError() from None
-        _check_versions(plan, rows, up)
+        _check_versions(plan, rows, up, involved)
         for digest in hashes:
             if s.get(EvidenceBlob, digest) is None and digest in blobs:
                 s.add(EvidenceBlob(sha256=digest, data=blobs[digest]))
         versions = write(rows, up)
+        copy_entries(s, rows.engagement.id, entries)
         s.add(SyncReceipt(sync_id=sync_id, engagement_id=rows.engagement.id, author=plan.login))
         s.flush()
         event.listen(s.connection(), "commit", lambda _conn: committing.append(True))
@@ -429,15 +754,17 @@ def _write_server(plan: SyncPlan, up: list[Write], sync_id: str) -> dict[str, in
         s.close()
 
 
-def _check_versions(plan: SyncPlan, rows: Rows, up: list[Write]) -> None:
-    """Refuse when a row to be written is not the one the plan saw."""
-    for w in up:
-        seen = plan.server_recs.get(w.record)
-        now = rows.records.get(w.record)
+def _check_versions(plan: SyncPlan, rows: Rows, up: list[Write], involved: set[str]) -> None:
+    """Refuse when a record the plan acts on (writes, brings here, or asked about) is not the
+    one the plan saw: someone saved or synchronised meanwhile."""
+    for name in involved:
+        seen = plan.server_recs.get(name)
+        now = rows.records.get(name)
         if (seen is None) != (now is None) or (
             seen is not None and now is not None and seen.version != now.version
         ):
             raise ServerMovedError()
+    for w in up:
         owner = round_of(w.record, w.fields)
         made = any(x.record == f"round:{owner}" and x.fields for x in up)
         if owner is not None and owner not in rows.round_ids and not made:
@@ -463,6 +790,9 @@ def finish_local(
     left as they typed it: its base moves on, so the next sync sends it), the new bases."""
     down = payload["down"]
     with local.session() as s:
+        # The server's entries (and the decisions') say what changes here: copied below, in
+        # this transaction, rather than recorded again.
+        s.info["history"] = False
         rows = load(s, engagement, [entry["record"] for entry in down])
         writes = []
         for entry in down:
@@ -509,6 +839,14 @@ def finish_local(
                 )
             else:
                 row.fields, row.version = json.dumps(fields), version
+        copy_entries(s, rows.engagement.id, payload.get("history", []))
+        renamed = payload.get("renamed", [])
+        for start in range(0, len(renamed), _CHUNK):
+            s.execute(
+                update(HistoryEntry)
+                .where(HistoryEntry.uuid.in_(renamed[start : start + _CHUNK]))
+                .values(author=payload["login"])
+            )
         s.execute(delete(SyncJournal).where(SyncJournal.engagement_uuid == engagement))
         copy = _copy_of(s, engagement)
         copy.last_sync_at = utcnow()

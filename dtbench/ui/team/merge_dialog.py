@@ -28,9 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtbench.deliverables.preflight import TEXT_FIELDS
 from dtbench.team.labels import field_label, record_label, stamp, value_text
-from dtbench.team.sync import WHOLE, Conflict, SyncPlan
+from dtbench.team.sync import (
+    MERGE,
+    Conflict,
+    Decision,
+    SyncPlan,
+)
+from dtbench.team.sync import (
+    MINE as KEEP_MINE,
+)
+from dtbench.team.sync import (
+    THEIRS as KEEP_THEIRS,
+)
 from dtbench.ui.kit.window_fit import resize_within_screen
 
 MINE, THEIRS, MERGED = 0, 1, 2
@@ -38,13 +48,6 @@ MINE, THEIRS, MERGED = 0, 1, 2
 
 def _translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
-
-
-# The fields typed as free text: answers' notes, clauses' findings, the plan records' texts.
-FREE_TEXT = frozenset(
-    {"note", "findings", "interviewees", "notes", "main_products", "title", "caption"}
-    | {name for names in TEXT_FIELDS.values() for name in names}
-)
 
 
 class ConflictRow(QGroupBox):
@@ -94,12 +97,7 @@ class ConflictRow(QGroupBox):
     def is_text(conflict: Conflict) -> bool:
         """Whether the two values may be merged as text: free text only, never a coded value
         (a status, a role, a date), which a merged string would make unreadable."""
-        return (
-            conflict.field != WHOLE
-            and conflict.field.rsplit(".", 1)[-1] in FREE_TEXT
-            and isinstance(conflict.local, str)
-            and isinstance(conflict.server, str)
-        )
+        return conflict.mergeable  # the rule apply_sync checks too
 
     def choice(self) -> int:
         return self.group.checkedId()
@@ -114,6 +112,12 @@ class ConflictRow(QGroupBox):
         if which == MERGED and self.merge is not None:
             return self.merge.toPlainText()
         return self.conflict.local if which == MINE else self.conflict.server
+
+    def decision(self) -> Decision:
+        which = self.choice()
+        if which == MERGED and self.merge is not None:
+            return Decision(MERGE, self.merge.toPlainText())
+        return Decision(KEEP_MINE if which == MINE else KEEP_THEIRS)
 
 
 class MergeDialog(QDialog):
@@ -181,6 +185,6 @@ class MergeDialog(QDialog):
             return
         super().accept()
 
-    def decisions(self) -> dict[tuple[str, str], Any]:
-        """Conflict → the value to keep (only rows decided)."""
-        return {row.conflict.key: row.value() for row in self.rows if row.choice() >= 0}
+    def decisions(self) -> dict[tuple[str, str], Decision]:
+        """Conflict → how it is decided (only rows decided)."""
+        return {row.conflict.key: row.decision() for row in self.rows if row.choice() >= 0}

@@ -20,7 +20,7 @@ from dtbench.ui.kit.tasks import TaskContext, run_task
 
 if TYPE_CHECKING:
     from dtbench.store import Store
-    from dtbench.team.sync import SyncPlan, SyncResult
+    from dtbench.team.sync import Decision, SyncPlan, SyncResult
     from dtbench.ui.kit.shell import Shell
 
 
@@ -206,7 +206,7 @@ def synchronise(shell: Shell, ask: Any = None) -> None:
             raise
 
     def planned(plan: SyncPlan) -> None:
-        decisions: dict[tuple[str, str], Any] = {}
+        decisions: dict[tuple[str, str], Decision] = {}
         if plan.conflicts:
             from dtbench.ui.team.merge_dialog import MergeDialog
 
@@ -222,7 +222,7 @@ def synchronise(shell: Shell, ask: Any = None) -> None:
             decisions = dialog.decisions()
         apply(plan, decisions)
 
-    def apply(plan: SyncPlan, decisions: dict[tuple[str, str], Any]) -> None:
+    def apply(plan: SyncPlan, decisions: dict[tuple[str, str], Decision]) -> None:
         def work(context: TaskContext) -> SyncResult:
             from dtbench.team.sync import apply_sync
 
