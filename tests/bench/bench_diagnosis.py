@@ -545,8 +545,8 @@ def bench_database(
     workspace.steps.setCurrentRow(workspace.pages.indexOf(dashboard))
     first = wait_for(dashboard.drawn) - start
     rows.append(Row("dashboard first shown", label, [first], TARGETS_MS["dashboard"], "", ""))
-    settle(300)
-    while dashboard.renderer.busy or dashboard.redraw_when_shown.pending():  # a resize asked for more
+    settle(300)  # a resize may ask for more: wait for it
+    while dashboard.renderer.busy or dashboard.redraw_when_shown.pending():
         wait_for(dashboard.drawn)
         settle(300)
     rows.append(chart_floor(label, dashboard, args.dashboard_runs))
