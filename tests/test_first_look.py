@@ -1,4 +1,4 @@
-"""The engagement list's first look at start-up (dtbench.store.first_look): the same rows the
+"""The engagement list's first look at start-up (dtbench.engagement.first_look): the same rows the
 store lists, read with the standard library alone, or nothing when in doubt."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from dtbench.engagement import service
+from dtbench.engagement.first_look import engagement_rows, local_file
 from dtbench.engagement.records import EngagementRow
 from dtbench.sample import create_demo
 from dtbench.store import open_store
-from dtbench.store.first_look import engagement_rows, local_file
 
 
 def _database(path: Path) -> list[EngagementRow]:

@@ -11,7 +11,6 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from importlib import import_module
 from types import ModuleType
 from typing import Any
 
@@ -20,23 +19,23 @@ from dtbench.cli.common import Parser, add_engagement, engagement, fail, open_st
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.messages import system_language, translate
 
-# Sub-commands with a module of their own; each has register() and run(). Loaded with the
-# parser: starting the GUI (``dtbench``, ``dtbench --db X``) needs none of them.
-COMMAND_MODULES = (
-    "template",
-    "package",
-    "backup",
-    "questionnaire",
-    "interviews",
-    "sync",
-    "history",
-    "team",
-    "benchmark",
-)
-
 
 def commands() -> list[ModuleType]:
-    return [import_module(f"dtbench.cli.{name}") for name in COMMAND_MODULES]
+    """The sub-commands with a module of their own (each has register() and run()). Loaded
+    with the parser: starting the GUI (``dtbench``, ``dtbench --db X``) needs none of them."""
+    from dtbench.cli import (
+        backup,
+        benchmark,
+        history,
+        interviews,
+        package,
+        questionnaire,
+        sync,
+        team,
+        template,
+    )
+
+    return [template, package, backup, questionnaire, interviews, sync, history, team, benchmark]
 
 
 def gui_only(argv: Sequence[str]) -> tuple[bool, str | None]:

@@ -64,7 +64,7 @@ class BlueprintTexts:
 def phase_tags(phases: Sequence[PlanItem]) -> dict[str, str]:
     """A short label per phase uuid: the name's part before a colon ("一期：夯实基础" →
     "一期"), else its first characters."""
-    from dtbench.reports.chart_style import truncate
+    from dtbench.reports.chart_text import truncate
 
     tags: dict[str, str] = {}
     for n, item in enumerate(phases, 1):

@@ -174,7 +174,7 @@ def run(db: str | None = None) -> int:
     target = db or _remembered()
 
     def open_database() -> None:
-        from dtbench.store.first_look import engagement_rows
+        from dtbench.engagement.first_look import engagement_rows
         from dtbench.ui.kit.tasks import run_task
 
         # The list first, read with the standard library alone; the store has the last word
