@@ -68,3 +68,45 @@ def test_the_window_shows_before_the_heavy_libraries_load(tmp_path: Path) -> Non
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     assert lines, result.stderr[-2000:]
     assert json.loads(lines[0]) == {"loaded_when_shown": []}
+
+
+EXPORT = """
+import json, sys
+from pathlib import Path
+from dtbench.deliverables.export import ExportRequest, run_export
+from dtbench.reports.render_pool import RenderPool
+from dtbench.store import open_store
+
+folder = Path(sys.argv[1])
+store = open_store(folder / "e.sqlite3")
+uuid = sys.argv[2]
+pool = RenderPool(1)
+pool.warm()  # as the application's chart workers are
+run_export(store, ExportRequest(engagement=uuid, docx=folder / "p.docx"), pool=pool)
+print(json.dumps({"drawing_library_here": "matplotlib" in sys.modules}), flush=True)
+pool.shutdown()
+store.close()
+"""
+
+
+def test_an_export_in_the_application_leaves_the_drawing_to_the_chart_workers(
+    tmp_path: Path,
+) -> None:
+    from dtbench.sample import create_demo
+
+    store = open_store(tmp_path / "e.sqlite3")
+    uuid = create_demo(store)
+    store.close()
+    env = dict(os.environ, DTBENCH_HOME=str(tmp_path / "home"), PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-c", EXPORT, str(tmp_path), uuid],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines, result.stderr[-2000:]
+    assert json.loads(lines[0]) == {"drawing_library_here": False}  # ~40 MB not loaded
+    assert (tmp_path / "p.docx").stat().st_size > 100_000
