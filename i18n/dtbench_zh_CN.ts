@@ -1834,6 +1834,18 @@ Name of the round:</source>
         <translation>历史</translation>
     </message>
     <message>
+        <source>History of clause %1</source>
+        <translation>条款 %1 的修改历史</translation>
+    </message>
+    <message>
+        <source>Restore %1 from the history</source>
+        <translation>从历史恢复 %1</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的修改历史</translation>
+    </message>
+    <message>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
@@ -2737,6 +2749,10 @@ Name of the round:</source>
     <message>
         <source>&amp;Login:</source>
         <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Add or change role</source>
@@ -6162,21 +6178,6 @@ Name of the round:</source>
     <message>
         <source>%1 benchmark entries up to date.</source>
         <translation>%1 条对标数据已更新。</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>History of clause %1</source>
-        <translation>条款 %1 的修改历史</translation>
-    </message>
-    <message>
-        <source>Restore %1 from the history</source>
-        <translation>从历史恢复 %1</translation>
-    </message>
-    <message>
-        <source>History of %1</source>
-        <translation>%1 的修改历史</translation>
     </message>
 </context>
 </TS>

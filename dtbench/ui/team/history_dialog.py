@@ -69,6 +69,8 @@ class HistoryDialog(QDialog):
         restore: Callable[[Change, bool], None],
         field_names: dict[str, str] | None = None,
         parent: QWidget | None = None,
+        *,
+        one_record: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("history_dialog")
@@ -76,6 +78,8 @@ class HistoryDialog(QDialog):
         self._load = load_changes
         self._restore = restore
         self._fields = dict(field_names or {})
+        # One record's history: its title is the window's, not repeated on every row.
+        self._one_record = one_record
         self.changes: list[Change] = []
         self.filter = QComboBox(self)
         self.filter.setObjectName("history_filter")
@@ -94,6 +98,8 @@ class HistoryDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # A long item (an interview's title) is cut, not given the width the values need.
+        header.setMaximumSectionSize(header.fontMetrics().horizontalAdvance("M" * 24))
         self.empty = QLabel(self.tr("No change has been recorded here yet."), self)
         self.restore_before = QPushButton(self.tr("Restore this value"), self)
         self.restore_before.setObjectName("restore_before")
@@ -128,7 +134,7 @@ class HistoryDialog(QDialog):
         field = self.field_name(change.field)
         if change.kind == "heard":
             return self.tr("%1 (interview) · %2").replace("%1", change.label).replace("%2", field)
-        if change.kind == "clause":
+        if change.kind == "clause" or self._one_record:
             return field
         return f"{change.label} · {field}" if change.label else field
 
@@ -199,6 +205,8 @@ class HistoryDialog(QDialog):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(ID_ROLE, change.id)
+                if column == 2:
+                    cell.setToolTip(f"{change.label} · {text}" if change.label else text)
                 if column >= 3:
                     raw = change.old if column == 3 else change.new
                     cell.setToolTip(str(load(raw))[:2000] if raw else "")
@@ -286,8 +294,16 @@ def clause_dialog(page: DiagnosisPage, parent: QWidget | None = None) -> History
         lambda c, a: None,
         parent=parent or page,
     )
-    dialog.setWindowTitle(dialog.tr("History of clause %1").replace("%1", clause_key))
-    text = dialog.tr("Restore %1 from the history").replace("%1", clause_key)
+    # translate() with the class's context, not tr() on the variable: lupdate files that call under
+    # the variable's name, a context nothing looks up (the title stayed English).
+    dialog.setWindowTitle(
+        QCoreApplication.translate("HistoryDialog", "History of clause %1").replace(
+            "%1", clause_key
+        )
+    )
+    text = QCoreApplication.translate("HistoryDialog", "Restore %1 from the history").replace(
+        "%1", clause_key
+    )
     dialog._restore = _guarded(  # set once the dialog can translate
         dialog, lambda c, a: restore_in_diagnosis(session, c, a, text)
     )
@@ -308,10 +324,15 @@ def record_dialog(editor: RecordEditor, parent: QWidget | None = None) -> Histor
         lambda c, a: None,
         names,
         parent or editor,
+        one_record=True,
     )
     title = editor.title_of(item.record)
-    dialog.setWindowTitle(dialog.tr("History of %1").replace("%1", title))
-    text = dialog.tr("Restore %1 from the history").replace("%1", title)
+    dialog.setWindowTitle(
+        QCoreApplication.translate("HistoryDialog", "History of %1").replace("%1", title)
+    )
+    text = QCoreApplication.translate("HistoryDialog", "Restore %1 from the history").replace(
+        "%1", title
+    )
     dialog._restore = _guarded(dialog, lambda c, a: restore_in_plan(session, c, a, text))
     return dialog
 
