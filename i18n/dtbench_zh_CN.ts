@@ -780,6 +780,26 @@ Your saved work is safe. Details were written to %2.</source>
         <translation>指数（0–100）</translation>
     </message>
     <message>
+        <source>micro enterprises</source>
+        <translation>微型企业</translation>
+    </message>
+    <message>
+        <source>small enterprises</source>
+        <translation>小型企业</translation>
+    </message>
+    <message>
+        <source>medium-sized enterprises</source>
+        <translation>中型企业</translation>
+    </message>
+    <message>
+        <source>large enterprises</source>
+        <translation>大型企业</translation>
+    </message>
+    <message>
+        <source>Compared with %1 engagements of the firm in the same industry (%2) and size band (%3), anonymised; only those their leads included.</source>
+        <translation>与公司同行业（%2）、同规模档（%3）的 %1 个项目对比（已匿名；仅限负责人同意纳入的项目）。</translation>
+    </message>
+    <message>
         <source>No answers yet.</source>
         <translation>尚无回答。</translation>
     </message>
@@ -842,10 +862,6 @@ Your saved work is safe. Details were written to %2.</source>
     <message>
         <source>Set the client&apos;s industry and size in the profile to compare it with the firm&apos;s other engagements.</source>
         <translation>请在概况中填写客户的行业和规模，以便与公司其他项目对比。</translation>
-    </message>
-    <message>
-        <source>Compared with %1 engagements of the firm in the same industry and size band (anonymised; only those their leads included).</source>
-        <translation>与公司同行业、同规模档的 %1 个项目对比（已匿名；仅限负责人同意纳入的项目）。</translation>
     </message>
     <message>
         <source>Not enough comparable engagements (%1 of %2).</source>
