@@ -1846,6 +1846,14 @@ Name of the round:</source>
         <translation>本记录</translation>
     </message>
     <message>
+        <source>Before the change:</source>
+        <translation>修改前：</translation>
+    </message>
+    <message>
+        <source>After the change:</source>
+        <translation>修改后：</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>历史</translation>
     </message>

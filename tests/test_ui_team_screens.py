@@ -119,6 +119,31 @@ def test_a_record_history_gives_its_width_to_the_values(
     assert _clipped(dialog) == []
 
 
+def test_a_change_s_values_are_shown_whole_below_the_list(
+    qtbot: Any, window: MainWindow, store: Store
+) -> None:
+    """Two findings that differ only in their last line look alike cut to one line in the
+    table; the selected change is shown whole under it."""
+    created = service.create_engagement(store, client_name="Lanyue", title="Review")
+    rnd = dx.ensure_rounds(store, created.uuid, "Baseline")[0].uuid
+    first = "Scheduling in Excel by two planners, weekly, rush orders by phone " * 2
+    dx.set_clause(store, rnd, "7.3.1", "findings", first)
+    dx.set_clause(store, rnd, "7.3.1", "findings", first + "\nMES only for reporting.")
+    window.refresh(created.uuid)
+    window.open_engagement(created.uuid, step="diagnosis")
+    page = window.workspace.diagnosis  # type: ignore[union-attr]
+    page.select_clause("7.3.1")
+    dialog = clause_dialog(page)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.table.selectRow(0)
+    assert dialog.before_text.toPlainText() == f"Before the change:\n{first}"
+    assert dialog.after_text.toPlainText().endswith("MES only for reporting.")
+    assert _clipped(dialog) == []
+
+
 def test_translations_are_asked_in_a_context_the_catalogue_has() -> None:
     """``dialog.tr("…")`` on a variable is filed by lupdate under the variable's name, a
     context never asked at run time: the text stays English in the Chinese UI."""

@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLocale, Qt, QTime, QTimeZone
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -106,6 +107,13 @@ class HistoryDialog(QDialog):
         self.restore_before.setToolTip(self.tr("Write back the value before the selected change"))
         self.restore_after = QPushButton(self.tr("Restore the value after this change"), self)
         self.restore_after.setObjectName("restore_after")
+        # The selected change's values in full: a finding is cut to one line in the table,
+        # where two versions that differ only at the end looked the same.
+        self.before_text = self._detail_view("history_before")
+        self.after_text = self._detail_view("history_after")
+        details = QHBoxLayout()
+        details.addWidget(self.before_text)
+        details.addWidget(self.after_text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
@@ -120,6 +128,7 @@ class HistoryDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addLayout(details)
         layout.addLayout(bar)
         self.filter.currentIndexChanged.connect(lambda _i: self._fill())
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -128,7 +137,28 @@ class HistoryDialog(QDialog):
         resize_within_screen(self, 860, 420)
         self.reload()
 
+    def _detail_view(self, name: str) -> QPlainTextEdit:
+        view = QPlainTextEdit(self)
+        view.setObjectName(name)
+        view.setReadOnly(True)
+        view.setTabChangesFocus(True)
+        view.setLineWrapMode(
+            QPlainTextEdit.LineWrapMode.WidgetWidth
+        )  # lines wrap: no sideways scrolling
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long URLs too
+        lines = view.fontMetrics().lineSpacing() * 4
+        view.setFixedHeight(lines + 2 * view.frameWidth() + 8)
+        return view
+
     # ------------------------------------------------------------ showing
+    def full_text(self, change: Change, text: str) -> str:
+        """A stored value whole (a text up to 20,000 characters), for the detail views."""
+        value = load(text) if text else None
+        if isinstance(value, str) and value and change.field != "status":
+            return value[:20000]
+        return self.value_text(change, text)
+
     def item_text(self, change: Change) -> str:
         """What changed: the item (or record) and its field, in the UI language."""
         field = self.field_name(change.field)
@@ -224,6 +254,13 @@ class HistoryDialog(QDialog):
 
     def _update_buttons(self) -> None:
         change = self.selected()
+        for view, label, raw in (
+            (self.before_text, self.tr("Before the change:"), change.old if change else None),
+            (self.after_text, self.tr("After the change:"), change.new if change else None),
+        ):
+            view.setVisible(change is not None)
+            if change is not None and raw is not None:
+                view.setPlainText(f"{label}\n{self.full_text(change, raw)}")
         usable = change is not None and change.kind != "heard"
         self.restore_before.setEnabled(usable)
         self.restore_after.setEnabled(usable)
