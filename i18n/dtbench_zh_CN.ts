@@ -1750,10 +1750,6 @@ Name of the round:</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <source>Show:</source>
-        <translation>显示：</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1778,16 +1774,20 @@ Name of the round:</source>
         <translation>这里还没有记录任何修改。</translation>
     </message>
     <message>
-        <source>Restore this value</source>
-        <translation>恢复此值</translation>
-    </message>
-    <message>
         <source>Write back the value before the selected change</source>
         <translation>写回所选修改之前的值</translation>
     </message>
     <message>
-        <source>Restore the value after this change</source>
-        <translation>恢复此次修改后的值</translation>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Restore the value &amp;before</source>
+        <translation>恢复修改前的值(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Restore the value &amp;after</source>
+        <translation>恢复修改后的值(&amp;A)</translation>
     </message>
     <message>
         <source>%1 (interview) · %2</source>

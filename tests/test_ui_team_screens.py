@@ -81,6 +81,11 @@ def test_history_titles_are_in_the_ui_language(
     assert dialog is not None
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "条款 7.3.1 的修改历史"
+    # which value each button restores, and a key for each
+    assert [b.text() for b in (dialog.restore_before, dialog.restore_after)] == [
+        "恢复修改前的值(&B)",
+        "恢复修改后的值(&A)",
+    ]
     window.workspace.show_step("next_steps")  # type: ignore[union-attr]
     editor = window.workspace.next_steps.editor  # type: ignore[union-attr]
     editor.select(item.uuid)

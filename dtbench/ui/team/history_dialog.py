@@ -84,7 +84,7 @@ class HistoryDialog(QDialog):
         self.changes: list[Change] = []
         self.filter = QComboBox(self)
         self.filter.setObjectName("history_filter")
-        filter_label = QLabel(self.tr("Show:"), self)
+        filter_label = QLabel(self.tr("&Show:"), self)
         filter_label.setBuddy(self.filter)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("history_table")
@@ -102,10 +102,10 @@ class HistoryDialog(QDialog):
         # A long item (an interview's title) is cut, not given the width the values need.
         header.setMaximumSectionSize(header.fontMetrics().horizontalAdvance("M" * 24))
         self.empty = QLabel(self.tr("No change has been recorded here yet."), self)
-        self.restore_before = QPushButton(self.tr("Restore this value"), self)
+        self.restore_before = QPushButton(self.tr("Restore the value &before"), self)
         self.restore_before.setObjectName("restore_before")
         self.restore_before.setToolTip(self.tr("Write back the value before the selected change"))
-        self.restore_after = QPushButton(self.tr("Restore the value after this change"), self)
+        self.restore_after = QPushButton(self.tr("Restore the value &after"), self)
         self.restore_after.setObjectName("restore_after")
         # The selected change's values in full: a finding is cut to one line in the table,
         # where two versions that differ only at the end looked the same.
