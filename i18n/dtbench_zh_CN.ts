@@ -792,6 +792,26 @@ Your saved work is safe. Details were written to %2.</source>
         <translation>指数（0–100）</translation>
     </message>
     <message>
+        <source>micro enterprises</source>
+        <translation>微型企业</translation>
+    </message>
+    <message>
+        <source>small enterprises</source>
+        <translation>小型企业</translation>
+    </message>
+    <message>
+        <source>medium-sized enterprises</source>
+        <translation>中型企业</translation>
+    </message>
+    <message>
+        <source>large enterprises</source>
+        <translation>大型企业</translation>
+    </message>
+    <message>
+        <source>Compared with %1 engagements of the firm in the same industry (%2) and size band (%3), anonymised; only those their leads included.</source>
+        <translation>与公司同行业（%2）、同规模档（%3）的 %1 个项目对比（已匿名；仅限负责人同意纳入的项目）。</translation>
+    </message>
+    <message>
         <source>No answers yet.</source>
         <translation>尚无回答。</translation>
     </message>
@@ -854,10 +874,6 @@ Your saved work is safe. Details were written to %2.</source>
     <message>
         <source>Set the client&apos;s industry and size in the profile to compare it with the firm&apos;s other engagements.</source>
         <translation>请在概况中填写客户的行业和规模，以便与公司其他项目对比。</translation>
-    </message>
-    <message>
-        <source>Compared with %1 engagements of the firm in the same industry and size band (anonymised; only those their leads included).</source>
-        <translation>与公司同行业、同规模档的 %1 个项目对比（已匿名；仅限负责人同意纳入的项目）。</translation>
     </message>
     <message>
         <source>Not enough comparable engagements (%1 of %2).</source>
@@ -1746,10 +1762,6 @@ Name of the round:</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <source>Show:</source>
-        <translation>显示：</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1774,16 +1786,20 @@ Name of the round:</source>
         <translation>这里还没有记录任何修改。</translation>
     </message>
     <message>
-        <source>Restore this value</source>
-        <translation>恢复此值</translation>
-    </message>
-    <message>
         <source>Write back the value before the selected change</source>
         <translation>写回所选修改之前的值</translation>
     </message>
     <message>
-        <source>Restore the value after this change</source>
-        <translation>恢复此次修改后的值</translation>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Restore the value &amp;before</source>
+        <translation>恢复修改前的值(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Restore the value &amp;after</source>
+        <translation>恢复修改后的值(&amp;A)</translation>
     </message>
     <message>
         <source>%1 (interview) · %2</source>
@@ -1842,8 +1858,28 @@ Name of the round:</source>
         <translation>本记录</translation>
     </message>
     <message>
+        <source>Before the change:</source>
+        <translation>修改前：</translation>
+    </message>
+    <message>
+        <source>After the change:</source>
+        <translation>修改后：</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>历史</translation>
+    </message>
+    <message>
+        <source>History of clause %1</source>
+        <translation>条款 %1 的修改历史</translation>
+    </message>
+    <message>
+        <source>Restore %1 from the history</source>
+        <translation>从历史恢复 %1</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的修改历史</translation>
     </message>
     <message>
         <source>History…</source>
@@ -2753,6 +2789,10 @@ Name of the round:</source>
     <message>
         <source>&amp;Login:</source>
         <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Add or change role</source>
@@ -6214,21 +6254,6 @@ Name of the round:</source>
     <message>
         <source>%1 benchmark entries up to date.</source>
         <translation>%1 条对标数据已更新。</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>History of clause %1</source>
-        <translation>条款 %1 的修改历史</translation>
-    </message>
-    <message>
-        <source>Restore %1 from the history</source>
-        <translation>从历史恢复 %1</translation>
-    </message>
-    <message>
-        <source>History of %1</source>
-        <translation>%1 的修改历史</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@ anonymised, and only when at least five are comparable; opting out removes the e
 from __future__ import annotations
 
 import json
+import re
 import statistics
 
 import pytest
@@ -251,7 +252,7 @@ def test_the_proposal_has_the_benchmark_chapter_only_when_it_can(
     assert bm.size_band(profile.size_employees, profile.size_revenue) == "medium"
     _firm(store, [1, 2, 3, 5], **peers)
     path = tmp_path / "proposal.docx"  # type: ignore[operator]
-    chapter = {"zh": "行业对标", "en": "Firm benchmark"}[lang]
+    chapter = {"zh": "行业对标", "en": "Industry benchmark"}[lang]
 
     def export() -> list[str]:
         data = bm.proposal_data(store, demo, lang)
@@ -268,10 +269,58 @@ def test_the_proposal_has_the_benchmark_chapter_only_when_it_can(
     secrets = [f"同行{n}" for n in range(5)] + ["同行0诊断项目", "聂青禾", "同行0说明"]
     for secret in secrets:  # the peers' names, titles, people, notes
         assert secret not in body
+    start = next(n for n, t in enumerate(texts(document)) if t.endswith(chapter))
+    chapter_text = " ".join(texts(document)[start : start + 8])
+    said = {"zh": "低于同类项目的中位数", "en": "below the median of comparable engagements"}
+    assert said[lang] in chapter_text  # what it means for the client, in words
     if lang == "en":  # entirely in the engagement's language
-        start = next(n for n, t in enumerate(texts(document)) if t.endswith(chapter))
-        chapter_text = " ".join(texts(document)[start : start + 6])
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in chapter_text), chapter_text
+    else:
+        assert not re.search("[A-Za-z]{3,}", chapter_text), chapter_text
+
+
+def _rows(*values: tuple[str, float, float, float]) -> object:
+    """BenchmarkData with rows (label, q1, median, client's value); range 0–100, n = 7."""
+    from dtbench.reports.benchmark_charts import BenchmarkData, BenchmarkRow
+
+    rows = tuple(BenchmarkRow(label, 0, q1, m, 90, 100, 7, v) for label, q1, m, v in values)
+    return BenchmarkData(7, "medium", rows)
+
+
+def test_the_chapter_says_what_the_comparison_means_for_the_client() -> None:
+    """The CEO reads the standing in words, not only in a chart and a table of quartiles."""
+    from dtbench.deliverables.proposal_benchmark import standing
+
+    data = _rows(
+        ("5 框架和原则", 40, 50, 60), ("7 业务模式", 40, 60, 30), ("9 数字技术平台", 40, 55, 45)
+    )
+    assert standing(data, "澜岳精工", "zh") == [  # type: ignore[arg-type]
+        "在指南的 3 个部分中，澜岳精工有 2 个低于同类项目的中位数，1 个达到或高于中位数。",
+        "相对同类中位数，澜岳精工最落后的是“7 业务模式”（30，中位数 60），"
+        "相对最好的是“5 框架和原则”（60，中位数 50）。",
+        "澜岳精工在以下部分处于同类项目的最低四分之一：“7 业务模式”。这些是与同行差距最明显"
+        "之处，宜在转型规划中优先考虑。",
+    ]
+    data = _rows(("5 Framework and principles", 40, 50, 45), ("6 Leadership role", 40, 50, 41))
+    assert standing(data, "Lanyue", "en") == [  # type: ignore[arg-type]
+        "In all 2 parts of the guide Lanyue's index is below the median of comparable engagements.",
+        "Against the median, Lanyue stands lowest in “6 Leadership role” (41 against 50) and "
+        "best in “5 Framework and principles” (45 against 50).",
+        "In no part does Lanyue lie in the lowest quarter of comparable engagements.",
+    ]
+
+
+def test_the_chart_names_every_part_in_full() -> None:
+    """English part names are wrapped beside the chart, never cut ("5 Framework and princip…")."""
+    from dtbench.deliverables.proposal_benchmark import SIZE, chart_texts
+    from dtbench.reports import benchmark_charts
+
+    labels = [f"{a.key} {a.title.get('en')}" for a in GUIDE.areas]
+    data = _rows(*[(label, 40, 50, 45) for label in labels])
+    chart = benchmark_charts.BenchmarkChart(data.rows, chart_texts("en"))  # type: ignore[attr-defined]
+    figure = benchmark_charts.build(chart, SIZE)
+    shown = [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "left"]
+    assert [" ".join(s.split()) for s in shown] == labels
 
 
 # ---------------------------------------------------------------- the command line

@@ -18,7 +18,7 @@ def _entries(store: Store) -> list[dict[str, object]]:
 
 
 def test_dashboard_shows_the_firm_only_with_five_comparable_engagements(
-    qtbot, window: MainWindow, store: Store
+    qtbot, window: MainWindow, store: Store, translations
 ) -> None:
     _firm(store, [1, 2, 3, 5])
     mine = _engagement(store, 4, name="本客户", opt_in=False)
@@ -39,6 +39,12 @@ def test_dashboard_shows_the_firm_only_with_five_comparable_engagements(
     assert not dash.benchmark_view.isHidden() and dash.benchmark_view.raster is not None
     assert dash.benchmark_note.text().startswith("Compared with 5 engagements of the firm")
     assert "同行" not in dash.benchmark_note.text()
+    # the group compared with is named, in the UI language
+    assert "(装备制造) and size band (medium-sized enterprises)" in dash.benchmark_note.text()
+    translations.apply("zh")
+    assert dash.benchmark_note.text().startswith(
+        "与公司同行业（装备制造）、同规模档（中型企业）的 5 个"
+    )
 
 
 def test_the_lead_opts_in_on_the_profile_page_and_edits_follow(

@@ -77,7 +77,7 @@ def build(data: BenchmarkChart, size: tuple[float, float]) -> Figure:
         plain,
         style_axes,
         text_column,
-        truncate,
+        wrap,
     )
 
     t = data.texts
@@ -97,7 +97,8 @@ def build(data: BenchmarkChart, size: tuple[float, float]) -> Figure:
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.set_xlabel(plain(t.axis), fontproperties=fp(LABEL_SIZE), color=TEXT_COLOR)
     ax.set_yticks([])
-    text_column(ax, [truncate(r.label, 24) for r in rows], side="left")
+    # Wrapped, not cut: "5 Framework and princip…" hid which part a row is.
+    text_column(ax, [wrap(r.label, 24, 2) for r in rows], side="left")
     text_column(ax, [t.count.replace("%1", str(r.n)) for r in rows], side="right")
     handles = [
         Patch(facecolor=OPEN_COLOR, label=plain(t.firm_range)),

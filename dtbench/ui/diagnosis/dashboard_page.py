@@ -234,11 +234,22 @@ class DashboardPage(QWidget):
                 )
             )
         elif shown:
+            # Which group the client is compared with, named: "the same industry" alone
+            # left the consultant to guess what the profile's fields had matched.
+            bands = {
+                "micro": self.tr("micro enterprises"),
+                "small": self.tr("small enterprises"),
+                "medium": self.tr("medium-sized enterprises"),
+                "large": self.tr("large enterprises"),
+            }
             self.benchmark_note.setText(
                 self.tr(
-                    "Compared with %1 engagements of the firm in the same industry and size "
-                    "band (anonymised; only those their leads included)."
-                ).replace("%1", str(result.n))
+                    "Compared with %1 engagements of the firm in the same industry (%2) and "
+                    "size band (%3), anonymised; only those their leads included."
+                )
+                .replace("%1", str(result.n))
+                .replace("%2", result.industry)
+                .replace("%3", bands.get(result.size_band, result.size_band))
             )
         else:
             from dtbench.team.benchmark import MIN_COMPARABLE

@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLocale, Qt, QTime, QTimeZone
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -69,6 +70,8 @@ class HistoryDialog(QDialog):
         restore: Callable[[Change, bool], None],
         field_names: dict[str, str] | None = None,
         parent: QWidget | None = None,
+        *,
+        one_record: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("history_dialog")
@@ -76,10 +79,12 @@ class HistoryDialog(QDialog):
         self._load = load_changes
         self._restore = restore
         self._fields = dict(field_names or {})
+        # One record's history: its title is the window's, not repeated on every row.
+        self._one_record = one_record
         self.changes: list[Change] = []
         self.filter = QComboBox(self)
         self.filter.setObjectName("history_filter")
-        filter_label = QLabel(self.tr("Show:"), self)
+        filter_label = QLabel(self.tr("&Show:"), self)
         filter_label.setBuddy(self.filter)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("history_table")
@@ -94,12 +99,21 @@ class HistoryDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # A long item (an interview's title) is cut, not given the width the values need.
+        header.setMaximumSectionSize(header.fontMetrics().horizontalAdvance("M" * 24))
         self.empty = QLabel(self.tr("No change has been recorded here yet."), self)
-        self.restore_before = QPushButton(self.tr("Restore this value"), self)
+        self.restore_before = QPushButton(self.tr("Restore the value &before"), self)
         self.restore_before.setObjectName("restore_before")
         self.restore_before.setToolTip(self.tr("Write back the value before the selected change"))
-        self.restore_after = QPushButton(self.tr("Restore the value after this change"), self)
+        self.restore_after = QPushButton(self.tr("Restore the value &after"), self)
         self.restore_after.setObjectName("restore_after")
+        # The selected change's values in full: a finding is cut to one line in the table,
+        # where two versions that differ only at the end looked the same.
+        self.before_text = self._detail_view("history_before")
+        self.after_text = self._detail_view("history_after")
+        details = QHBoxLayout()
+        details.addWidget(self.before_text)
+        details.addWidget(self.after_text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
@@ -114,6 +128,7 @@ class HistoryDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addLayout(details)
         layout.addLayout(bar)
         self.filter.currentIndexChanged.connect(lambda _i: self._fill())
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -122,13 +137,34 @@ class HistoryDialog(QDialog):
         resize_within_screen(self, 860, 420)
         self.reload()
 
+    def _detail_view(self, name: str) -> QPlainTextEdit:
+        view = QPlainTextEdit(self)
+        view.setObjectName(name)
+        view.setReadOnly(True)
+        view.setTabChangesFocus(True)
+        view.setLineWrapMode(
+            QPlainTextEdit.LineWrapMode.WidgetWidth
+        )  # lines wrap: no sideways scrolling
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long URLs too
+        lines = view.fontMetrics().lineSpacing() * 4
+        view.setFixedHeight(lines + 2 * view.frameWidth() + 8)
+        return view
+
     # ------------------------------------------------------------ showing
+    def full_text(self, change: Change, text: str) -> str:
+        """A stored value whole (a text up to 20,000 characters), for the detail views."""
+        value = load(text) if text else None
+        if isinstance(value, str) and value and change.field != "status":
+            return value[:20000]
+        return self.value_text(change, text)
+
     def item_text(self, change: Change) -> str:
         """What changed: the item (or record) and its field, in the UI language."""
         field = self.field_name(change.field)
         if change.kind == "heard":
             return self.tr("%1 (interview) · %2").replace("%1", change.label).replace("%2", field)
-        if change.kind == "clause":
+        if change.kind == "clause" or self._one_record:
             return field
         return f"{change.label} · {field}" if change.label else field
 
@@ -199,6 +235,8 @@ class HistoryDialog(QDialog):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(ID_ROLE, change.id)
+                if column == 2:
+                    cell.setToolTip(f"{change.label} · {text}" if change.label else text)
                 if column >= 3:
                     raw = change.old if column == 3 else change.new
                     cell.setToolTip(str(load(raw))[:2000] if raw else "")
@@ -216,6 +254,13 @@ class HistoryDialog(QDialog):
 
     def _update_buttons(self) -> None:
         change = self.selected()
+        for view, label, raw in (
+            (self.before_text, self.tr("Before the change:"), change.old if change else None),
+            (self.after_text, self.tr("After the change:"), change.new if change else None),
+        ):
+            view.setVisible(change is not None)
+            if change is not None and raw is not None:
+                view.setPlainText(f"{label}\n{self.full_text(change, raw)}")
         usable = change is not None and change.kind != "heard"
         self.restore_before.setEnabled(usable)
         self.restore_after.setEnabled(usable)
@@ -286,8 +331,16 @@ def clause_dialog(page: DiagnosisPage, parent: QWidget | None = None) -> History
         lambda c, a: None,
         parent=parent or page,
     )
-    dialog.setWindowTitle(dialog.tr("History of clause %1").replace("%1", clause_key))
-    text = dialog.tr("Restore %1 from the history").replace("%1", clause_key)
+    # translate() with the class's context, not tr() on the variable: lupdate files that call under
+    # the variable's name, a context nothing looks up (the title stayed English).
+    dialog.setWindowTitle(
+        QCoreApplication.translate("HistoryDialog", "History of clause %1").replace(
+            "%1", clause_key
+        )
+    )
+    text = QCoreApplication.translate("HistoryDialog", "Restore %1 from the history").replace(
+        "%1", clause_key
+    )
     dialog._restore = _guarded(  # set once the dialog can translate
         dialog, lambda c, a: restore_in_diagnosis(session, c, a, text)
     )
@@ -308,10 +361,15 @@ def record_dialog(editor: RecordEditor, parent: QWidget | None = None) -> Histor
         lambda c, a: None,
         names,
         parent or editor,
+        one_record=True,
     )
     title = editor.title_of(item.record)
-    dialog.setWindowTitle(dialog.tr("History of %1").replace("%1", title))
-    text = dialog.tr("Restore %1 from the history").replace("%1", title)
+    dialog.setWindowTitle(
+        QCoreApplication.translate("HistoryDialog", "History of %1").replace("%1", title)
+    )
+    text = QCoreApplication.translate("HistoryDialog", "Restore %1 from the history").replace(
+        "%1", title
+    )
     dialog._restore = _guarded(dialog, lambda c, a: restore_in_plan(session, c, a, text))
     return dialog
 

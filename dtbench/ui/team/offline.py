@@ -70,6 +70,7 @@ def take_offline(shell: Shell) -> None:
             QCoreApplication.translate("OfflineUi", "No engagement on the server to take offline.")
         )
         return
+    current = shell.current_engagement()
     dialog = PickDialog(
         QCoreApplication.translate("OfflineUi", "Take offline"),
         QCoreApplication.translate(
@@ -81,7 +82,11 @@ def take_offline(shell: Shell) -> None:
             QCoreApplication.translate("OfflineUi", "Engagement"),
             QCoreApplication.translate("OfflineUi", "Client"),
         ],
-        [PickRow((title, client)) for _uuid, title, client, _mine in assigned],
+        # The engagement open (or selected) is the one usually taken along: ticked already.
+        [
+            PickRow((title, client), ticked=uuid == current)
+            for uuid, title, client, _mine in assigned
+        ],
         QCoreApplication.translate("OfflineUi", "Take offline"),
         parent=shell.window(),
     )
