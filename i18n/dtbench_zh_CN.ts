@@ -565,7 +565,7 @@ The current database is kept aside first, next to it.</source>
 <context>
     <name>ConflictRow</name>
     <message>
-        <source>Yours — %1</source>
+        <source>This computer — %1</source>
         <translation>本机 — %1</translation>
     </message>
     <message>
@@ -5210,6 +5210,26 @@ Name of the round:</source>
     <message>
         <source>(kept, with changes)</source>
         <translation>（保留，且有改动）</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>reader</source>
+        <translation>只读者</translation>
     </message>
 </context>
 <context>
