@@ -336,7 +336,9 @@ def test_the_merge_screen_has_no_empty_band_under_its_rows(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.wait(100)  # the layout settled
     scroll = dialog.findChild(QScrollArea)
     assert scroll is not None
     band = scroll.viewport().height() - dialog.rows[-1].geometry().bottom()
     assert band < 40
+    assert not scroll.verticalScrollBar().isVisible()  # and nothing hidden below either

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -58,6 +58,22 @@ def stamp(author: str, at: datetime | None) -> str:
     return ", ".join(p for p in (author, local_time(at)) if p)
 
 
+class MergeBox(QPlainTextEdit):
+    """The merged text: a few lines to begin with (the dialog opens no taller than its rows
+    need), growing with the dialog when the consultant makes it taller."""
+
+    LINES = 4
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        height = self.fontMetrics().lineSpacing() * self.LINES + margins.top() + margins.bottom()
+        return QSize(hint.width(), height + 2 * int(self.document().documentMargin()))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 class ConflictRow(QGroupBox):
     """One conflict: the two values, a choice between them, and for a text a merge."""
 
@@ -97,12 +113,10 @@ class ConflictRow(QGroupBox):
         if self.is_text(conflict):
             self.merged = QRadioButton(self.tr("Merged:"), self)
             self.group.addButton(self.merged, MERGED)
-            self.merge = QPlainTextEdit(self)
+            self.merge = MergeBox(self)
             self.merge.setObjectName("merge")
             self.merge.setTabChangesFocus(True)
             self.merge.setPlainText(f"{conflict.local}\n{conflict.server}")
-            # At least a few lines; it grows with the dialog (the rows take its height).
-            self.merge.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
             self.merge.textChanged.connect(lambda: self.merged.setChecked(True))
             grid.addWidget(self.merged, 2, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(self.merge, 2, 1)
@@ -182,14 +196,17 @@ class MergeDialog(QDialog):
         layout.addWidget(buttons)
         # As tall as the rows need (no empty band under them), at most 680 and never more
         # than the screen: past that the rows scroll.
+        self._update()  # the status line says what is left: measured with its text
+        resize_within_screen(self, 980, 680)  # the width the screen allows, for the wrapping
         margins = layout.contentsMargins()
+        inner = self.width() - margins.left() - margins.right()
         chrome = scroll.frameWidth() * 2 + margins.top() + margins.bottom()
         chrome += sum(w.sizeHint().height() + layout.spacing() for w in (self.status, buttons))
-        chrome += intro.heightForWidth(940) + layout.spacing()
-        resize_within_screen(self, 980, min(680, body.sizeHint().height() + chrome))
+        chrome += intro.heightForWidth(inner) + layout.spacing()
+        rows = rows_layout.totalHeightForWidth(inner - 2 * scroll.frameWidth())
+        resize_within_screen(self, self.width(), min(680, rows + chrome))
         if self.rows:
             self.rows[0].mine.setFocus()
-        self._update()
 
     def choose_all(self, which: int) -> None:
         for row in self.rows:
