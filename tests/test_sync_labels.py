@@ -127,3 +127,27 @@ def test_codes_are_translated_with_the_app_s_own_words() -> None:
     assert labels.value_text(status, "active", zh, lang="zh") == "进行中"
     role = _conflict("member:e:liwei", "role", "reader")
     assert labels.value_text(role, "reader", zh, lang="zh") == "只读者"
+
+
+def test_every_field_a_conflict_can_name_has_a_translated_name() -> None:
+    """A plan record's, a client's or an engagement's field is named in the reader's
+    language ("预算", not "budget")."""
+    import msgspec
+
+    from dtbench.messages import translate
+    from dtbench.team.records import CLIENT_FIELDS, CONTACT_FIELDS, ENGAGEMENT_FIELDS
+
+    def zh(context: str, text: str) -> str:
+        return translate(context, text, "zh")
+
+    names = {f.name for kind in ITEM_KINDS.values() for f in msgspec.structs.fields(kind)}
+    names |= {*CLIENT_FIELDS, *CONTACT_FIELDS, *ENGAGEMENT_FIELDS}
+    untranslated = [
+        name
+        for name in sorted(names)
+        if not any(
+            "\u4e00" <= ch <= "\u9fff"
+            for ch in labels.field_label(_conflict("item:i", DATA + name), zh)
+        )
+    ]
+    assert untranslated == []
