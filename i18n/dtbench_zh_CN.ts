@@ -565,7 +565,7 @@ The current database is kept aside first, next to it.</source>
 <context>
     <name>ConflictRow</name>
     <message>
-        <source>Yours — %1</source>
+        <source>This computer — %1</source>
         <translation>本机 — %1</translation>
     </message>
     <message>
@@ -5196,6 +5196,378 @@ Name of the round:</source>
         <translation>说明</translation>
     </message>
     <message>
+        <source>short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>staff size</source>
+        <translation>人员规模</translation>
+    </message>
+    <message>
+        <source>revenue size</source>
+        <translation>营收规模</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>main products</source>
+        <translation>主要产品</translation>
+    </message>
+    <message>
+        <source>existing systems</source>
+        <translation>现有系统</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>consultants</source>
+        <translation>顾问</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>benchmark participation</source>
+        <translation>参与行业对标</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>assessed on</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>acceptance criteria</source>
+        <translation>验收标准</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>analysis method</source>
+        <translation>分析方法</translation>
+    </message>
+    <message>
+        <source>assumption</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <source>audience</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线值</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>calculation</source>
+        <translation>计算方法</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>clauses</source>
+        <translation>相关条款</translation>
+    </message>
+    <message>
+        <source>consulting support</source>
+        <translation>咨询支持</translation>
+    </message>
+    <message>
+        <source>consulting task</source>
+        <translation>咨询任务</translation>
+    </message>
+    <message>
+        <source>contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>data source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>decision requested</source>
+        <translation>需决策</translation>
+    </message>
+    <message>
+        <source>definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <source>deliverables</source>
+        <translation>交付物</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>depends on</source>
+        <translation>依赖</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>better when</source>
+        <translation>越…越好</translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation>业务领域</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>effort</source>
+        <translation>投入难度</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>entry criteria</source>
+        <translation>准入条件</translation>
+    </message>
+    <message>
+        <source>exit criteria</source>
+        <translation>准出条件</translation>
+    </message>
+    <message>
+        <source>what flows</source>
+        <translation>传递的数据</translation>
+    </message>
+    <message>
+        <source>frequency</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <source>from year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>initiative</source>
+        <translation>举措</translation>
+    </message>
+    <message>
+        <source>initiatives</source>
+        <translation>举措</translation>
+    </message>
+    <message>
+        <source>key initiative</source>
+        <translation>重点举措</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>绩效指标</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>平台层级</translation>
+    </message>
+    <message>
+        <source>milestones</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <source>mitigation</source>
+        <translation>应对措施</translation>
+    </message>
+    <message>
+        <source>nature</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>observations</source>
+        <translation>观察</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>发生可能性</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>应对措施</translation>
+    </message>
+    <message>
+        <source>responsibilities</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>risks</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>starter</source>
+        <translation>来源模板</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>expected value</source>
+        <translation>预期价值</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>yearly value</source>
+        <translation>年度价值</translation>
+    </message>
+    <message>
         <source>the whole record</source>
         <translation>整条记录</translation>
     </message>
@@ -5210,6 +5582,26 @@ Name of the round:</source>
     <message>
         <source>(kept, with changes)</source>
         <translation>（保留，且有改动）</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>reader</source>
+        <translation>只读者</translation>
     </message>
 </context>
 <context>

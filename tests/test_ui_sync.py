@@ -10,7 +10,7 @@ from typing import Any
 import pg
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 from qt_helpers import type_text, wait_for_tasks
 
@@ -267,3 +267,78 @@ def test_only_free_text_is_offered_as_a_merged_text() -> None:
     assert not ConflictRow.is_text(conflict("status", "met", "partly"))
     assert not ConflictRow.is_text(conflict("data.start", "2027-01-01", "2027-02-01"))
     assert not ConflictRow.is_text(conflict("current_level", 2, 3))
+
+
+def test_the_merge_screen_shows_what_a_consultant_reads_elsewhere(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    server: Store,
+    offline: tuple[str, str],
+    translations: Any,
+) -> None:
+    """A status by its name in the UI language (not "met"), this computer's side by the
+    consultant's server login (not the laptop's OS user), times on this computer's clock
+    as History shows them."""
+    from dtbench.ui.kit.times import local_time
+
+    uuid, round_uuid = offline
+    _clause, item = _keys()
+    dx.set_answer(store, round_uuid, item, status="met")
+    dx.set_answer(server, round_uuid, item, status="partly")
+    translations.apply("zh")
+    _open(qtbot, window, uuid)
+    seen: dict[str, Any] = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, MergeDialog):
+            QTimer.singleShot(50, look)
+            return
+        try:
+            status = next(r for r in dialog.rows if r.conflict.field == "status")
+            seen["values"] = [
+                label.text()
+                for label in status.findChildren(QLabel)
+                if label.buddy() in (status.mine, status.theirs)
+            ]
+            seen["mine"] = [r.mine.text() for r in dialog.rows]
+            seen["expected time"] = [local_time(r.conflict.local_at) for r in dialog.rows]
+        finally:
+            dialog.reject()
+
+    QTimer.singleShot(0, look)
+    window.act_sync.trigger()
+    wait_for_tasks(qtbot)
+    assert seen["values"] == ["符合", "部分符合"]
+    for mine, when in zip(seen["mine"], seen["expected time"], strict=True):
+        assert server.author in mine and store.author not in mine  # the login, not the OS user
+        assert when and when in mine and "UTC" not in mine
+
+
+@pytest.mark.parametrize("fields", [("status",), ("status", "note")])
+def test_the_merge_screen_has_no_empty_band_under_its_rows(
+    qtbot: QtBot, translations: Any, fields: tuple[str, ...]
+) -> None:
+    """A few conflicts: the dialog fits them (or a text's merge box takes the room), not a
+    tall dialog with the rows at its top and an empty area below."""
+    from dtbench.team.records import Rec
+    from dtbench.team.sync import Conflict, SyncPlan
+
+    values = {"status": ("met", "partly"), "note": ("on site", "in the office")}
+    conflicts = [
+        Conflict("answer:r:7.3.2.a", f, "", values[f][0], "a", None, values[f][1], "b", None)
+        for f in fields
+    ]
+    recs = {"answer:r:7.3.2.a": Rec({"status": "", "note": ""})}
+    plan = SyncPlan("e", None, None, "login", {}, recs, recs, {}, conflicts)  # type: ignore[arg-type]
+    dialog = MergeDialog(plan)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(100)  # the layout settled
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None
+    band = scroll.viewport().height() - dialog.rows[-1].geometry().bottom()
+    assert band < 40
+    assert not scroll.verticalScrollBar().isVisible()  # and nothing hidden below either

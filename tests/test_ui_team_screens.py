@@ -209,3 +209,38 @@ def test_taking_offline_ticks_the_engagement_open(
     QTimer.singleShot(0, look)
     offline.take_offline(window)
     assert seen == [["乙客户"]]  # the one open, and only it
+
+
+def test_connect_is_filled_in_with_the_server_the_window_works_on(
+    qtbot: Any, server: Store, translations: Any
+) -> None:
+    """File ▸ Connect to team server… while connected: the server, port, database and
+    login of the current connection, not "localhost" and empty fields."""
+    from sqlalchemy.engine import make_url
+
+    from dtbench.ui.team.connect_dialog import ConnectDialog
+
+    window = MainWindow(server, translations, open_store=open_store)
+    qtbot.addWidget(window)
+    window.show()
+    seen: dict[str, Any] = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ConnectDialog):
+            QTimer.singleShot(50, look)
+            return
+        seen["fields"] = (
+            dialog.host.text(),
+            dialog.port.value(),
+            dialog.database.text(),
+            dialog.login.text(),
+        )
+        seen["message shown"] = dialog.message.isVisible()
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    window.connect_team_server()
+    url = make_url(server.url)
+    assert seen["fields"] == (url.host, url.port or 5432, url.database, url.username)
+    assert not seen["message shown"]

@@ -9,7 +9,7 @@ import argparse
 
 from dtbench.cli.common import fail, open_store_or_fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
-from dtbench.messages import translate
+from dtbench.messages import system_language, translate
 
 COMMANDS = ("offline", "sync")
 
@@ -123,9 +123,9 @@ def _sync(args: argparse.Namespace) -> int:
                     record_label(plan, c, translate),
                     field_label(c, translate),
                     stamp(c.local_author, c.local_at),
-                    value_text(c, c.local, translate, 60),
+                    value_text(c, c.local, translate, 60, lang=system_language(), plan=plan),
                     stamp(c.server_author, c.server_at),
-                    value_text(c, c.server, translate, 60),
+                    value_text(c, c.server, translate, 60, lang=system_language(), plan=plan),
                 )
             )
         print(

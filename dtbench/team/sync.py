@@ -331,7 +331,9 @@ def _add(plan: SyncPlan, name: str, b: Fields | None, lo: Fields | None, se: Fie
 def _conflict(plan: SyncPlan, name: str, f: str, b: Any, lo: Any, se: Any) -> Conflict:
     mine = plan.local_recs.get(name) or Rec({})
     theirs = plan.server_recs.get(name) or Rec({})
-    return Conflict(name, f, b, lo, mine.author, mine.at, se, theirs.author, theirs.at)
+    # This side's changes go up under the server login: name them so, not by the OS user.
+    local_author = plan.login or mine.author
+    return Conflict(name, f, b, lo, local_author, mine.at, se, theirs.author, theirs.at)
 
 
 def _read_server(

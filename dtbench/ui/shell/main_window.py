@@ -850,7 +850,7 @@ class MainWindow(QMainWindow):
         after opening another database."""
         from dtbench.ui.team.connect_dialog import ConnectDialog
 
-        dialog = ConnectDialog(self)
+        dialog = ConnectDialog(self, current=self.store.url if self.store is not None else None)
         if dialog.exec() == ConnectDialog.DialogCode.Accepted and dialog.store is not None:
             self.use_store(dialog.store, dialog.target)
 

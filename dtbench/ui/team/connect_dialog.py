@@ -53,11 +53,18 @@ class ConnectDialog(QDialog):
 
     At start-up (``server`` given: the last session's server, whose password is not kept
     here or was refused, ``refused`` saying which) it is filled in from ``server``, says why
-    it asks, and its other choice is to work on this computer's database instead.
+    it asks, and its other choice is to work on this computer's database instead. Otherwise
+    it is filled in from ``current`` (the database the window works on) when that is a
+    server, else from the last server connected to.
     """
 
     def __init__(
-        self, parent: QWidget | None = None, *, server: str | None = None, refused: bool = False
+        self,
+        parent: QWidget | None = None,
+        *,
+        server: str | None = None,
+        refused: bool = False,
+        current: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("connect_dialog")
@@ -110,7 +117,11 @@ class ConnectDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self._fill_from(server if server is not None else last_server())
+        if server is None:
+            server_now = current if credentials.is_server(current) else None
+            self._fill_from(server_now or last_server())
+        else:
+            self._fill_from(server)
         if server is not None:
             # The kept password (if any) was just refused: it is typed afresh; keep it
             # again only if it was kept before (the box stays the user's to tick).

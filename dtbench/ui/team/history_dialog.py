@@ -11,11 +11,10 @@ key (Ctrl+H) to the clause details and to every record editor.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLocale, Qt, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,22 +41,13 @@ from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.labels import without_access_key
 from dtbench.ui.kit.scale_labels import status_label
+from dtbench.ui.kit.times import local_time
 from dtbench.ui.kit.window_fit import resize_within_screen
 from dtbench.ui.plan.record_editor import RecordEditor
 from dtbench.ui.plan.session import PlanSession
 
 KEY = "Ctrl+H"
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def local_time(at: datetime) -> str:
-    """A stored (UTC) time in the computer's time zone, written the UI language's way."""
-    utc = QDateTime(
-        QDate(at.year, at.month, at.day),
-        QTime(at.hour, at.minute, at.second),
-        QTimeZone.utc(),
-    )
-    return QLocale().toString(utc.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 class HistoryDialog(QDialog):

@@ -10,9 +10,10 @@ row is decided.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtbench.team.labels import field_label, record_label, stamp, value_text
+from dtbench.team.labels import field_label, record_label, value_text
 from dtbench.team.sync import (
     MERGE,
     Conflict,
@@ -41,6 +42,8 @@ from dtbench.team.sync import (
 from dtbench.team.sync import (
     THEIRS as KEEP_THEIRS,
 )
+from dtbench.ui.kit.scale_labels import ui_language
+from dtbench.ui.kit.times import local_time
 from dtbench.ui.kit.window_fit import resize_within_screen
 
 MINE, THEIRS, MERGED = 0, 1, 2
@@ -48,6 +51,27 @@ MINE, THEIRS, MERGED = 0, 1, 2
 
 def _translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def stamp(author: str, at: datetime | None) -> str:
+    """ "liwei, 12/6/26 9:29 PM": who and when, on this computer's clock as History shows it."""
+    return ", ".join(p for p in (author, local_time(at)) if p)
+
+
+class MergeBox(QPlainTextEdit):
+    """The merged text: a few lines to begin with (the dialog opens no taller than its rows
+    need), growing with the dialog when the consultant makes it taller."""
+
+    LINES = 4
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        height = self.fontMetrics().lineSpacing() * self.LINES + margins.top() + margins.bottom()
+        return QSize(hint.width(), height + 2 * int(self.document().documentMargin()))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class ConflictRow(QGroupBox):
@@ -60,8 +84,12 @@ class ConflictRow(QGroupBox):
         self.group = QButtonGroup(self)
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 1)
+        # This computer's side under the consultant's server login (what the server will
+        # record), never the laptop's OS user.
         self.mine = QRadioButton(
-            self.tr("Yours — %1").replace("%1", stamp(conflict.local_author, conflict.local_at)),
+            self.tr("This computer — %1").replace(
+                "%1", stamp(plan.login or conflict.local_author, conflict.local_at)
+            ),
             self,
         )
         self.theirs = QRadioButton(
@@ -73,7 +101,8 @@ class ConflictRow(QGroupBox):
         for row, (button, value) in enumerate(
             ((self.mine, conflict.local), (self.theirs, conflict.server))
         ):
-            shown = QLabel(value_text(conflict, value, _translate, 2000), self)
+            text = value_text(conflict, value, _translate, 2000, lang=ui_language(), plan=plan)
+            shown = QLabel(text, self)
             shown.setWordWrap(True)
             shown.setTextFormat(Qt.TextFormat.PlainText)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -84,11 +113,10 @@ class ConflictRow(QGroupBox):
         if self.is_text(conflict):
             self.merged = QRadioButton(self.tr("Merged:"), self)
             self.group.addButton(self.merged, MERGED)
-            self.merge = QPlainTextEdit(self)
+            self.merge = MergeBox(self)
             self.merge.setObjectName("merge")
             self.merge.setTabChangesFocus(True)
             self.merge.setPlainText(f"{conflict.local}\n{conflict.server}")
-            self.merge.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
             self.merge.textChanged.connect(lambda: self.merged.setChecked(True))
             grid.addWidget(self.merged, 2, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(self.merge, 2, 1)
@@ -139,10 +167,13 @@ class MergeDialog(QDialog):
         body = QWidget(self)
         rows_layout = QVBoxLayout(body)
         self.rows = [ConflictRow(plan, c, body) for c in plan.conflicts]
+        # A row with a text to merge takes the room the dialog has to spare (its merge box
+        # grows); with none, the rows stay together at the top and the dialog fits them.
         for row in self.rows:
-            rows_layout.addWidget(row)
+            rows_layout.addWidget(row, 1 if row.merge is not None else 0)
             row.group.idToggled.connect(self._update)
-        rows_layout.addStretch(1)
+        if not any(row.merge is not None for row in self.rows):
+            rows_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -163,10 +194,19 @@ class MergeDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        resize_within_screen(self, 980, 680)
+        # As tall as the rows need (no empty band under them), at most 680 and never more
+        # than the screen: past that the rows scroll.
+        self._update()  # the status line says what is left: measured with its text
+        resize_within_screen(self, 980, 680)  # the width the screen allows, for the wrapping
+        margins = layout.contentsMargins()
+        inner = self.width() - margins.left() - margins.right()
+        chrome = scroll.frameWidth() * 2 + margins.top() + margins.bottom()
+        chrome += sum(w.sizeHint().height() + layout.spacing() for w in (self.status, buttons))
+        chrome += intro.heightForWidth(inner) + layout.spacing()
+        rows = rows_layout.totalHeightForWidth(inner - 2 * scroll.frameWidth())
+        resize_within_screen(self, self.width(), min(680, rows + chrome))
         if self.rows:
             self.rows[0].mine.setFocus()
-        self._update()
 
     def choose_all(self, which: int) -> None:
         for row in self.rows:
