@@ -5,7 +5,6 @@ what and when in an engagement (or in one clause of its latest round), newest fi
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 
 from dtbench.cli.common import add_engagement, engagement, tr
 from dtbench.errors import QT_TRANSLATE_NOOP, excerpt
@@ -60,17 +59,13 @@ def shown(text: str) -> str:
     return excerpt(text, 60)
 
 
-def local_time(at: datetime) -> str:
-    """A stored (UTC) time in this computer's time zone."""
-    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
 def run(args: argparse.Namespace) -> int | None:
     """Run the command when it is ``history``; None otherwise."""
     if getattr(args, "command", None) != COMMAND:
         return None
     from dtbench.diagnosis.service import list_rounds
     from dtbench.team import history
+    from dtbench.team.labels import local_time
 
     with engagement(args) as (store, uuid):
         if args.restore is not None:
@@ -101,7 +96,15 @@ def run(args: argparse.Namespace) -> int | None:
         record = f"{c.kind} {c.label}".strip()
         print(
             "\t".join(
-                (str(c.id), local_time(c.at), c.author, record, c.field, shown(c.old), shown(c.new))
+                (
+                    str(c.id),
+                    local_time(c.at, seconds=True),
+                    c.author,
+                    record,
+                    c.field,
+                    shown(c.old),
+                    shown(c.new),
+                )
             )
         )
     return 0
