@@ -450,8 +450,9 @@ class MainWindow(QMainWindow):
             self.workspace.set_others(others)
 
     def _start_chart_workers_soon(self) -> None:
-        """Start the chart workers while the consultant looks at the list, so that the first
-        dashboard after opening an engagement does not wait for them."""
+        """Start the chart workers while the consultant looks at the list or moves between
+        steps, so that the next dashboard does not wait for them (they end again after
+        :data:`dtbench.reports.render_pool.IDLE_S` seconds without a chart)."""
         QTimer.singleShot(CHART_WORKERS_START_MS, _start_chart_workers)
 
     def _schedule_backups(self, store: Store) -> None:
@@ -735,6 +736,7 @@ class MainWindow(QMainWindow):
             self.refresh()
             return
         workspace = self._workspace()
+        self._start_chart_workers_soon()  # again if they ended while the list was shown
         workspace.open(profile, step)
         self.undo_group.setActiveStack(workspace.undo_stack)
         self.stack.setCurrentWidget(workspace)
@@ -751,6 +753,8 @@ class MainWindow(QMainWindow):
             )
             self.workspace.error.connect(self.show_error)
             self.workspace.place_changed.connect(self._announce_place)
+            # the consultant moves about: a chart may be next (workers end when idle)
+            self.workspace.place_changed.connect(self._start_chart_workers_soon)
             if self.presence is not None:
                 self.workspace.set_others(self.presence.others)
             # in the group, the stack leaves it when deleted (a database switch): the Undo
