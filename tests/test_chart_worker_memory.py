@@ -1,6 +1,6 @@
-"""The chart workers hold memory only while charts are drawn: one worker for a chart at a time,
-the others started when it is busy, all ended when idle (and started again for the next
-chart), and no figure kept in a worker once it has been turned into pixels."""
+"""The chart workers hold memory only while charts are drawn: a chart alone starts one worker,
+the others start when charts are about to be needed, all end when idle (and start again for the
+next chart), and no figure is kept in a worker once it has been turned into pixels."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def test_idle_workers_end_and_the_next_chart_still_arrives(pools: list[RenderPoo
     before = _workers()
     pool = RenderPool(2, idle_s=1.0, extra_idle_s=1.0)
     pools.append(pool)
-    # a dashboard's burst: the second worker starts while the first is busy
+    pool.warm()  # charts are coming: both workers start
     answers = [pool.submit(probe) for _ in range(6)]
     assert all(answer.result(timeout=DEADLINE_S)["drawn"] for answer in answers)
     started = _workers() - before

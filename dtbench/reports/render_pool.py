@@ -10,10 +10,11 @@ When worker processes cannot be used (one CPU, ``DTBENCH_CHART_WORKERS=0``, a sy
 refuses new processes, a worker that died), jobs run on one background thread instead:
 slower, never lost.
 
-The workers start when the first chart is needed (an engagement opened, an export) and end
-after :data:`IDLE_S` seconds without a job (each holds ~70 MB of matplotlib); the next chart
-starts them again. Each worker gives its freed memory back to the system shortly after its last
-job (see :func:`dtbench.reports.memory.give_back`).
+The workers start when charts are about to be needed and end when idle (each holds ~75 MB
+of matplotlib): the first after :data:`IDLE_S` seconds without a job, the others after
+:data:`EXTRA_IDLE_S`; the next chart starts the first again (see :class:`RenderPool`). Each
+worker frees the figures it drew and gives their memory back to the system shortly after its
+last job (see :func:`_tidy`).
 
 The workers end with the application, however it ends (quit, a signal, a crash, ``kill -9``):
 each watches its parent process and exits when it is gone (see :func:`_end_with_parent`), and
@@ -241,11 +242,12 @@ class _Tier:
 class RenderPool:
     """Runs chart jobs in worker processes, or on one thread when processes are unavailable.
 
-    The workers come in two tiers: the first worker, started when charts are about to be
-    needed (:meth:`warm`) and ended after ``idle_s`` seconds without a job; the others
-    (``workers - 1``) started when a job finds the first one busy, taking jobs once warmed up,
-    and ended after ``extra_idle_s`` seconds without one. A dashboard's burst of charts is
-    drawn side by side; a consultant reading a page holds one worker, or none.
+    The workers come in two tiers, both started when charts are about to be needed
+    (:meth:`warm`: the database or an engagement opened, another step shown, an export): the
+    first worker, which a job also starts and which ends after ``idle_s`` seconds without a
+    job; the others (``workers - 1``), which take jobs once warmed up and end after
+    ``extra_idle_s`` seconds without one. A dashboard's burst of charts is drawn side by
+    side; a consultant reading a page holds one worker, or none.
     """
 
     def __init__(
@@ -316,35 +318,33 @@ class RenderPool:
 
     def _choose(self) -> tuple[Executor, _Tier | None]:
         """The executor for the next job: the first worker, or another tier's if it is warm
-        and has less to do; a job that finds the first worker busy starts the others."""
+        and has less to do. A job never starts the other workers: on two CPUs, one warming
+        up while the charts are drawn slowed that redraw and the next (672 ms instead of
+        230)."""
         if not self._tiers:
             return self._use_thread(), None
         first = self._tiers[0]
         if first.executor is None:
             self._start(first)
         best = first
-        for tier in self._tiers[1:]:
-            if tier.executor is None:
-                if first.pending >= first.workers:
-                    self._start(tier)
-            elif tier.ready and tier.pending * best.workers < best.pending * tier.workers:
+        for tier in self._tiers[1:]:  # started by warm(), never in the middle of a burst
+            if tier.ready and tier.pending * best.workers < best.pending * tier.workers:
                 best = tier
         if best.executor is None:  # the start failed: a thread took over
             return self._use_thread(), None
         return best.executor, best
 
     # ------------------------------------------------------------------- the API
-    def warm(self) -> None:
-        """Charts will be needed soon: start the first worker now (it warms up in the
-        background), or keep it from ending for ``idle_s`` seconds more."""
+    def warm(self, every_worker: bool = True) -> None:
+        """Charts will be needed soon: start the workers now (they warm up in the
+        background), or keep them from ending for their idle period more; only the first
+        one unless ``every_worker``."""
         with self._lock:
-            if not self._tiers:
-                return
-            first = self._tiers[0]
-            if first.executor is None:
-                self._start(first)
-            else:
-                self._count_down(first)
+            for tier in self._tiers if every_worker else self._tiers[:1]:
+                if tier.executor is None:
+                    self._start(tier)
+                else:
+                    self._count_down(tier)
 
     @property
     def running(self) -> int:
