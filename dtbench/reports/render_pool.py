@@ -287,15 +287,17 @@ class RenderPool:
                 with self._lock:
                     if tier.executor is executor:
                         tier.ready = True
+                        # idle from now: a warm-up took 8 s on a loaded machine, and a worker
+                        # ended before it could take a job would be started again and again
+                        self._count_down(tier)
 
         for future in warming:
             future.add_done_callback(warmed)
-        self._count_down(tier)
 
     def _count_down(self, tier: _Tier) -> None:
-        """(Re)start ``tier``'s idle countdown."""
+        """(Re)start ``tier``'s idle countdown (once it has warmed up)."""
         tier.stop_countdown()
-        if tier.idle_s > 0 and tier.executor is not None and not tier.pending:
+        if tier.idle_s > 0 and tier.ready and not tier.pending:
             countdown = threading.Timer(tier.idle_s, self._end_if_idle, (tier,))
             countdown.args = (tier, countdown)  # a countdown cancelled too late ends nothing
             countdown.daemon = True
