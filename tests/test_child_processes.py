@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GONE_WITHIN_S = 5.0  # the bound of the issue: nothing of the application left after 5 s
 STARTUP_S = 180.0  # a loaded machine: the workers may take long to start (not asserted)
 WORKERS = 2
+GUI_WORKERS = 1  # the application's others end after a few seconds without a chart
 
 pytestmark = pytest.mark.skipif(
     not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
@@ -75,11 +76,13 @@ def _workers(pid: int) -> list[int]:
     return warming
 
 
-def _wait_for_workers(pid: int, process: subprocess.Popen[bytes]) -> dict[int, str]:
-    """Wait until ``pid`` runs its chart workers; then every process it started, by id, with
-    its start time (an id used again later is not the same process)."""
+def _wait_for_workers(
+    pid: int, process: subprocess.Popen[bytes], count: int = WORKERS
+) -> dict[int, str]:
+    """Wait until ``pid`` runs ``count`` chart workers; then every process it started, by id,
+    with its start time (an id used again later is not the same process)."""
     deadline = time.monotonic() + STARTUP_S
-    while len(_workers(pid)) < WORKERS:
+    while len(_workers(pid)) < count:
         assert process.poll() is None, f"the process ended early ({process.returncode})"
         assert time.monotonic() < deadline, "the chart workers did not start"
         time.sleep(0.1)
@@ -156,7 +159,7 @@ def test_killing_the_application_ends_its_workers_and_the_tracker(
     db_path: Path, tmp_path: Path, ended: list[dict[int, str]]
 ) -> None:
     gui = _start_gui(db_path, tmp_path)
-    started = _wait_for_workers(gui.pid, gui)
+    started = _wait_for_workers(gui.pid, gui, GUI_WORKERS)
     ended.append(started)
     gui.kill()
     killed = time.monotonic()
@@ -175,7 +178,7 @@ def test_a_signal_closes_the_application_as_its_window_does(
     if signal.getsignal(signum) is signal.SIG_IGN:
         pytest.skip(f"{signum.name} is ignored here, and so in the application (nohup)")
     gui = _start_gui(db_path, tmp_path)
-    started = _wait_for_workers(gui.pid, gui)
+    started = _wait_for_workers(gui.pid, gui, GUI_WORKERS)
     ended.append({**started, gui.pid: (_stat(gui.pid) or [""] * 20)[19]})
     assert "window" not in _settings(home)
     store = open_store(db_path)  # a change that closing must back up
@@ -202,8 +205,9 @@ from dtbench.reports.render_pool import RenderPool, probe
 
 pool = RenderPool({workers})
 if {from_thread}:
-    # An export's thread starts the workers and ends: they must live on (no job breaks).
-    starter = threading.Thread(target=lambda: [pool.submit(probe) for _ in range({workers})])
+    # An export's thread starts the workers (it warms the pool before its charts) and ends:
+    # they must live on (no job breaks).
+    starter = threading.Thread(target=lambda: [pool.warm(), pool.submit(probe)])
     starter.start()
     starter.join()
 else:

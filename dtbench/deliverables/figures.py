@@ -268,6 +268,8 @@ def render_figures(
         return out
     if stop():
         raise ExportCancelled()
+    if any(chart_cache.cached(chart_cache.key_of(job)) is None for job in jobs.values()):
+        pool.warm()  # charts to draw: every worker (the others end when idle)
     running = {name: chart_cache.submit(pool, job) for name, job in jobs.items()}
     try:
         told = 0

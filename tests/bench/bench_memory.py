@@ -1,20 +1,25 @@
 """Memory benchmark: what the application holds with the sample open, after the dashboard and
-an export, in all its processes (the window's and the chart workers').
+an export, in all its processes (the window's, the chart workers', multiprocessing's resource
+tracker).
 
 Run: python tests/bench/bench_memory.py
-Linux only (reads /proc). Prints the resident memory (RSS) of the application process and of
-each child, the total, and the target (≤ 300 MB in all). The floor beside it is a bare
+Linux only (reads /proc). The sample is written by ``python -m dtbench demo`` in a process of its
+own; the application then runs as a consultant starts it (tests/bench/memory_driver.py: the
+launcher's ``dtbench.cli.main(["--db", X])``), opens the sample, shows its dashboard, exports
+.docx + .xlsx as the export dialog does, and reports, a moment (2 s) and 20 s later, the
+resident memory (RSS) and proportional share (PSS) of itself and of every process it started.
+Printed: each process, the total, the target (≤ 300 MB RSS in all) and the floor: a bare
 QApplication with an empty QMainWindow and the same libraries imported (PySide6, SQLAlchemy,
-matplotlib in one process), measured in a process of its own in the same run.
+matplotlib, python-docx, openpyxl in one process), measured in a process of its own in the same run.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -31,114 +36,55 @@ print(open("/proc/self/status").read().split("VmRSS:")[1].split()[0], flush=True
 """
 
 
-def rss_kb(pid: int) -> int:
-    with open(f"/proc/{pid}/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
-
-
-def pss_kb(pid: int) -> int:
-    """The process's proportional share of memory: a library's pages shared by several
-    processes count once in all, not once in each."""
-    try:
-        text = Path(f"/proc/{pid}/smaps_rollup").read_text(encoding="ascii")
-    except OSError:
-        return rss_kb(pid)
-    for line in text.splitlines():
-        if line.startswith("Pss:"):
-            return int(line.split()[1])
-    return rss_kb(pid)
-
-
-def children(pid: int) -> list[int]:
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
-            text = (task / "children").read_text(encoding="ascii")
-        except OSError:
-            continue
-        for child in text.split():
-            found.append(int(child))
-            found += children(int(child))
-    return found
-
-
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="dtbench-bench-"))
-    os.environ["DTBENCH_HOME"] = str(folder)
-    os.environ["DTBENCH_SOFFICE"] = "none"
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, str(HERE))
-    from bench_diagnosis import settle, wait_for
-    from PySide6.QtWidgets import QApplication
-
-    from dtbench.deliverables.export import ExportRequest, run_export
-    from dtbench.reports.render_pool import shared_pool
-    from dtbench.sample import create_demo
-    from dtbench.store import open_store
-    from dtbench.ui.kit.translations import Translations
-    from dtbench.ui.shell.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    translations = Translations(app)
-    translations.apply("zh")
-    store = open_store(folder / "bench.sqlite3")
-    uuid = create_demo(store)
-    stages = [("sample written, no window", rss_kb(os.getpid()))]
-    window = MainWindow(store, translations, open_store=open_store)
-    window.resize(1366, 768)
-    window.show()
-    settle(200)
-    stages.append(("window shown", rss_kb(os.getpid())))
-    window.open_engagement(uuid)
-    settle(200)
-    stages.append(("sample open", rss_kb(os.getpid())))
-    workspace = window.workspace
-    assert workspace is not None
-    dashboard = workspace.dashboard
-    workspace.steps.setCurrentRow(workspace.pages.indexOf(dashboard))
-    wait_for(dashboard.drawn)
-    settle(500)
-    stages.append(("dashboard drawn", rss_kb(os.getpid())))
-    run_export(
-        store,
-        ExportRequest(engagement=uuid, docx=folder / "p.docx", xlsx=folder / "p.xlsx"),
-        pool=shared_pool(),
+    env = dict(os.environ, DTBENCH_HOME=str(folder), DTBENCH_SOFFICE="none")
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    db = folder / "bench.sqlite3"
+    uuid = subprocess.run(
+        [sys.executable, "-m", "dtbench", "demo", "--db", str(db)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()[-1]
+    run = subprocess.run(
+        [sys.executable, str(HERE / "memory_driver.py"), str(db), uuid, str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
-    settle(500)
-    time.sleep(1)
-    stages.append(("exported", rss_kb(os.getpid())))
-    me = os.getpid()
-    parts = [("application (window, store, data)", rss_kb(me), pss_kb(me))]
-    parts += [(f"child process {pid}", rss_kb(pid), pss_kb(pid)) for pid in children(me)]
-    total = sum(kb for _name, kb, _pss in parts)
-    total_pss = sum(pss for _name, _kb, pss in parts)
+    line = next((x for x in run.stdout.splitlines() if x.startswith("memory ")), None)
+    if line is None:
+        sys.exit(f"the driver reported nothing (exit {run.returncode}):\n{run.stderr[-3000:]}")
+    report = json.loads(line[len("memory ") :])
     floor = int(
         subprocess.run(
-            [sys.executable, "-c", FLOOR], capture_output=True, text=True, check=True
+            [sys.executable, "-c", FLOOR], env=env, capture_output=True, text=True, check=True
         ).stdout.split()[0]
     )
+    if report["export_error"]:
+        print("the export failed:", *report["export_error"])
     print("the application process, stage by stage (RSS)")
-    for name, kb in stages:
+    for name, kb in report["stages"]:
         print(f"  {name:<40}{kb / 1024:8.1f} MB")
-    print("memory with the sample open, after the dashboard and an export")
-    print(f"  {'':<40}{'RSS':>8}    {'PSS':>8}")
-    for name, kb, pss in parts:
-        print(f"  {name:<40}{kb / 1024:8.1f} MB {pss / 1024:8.1f} MB")
-    verdict = "within" if total / 1024 <= TARGET_MB else "over"
-    print(
-        f"  {'total':<40}{total / 1024:8.1f} MB {total_pss / 1024:8.1f} MB   "
-        f"target ≤ {TARGET_MB} MB (RSS): {verdict}"
-    )
-    print(
-        f"  {'floor: bare window + the libraries':<40}{floor / 1024:8.1f} MB   "
-        f"ratio {total / floor:.2f}"
-    )
-    window.close()
-    store.close()
+    for moment in report["moments"]:
+        print(f"memory with the sample open, after the dashboard and an export: {moment['label']}")
+        print(f"  {'':<40}{'RSS':>8}    {'PSS':>8}")
+        processes = moment["processes"]
+        for p in processes:
+            name = f"{p['role']} ({p['pid']})"
+            print(f"  {name:<40}{p['rss'] / 1024:8.1f} MB {p['pss'] / 1024:8.1f} MB")
+        total = sum(p["rss"] for p in processes)
+        total_pss = sum(p["pss"] for p in processes)
+        verdict = "within" if total / 1024 <= TARGET_MB else "over"
+        print(
+            f"  {'total':<40}{total / 1024:8.1f} MB {total_pss / 1024:8.1f} MB   "
+            f"target ≤ {TARGET_MB} MB (RSS): {verdict}, ratio to the floor {total / floor:.2f}"
+        )
+    print(f"  {'floor: bare window + the libraries':<40}{floor / 1024:8.1f} MB")
 
 
 if __name__ == "__main__":  # also keeps the chart worker processes from running main()

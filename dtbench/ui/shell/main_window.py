@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,10 +84,10 @@ def confirm_new_database(parent: QWidget | None, target: str) -> bool:
 CHART_WORKERS_START_MS = 500
 
 
-def _start_chart_workers() -> None:
+def _start_chart_workers(every_worker: bool = True) -> None:
     from dtbench.reports.render_pool import shared_pool  # processes: not at start-up
 
-    shared_pool().warm()
+    shared_pool().warm(every_worker)
 
 
 class MainWindow(QMainWindow):
@@ -449,10 +450,11 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.set_others(others)
 
-    def _start_chart_workers_soon(self) -> None:
-        """Start the chart workers while the consultant looks at the list, so that the first
-        dashboard after opening an engagement does not wait for them."""
-        QTimer.singleShot(CHART_WORKERS_START_MS, _start_chart_workers)
+    def _start_chart_workers_soon(self, every_worker: bool = True) -> None:
+        """Start the chart workers while the consultant looks at the list or moves between
+        steps, so that the next dashboard does not wait for them (they end again after
+        :data:`dtbench.reports.render_pool.IDLE_S` seconds without a chart)."""
+        QTimer.singleShot(CHART_WORKERS_START_MS, partial(_start_chart_workers, every_worker))
 
     def _schedule_backups(self, store: Store) -> None:
         """Verified backups every few minutes while something changed (file databases)."""
@@ -735,6 +737,7 @@ class MainWindow(QMainWindow):
             self.refresh()
             return
         workspace = self._workspace()
+        self._start_chart_workers_soon()  # again if they ended while the list was shown
         workspace.open(profile, step)
         self.undo_group.setActiveStack(workspace.undo_stack)
         self.stack.setCurrentWidget(workspace)
@@ -751,6 +754,14 @@ class MainWindow(QMainWindow):
             )
             self.workspace.error.connect(self.show_error)
             self.workspace.place_changed.connect(self._announce_place)
+            # the consultant moves about: a chart may be next (workers end when idle); on
+            # each clause only the first one, not a worker started again and again
+            self.workspace.place_changed.connect(
+                lambda: self._start_chart_workers_soon(every_worker=False)
+            )
+            self.workspace.steps.currentRowChanged.connect(
+                lambda _row: self._start_chart_workers_soon()
+            )
             if self.presence is not None:
                 self.workspace.set_others(self.presence.others)
             # in the group, the stack leaves it when deleted (a database switch): the Undo
