@@ -98,3 +98,46 @@ def test_the_dashboards_rounds_read_no_evidence_nor_notes(
     assert "evidence" not in touched
     assert "note" not in touched and "findings" not in touched
     assert len(seen) <= 4  # engagement, rounds, answers, levels: not four per round
+
+
+def test_the_documents_read_only_the_latest_rounds_evidence(store: Store, tmp_path: Path) -> None:
+    """Gathering the engagement for the documents (the export dialog, the export) reads one
+    round whole, the one the documents describe; the others for their scores alone."""
+    from dtbench.deliverables import content
+
+    engagement = _engagement(store, tmp_path)
+
+    with statements(store) as seen:
+        gathered = content.gather(store, engagement, "zh")
+
+    assert [r for r, _report in gathered.rounds] == dx.list_rounds(store, engagement)
+    assert len([s for s in seen if "FROM evidence" in s]) == 1
+
+
+def test_starting_an_export_gathers_nothing_on_the_gui_thread(
+    qtbot, export_dialog, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The dialog gathered the engagement when it opened; Export does not read it all again
+    on the GUI thread before the work (and its progress dialog) starts."""
+    import threading
+
+    from dtbench.deliverables import content
+
+    real = content.gather
+    on_gui_thread: list[str] = []
+
+    def gather(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            on_gui_thread.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(content, "gather", gather)
+    export_dialog.excel.setChecked(False)
+    results: list[object] = []
+    export_dialog.finished_export.connect(results.append)
+
+    export_dialog.start()
+    qtbot.waitUntil(lambda: bool(results), timeout=120_000)
+
+    assert on_gui_thread == []
+    assert not isinstance(results[0], BaseException), results[0]
