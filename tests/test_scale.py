@@ -141,3 +141,29 @@ def test_starting_an_export_gathers_nothing_on_the_gui_thread(
 
     assert on_gui_thread == []
     assert not isinstance(results[0], BaseException), results[0]
+
+
+def test_evidence_bytes_are_read_only_to_open_the_file(store: Store, tmp_path: Path) -> None:
+    """Attaching a file already stored, undoing a removal, or looking a stored file up reads
+    no bytes (a database holds gigabytes of them); opening the file reads them."""
+    from sqlalchemy import select
+
+    from dtbench.store.models import EvidenceBlob
+
+    engagement = _engagement(store, tmp_path)
+    rnd = dx.list_rounds(store, engagement)[-1].uuid
+    file = tmp_path / "evidence-0.bin"  # stored already, in the first round
+    record = dx.load_round(store, rnd).evidence["7.3.1"][0]
+
+    with statements(store) as seen:
+        again = dx.add_evidence(store, rnd, "7.3.2", file)
+        removed = dx.remove_evidence(store, record.uuid)
+        dx.restore_evidence(store, rnd, removed)
+        with store.session() as s:
+            found = s.scalars(select(EvidenceBlob)).all()
+            assert {b.sha256 for b in found} >= {again.sha256, record.sha256}
+        dx.load_round(store, rnd)
+
+    reads = [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+    assert reads and not [s for s in reads if "evidence_blobs.data" in s]
+    assert dx.evidence_data(store, again.sha256) == file.read_bytes()

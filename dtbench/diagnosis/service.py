@@ -459,6 +459,12 @@ def _evidence(e: Evidence) -> EvidenceRecord:
     )
 
 
+def _blob_stored(s: Session, digest: str) -> bool:
+    """Whether the bytes ``digest`` are stored (their hash is read, never the bytes)."""
+    stmt = select(EvidenceBlob.sha256).where(EvidenceBlob.sha256 == digest)
+    return s.scalar(stmt) is not None
+
+
 def add_evidence(
     store: Store, round_uuid: str, clause_key: str, path: Path, *, limit: int | None = None
 ) -> EvidenceRecord:
@@ -477,7 +483,7 @@ def add_evidence(
     digest = hashlib.sha256(data).hexdigest()
     with store.session() as s:
         rid = _round_id(s, round_uuid)
-        if s.get(EvidenceBlob, digest) is None:
+        if not _blob_stored(s, digest):
             s.add(EvidenceBlob(sha256=digest, data=data))
             s.flush()  # the blob first: evidence refers to it
         row = Evidence(
@@ -506,7 +512,7 @@ def remove_evidence(store: Store, evidence_uuid: str) -> EvidenceRecord:
 def restore_evidence(store: Store, round_uuid: str, record: EvidenceRecord) -> None:
     with store.session() as s:
         rid = _round_id(s, round_uuid)
-        if s.get(EvidenceBlob, record.sha256) is None:
+        if not _blob_stored(s, record.sha256):
             raise LookupError(record.sha256)
         s.add(
             Evidence(
