@@ -411,6 +411,10 @@ The current database is kept aside first, next to it.</source>
         <translation>附加 %1</translation>
     </message>
     <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
         <source>No program is set up to open %1. It was saved as %2.</source>
         <translation>系统中没有可打开 %1 的程序。文件已另存为 %2。</translation>
     </message>

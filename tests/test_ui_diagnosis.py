@@ -191,7 +191,19 @@ def test_evidence_is_attached_listed_removed_and_restored_by_undo(
         "PySide6.QtGui.QDesktopServices.openUrl",
         lambda url: opened.append(url.toLocalFile()) or True,
     )
+    # read and copied off the GUI thread, with a progress dialog when it takes a while
+    from dtbench.ui.diagnosis import clause_details
+
+    labels: list[str | None] = []
+    real_run_task = clause_details.run_task
+    monkeypatch.setattr(
+        clause_details,
+        "run_task",
+        lambda work, **kw: labels.append(kw.get("label")) or real_run_task(work, **kw),
+    )
     details.open_evidence()
+    qtbot.waitUntil(lambda: bool(opened))
+    assert labels and "看板照片.jpg" in str(labels[0])
     assert Path(opened[0]).name == "看板照片.jpg"
     assert Path(opened[0]).read_bytes() == photo.read_bytes()
 

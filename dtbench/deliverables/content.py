@@ -102,10 +102,13 @@ def gather(store: Store, engagement: str, lang: str | None = None) -> Content:
     guide = load_guide()
     # The round is stored data: named in the engagement's language, as everywhere else.
     rounds = dx.ensure_rounds(store, engagement, BASELINE_NAME.get(profile.language))
-    reports = tuple((r, dx.round_report(store, engagement, r.uuid)) for r in rounds)
+    scope = dx.get_scope(store, engagement)
+    # Every round's scores in one light read: only the latest round is needed whole (its
+    # notes and evidence), not ten rounds of them.
+    scored = dx.round_reports(store, engagement, [r.uuid for r in rounds], scope)
+    reports = tuple((r, scored[r.uuid]) for r in rounds)
     current, report = reports[-1]
     data = dx.load_round(store, current.uuid)
-    scope = dx.get_scope(store, engagement)
     statuses = data.statuses()
     clauses = []
     for score in report.clauses:

@@ -33,6 +33,7 @@ from dtbench.diagnosis.scoring import (
     IN_SCOPE,
     MAX_WEIGHT,
     MIN_WEIGHT,
+    LevelChoice,
     Report,
     ScopeEntry,
     score,
@@ -458,6 +459,12 @@ def _evidence(e: Evidence) -> EvidenceRecord:
     )
 
 
+def _blob_stored(s: Session, digest: str) -> bool:
+    """Whether the bytes ``digest`` are stored (their hash is read, never the bytes)."""
+    stmt = select(EvidenceBlob.sha256).where(EvidenceBlob.sha256 == digest)
+    return s.scalar(stmt) is not None
+
+
 def add_evidence(
     store: Store, round_uuid: str, clause_key: str, path: Path, *, limit: int | None = None
 ) -> EvidenceRecord:
@@ -476,7 +483,7 @@ def add_evidence(
     digest = hashlib.sha256(data).hexdigest()
     with store.session() as s:
         rid = _round_id(s, round_uuid)
-        if s.get(EvidenceBlob, digest) is None:
+        if not _blob_stored(s, digest):
             s.add(EvidenceBlob(sha256=digest, data=data))
             s.flush()  # the blob first: evidence refers to it
         row = Evidence(
@@ -505,7 +512,7 @@ def remove_evidence(store: Store, evidence_uuid: str) -> EvidenceRecord:
 def restore_evidence(store: Store, round_uuid: str, record: EvidenceRecord) -> None:
     with store.session() as s:
         rid = _round_id(s, round_uuid)
-        if s.get(EvidenceBlob, record.sha256) is None:
+        if not _blob_stored(s, record.sha256):
             raise LookupError(record.sha256)
         s.add(
             Evidence(
@@ -541,6 +548,49 @@ def round_report(store: Store, engagement: str, round_uuid: str) -> Report:
     scope = get_scope(store, engagement)
     data = load_round(store, round_uuid)
     return score(load_guide(), data.statuses(), data.levels(), scope)
+
+
+def round_reports(
+    store: Store, engagement: str, round_uuids: list[str], scope: Mapping[str, ScopeEntry]
+) -> dict[str, Report]:
+    """The scores of several rounds of ``engagement`` (by uuid), read in two queries of the
+    columns scoring needs: no notes, findings, evidence or interviews (a dashboard of ten
+    rounds reads what it draws, not ten whole rounds)."""
+    if not round_uuids:
+        return {}
+    with store.session() as s:
+        eid = _engagement_id(s, engagement)
+        stmt_r = select(AssessmentRound.id, AssessmentRound.uuid).where(
+            AssessmentRound.engagement_id == eid, AssessmentRound.uuid.in_(round_uuids)
+        )
+        ids: dict[int, str] = {rid: uuid for rid, uuid in s.execute(stmt_r)}
+        statuses: dict[int, dict[str, str]] = {rid: {} for rid in ids}
+        stmt_a = (
+            select(Answer.round_id, Answer.key, Answer.status)
+            .where(Answer.round_id.in_(ids), Answer.status != "")
+            .order_by(Answer.id)
+        )
+        for rid, key, status in s.execute(stmt_a):
+            statuses[rid][key] = status
+        levels: dict[int, dict[str, LevelChoice]] = {rid: {} for rid in ids}
+        stmt_c = (
+            select(
+                ClauseAssessment.round_id,
+                ClauseAssessment.clause_key,
+                ClauseAssessment.current_level,
+                ClauseAssessment.target_level,
+            )
+            .where(ClauseAssessment.round_id.in_(ids))
+            .order_by(ClauseAssessment.id)
+        )
+        for rid, key, current, target in s.execute(stmt_c):
+            levels[rid][key] = LevelChoice(current, target)
+    guide = load_guide()
+    reports = {uuid: score(guide, statuses[rid], levels[rid], scope) for rid, uuid in ids.items()}
+    missing = set(round_uuids) - set(reports)
+    if missing:
+        raise LookupError(sorted(missing)[0])
+    return reports
 
 
 def load_heard(store: Store, round_uuid: str) -> dict[str, dict[str, AnswerRecord]]:

@@ -252,10 +252,14 @@ class Evidence(Tracked, Base):
 
 
 class EvidenceBlob(Base):
+    """The bytes of an evidence file, stored once whatever the number of rounds using it."""
+
     __tablename__ = "evidence_blobs"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    # Deferred: read only when ``data`` is used. A blob may be tens of MB and a database
+    # holds gigabytes of them; looking one up (does it exist?) must not read its bytes.
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
 
 
 class PlanItem(Tracked, Base):

@@ -36,6 +36,7 @@ from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.fit_combo import FitCombo
 from dtbench.ui.kit.reflow import reflow
 from dtbench.ui.kit.scale_labels import level_description, level_label
+from dtbench.ui.kit.tasks import TaskContext, run_task, show_failure
 
 if TYPE_CHECKING:
     from dtbench.diagnosis import service as dx
@@ -310,18 +311,37 @@ class ClauseDetails(QWidget):
         return next((e for e in self.session.evidence(self.clause_key) if e.uuid == uuid), None)
 
     def open_evidence(self) -> None:
-        """Copy the stored file to a temporary folder and open it with the system viewer."""
+        """Copy the stored file to a temporary folder and open it with the system viewer.
+
+        The copy is made on a task thread (a file may be 50 MB, read from a database of
+        gigabytes): the window stays live, with a progress dialog when it takes a while."""
         record = self._selected()
         if record is None:
             return
-        try:
-            data = dx.evidence_data(self.session.store, record.sha256)
+        store = self.session.store
+
+        def work(_context: TaskContext) -> Path:
+            data = dx.evidence_data(store, record.sha256)
             folder = Path(tempfile.mkdtemp(prefix="dtbench-evidence-"))
             target = folder / Path(record.filename).name
             target.write_bytes(data)
-        except (OSError, LookupError) as exc:
-            self.session.error.emit(describe(exc))
-            return
+            return target
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, (OSError, LookupError)):
+                self.session.error.emit(describe(exc))
+            else:
+                show_failure(self, exc)
+
+        run_task(
+            work,
+            owner=self,
+            on_success=lambda target: self._show_file(record, target),
+            on_failure=failed,
+            label=self.tr("Opening %1…").replace("%1", record.filename),
+        )
+
+    def _show_file(self, record: EvidenceRecord, target: Path) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
             self.session.error.emit(
                 self.tr("No program is set up to open %1. It was saved as %2.")

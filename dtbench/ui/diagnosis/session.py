@@ -168,10 +168,12 @@ class DiagnosisSession(StackedEdits, QObject):
     def report_of(self, round_uuid: str) -> Report:
         """The scores of any round (cached; the current round is always up to date)."""
         if round_uuid not in self._reports:
-            data = dx.load_round(self.store, round_uuid)
-            self._reports[round_uuid] = score(
-                self.guide, data.statuses(), data.levels(), self.scope
-            )
+            # Every round not scored yet, in one light read: the dashboard asks for all of
+            # them in turn, and ten whole rounds (notes, evidence, interviews) froze it.
+            wanted = [r.uuid for r in self.rounds if r.uuid not in self._reports]
+            if round_uuid not in wanted:
+                wanted.append(round_uuid)
+            self._reports.update(dx.round_reports(self.store, self.engagement, wanted, self.scope))
         return self._reports[round_uuid]
 
     def in_scope(self, clause_key: str) -> bool:

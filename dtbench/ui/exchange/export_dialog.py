@@ -99,6 +99,7 @@ class ExportDialog(QDialog):
         # main window goes there.
         self.chosen_target: Target | None = None
         self._content: content_module.Content | None = None  # as last gathered
+        self._content_lang = ""  # the language it was gathered in
         self.setWindowTitle(self.tr("Export client documents"))
         resize_within_screen(self, 760, 720)  # the preflight list below the form
         folder = Path.home() / "Documents"
@@ -318,6 +319,7 @@ class ExportDialog(QDialog):
         else:
             self.summary.setPlainText(saved)
         self._content = content
+        self._content_lang = self.lang()
         self.recheck()
 
     def recheck(self) -> None:
@@ -461,7 +463,11 @@ class ExportDialog(QDialog):
         """The edited summary and the firm name are part of the engagement (undoable)."""
         old = self.plan.value("deliverable")
         assert isinstance(old, Deliverable)
-        content = content_module.gather(self.store, self.engagement, self.lang())
+        # The engagement as gathered when the dialog opened (the dialog is modal: nothing
+        # changed it since); gathering it again froze the window before the export started.
+        content = self._content
+        if content is None or self._content_lang != self.lang():
+            content = content_module.gather(self.store, self.engagement, self.lang())
         text = self.summary.toPlainText().strip()
         draft = content_module.draft_summary(content).strip()
         summary = "" if text == draft else text
