@@ -3357,6 +3357,13 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>PlanDrafts</name>
+    <message>
+        <source>Not saved: someone else changed this meanwhile. Leave the field to choose again.</source>
+        <translation>未保存：其他人在此期间修改了此处。离开此栏可重新选择。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>

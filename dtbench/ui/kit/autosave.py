@@ -100,7 +100,7 @@ class Autosave(QObject):
             began = self._began.get(widget)
             if began is not None:
                 began()
-        self._timers[widget].start()
+        self._timers[widget].start(self.idle_ms)
 
     def hold(self, widget: QWidget) -> None:
         """Keep ``widget``'s text as typing not saved yet, without a pause's save: after a
@@ -108,6 +108,13 @@ class Autosave(QObject):
         field is left or the page flushed, and a reload leaves it alone."""
         if widget not in self._dirty:
             self._dirty.append(widget)
+
+    def release(self, widget: QWidget) -> None:
+        """Stop holding ``widget``'s text (its draft was saved, or another record shown)."""
+        if widget in self._timers:
+            self._timers[widget].stop()
+        if widget in self._dirty:
+            self._dirty.remove(widget)
 
     def pending(self, widget: QWidget) -> bool:
         """Whether ``widget`` holds typing not saved yet (a reload must leave it alone)."""

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import msgspec
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -29,6 +31,7 @@ from dtbench.ui.kit.fit_combo import FitCombo
 from dtbench.ui.kit.reflow import reflow_splitter
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.change_steps import ChangeSteps
+from dtbench.ui.plan.drafts import DraftFields
 from dtbench.ui.plan.org_culture_parts import (
     TRAILING,
     explanation,
@@ -36,10 +39,12 @@ from dtbench.ui.plan.org_culture_parts import (
     now_or_target,
     plain,
 )
-from dtbench.ui.plan.session import PlanSession
+from dtbench.ui.plan.session import PlanSession, record_key
 
 # Narrower than this (logical pixels), the panes are one above the other.
 SIDE_BY_SIDE_WIDTH = 900
+
+KEY = record_key(value="organization")
 
 # aspect of the organisation, its option set, the guide's explanation (6.3.1 a)
 ORG_ASPECTS: tuple[tuple[str, tuple[cat.Option, ...], str], ...] = (
@@ -47,6 +52,10 @@ ORG_ASPECTS: tuple[tuple[str, tuple[cat.Option, ...], str], ...] = (
     ("driver", cat.ORG_DRIVERS, "6.3.1.a.2"),
     ("relation", cat.MANAGEMENT_RELATIONS, "6.3.1.a.3"),
 )
+
+
+def _put_text(edit: QPlainTextEdit, value: object) -> None:
+    edit.setPlainText(str(value))
 
 
 class OrganizationTab(QWidget):
@@ -59,6 +68,7 @@ class OrganizationTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.autosave = Autosave(self)
+        self.drafts = DraftFields(session, self.autosave)
         self.org_combos: dict[str, QComboBox] = {}
         self.org_labels: dict[str, QLabel] = {}
         self.org_hints: dict[str, QLabel] = {}
@@ -98,7 +108,11 @@ class OrganizationTab(QWidget):
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(48)
         edit.setMaximumHeight(80)
-        self.autosave.text(edit, lambda _final: self._commit_text(name))
+        self.autosave.text(
+            edit,
+            lambda _final: self._commit_text(name),
+            lambda: self.session.editing(KEY, name),
+        )
         self.texts[name] = edit
         return edit
 
@@ -210,6 +224,8 @@ class OrganizationTab(QWidget):
         self.mode_buttons[chosen].setChecked(True)
         self.mode_label.setBuddy(self.mode_buttons[chosen])  # Alt+M lands on the choice
         for name, edit in self.texts.items():
+            if self.drafts.load(KEY, name, edit, partial(_put_text, edit)):
+                continue  # typing a conflict left unsaved: shown, marked, saved again
             value = str(getattr(record, name))
             if not self.autosave.pending(edit) and edit.toPlainText() != value:
                 edit.setPlainText(value)
@@ -249,6 +265,10 @@ class OrganizationTab(QWidget):
         value = self.texts[name].toPlainText()
         old = self.organization
         if getattr(old, name) == value:
+            had = self.session.draft(KEY, name) is not None
+            self.session.drop_draft(KEY, name)  # typed back: nothing to save
+            if had:
+                self._load()
             return
         text = self.tr("Organization notes") if name == "notes" else self.tr("Mode rationale")
         record = msgspec.structs.replace(old, **{name: value})

@@ -12,7 +12,7 @@ from typing import Any
 
 import msgspec
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,10 +44,12 @@ from dtbench.ui.kit.fit_combo import FitCombo
 from dtbench.ui.kit.labels import separator, without_access_key
 from dtbench.ui.kit.reveal import focus
 from dtbench.ui.kit.scale_labels import ui_language
+from dtbench.ui.plan.drafts import DraftFields, unsaved_tip
 from dtbench.ui.plan.session import PlanSession
 
 NO_TIME = QTime(0, 0)  # shown empty: an interview does not start at midnight
 UUID_ROLE = Qt.ItemDataRole.UserRole
+UNSAVED_ROW = QColor(217, 119, 6, 70)  # a record holding a draft: amber, as its field
 Options = Callable[[], Sequence[tuple[str, str]]]
 
 
@@ -128,6 +130,7 @@ class RecordEditor(QWidget):
         self.validate_field = validate_field
         self.uuid = ""
         self.autosave = Autosave(self)
+        self.drafts = DraftFields(session, self.autosave)
         self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
 
@@ -216,7 +219,7 @@ class RecordEditor(QWidget):
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(54)
             edit.setMaximumHeight(110)
-            self.autosave.text(edit, partial(self._commit, name))
+            self.autosave.text(edit, partial(self._commit, name), partial(self._began, name))
             return edit
         if field.kind == "date":
             date_edit = DateField(self)
@@ -269,8 +272,14 @@ class RecordEditor(QWidget):
             table.itemChanged.connect(lambda _i: None if self._loading else self._commit(name))
             return table
         line = QLineEdit(self)
-        self.autosave.line(line, partial(self._commit, name))
+        self.autosave.line(line, partial(self._commit, name), partial(self._began, name))
         return line
+
+    def _began(self, name: str) -> None:
+        """Typing began: what the field shows now is its save's base (a colleague's change
+        loaded meanwhile is asked about, not overwritten)."""
+        if self.uuid:
+            self.session.editing(self.uuid, name)
 
     def _put(self, field: Field, value: Any) -> None:
         editor = self.editors[field.name]
@@ -384,9 +393,13 @@ class RecordEditor(QWidget):
         self.table.setColumnCount(len(columns))
         self.table.setHorizontalHeaderLabels([column_title(f.label) for f in columns])
         for row, item in enumerate(items):
+            unsaved = self.session.has_drafts(item.uuid)
             for col, field in enumerate(columns):
                 cell = QTableWidgetItem(display(field, getattr(item.record, field.name)))
                 cell.setData(UUID_ROLE, item.uuid)
+                if unsaved:  # typing a conflict left unsaved: seen in the list too
+                    cell.setBackground(QBrush(UNSAVED_ROW))
+                    cell.setToolTip(unsaved_tip())
                 self.table.setItem(row, col, cell)
         header = self.table.horizontalHeader()
         for col in range(len(columns)):
@@ -439,6 +452,10 @@ class RecordEditor(QWidget):
         for field in self.fields:
             editor = self.editors[field.name]
             value = None if item is None else getattr(item.record, field.name)
+            if self._typed(editor) and self.drafts.load(
+                "" if item is None else item.uuid, field.name, editor, partial(self._put, field)
+            ):
+                continue  # typing a conflict left unsaved: shown, marked, saved again
             if self.autosave.pending(editor):
                 continue  # typing not yet saved wins
             if editor.hasFocus() and item is not None and shows(self._get(field), value):
@@ -463,6 +480,10 @@ class RecordEditor(QWidget):
         field = next(f for f in self.fields if f.name == name)
         value = self._get(field)
         if value == getattr(item.record, name):
+            had = self.session.draft(item.uuid, name) is not None
+            self.session.drop_draft(item.uuid, name)  # typed back: nothing to save
+            if had:
+                self.refresh()
             return
         if self.validate_field is not None:
             problem = self.validate_field(item.uuid, name, value)
@@ -476,12 +497,14 @@ class RecordEditor(QWidget):
         text = (
             self.tr("%1: %2").replace("%1", self.title_of(item.record)).replace("%2", field.label)
         )
-        editor = self.editors[name]
-        # a date is committed whole: each one its own undo step
-        typed = isinstance(editor, (QLineEdit, QPlainTextEdit)) and not isinstance(
-            editor, DateField
-        )
+        typed = self._typed(self.editors[name])
         self.session.update(item.uuid, record, text, typing=name if typed else "")
+
+    @staticmethod
+    def _typed(editor: QWidget) -> bool:
+        """Whether ``editor`` is typed into, its saves one undo step per burst of typing,
+        its text kept when a conflict leaves it unsaved (a date is committed whole)."""
+        return isinstance(editor, (QLineEdit, QPlainTextEdit)) and not isinstance(editor, DateField)
 
     def flush(self) -> None:
         """Save typing still waiting for its pause."""

@@ -5,6 +5,7 @@ saved at once."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -15,7 +16,7 @@ from dtbench.plan.investment import DERIVED
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, PlanItem, from_data, to_data
 from dtbench.store.conflicts import Base, EditConflict
 from dtbench.ui.kit.changes import PLAN
-from dtbench.ui.kit.conflicts import Resolver, settle
+from dtbench.ui.kit.conflicts import Resolver, Unresolved, settle
 from dtbench.ui.kit.undo import StackedEdits
 
 if TYPE_CHECKING:
@@ -26,9 +27,27 @@ else:
     plan = lazy_module("dtbench.plan.service")
 
 
+@dataclass(frozen=True)
+class Draft:
+    """Text typed into a field whose save someone else's change refused, the consultant
+    having cancelled the conflict: not saved, kept (and shown, marked) until saved or
+    typed back; ``base`` is what the field showed when it was typed, so the next save is
+    checked against it and asks again rather than overwrite theirs."""
+
+    value: Any
+    base: Base
+
+
+def record_key(uuid: str = "", value: str = "") -> str:
+    """The key of a record in versions and drafts: an item's uuid, or "value:" + name."""
+    return uuid or f"value:{value}"
+
+
 class PlanSession(StackedEdits, QObject):
     items_changed = Signal(str)  # kind
     value_changed = Signal(str)  # name
+    # a draft was kept, replaced or dropped: (record key, field)
+    drafts_changed = Signal(str, str)
     error = Signal(str)
 
     def __init__(
@@ -55,8 +74,18 @@ class PlanSession(StackedEdits, QObject):
         # installs the conflict dialog); None: reported as an error
         self.resolver: Resolver | None = None
         self._conflicts: list[EditConflict] = []  # those settled in the edit being saved
+        self._settling = False  # the conflict dialog is open
+        # (record key, field) → typing a conflict left unsaved; kept across reloads (a
+        # colleague's change notice) and while another record is shown
+        self._drafts: dict[tuple[str, str], Draft] = {}
+        # (record key, field) → the base of typing in progress: what the field showed when
+        # the consultant began typing, kept while a reload brings others' changes
+        self._pins: dict[tuple[str, str], Base] = {}
 
     def open(self, engagement: str, language: str) -> None:
+        if engagement != self.engagement:
+            self._drafts.clear()  # another engagement's records
+            self._pins.clear()
         self.engagement = engagement
         self.language = language
         for kind in ITEM_KINDS:
@@ -105,6 +134,63 @@ class PlanSession(StackedEdits, QObject):
     def _base(self, key: str, shown: Any) -> Base:
         return plan.record_base(self._versions.get(key, 0), shown)
 
+    # ------------------------------------------------------------ drafts
+    def draft(self, key: str, field: str) -> Draft | None:
+        """Typing in ``field`` of record ``key`` a cancelled conflict left unsaved."""
+        return self._drafts.get((key, field))
+
+    def has_drafts(self, key: str) -> bool:
+        return any(k == key for k, _f in self._drafts)
+
+    def drop_draft(self, key: str, field: str) -> None:
+        """Forget a draft and the base of typing (the field was typed back to what is
+        stored: nothing to save)."""
+        self._pins.pop((key, field), None)
+        if self._drafts.pop((key, field), None) is not None:
+            self.drafts_changed.emit(key, field)
+
+    def editing(self, key: str, field: str) -> None:
+        """The consultant began typing in ``field`` of record ``key``: what it shows now is
+        the base its saves are checked against, even when others' changes are loaded
+        meanwhile (a colleague's change notice)."""
+        if key and (key, field) not in self._pins and (key, field) not in self._drafts:
+            self._pins[(key, field)] = self._base(key, self._shown(key))
+
+    def _shown(self, key: str) -> Any:
+        if key.startswith("value:"):
+            return self.value(key.removeprefix("value:"))
+        item = self.item(key)
+        return None if item is None else item.record
+
+    def _draft_base(self, key: str, changed: Mapping[str, object], shown: Any) -> Base:
+        """The base of a save changing ``changed``: a draft's or typing's when it saves one
+        of them (what that field showed when it was typed), else what the view shows."""
+        for field in changed:
+            draft = self._drafts.get((key, field))
+            if draft is not None:
+                return draft.base
+            pinned = self._pins.get((key, field))
+            if pinned is not None:
+                return pinned
+        return self._base(key, shown)
+
+    def _saving_typed(
+        self, key: str, typing: str, mine: Any, base: Base, save: Callable[[], Any]
+    ) -> Any:
+        """``save()``, keeping the typed field as a draft when a conflict leaves it unsaved
+        (cancelled, or no one to ask), and dropping its draft once saved."""
+        if not typing:
+            return save()
+        try:
+            saved = save()
+        except (Unresolved, EditConflict):
+            self._pins.pop((key, typing), None)
+            self._drafts[(key, typing)] = Draft(to_data(mine).get(typing), base)
+            self.drafts_changed.emit(key, typing)
+            raise
+        self.drop_draft(key, typing)
+        return saved
+
     def _settled(
         self,
         save: Callable[[Any, Base | None], object],
@@ -130,7 +216,11 @@ class PlanSession(StackedEdits, QObject):
         if self.resolver is None:
             raise conflict
         self._conflicts.append(conflict)
-        return self.resolver(conflict)
+        self._settling = True  # the dialog takes the focus: a field left saves nothing
+        try:
+            return self.resolver(conflict)
+        finally:
+            self._settling = False
 
     def _theirs_in(self, record: Any) -> Any:
         """``record`` with the values of the conflicts just settled: what undo gives back
@@ -195,12 +285,13 @@ class PlanSession(StackedEdits, QObject):
         """Replace an item's record; ``typing`` names the field being typed (its saves merge
         into one undo step)."""
         current = self.item(uuid)
-        if current is None or current.record == record:
+        if current is None or current.record == record or self._settling:
             return
         old = current.record
         kind = current.kind
         engagement = self.engagement
-        first = [self._base(uuid, old)]  # the base the view showed; later: the stored one
+        # the base the view showed (a draft's: when it was typed); later: the stored one
+        first = [self._draft_base(uuid, _changed(old, record), old)]
         wanted = [record]
 
         def save(target: Any) -> Any:
@@ -224,7 +315,13 @@ class PlanSession(StackedEdits, QObject):
 
         def redo() -> None:
             self._conflicts.clear()
-            wanted[:] = [save(wanted[0]) or wanted[0]]
+            target = wanted[0]
+            shown = self.item(uuid)
+            base = (
+                first[0] if first else self._base(uuid, target if shown is None else shown.record)
+            )
+            saved = self._saving_typed(uuid, typing, target, base, lambda: save(target))
+            wanted[:] = [saved or target]
             before[:] = [self._theirs_in(before[0])]
 
         self._push(
@@ -272,13 +369,14 @@ class PlanSession(StackedEdits, QObject):
         """Replace a plan value; ``typing`` names the field being typed (its saves merge into
         one undo step)."""
         old = self._values.get(name)
-        if old == record:
+        if old == record or self._settling:
             return
         engagement = self.engagement
-        first = [self._base(f"value:{name}", self.value(name))]
+        key = record_key(value=name)
+        first = [self._draft_base(key, _changed(old, record), self.value(name))]
 
         def save(target: Any) -> Any:
-            base = first.pop() if first else self._base(f"value:{name}", self.value(name))
+            base = first.pop() if first else self._base(key, self.value(name))
 
             def write(chosen: Any, b: Base | None) -> object:
                 return plan.set_value(self.store, engagement, name, chosen, base=b)
@@ -293,7 +391,8 @@ class PlanSession(StackedEdits, QObject):
 
         def redo() -> None:
             self._conflicts.clear()
-            save(record)
+            base = first[0] if first else self._base(key, self.value(name))
+            self._saving_typed(key, typing, record, base, lambda: save(record))
             before[:] = [self._theirs_in(before[0])]
 
         self._push(
@@ -304,3 +403,9 @@ class PlanSession(StackedEdits, QObject):
             (PLAN,),
             f"{engagement}:{name}:{typing}" if typing else "",
         )
+
+
+def _changed(old: Any, new: Any) -> dict[str, object]:
+    """The fields ``new`` changes in ``old`` (None: a new record), with their new values."""
+    before = {} if old is None else dict(to_data(old))
+    return {k: v for k, v in to_data(new).items() if before.get(k) != v}

@@ -33,11 +33,13 @@ from dtbench.ui.kit.choices import guide_text
 from dtbench.ui.kit.labels import bracketed
 from dtbench.ui.kit.reflow import reflow
 from dtbench.ui.kit.scale_labels import ui_language
-from dtbench.ui.plan.session import PlanSession
+from dtbench.ui.plan.drafts import DraftFields
+from dtbench.ui.plan.session import PlanSession, record_key
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 # Narrower than this (logical pixels), the strategic choices are one under the other.
 TWO_COLUMNS_WIDTH = 900
+KEY = record_key(value="strategy")
 
 
 class _DimensionRow:
@@ -93,6 +95,7 @@ class StrategyPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.autosave = Autosave(self)
+        self.drafts = DraftFields(session, self.autosave)
         self.tabs = QTabWidget(self)
 
         # vision and choices
@@ -150,7 +153,11 @@ class StrategyPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        self.autosave.text(self.vision, lambda _final: self._commit_vision())
+        self.autosave.text(
+            self.vision,
+            lambda _final: self._commit_vision(),
+            lambda: self.session.editing(KEY, "vision"),
+        )
         session.value_changed.connect(lambda name: self.refresh() if name == "strategy" else None)
         self.retranslate()
 
@@ -180,7 +187,9 @@ class StrategyPage(QWidget):
         lang = ui_language()
         record = self.strategy
         self._loading = True
-        if not self.autosave.pending(self.vision) and self.vision.toPlainText() != record.vision:
+        if self.drafts.load(KEY, "vision", self.vision, lambda v: self.vision.setPlainText(str(v))):
+            pass  # typing a conflict left unsaved: shown, marked, saved again
+        elif not self.autosave.pending(self.vision) and self.vision.toPlainText() != record.vision:
             self.vision.setPlainText(record.vision)
         for code, row in self.rows.items():
             choice = record.choices.get(code, Choice())
@@ -255,7 +264,12 @@ class StrategyPage(QWidget):
         if self._loading:
             return
         value = self.vision.toPlainText()
-        if value != self.strategy.vision:
+        if value == self.strategy.vision:
+            had = self.session.draft(KEY, "vision") is not None
+            self.session.drop_draft(KEY, "vision")  # typed back: nothing to save
+            if had:
+                self.refresh()
+        else:
             record = msgspec.structs.replace(self.strategy, vision=value)
             self.session.set_value("strategy", record, self.tr("Vision"), typing="vision")
 

@@ -1,0 +1,216 @@
+"""Nothing typed on a plan page is lost to a colleague's save, on a real PostgreSQL server
+with live updates: a colleague's save of the same field, loaded while the consultant types,
+is asked about (never silently overwritten); Cancel keeps the typed text in the form, marked
+as not saved; a colleague's change notice reloads the page without taking it away; another
+record shows its own value and coming back shows the kept text again; every next save asks
+again, against the now-current version, and Keep mine saves it (pytest-qt, offscreen).
+
+No timing is asserted (the waits are generous, only for a slow machine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+
+from dtbench.plan import service as plan
+from dtbench.plan.records import Organization
+from dtbench.sample import create_demo
+from dtbench.store import open_store
+from dtbench.ui.plan.record_editor import RecordEditor
+from dtbench.ui.shell.main_window import MainWindow
+from dtbench.ui.team.conflict_dialog import ConflictDialog
+from tests.test_ui_live import WAIT_MS, server  # noqa: F401  (the fixture: two logins)
+
+TYPED = "A: two planners"
+THEIRS = "B: scheduling in Excel"
+THEIRS_AGAIN = "B: scheduling in Excel, checked again"
+
+
+@pytest.fixture
+def team(qtbot: Any, translations: Any, server: tuple[str, str]) -> Iterator[Any]:  # noqa: F811
+    """Alice's window on the sample engagement, listening to live updates; bob's store."""
+    alice, bob = open_store(server[0]), open_store(server[1])
+    uuid = create_demo(alice)
+    # closed here, not by qtbot: after a failed test closing asks about the kept text
+    window = MainWindow(alice, translations, open_store=open_store)
+    window.show()
+    window.refresh(uuid)
+    window.open_engagement(uuid)
+    assert window.live is not None
+    qtbot.waitUntil(lambda: window.live.listening, timeout=WAIT_MS)
+    yield window, bob, uuid
+    _cancel_all(window)
+    window.close()
+    window.deleteLater()
+    bob.close()
+    alice.close()
+
+
+def _cancel_all(window: MainWindow) -> None:
+    """Cancel every conflict dialog from now on (while ``window`` closes)."""
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ConflictDialog):
+            dialog.reject()
+        QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def _text(widget: QWidget) -> str:
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    assert isinstance(widget, QLineEdit)
+    return widget.text()
+
+
+def _when_asked(act: Callable[[ConflictDialog], None], seen: list[tuple[str, str]]) -> None:
+    """Answer the conflict dialog, once it is open, with ``act``; note (theirs, mine)."""
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ConflictDialog):
+            QTimer.singleShot(10, poll)
+            return
+        (field,) = dialog.conflict.conflicts
+        seen.append((str(field.theirs), str(field.mine)))
+        act(dialog)
+
+    QTimer.singleShot(0, poll)
+
+
+def _type_while(qtbot: Any, page: Any, editor: QWidget, meanwhile: Callable[[], None]) -> str:
+    """Type TYPED over the field's text, and ``meanwhile()`` after its first key; the
+    consultant pauses (the pause that saves) only when the test says. What the field holds."""
+    page.autosave.idle_ms = 10 * WAIT_MS
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, TYPED[:1])
+    meanwhile()
+    qtbot.keyClicks(editor, TYPED[1:])
+    return _text(editor)
+
+
+def _row_tip(editor: RecordEditor, uuid: str) -> str:
+    """The tooltip of ``uuid``'s row in the list."""
+    for row in range(editor.table.rowCount()):
+        cell = editor.table.item(row, 0)
+        if cell is not None and cell.data(0x0100) == uuid:
+            return cell.toolTip()
+    raise AssertionError(uuid)
+
+
+@pytest.mark.parametrize(
+    ("step", "kind", "field", "other"),
+    [
+        ("kpis", "kpi", "definition", ("unit", "B: %")),  # a multi-line field
+        ("risks", "risk", "owner", ("response", "B: weekly review")),  # a one-line field
+    ],
+)
+def test_a_plan_record_typed_against_a_colleagues_save_is_kept_until_settled(
+    qtbot: Any, team: Any, step: str, kind: str, field: str, other: tuple[str, str]
+) -> None:
+    window, bob, eng = team
+    ws = window.workspace
+    ws.show_step(step)
+    page = getattr(ws, step)
+    editor: RecordEditor = page.editor
+    first, second = plan.list_items(bob, eng, kind)[:2]
+    editor.select(first.uuid)
+    box = editor.editors[field]
+
+    def theirs_in_window(value: str) -> Callable[[], bool]:
+        return lambda: getattr(ws.plan.item(first.uuid).record, field) == value
+
+    def bob_saves(**changes: object) -> None:
+        (now,) = [i for i in plan.list_items(bob, eng, kind) if i.uuid == first.uuid]
+        plan.update_item(bob, first.uuid, plan.replace_struct(now.record, **changes))
+
+    # bob saves the field while alice types in it; his save reaches her window meanwhile
+    typed = _type_while(qtbot, editor, box, lambda: bob_saves(**{field: THEIRS}))
+    qtbot.waitUntil(theirs_in_window(THEIRS), timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert _text(box) == typed == TYPED  # his save loaded: her typing stays
+    # she leaves the field: asked (her typing began before his save), and cancels
+    seen: list[tuple[str, str]] = []
+    _when_asked(lambda d: d.reject(), seen)
+    editor.autosave.save(box)
+    assert seen == [(THEIRS, typed)]
+    assert _text(box) == typed  # never dropped
+    assert box.property("unsaved") is True and "Not saved" in box.toolTip()
+    assert "Not saved" in _row_tip(editor, first.uuid)
+    assert getattr(plan.list_items(bob, eng, kind)[0].record, field) == THEIRS
+
+    # bob saves again (the same field and another one): the page reloads, the text stays
+    bob_saves(**{field: THEIRS_AGAIN, other[0]: other[1]})
+    qtbot.waitUntil(theirs_in_window(THEIRS_AGAIN), timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert _text(box) == typed and box.property("unsaved") is True
+    assert _text(editor.editors[other[0]]) == other[1]  # the rest of the form: his
+
+    # another record: asked again (cancelled); it shows its own value, unmarked
+    _when_asked(lambda d: d.reject(), seen)
+    editor.select(second.uuid)
+    assert seen[1:] == [(THEIRS_AGAIN, typed)]
+    assert _text(box) == (getattr(second.record, field) or "")
+    assert not box.property("unsaved")
+    # back: the kept text again, marked
+    editor.select(first.uuid)
+    assert _text(box) == typed and box.property("unsaved") is True
+
+    # the next save asks again, against his latest; Keep mine saves hers
+    _when_asked(lambda d: d.keep_button.click(), seen)
+    editor.flush()
+    assert seen[2:] == [(THEIRS_AGAIN, typed)]
+    stored = plan.list_items(bob, eng, kind)[0].record
+    assert (getattr(stored, field), getattr(stored, other[0])) == (typed, other[1])
+    assert _text(box) == typed and not box.property("unsaved")
+    assert "Not saved" not in _row_tip(editor, first.uuid)
+
+
+def test_the_organization_notes_typed_against_a_colleagues_save_are_kept(
+    qtbot: Any, team: Any
+) -> None:
+    """A single plan record (not a list): the same."""
+    window, bob, eng = team
+    ws = window.workspace
+    ws.show_step("org_culture")
+    tab = ws.org_culture.organization_tab
+    notes = tab.texts["notes"]
+
+    def theirs_in_window(value: str) -> Callable[[], bool]:
+        return lambda: ws.plan.value("organization").notes == value
+
+    def bob_saves(**changes: object) -> None:
+        now = plan.get_value(bob, eng, "organization")
+        assert isinstance(now, Organization)
+        plan.set_value(bob, eng, "organization", plan.replace_struct(now, **changes))
+
+    typed = _type_while(qtbot, tab, notes, lambda: bob_saves(notes=THEIRS))
+    qtbot.waitUntil(theirs_in_window(THEIRS), timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert notes.toPlainText() == typed == TYPED
+    seen: list[tuple[str, str]] = []
+    _when_asked(lambda d: d.reject(), seen)
+    tab.autosave.save(notes)
+    assert seen == [(THEIRS, typed)]
+    assert notes.toPlainText() == typed and notes.property("unsaved") is True
+
+    bob_saves(notes=THEIRS_AGAIN, mode_rationale="B: step by step")
+    qtbot.waitUntil(theirs_in_window(THEIRS_AGAIN), timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert notes.toPlainText() == typed and notes.property("unsaved") is True
+    assert tab.texts["mode_rationale"].toPlainText() == "B: step by step"
+
+    _when_asked(lambda d: d.keep_button.click(), seen)
+    tab.flush()
+    assert seen[1:] == [(THEIRS_AGAIN, typed)]
+    stored = plan.get_value(bob, eng, "organization")
+    assert (stored.notes, stored.mode_rationale) == (typed, "B: step by step")
+    assert not notes.property("unsaved")
