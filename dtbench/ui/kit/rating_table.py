@@ -213,6 +213,7 @@ class RatingTable(QTableView):
         status_padding: int,
         parent: QWidget | None = None,
     ) -> None:
+        self._built = False  # updateGeometries() is called while the view is being set up
         super().__init__(parent)
         self.setModel(model)
         self.status_keys = dict(status_keys)
@@ -241,6 +242,7 @@ class RatingTable(QTableView):
         self._rows_timer.timeout.connect(self.resizeRowsToContents)
         self.clicked.connect(self._clicked)
         self._fit_columns()
+        self._built = True
 
     def ratings(self) -> RatingModel:
         model = self.model()
@@ -270,6 +272,16 @@ class RatingTable(QTableView):
         super().resizeEvent(event)
         self._fit_columns()
         self._rows_timer.start()
+
+    def updateGeometries(self) -> None:
+        # The viewport narrows when the vertical scroll bar appears (more rows than fit, or
+        # taller rows once the wrapped text is measured) without a resize of the view: the
+        # columns follow it, or the table could be scrolled sideways by the bar's width.
+        super().updateGeometries()
+        if not self._built:
+            return
+        if self.columnWidth(NOTE) != max(160, self.viewport().width() // 4):
+            self._fit_columns()
 
     def reset_rows(self, row: int = 0) -> None:
         """After new lines: fit the row heights to the wrapped text and go to line ``row``
