@@ -462,10 +462,6 @@ The current database is kept aside first, next to it.</source>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
-    <message>
-        <source>Not saved: someone else changed this meanwhile. Leave the field to choose again.</source>
-        <translation>未保存：其他人在此期间修改了此处。离开此栏可重新选择。</translation>
-    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -2738,6 +2734,10 @@ Name of the round:</source>
     <message>
         <source>Preferences saved.</source>
         <translation>偏好设置已保存。</translation>
+    </message>
+    <message>
+        <source>Not closed: some text you typed is not saved, as someone else changed it meanwhile. It is kept and marked; close again to choose.</source>
+        <translation>未关闭：您输入的部分文字尚未保存，因为其他人在此期间修改了同一内容。文字已保留并标出；再次关闭时可重新选择。</translation>
     </message>
     <message>
         <source>Taking a last backup of the database…</source>

@@ -17,6 +17,7 @@ from dtbench.diagnosis import service as dx
 from dtbench.engagement import service
 from dtbench.guide import load_guide
 from dtbench.store import Store, open_store
+from dtbench.ui.diagnosis.diagnosis_page import KEY_ROLE
 from dtbench.ui.shell.main_window import MainWindow
 from dtbench.ui.team.conflict_dialog import ConflictDialog
 
@@ -175,6 +176,92 @@ def test_cancel_keeps_the_typed_text_unsaved_and_asks_again(
     assert len(seen) == 3
     assert dx.load_clause(other, rnd, "5.2").findings == TYPED
     assert details.findings.property("unsaved") is False
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+def test_cancel_while_changing_clause_keeps_the_text_for_its_own_clause(
+    qtbot: Any, window: MainWindow, store: Store, other: Store
+) -> None:
+    """Leaving clause A for B saves A's typing; a colleague's save of A asks, and Cancel
+    keeps the text for A: B shows its own findings, nothing of A's is saved into B."""
+    ws, rnd = _open(window, store)
+    page = ws.diagnosis
+    details = page.details
+    details.autosave.idle_ms = 60_000  # only leaving saves
+    a = details.clause_key
+    keys = [str(item.data(0, KEY_ROLE)) for item in page._clause_items()]
+    b = keys[keys.index(a) + 1]
+    own = "B: an ERP since 2019."
+    page.select_clause(b)
+    _type_and_leave(qtbot, details, own)
+    page.select_clause(a)
+    dx.set_clause(other, rnd, a, "findings", THEIRS)  # bob saves A's findings
+    details.findings.setFocus()
+    qtbot.keyClicks(details.findings, TYPED)  # alice types in A, does not leave it yet
+    seen: list[dict[str, object]] = []
+    keep: list[bool] = []  # the next answer: Keep mine; else Cancel
+    asking = [True]
+
+    def answer() -> None:  # every dialog, however many are asked
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ConflictDialog):
+            seen.append(_shown(dialog))
+            dialog.keep_button.click() if keep and keep.pop() else dialog.reject()
+        if asking[0]:
+            QTimer.singleShot(10, answer)
+
+    QTimer.singleShot(0, answer)
+    page.select_clause(b)  # changing clause saves A: asked, cancelled
+    assert len(seen) == 1 and seen[0]["mine:findings"] == TYPED
+    assert details.clause_key == b
+    assert details.findings.toPlainText() == own  # B's own text, unmarked
+    assert not details.findings.property("unsaved")
+    assert not details.autosave.pending(details.findings)
+    _type_and_leave(qtbot, details, " More.")  # a save of B saves B's text only
+    details.flush()
+    assert len(seen) == 1
+    assert dx.load_clause(other, rnd, b).findings == own + " More."
+    assert dx.load_clause(other, rnd, a).findings == THEIRS
+    page.select_clause(a)  # back to A: the kept text again, marked
+    assert details.findings.toPlainText() == TYPED
+    assert details.findings.property("unsaved") is True
+    keep.append(True)
+    page.select_clause(b)  # leaving A asks again; Keep mine saves it into A
+    assert len(seen) == 2
+    assert dx.load_clause(other, rnd, a).findings == TYPED
+    assert dx.load_clause(other, rnd, b).findings == own + " More."
+    assert details.findings.toPlainText() == own + " More."
+    page.select_clause(a)
+    assert details.findings.toPlainText() == TYPED and not details.findings.property("unsaved")
+    assert len(seen) == 2
+    asking[0] = False
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+def test_cancel_while_closing_keeps_the_window_and_the_text(
+    qtbot: Any, window: MainWindow, store: Store, other: Store
+) -> None:
+    """Closing saves what is typed; a colleague's save asks, and Cancel aborts the close:
+    the window stays, the text kept and marked. Closing again asks again."""
+    ws, rnd = _open(window, store)
+    details = ws.diagnosis.details
+    details.autosave.idle_ms = 60_000  # only leaving saves
+    dx.set_clause(other, rnd, "5.2", "findings", THEIRS)
+    details.findings.setFocus()
+    qtbot.keyClicks(details.findings, TYPED)
+    seen: list[dict[str, object]] = []
+    _when_asked(qtbot, lambda d: d.reject(), seen)
+    assert not window.close()
+    assert len(seen) == 1
+    assert window.isVisible() and window.workspace is ws
+    assert details.findings.toPlainText() == TYPED
+    assert details.findings.property("unsaved") is True
+    assert dx.load_clause(other, rnd, "5.2").findings == THEIRS
+    _when_asked(qtbot, lambda d: d.keep_button.click(), seen)
+    window.close()
+    assert len(seen) == 2
+    assert dx.load_clause(other, rnd, "5.2").findings == TYPED
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
 
 
 def test_a_status_key_on_a_checkpoint_changed_meanwhile_asks_in_compact_form(

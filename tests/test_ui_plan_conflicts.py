@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from dtbench.plan import service as plan
-from dtbench.plan.records import Organization
+from dtbench.plan.records import Choice, Organization
 from dtbench.sample import create_demo
 from dtbench.store import open_store
 from dtbench.ui.plan.record_editor import RecordEditor
@@ -214,3 +214,56 @@ def test_the_organization_notes_typed_against_a_colleagues_save_are_kept(
     stored = plan.get_value(bob, eng, "organization")
     assert (stored.notes, stored.mode_rationale) == (typed, "B: step by step")
     assert not notes.property("unsaved")
+
+
+def test_a_strategy_rationale_typed_against_a_colleagues_save_is_kept(
+    qtbot: Any, team: Any
+) -> None:
+    """The rationale of a strategic choice (the choices are one stored field): Cancel keeps
+    the typed rationale in its own row, marked; his change notice leaves it; Keep mine saves
+    it."""
+    window, bob, eng = team
+    ws = window.workspace
+    ws.show_step("strategy")
+    page = ws.strategy
+    code = next(iter(page.rows))
+    box = page.rows[code].rationale
+
+    def rationale(store_value: Any) -> str:
+        return str(store_value.choices.get(code, Choice()).rationale)
+
+    def bob_saves(text: str) -> None:
+        now = plan.get_value(bob, eng, "strategy")
+        choices = {**now.choices, code: Choice(values=(), rationale=text)}
+        plan.set_value(bob, eng, "strategy", plan.replace_struct(now, choices=choices))
+
+    typed = _type_while(qtbot, page, box, lambda: bob_saves(THEIRS))
+    qtbot.waitUntil(lambda: rationale(ws.plan.value("strategy")) == THEIRS, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert box.toPlainText() == typed == TYPED
+    asked: list[str] = []
+
+    def poll(act: Callable[[ConflictDialog], None]) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ConflictDialog):
+            QTimer.singleShot(10, lambda: poll(act))
+            return
+        asked.append("asked")
+        act(dialog)
+
+    QTimer.singleShot(0, lambda: poll(lambda d: d.reject()))
+    page.autosave.save(box)
+    assert asked == ["asked"]
+    assert box.toPlainText() == typed and box.property("unsaved") is True
+    assert rationale(plan.get_value(bob, eng, "strategy")) == THEIRS
+
+    bob_saves(THEIRS_AGAIN)  # his change notice reloads the page: her text stays
+    qtbot.waitUntil(lambda: rationale(ws.plan.value("strategy")) == THEIRS_AGAIN, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert box.toPlainText() == typed and box.property("unsaved") is True
+
+    QTimer.singleShot(0, lambda: poll(lambda d: d.keep_button.click()))
+    page.flush()
+    assert asked == ["asked", "asked"]
+    assert rationale(plan.get_value(bob, eng, "strategy")) == typed
+    assert box.toPlainText() == typed and not box.property("unsaved")

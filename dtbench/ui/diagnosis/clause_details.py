@@ -31,12 +31,12 @@ from dtbench.diagnosis.scale import LEVELS
 from dtbench.lazy import lazy_module
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.autosave import Autosave, shows
-from dtbench.ui.kit.conflicts import mark_unsaved
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.fit_combo import FitCombo
 from dtbench.ui.kit.reflow import reflow
 from dtbench.ui.kit.scale_labels import level_description, level_label
 from dtbench.ui.kit.tasks import TaskContext, run_task, show_failure
+from dtbench.ui.plan.drafts import DraftFields
 
 if TYPE_CHECKING:
     from dtbench.diagnosis import service as dx
@@ -133,6 +133,8 @@ class ClauseDetails(QWidget):
         reflow(self, layout, SIDE_BY_SIDE_WIDTH)
 
         self.autosave = Autosave(self)
+        # the findings and interviewees a cancelled conflict left unsaved, per clause
+        self.drafts = DraftFields(session, self.autosave)
         self.autosave.text(
             self.findings,
             lambda _final: self._commit_findings(),
@@ -156,54 +158,50 @@ class ClauseDetails(QWidget):
         self.retranslate()
 
     # ------------------------------------------------------------ showing
-    def show_clause(self, key: str) -> None:
-        self.flush()
+    def show_clause(self, key: str, flushed: bool = False) -> None:
+        """Show clause ``key``, saving the typing of the one shown unless the page just did
+        (a second save would ask again about a conflict just cancelled)."""
+        if not flushed:
+            self.flush()
         self.clause_key = key
         self.reload()
 
     def reload(self) -> None:
+        self._load_texts()
+        self._update_level_texts()
+        self._fill_evidence()
+
+    def _load_texts(self) -> None:
+        """The clause's findings and interviewees: a draft of this clause (marked), else
+        typing not saved yet, else what is stored."""
         record = self.session.clause(self.clause_key)
+        key = self.clause_key
         self._loading = self.autosave.suspended = True
+        if self.drafts.load(
+            key, "findings", self.findings, lambda v: self.findings.setPlainText(str(v))
+        ):
+            pass  # typing a conflict left unsaved: shown, marked, saved (asked) again
         # Typing not yet saved wins: it is saved after its pause, on leaving, on flush().
-        if not self.autosave.pending(self.findings) and self.findings.toPlainText() != (
+        elif not self.autosave.pending(self.findings) and self.findings.toPlainText() != (
             record.findings
         ):
             self.findings.setPlainText(record.findings)
-        if not self.autosave.pending(self.interviewees) and not shows(
+        if self.drafts.load(
+            key, "interviewees", self.interviewees, lambda v: self.interviewees.setText(str(v))
+        ):
+            pass
+        elif not self.autosave.pending(self.interviewees) and not shows(
             self.interviewees.text(), record.interviewees
         ):
             self.interviewees.setText(record.interviewees)
         self._loading = self.autosave.suspended = False
-        for editor in (self.findings, self.interviewees):
-            if not self.autosave.pending(editor):
-                mark_unsaved(editor, "")
-        self._update_level_texts()
-        self._fill_evidence()
 
-    def _kept(self, clause_key: str, name: str, value: object) -> None:
-        """A save the consultant cancelled in the conflict dialog: their text stays in the
-        field, marked as not saved, and the next save (leaving it) asks again."""
-        editor: QPlainTextEdit | QLineEdit | None = None
-        if name == "findings":
-            editor = self.findings
-        elif name == "interviewees":
-            editor = self.interviewees
-        if clause_key != self.clause_key or editor is None or not isinstance(value, str):
-            return
-        self._loading = self.autosave.suspended = True
-        if isinstance(editor, QPlainTextEdit):
-            if editor.toPlainText() != value:
-                editor.setPlainText(value)
-        elif editor.text() != value:
-            editor.setText(value)
-        self._loading = self.autosave.suspended = False
-        self.autosave.hold(editor)
-        mark_unsaved(
-            editor,
-            self.tr(
-                "Not saved: someone else changed this meanwhile. Leave the field to choose again."
-            ),
-        )
+    def _kept(self, clause_key: str, name: str, _value: object) -> None:
+        """A save the consultant cancelled in the conflict dialog: when it is of the clause
+        shown, their text stays in the field, marked as not saved, and the next save
+        (leaving it) asks again; a draft of another clause waits for that clause."""
+        if clause_key == self.clause_key and name in ("findings", "interviewees"):
+            self._load_texts()
 
     def _update_level_texts(self) -> None:
         if not self.clause_key:
@@ -274,7 +272,9 @@ class ClauseDetails(QWidget):
         if not self.clause_key or self._loading:
             return
         value = self.findings.toPlainText()
-        if value != self.session.clause(self.clause_key).findings:
+        if value == self.session.clause(self.clause_key).findings:
+            self._typed_back("findings")
+        else:
             text = self.tr("Findings of %1").replace("%1", self.clause_key)
             self.session.set_clause(self.clause_key, "findings", value, text, typing=True)
 
@@ -282,9 +282,17 @@ class ClauseDetails(QWidget):
         if not self.clause_key or self._loading:
             return
         value = self.interviewees.text().strip()
-        if value != self.session.clause(self.clause_key).interviewees:
+        if value == self.session.clause(self.clause_key).interviewees:
+            self._typed_back("interviewees")
+        else:
             text = self.tr("Interviewees of %1").replace("%1", self.clause_key)
             self.session.set_clause(self.clause_key, "interviewees", value, text, typing=True)
+
+    def _typed_back(self, name: str) -> None:
+        """The field says what is stored again: a draft of it has nothing left to save."""
+        if self.session.draft(self.clause_key, name) is not None:
+            self.session.drop_draft(self.clause_key, name)
+            self._load_texts()
 
     def choose_evidence(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(

@@ -401,7 +401,7 @@ class DiagnosisPage(QWidget):
 
     # ------------------------------------------------------------ clause page
     def show_clause(self, key: str | None) -> None:
-        self.flush()
+        self.flush()  # before the clause changes: a cancelled conflict stays with its own
         clause = None if key is None else self.session.guide.clause(key)
         self._clause = clause
         lang = self._lang
@@ -420,7 +420,14 @@ class DiagnosisPage(QWidget):
         self.title.setText(clause.label(lang))
         self.purpose.setText(clause.purpose.get(lang))
         self.checklist.reset_rows()
-        self.details.show_clause(clause.key)
+        self.details.show_clause(clause.key, flushed=True)
+        # the save of the clause left may have reloaded the navigator (a colleague's change
+        # heard while the conflict dialog was open): it shows the clause the page shows
+        item = self._item(clause.key)
+        if item is not None and self.nav.currentItem() is not item:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentItem(item)
+            self.nav.blockSignals(False)
         self._update_clause_status()
         self.clause_shown.emit(clause.key)
 

@@ -29,7 +29,7 @@ from dtbench.diagnosis.scoring import IN_SCOPE, Report, ScopeEntry, score
 from dtbench.lazy import lazy_module
 from dtbench.store.conflicts import Base, EditConflict
 from dtbench.ui.kit.changes import ANSWERS, CLAUSES, DIAGNOSIS, EVIDENCE, PLAN, ROUNDS, SCOPE
-from dtbench.ui.kit.conflicts import Resolver, Unresolved, settle
+from dtbench.ui.kit.conflicts import Draft, Resolver, Unresolved, settle
 from dtbench.ui.kit.labels import bracketed, separator
 from dtbench.ui.kit.undo import StackedEdits
 
@@ -93,8 +93,12 @@ class DiagnosisSession(StackedEdits, QObject):
         # (round, key, field) → the base of typing in progress: what the field showed when
         # the consultant began typing, kept while a reload brings others' changes
         self._pins: dict[tuple[str, str, str], Base] = {}
+        # (round, clause key, field) → typing a conflict left unsaved: shown again (marked)
+        # whenever that clause is, never in another clause's field
+        self._drafts: dict[tuple[str, str, str], Draft] = {}
         self._settling = False
         self._conflicts: list[EditConflict] = []  # those the consultant settled in an edit
+        self.cancelled = 0  # conflicts the consultant cancelled (closing asks: any now?)
 
     # ------------------------------------------------------------ loading
     def open(self, engagement: str, language: str) -> None:
@@ -315,7 +319,7 @@ class DiagnosisSession(StackedEdits, QObject):
         rnd = self.data.round.uuid
         pin = (rnd, clause_key, name)
         if old == value:
-            self._pins.pop(pin, None)  # typed back to what is stored: nothing to save
+            self.drop_draft(clause_key, name)  # typed back to what is stored: nothing to save
             return
         if self._settling:
             return  # the field left for the conflict dialog: that dialog saves
@@ -373,6 +377,17 @@ class DiagnosisSession(StackedEdits, QObject):
             self.data.versions.clauses.get(clause_key, 0), self.clause(clause_key)
         )
 
+    def draft(self, key: str, field: str) -> Draft | None:
+        """Typing in ``field`` of clause ``key`` (this round) a cancelled conflict left
+        unsaved."""
+        return self._drafts.get((self.data.round.uuid, key, field))
+
+    def drop_draft(self, key: str, field: str) -> None:
+        """Forget a draft and the base of typing (typed back to what is stored)."""
+        pin = (self.data.round.uuid, key, field)
+        self._pins.pop(pin, None)
+        self._drafts.pop(pin, None)
+
     def editing_answer(self, key: str) -> None:
         """The consultant opened a line's note to type in it: what the line shows now is the
         base of that save, even when others' changes are loaded meanwhile."""
@@ -404,9 +419,11 @@ class DiagnosisSession(StackedEdits, QObject):
         except (Unresolved, EditConflict):  # cancelled, or no one to ask: nothing saved
             if name:
                 self._pins[pin] = base
+                self._drafts[pin] = Draft(values[name], base)
                 self.conflict_kept.emit(key, name, values[name])
             raise
         self._pins.pop(pin, None)
+        self._drafts.pop(pin, None)
         return saved
 
     def _ask(self, conflict: EditConflict) -> dict[str, object] | None:
@@ -415,9 +432,12 @@ class DiagnosisSession(StackedEdits, QObject):
         self._conflicts.append(conflict)
         self._settling = True  # the dialog takes the focus: a field left saves nothing
         try:
-            return self.resolver(conflict)
+            choice = self.resolver(conflict)
         finally:
             self._settling = False
+        if choice is None:
+            self.cancelled += 1
+        return choice
 
     def set_scope(self, changes: Mapping[str, ScopeEntry], text: str = "") -> None:
         old = {k: self.scope.get(k, IN_SCOPE) for k in changes}

@@ -11,6 +11,8 @@ step, and the page keeps the typed text in its field.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -18,6 +20,17 @@ from dtbench.store.conflicts import Base, EditConflict, rebased
 
 # The consultant's choice: field → value to save; None when they cancel.
 Resolver = Callable[[EditConflict], dict[str, object] | None]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Text typed into a field whose save someone else's change refused, the consultant
+    having cancelled the conflict: not saved, kept (and shown, marked) until saved or
+    typed back; ``base`` is what the field showed when it was typed, so the next save is
+    checked against it and asks again rather than overwrite theirs."""
+
+    value: Any
+    base: Base
 
 
 class Unresolved(Exception):

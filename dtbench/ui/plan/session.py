@@ -5,7 +5,6 @@ saved at once."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -16,7 +15,7 @@ from dtbench.plan.investment import DERIVED
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, PlanItem, from_data, to_data
 from dtbench.store.conflicts import Base, EditConflict
 from dtbench.ui.kit.changes import PLAN
-from dtbench.ui.kit.conflicts import Resolver, Unresolved, settle
+from dtbench.ui.kit.conflicts import Draft, Resolver, Unresolved, settle
 from dtbench.ui.kit.undo import StackedEdits
 
 if TYPE_CHECKING:
@@ -25,17 +24,6 @@ if TYPE_CHECKING:
     from dtbench.ui.kit.changes import ChangeHub, Changes
 else:
     plan = lazy_module("dtbench.plan.service")
-
-
-@dataclass(frozen=True)
-class Draft:
-    """Text typed into a field whose save someone else's change refused, the consultant
-    having cancelled the conflict: not saved, kept (and shown, marked) until saved or
-    typed back; ``base`` is what the field showed when it was typed, so the next save is
-    checked against it and asks again rather than overwrite theirs."""
-
-    value: Any
-    base: Base
 
 
 def record_key(uuid: str = "", value: str = "") -> str:
@@ -75,6 +63,7 @@ class PlanSession(StackedEdits, QObject):
         self.resolver: Resolver | None = None
         self._conflicts: list[EditConflict] = []  # those settled in the edit being saved
         self._settling = False  # the conflict dialog is open
+        self.cancelled = 0  # conflicts the consultant cancelled (closing asks: any now?)
         # (record key, field) → typing a conflict left unsaved; kept across reloads (a
         # colleague's change notice) and while another record is shown
         self._drafts: dict[tuple[str, str], Draft] = {}
@@ -139,8 +128,9 @@ class PlanSession(StackedEdits, QObject):
         """Typing in ``field`` of record ``key`` a cancelled conflict left unsaved."""
         return self._drafts.get((key, field))
 
-    def has_drafts(self, key: str) -> bool:
-        return any(k == key for k, _f in self._drafts)
+    def has_drafts(self, key: str = "") -> bool:
+        """Whether record ``key`` (any record: "") keeps typing not saved."""
+        return any(k == key or not key for k, _f in self._drafts)
 
     def drop_draft(self, key: str, field: str) -> None:
         """Forget a draft and the base of typing (the field was typed back to what is
@@ -218,9 +208,12 @@ class PlanSession(StackedEdits, QObject):
         self._conflicts.append(conflict)
         self._settling = True  # the dialog takes the focus: a field left saves nothing
         try:
-            return self.resolver(conflict)
+            choice = self.resolver(conflict)
         finally:
             self._settling = False
+        if choice is None:
+            self.cancelled += 1
+        return choice
 
     def _theirs_in(self, record: Any) -> Any:
         """``record`` with the values of the conflicts just settled: what undo gives back

@@ -30,6 +30,7 @@ from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Adoption, Choice, Strategy
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
 from dtbench.ui.kit.choices import guide_text
+from dtbench.ui.kit.conflicts import Draft, mark_unsaved
 from dtbench.ui.kit.labels import bracketed
 from dtbench.ui.kit.reflow import reflow
 from dtbench.ui.kit.scale_labels import ui_language
@@ -40,6 +41,18 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 # Narrower than this (logical pixels), the strategic choices are one under the other.
 TWO_COLUMNS_WIDTH = 900
 KEY = record_key(value="strategy")
+
+
+def _put(editor: QPlainTextEdit, text: str, _value: object) -> None:
+    editor.setPlainText(text)
+
+
+def _rationale(draft: Draft | None, code: str) -> str | None:
+    """The rationale of dimension ``code`` in a draft of the choices (None: no draft)."""
+    if draft is None or not isinstance(draft.value, dict):
+        return None
+    choice = draft.value.get(code)
+    return str(choice.get("rationale", "")) if isinstance(choice, dict) else ""
 
 
 class _DimensionRow:
@@ -128,7 +141,11 @@ class StrategyPage(QWidget):
                 row.combo.activated.connect(lambda _i, c=dim.code: self._commit_choice(c))
             for box in row.checks.values():
                 box.clicked.connect(lambda _c, c=dim.code: self._commit_choice(c))
-            self.autosave.text(row.rationale, partial(self._commit_rationale, dim.code))
+            self.autosave.text(
+                row.rationale,
+                partial(self._commit_rationale, dim.code),
+                lambda: self.session.editing(KEY, "choices"),
+            )
         grid.setRowStretch(3 + len(cat.STRATEGY_DIMENSIONS) // 2 + 1, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -215,10 +232,21 @@ class StrategyPage(QWidget):
                 key = row.dim.guide_key
             row.explain.setText(guide_text(key, lang))
             row.box.setTitle(bracketed(row.dim.title.get(lang), row.dim.guide_key, lang))
-            if not self.autosave.pending(row.rationale) and not shows(
-                row.rationale.toPlainText(), choice.rationale
-            ):
-                row.rationale.setPlainText(choice.rationale)
+            # a rationale a cancelled conflict left unsaved (the choices are one field):
+            # shown, marked, saved (asked) again, in the row it was typed in
+            drafted = _rationale(self.session.draft(KEY, "choices"), code)
+            if drafted is not None and drafted != choice.rationale:
+                self.drafts.load(
+                    KEY, "choices", row.rationale, partial(_put, row.rationale, drafted)
+                )
+            else:
+                if row.rationale.property("unsaved"):
+                    self.autosave.release(row.rationale)
+                    mark_unsaved(row.rationale, "")
+                if not self.autosave.pending(row.rationale) and not shows(
+                    row.rationale.toPlainText(), choice.rationale
+                ):
+                    row.rationale.setPlainText(choice.rationale)
         self._fill_table(self.principles, cat.PRINCIPLES_CLAUSE, record.principles, lang)
         self._fill_table(self.criteria, cat.CRITERIA_CLAUSE, record.criteria, lang)
         self.vision_hint.setText(
@@ -274,15 +302,18 @@ class StrategyPage(QWidget):
             self.session.set_value("strategy", record, self.tr("Vision"), typing="vision")
 
     def _commit_rationale(self, code: str, _final: bool) -> None:
-        self._commit_choice(code)
+        self._commit_choice(code, typing="choices")
 
-    def _commit_choice(self, code: str) -> None:
+    def _commit_choice(self, code: str, typing: str = "") -> None:
         if self._loading:
             return
         row = self.rows[code]
         choice = Choice(values=row.values(), rationale=row.rationale.toPlainText().strip())
         record = self.strategy
         if record.choices.get(code, Choice()) == choice:
+            if typing and _rationale(self.session.draft(KEY, typing), code) is not None:
+                self.session.drop_draft(KEY, typing)  # typed back: nothing to save
+                self.refresh()
             return
         self.flush()
         record = self.strategy
@@ -291,9 +322,11 @@ class StrategyPage(QWidget):
             choices.pop(code, None)
         else:
             choices[code] = choice
-        self._set(
+        self.session.set_value(
+            "strategy",
             msgspec.structs.replace(record, choices=choices),
             row.dim.title.get(ui_language()),
+            typing=typing,
         )
 
     def _commit_table(self, name: str) -> None:

@@ -955,9 +955,22 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is being typed, take a last backup (off the GUI thread, the window
-        painting meanwhile), then close."""
+        painting meanwhile), then close; not when the consultant cancelled a conflict while
+        saving (their text kept, unsaved)."""
         if self.workspace is not None:
+            cancelled = self.workspace.cancelled()
             self.workspace.leave()
+            if self.workspace.cancelled() != cancelled:
+                # a save met a colleague's change and the consultant cancelled: their text
+                # stays, marked, and so does the window (as an editor's unsaved changes)
+                event.ignore()
+                self.status(
+                    self.tr(
+                        "Not closed: some text you typed is not saved, as someone else "
+                        "changed it meanwhile. It is kept and marked; close again to choose."
+                    )
+                )
+                return
         if not self._backed_up_for_close and self.backups is not None:
             event.ignore()
             if not self._closing:

@@ -314,6 +314,10 @@ class Workspace(QWidget):
         self.fieldwork.flush()
         self.next_steps.flush()
 
+    def cancelled(self) -> int:
+        """How many conflicts the consultant has cancelled (their typing kept, not saved)."""
+        return self.session.cancelled + self.plan.cancelled
+
     def _undo_moved(self, index: int) -> None:
         """An edit pushed remembers the step it was made on; undoing or redoing it later
         shows that step, so the consultant sees what changed."""
