@@ -31,12 +31,12 @@ from dtbench.diagnosis.scale import LEVELS
 from dtbench.lazy import lazy_module
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.autosave import Autosave, shows
+from dtbench.ui.kit.drafts import DraftFields
 from dtbench.ui.kit.errors import describe
 from dtbench.ui.kit.fit_combo import FitCombo
 from dtbench.ui.kit.reflow import reflow
 from dtbench.ui.kit.scale_labels import level_description, level_label
 from dtbench.ui.kit.tasks import TaskContext, run_task, show_failure
-from dtbench.ui.plan.drafts import DraftFields
 
 if TYPE_CHECKING:
     from dtbench.diagnosis import service as dx

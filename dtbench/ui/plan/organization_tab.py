@@ -27,11 +27,11 @@ from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Organization
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag
 from dtbench.ui.kit.choices import guide_text
+from dtbench.ui.kit.drafts import DraftFields
 from dtbench.ui.kit.fit_combo import FitCombo
 from dtbench.ui.kit.reflow import reflow_splitter
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.change_steps import ChangeSteps
-from dtbench.ui.plan.drafts import DraftFields
 from dtbench.ui.plan.org_culture_parts import (
     TRAILING,
     explanation,

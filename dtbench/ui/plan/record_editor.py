@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
 from dtbench.plan.records import PlanItem
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
 from dtbench.ui.kit.date_field import DateField, date_range
+from dtbench.ui.kit.drafts import DraftFields, unsaved_tip
 from dtbench.ui.kit.fit_combo import FitCombo
 from dtbench.ui.kit.labels import separator, without_access_key
 from dtbench.ui.kit.reveal import focus
 from dtbench.ui.kit.scale_labels import ui_language
-from dtbench.ui.plan.drafts import DraftFields, unsaved_tip
 from dtbench.ui.plan.session import PlanSession
 
 NO_TIME = QTime(0, 0)  # shown empty: an interview does not start at midnight

@@ -31,10 +31,10 @@ from dtbench.plan.records import Adoption, Choice, Strategy
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
 from dtbench.ui.kit.choices import guide_text
 from dtbench.ui.kit.conflicts import Draft, mark_unsaved
+from dtbench.ui.kit.drafts import DraftFields
 from dtbench.ui.kit.labels import bracketed
 from dtbench.ui.kit.reflow import reflow
 from dtbench.ui.kit.scale_labels import ui_language
-from dtbench.ui.plan.drafts import DraftFields
 from dtbench.ui.plan.session import PlanSession, record_key
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
