@@ -29,7 +29,7 @@ from dtbench.diagnosis.scoring import IN_SCOPE, Report, ScopeEntry, score
 from dtbench.lazy import lazy_module
 from dtbench.store.conflicts import Base, EditConflict
 from dtbench.ui.kit.changes import ANSWERS, CLAUSES, DIAGNOSIS, EVIDENCE, PLAN, ROUNDS, SCOPE
-from dtbench.ui.kit.conflicts import Draft, Resolver, Unresolved, settle
+from dtbench.ui.kit.conflicts import AsksOnConflict, Draft, Resolver, Unresolved, settle
 from dtbench.ui.kit.labels import bracketed, separator
 from dtbench.ui.kit.undo import StackedEdits
 
@@ -45,7 +45,7 @@ else:
     plan = lazy_module("dtbench.plan.service")
 
 
-class DiagnosisSession(StackedEdits, QObject):
+class DiagnosisSession(AsksOnConflict, StackedEdits, QObject):
     """State and edits of one engagement's diagnosis."""
 
     rounds_changed = Signal()
@@ -425,19 +425,6 @@ class DiagnosisSession(StackedEdits, QObject):
         self._pins.pop(pin, None)
         self._drafts.pop(pin, None)
         return saved
-
-    def _ask(self, conflict: EditConflict) -> dict[str, object] | None:
-        if self.resolver is None:
-            raise conflict
-        self._conflicts.append(conflict)
-        self._settling = True  # the dialog takes the focus: a field left saves nothing
-        try:
-            choice = self.resolver(conflict)
-        finally:
-            self._settling = False
-        if choice is None:
-            self.cancelled += 1
-        return choice
 
     def set_scope(self, changes: Mapping[str, ScopeEntry], text: str = "") -> None:
         old = {k: self.scope.get(k, IN_SCOPE) for k in changes}

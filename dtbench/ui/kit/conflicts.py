@@ -33,6 +33,30 @@ class Draft:
     base: Base
 
 
+class AsksOnConflict:
+    """What a session does when a save meets a colleague's change: ask its ``resolver`` (the
+    conflict dialog), remember the conflict, count a cancel. The diagnosis and the plan
+    sessions share it; they set ``resolver``, ``_conflicts``, ``_settling`` and ``cancelled``."""
+
+    resolver: Resolver | None
+    _conflicts: list[EditConflict]
+    _settling: bool
+    cancelled: int
+
+    def _ask(self, conflict: EditConflict) -> dict[str, object] | None:
+        if self.resolver is None:
+            raise conflict
+        self._conflicts.append(conflict)
+        self._settling = True  # the dialog takes the focus: a field left saves nothing
+        try:
+            choice = self.resolver(conflict)
+        finally:
+            self._settling = False
+        if choice is None:
+            self.cancelled += 1
+        return choice
+
+
 class Unresolved(Exception):
     """The consultant cancelled a conflict: nothing was saved, and nothing is reported."""
 

@@ -15,7 +15,7 @@ from dtbench.plan.investment import DERIVED
 from dtbench.plan.records import ITEM_KINDS, VALUE_KINDS, PlanItem, from_data, to_data
 from dtbench.store.conflicts import Base, EditConflict
 from dtbench.ui.kit.changes import PLAN
-from dtbench.ui.kit.conflicts import Draft, Resolver, Unresolved, settle
+from dtbench.ui.kit.conflicts import AsksOnConflict, Draft, Resolver, Unresolved, settle
 from dtbench.ui.kit.undo import StackedEdits
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def record_key(uuid: str = "", value: str = "") -> str:
     return uuid or f"value:{value}"
 
 
-class PlanSession(StackedEdits, QObject):
+class PlanSession(AsksOnConflict, StackedEdits, QObject):
     items_changed = Signal(str)  # kind
     value_changed = Signal(str)  # name
     # a draft was kept, replaced or dropped: (record key, field)
@@ -201,19 +201,6 @@ class PlanSession(StackedEdits, QObject):
         if "" in saved:
             return saved[""]
         return from_data(kind_type, saved)
-
-    def _ask(self, conflict: EditConflict) -> dict[str, object] | None:
-        if self.resolver is None:
-            raise conflict
-        self._conflicts.append(conflict)
-        self._settling = True  # the dialog takes the focus: a field left saves nothing
-        try:
-            choice = self.resolver(conflict)
-        finally:
-            self._settling = False
-        if choice is None:
-            self.cancelled += 1
-        return choice
 
     def _theirs_in(self, record: Any) -> Any:
         """``record`` with the values of the conflicts just settled: what undo gives back
