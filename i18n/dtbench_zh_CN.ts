@@ -411,6 +411,16 @@ The current database is kept aside first, next to it.</source>
         <translation>附加 %1</translation>
     </message>
     <message>
+        <source>Attaching %1…</source>
+        <translation>正在附加 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attaching %n files…</source>
+        <translation>
+            <numerusform>正在附加 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>

@@ -180,8 +180,19 @@ def test_evidence_is_attached_listed_removed_and_restored_by_undo(
     details = ws.diagnosis.details
     photo = tmp_path / "看板照片.jpg"
     photo.write_bytes(b"\xff\xd8" + b"0" * 2048)
+    from dtbench.ui.diagnosis import clause_details
+
+    labels: list[str | None] = []
+    real_run_task = clause_details.run_task
+    monkeypatch.setattr(
+        clause_details,
+        "run_task",
+        lambda work, **kw: labels.append(kw.get("label")) or real_run_task(work, **kw),
+    )
+    # read, hashed and stored off the GUI thread (a file may be 50 MB), with progress
     details.attach_file(photo)
-    assert details.evidence.count() == 1
+    qtbot.waitUntil(lambda: details.evidence.count() == 1)
+    assert labels == ["Attaching 看板照片.jpg…"]
     assert details.evidence.item(0).text().startswith("看板照片.jpg")
     stored = dx.load_round(store, _round(store, uuid)).evidence["5.2"]
     assert dx.evidence_data(store, stored[0].sha256) == photo.read_bytes()
@@ -192,15 +203,7 @@ def test_evidence_is_attached_listed_removed_and_restored_by_undo(
         lambda url: opened.append(url.toLocalFile()) or True,
     )
     # read and copied off the GUI thread, with a progress dialog when it takes a while
-    from dtbench.ui.diagnosis import clause_details
-
-    labels: list[str | None] = []
-    real_run_task = clause_details.run_task
-    monkeypatch.setattr(
-        clause_details,
-        "run_task",
-        lambda work, **kw: labels.append(kw.get("label")) or real_run_task(work, **kw),
-    )
+    labels.clear()
     details.open_evidence()
     qtbot.waitUntil(lambda: bool(opened))
     assert labels and "看板照片.jpg" in str(labels[0])
@@ -216,8 +219,26 @@ def test_evidence_is_attached_listed_removed_and_restored_by_undo(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: messages.append(text))
     monkeypatch.setattr(dx, "MAX_EVIDENCE_BYTES", 1024)
     details.attach_file(photo)
-    assert len(messages) == 1 and "at most" in messages[0] and "看板照片.jpg" in messages[0]
+    qtbot.waitUntil(lambda: len(messages) == 1)
+    assert "at most" in messages[0] and "看板照片.jpg" in messages[0]
     assert details.evidence.count() == 1  # nothing added, nothing lost
+
+    # several files at once: those that can be attached are, each its own undo step; the
+    # one that can't is named; the clause chosen is the one they go to
+    monkeypatch.setattr(dx, "MAX_EVIDENCE_BYTES", 50 * 1024 * 1024)
+    plan = tmp_path / "计划表.xlsx"
+    plan.write_bytes(b"PK" + b"1" * 4096)
+    details.attach_files([plan, tmp_path / "不存在.pdf", photo])
+    page = ws.diagnosis
+    page.select_clause("7.3.1")  # moved on while the files are read: they stay with 5.2
+    qtbot.waitUntil(lambda: len(messages) == 2)
+    assert "不存在.pdf" in messages[1]
+    names = sorted(e.filename for e in dx.load_round(store, _round(store, uuid)).evidence["5.2"])
+    assert names == ["看板照片.jpg", "看板照片.jpg", "计划表.xlsx"]
+    window.undo_group.undo()
+    window.undo_group.undo()
+    names = [e.filename for e in dx.load_round(store, _round(store, uuid)).evidence["5.2"]]
+    assert names == ["看板照片.jpg"]
 
 
 def test_new_round_copies_the_last_and_the_dashboard_compares(

@@ -34,6 +34,15 @@ CLAUSE_FIELDS = ("current", "target", "findings", "interviewees")
 
 
 @dataclass(frozen=True)
+class StoredFile:
+    """A file's bytes kept in the database, not yet attached to a clause."""
+
+    filename: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
 class EvidenceRecord:
     uuid: str
     clause_key: str

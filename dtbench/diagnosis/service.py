@@ -26,6 +26,7 @@ from dtbench.diagnosis.records import (
     EvidenceRecord,
     RoundData,
     RoundRecord,
+    StoredFile,
     Versions,
 )
 from dtbench.diagnosis.scale import MAX_LEVEL, MIN_LEVEL, STATUSES, UNANSWERED
@@ -465,12 +466,12 @@ def _blob_stored(s: Session, digest: str) -> bool:
     return s.scalar(stmt) is not None
 
 
-def add_evidence(
-    store: Store, round_uuid: str, clause_key: str, path: Path, *, limit: int | None = None
-) -> EvidenceRecord:
-    """Copy a file into the database as evidence of a clause (at most ``limit`` bytes,
-    MAX_EVIDENCE_BYTES by default)."""
-    _check_clause(clause_key)
+def store_evidence_file(store: Store, path: Path, *, limit: int | None = None) -> StoredFile:
+    """Read a file (at most ``limit`` bytes, MAX_EVIDENCE_BYTES by default) and keep its
+    bytes in the database, once for the same bytes; what evidence needs to refer to them.
+
+    The slow half of attaching (a file may be 50 MB): the window runs it on a task thread
+    and then attaches the stored file in an undoable step (:func:`attach_evidence`)."""
     limit = MAX_EVIDENCE_BYTES if limit is None else limit
     try:
         size = path.stat().st_size
@@ -482,20 +483,42 @@ def add_evidence(
         raise EvidenceUnreadableError(path.name, os_reason(exc)) from exc
     digest = hashlib.sha256(data).hexdigest()
     with store.session() as s:
-        rid = _round_id(s, round_uuid)
         if not _blob_stored(s, digest):
             s.add(EvidenceBlob(sha256=digest, data=data))
-            s.flush()  # the blob first: evidence refers to it
+    # a name may hold control characters
+    return StoredFile(clean_text(path.name) or "file", len(data), digest)
+
+
+def attach_evidence(
+    store: Store, round_uuid: str, clause_key: str, stored: StoredFile
+) -> EvidenceRecord:
+    """Attach a stored file (:func:`store_evidence_file`) to a clause as evidence."""
+    _check_clause(clause_key)
+    with store.session() as s:
+        rid = _round_id(s, round_uuid)
+        if not _blob_stored(s, stored.sha256):
+            raise LookupError(stored.sha256)
         row = Evidence(
             round_id=rid,
             clause_key=clause_key,
-            filename=clean_text(path.name) or "file",  # a name may hold control characters
-            size=len(data),
-            sha256=digest,
+            filename=stored.filename,
+            size=stored.size,
+            sha256=stored.sha256,
         )
         s.add(row)
         s.flush()
         return _evidence(row)
+
+
+def add_evidence(
+    store: Store, round_uuid: str, clause_key: str, path: Path, *, limit: int | None = None
+) -> EvidenceRecord:
+    """Copy a file into the database as evidence of a clause (at most ``limit`` bytes,
+    MAX_EVIDENCE_BYTES by default)."""
+    _check_clause(clause_key)
+    return attach_evidence(
+        store, round_uuid, clause_key, store_evidence_file(store, path, limit=limit)
+    )
 
 
 def remove_evidence(store: Store, evidence_uuid: str) -> EvidenceRecord:

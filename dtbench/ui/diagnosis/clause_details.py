@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dtbench.diagnosis.records import EvidenceRecord
+from dtbench.diagnosis.records import EvidenceRecord, StoredFile
 from dtbench.diagnosis.scale import LEVELS
+from dtbench.errors import UserError
 from dtbench.lazy import lazy_module
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.autosave import Autosave, shows
@@ -304,12 +305,46 @@ class ClauseDetails(QWidget):
                 ";;All files (*)"
             ),
         )
-        for path in paths:
-            self.attach_file(Path(path))
+        self.attach_files([Path(path) for path in paths])
+
+    def attach_files(self, paths: list[Path]) -> None:
+        """Attach files to the clause shown, each an undoable step. The files are read,
+        hashed and kept in the database on a task thread (one may be 50 MB), with progress
+        when it takes a while; then attached to the clause and round that were shown when
+        they were chosen. A file that can't be attached is reported; the others are."""
+        if not paths:
+            return
+        store = self.session.store
+        rnd, clause_key = self.session.data.round.uuid, self.clause_key
+
+        def work(context: TaskContext) -> list[StoredFile | Exception]:
+            kept: list[StoredFile | Exception] = []
+            for path in paths:
+                context.check()
+                try:
+                    kept.append(dx.store_evidence_file(store, path))
+                except (UserError, OSError) as exc:
+                    kept.append(exc)
+            return kept
+
+        def attach(kept: list[StoredFile | Exception]) -> None:
+            for one in kept:
+                if isinstance(one, StoredFile):
+                    text = self.tr("Attach %1").replace("%1", one.filename)
+                    self.session.attach_evidence(rnd, clause_key, one, text)
+            refused = [describe(one) for one in kept if isinstance(one, Exception)]
+            if refused:
+                self.session.error.emit("\n".join(refused))
+
+        label = (
+            self.tr("Attaching %1…").replace("%1", paths[0].name)
+            if len(paths) == 1
+            else self.tr("Attaching %n files…", "", len(paths))
+        )
+        run_task(work, owner=self, on_success=attach, label=label, cancellable=True)
 
     def attach_file(self, path: Path) -> None:
-        text = self.tr("Attach %1").replace("%1", path.name)
-        self.session.add_evidence(self.clause_key, path, text)
+        self.attach_files([path])
 
     def _selected(self) -> EvidenceRecord | None:
         item = self.evidence.currentItem()

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +22,7 @@ from dtbench.diagnosis.records import (
     EvidenceRecord,
     RoundData,
     RoundRecord,
+    StoredFile,
 )
 from dtbench.diagnosis.scale import BASELINE_NAME
 from dtbench.diagnosis.scoring import IN_SCOPE, Report, ScopeEntry, score
@@ -448,15 +448,18 @@ class DiagnosisSession(AsksOnConflict, StackedEdits, QObject):
             (SCOPE,),
         )
 
-    def add_evidence(self, clause_key: str, path: Path, text: str = "") -> None:
-        rnd = self.data.round.uuid
+    def attach_evidence(
+        self, rnd: str, clause_key: str, stored: StoredFile, text: str = ""
+    ) -> None:
+        """Attach a file already stored (read and kept off the GUI thread) to a clause of
+        round ``rnd`` (the round shown when the consultant chose the file)."""
         added: list[EvidenceRecord] = []
 
         def redo() -> None:
             if added:
                 dx.restore_evidence(self.store, rnd, added[0])
             else:
-                added.append(dx.add_evidence(self.store, rnd, clause_key, path))
+                added.append(dx.attach_evidence(self.store, rnd, clause_key, stored))
 
         self._push(
             text,
