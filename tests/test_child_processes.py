@@ -251,3 +251,50 @@ def test_shutting_the_pool_down_ends_a_busy_worker(ended: list[dict[int, str]]) 
         time.sleep(0.05)
     pool.shutdown()
     assert _left_after(started, time.monotonic()) == []
+
+
+def test_the_command_line_draws_charts_side_by_side_and_its_workers_end_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``dtbench export`` on a machine with several CPUs draws the proposal's charts in
+    worker processes that take them as they come free (not one after the other in its own
+    process), and leaves none of them behind."""
+    from docx import Document
+
+    from dtbench.cli import main
+    from dtbench.reports import render_pool
+    from dtbench.sample import create_demo
+
+    db = tmp_path / "db.sqlite3"
+    store = open_store(db)
+    uuid = create_demo(store)
+    store.close()
+    monkeypatch.setenv("DTBENCH_CHART_WORKERS", str(WORKERS))
+    pools: list[RenderPool] = []
+    jobs: list[object] = []
+    real_submit = render_pool.RenderPool.submit
+
+    started: dict[int, str] = {}
+    before = _children(os.getpid())
+
+    def submit(pool: RenderPool, fn: object, *args: object) -> object:
+        pools.append(pool)
+        jobs.append(fn)
+        future = real_submit(pool, fn, *args)  # type: ignore[arg-type]
+        for pid in _children(os.getpid()) - before:  # the workers (started by then)
+            fields = _stat(pid)
+            # multiprocessing's tracker lives as long as the process (here: the tests')
+            if fields and "resource_tracker" not in _command(pid):
+                started.setdefault(pid, fields[19])
+        return future
+
+    monkeypatch.setattr(render_pool.RenderPool, "submit", submit)
+    docx = tmp_path / "proposal.docx"
+    assert main(["export", uuid, "--docx", str(docx), "--db", str(db)]) == 0
+    pictures = Document(str(docx)).inline_shapes
+    assert len(pictures) >= 8  # the proposal is whole, its charts placed
+    assert len(jobs) == len(pictures)  # every chart drawn by the workers
+    pool = pools[0]
+    assert pool.in_processes and [t.workers for t in pool._tiers] == [WORKERS]
+    assert len(started) >= WORKERS
+    assert _left_after(started, time.monotonic()) == []

@@ -12,12 +12,16 @@ import json
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dtbench import __version__
 from dtbench.cli.common import Parser, add_engagement, engagement, fail, open_store_or_fail, tr
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
 from dtbench.messages import system_language, translate
+
+if TYPE_CHECKING:
+    from dtbench.deliverables.export import ExportRequest
+    from dtbench.reports.render_pool import RenderPool
 
 
 def commands() -> list[ModuleType]:
@@ -317,12 +321,29 @@ def cmd_export(args: argparse.Namespace) -> int:
             template=Path(args.template) if args.template else None,
             benchmark=_benchmark(store, uuid, args) if args.benchmark else None,
         )
-        written = run_export(store, request)
+        pool = _chart_workers(request)
+        try:
+            written = run_export(store, request, pool=pool)
+        finally:
+            if pool is not None:
+                pool.shutdown()
     for notice in request.notices:  # e.g. the template's macros were left out
         sys.stderr.write(f"dtbench: {notice.message(translate)}\n")
     for path in written:
         print(path)
     return 0
+
+
+def _chart_workers(request: ExportRequest) -> RenderPool | None:
+    """Worker processes drawing the proposal's charts side by side (one per CPU, up to
+    the pool's limit; none on one CPU or without a proposal): they start at the first chart
+    not in the chart cache and end with the command."""
+    from dtbench.reports.render_pool import RenderPool, worker_count
+
+    workers = worker_count()
+    if workers < 2 or (request.docx is None and request.pdf is None):
+        return None
+    return RenderPool(workers, idle_s=0, batch=True)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

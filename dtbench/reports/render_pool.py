@@ -251,8 +251,15 @@ class RenderPool:
     """
 
     def __init__(
-        self, workers: int, idle_s: float | None = None, extra_idle_s: float | None = None
+        self,
+        workers: int,
+        idle_s: float | None = None,
+        extra_idle_s: float | None = None,
+        *,
+        batch: bool = False,
     ) -> None:
+        """``batch``: all workers in one tier, taking jobs as they come free (a command
+        line's export: one burst of charts, then the end)."""
         self.workers = workers
         self.idle_s = idle_seconds() if idle_s is None else idle_s
         if extra_idle_s is None:
@@ -261,8 +268,9 @@ class RenderPool:
         self._lock = threading.RLock()
         # Processes until they fail: an export asks before any worker has started.
         self.in_processes = workers > 0
-        self._tiers = [_Tier(1, self.idle_s)] if workers > 0 else []
-        if workers > 1:
+        first = workers if batch else 1
+        self._tiers = [_Tier(first, self.idle_s)] if workers > 0 else []
+        if workers > first:
             self._tiers.append(_Tier(workers - 1, extra_idle_s))
         self._thread: ThreadPoolExecutor | None = None
 
