@@ -168,14 +168,21 @@ def export_dialog(qtbot, window, store, tmp_path):  # type: ignore[no-untyped-de
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """Compile i18n/*.ts the way the build does, when the .qm files are missing or stale.
+    """Compile i18n/*.ts the way the build does, when the .qm files are missing or stale
+    (and dtbench's modules to bytecode).
 
     ``pip install -e .`` compiles them too; this keeps a test run right after editing a .ts.
     With pytest-xdist the controller compiles before it starts the workers, which leave it.
     """
     if hasattr(session.config, "workerinput"):
         return
+    import compileall
     import importlib.util
+
+    # Bytecode cached once, as Python does on a user's machine: with PYTHONDONTWRITEBYTECODE
+    # set (as on some CI machines) every worker and every `python -m dtbench` of the tests
+    # would compile the modules it imports again.
+    compileall.compile_dir(ROOT / "dtbench", quiet=1)
 
     spec = importlib.util.spec_from_file_location(
         "dtbench_build", ROOT / "packaging" / "dtbench_build.py"

@@ -1,8 +1,9 @@
 """A real PostgreSQL server for the tests: the store suite runs on it as on SQLite, and the
 team-mode tests log in as several consultants.
 
-The server is Debian's PostgreSQL on loopback, started by ``tests/team_server.sh`` (the
-README's test command runs it); ``DTBENCH_TEST_PG`` names another (a superuser's URL). Each
+The server is Debian's PostgreSQL on loopback, a throwaway cluster of its own on port 5433,
+started by ``tests/team_server.sh`` (the README's test command runs it); ``DTBENCH_TEST_PG``
+names another (a superuser's URL). Each
 test gets a database of its own, copied from a migrated template (one per migration set, made
 once under an advisory lock, so parallel workers share it); it is dropped afterwards. Under
 CI a missing server fails the run; elsewhere the PostgreSQL tests are skipped with the reason.
@@ -23,7 +24,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 ADMIN_URL = os.environ.get(
-    "DTBENCH_TEST_PG", "postgresql+psycopg://dtbench_test:dtbench_test@127.0.0.1:5432/postgres"
+    "DTBENCH_TEST_PG", "postgresql+psycopg://dtbench_test:dtbench_test@127.0.0.1:5433/postgres"
 )
 TO_START = "run sudo bash tests/team_server.sh"
 MIGRATIONS = Path(__file__).resolve().parent.parent / "dtbench" / "store" / "migrations"
