@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QInputDialog,
     QMainWindow,
@@ -238,9 +237,6 @@ class MainWindow(QMainWindow):
         self.undo_group.undoTextChanged.connect(self._label_undo)
         self.undo_group.redoTextChanged.connect(self._label_undo)
         self._field_undo = FieldUndoFirst(self)  # Ctrl+Z in a text field: its own undo first
-        app = QApplication.instance()
-        assert app is not None  # a window needs its application
-        app.installEventFilter(self._field_undo)
         self.lang_group = QActionGroup(self)
         self.act_zh = QAction("中文", self, checkable=True)
         self.act_en = QAction("English", self, checkable=True)
