@@ -263,16 +263,17 @@ def list_items(store: Store, engagement: str, kind: str | None = None) -> list[P
         return _with_budgets(items, costs)
 
 
-def item_versions(store: Store, engagement: str, kind: str) -> dict[str, int]:
-    """The stored version of each item of one kind (uuid → version): the bases of saves."""
+def item_versions(store: Store, engagement: str, kind: str | None = None) -> dict[str, int]:
+    """The stored version of each item of one kind (or all) (uuid → version): the bases
+    of saves."""
     with store.session() as s:
         eid = _engagement_id(s, engagement)
-        rows = s.execute(
-            select(PlanItemRow.uuid, PlanItemRow.version).where(
-                PlanItemRow.engagement_id == eid, PlanItemRow.kind == kind
-            )
+        stmt = select(PlanItemRow.uuid, PlanItemRow.version).where(
+            PlanItemRow.engagement_id == eid
         )
-        return {uuid: version for uuid, version in rows}
+        if kind is not None:
+            stmt = stmt.where(PlanItemRow.kind == kind)
+        return {uuid: version for uuid, version in s.execute(stmt)}
 
 
 def _with_budgets(items: list[PlanItem], costs: list[PlanItem]) -> list[PlanItem]:

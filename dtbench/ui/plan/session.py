@@ -77,8 +77,13 @@ class PlanSession(AsksOnConflict, StackedEdits, QObject):
             self._pins.clear()
         self.engagement = engagement
         self.language = language
+        # every kind in two queries (not two per kind), each list announced once
+        self._versions.update(plan.item_versions(self.store, engagement))
+        self._items = {kind: [] for kind in ITEM_KINDS}
+        for item in plan.list_items(self.store, engagement):
+            self._items.setdefault(item.kind, []).append(item)
         for kind in ITEM_KINDS:
-            self._reload_items(kind)
+            self.items_changed.emit(kind)
         for name in VALUE_KINDS:
             self._load_value(name)
 
