@@ -46,23 +46,28 @@ def team(qtbot: Any, translations: Any, server: tuple[str, str]) -> Iterator[Any
     assert window.live is not None
     qtbot.waitUntil(lambda: window.live.listening, timeout=WAIT_MS)
     yield window, bob, uuid
-    _cancel_all(window)
+    cancelling = _cancel_all()
     window.close()
+    cancelling.stop()  # the next test answers its own dialogs
     window.deleteLater()
     bob.close()
     alice.close()
 
 
-def _cancel_all(window: MainWindow) -> None:
-    """Cancel every conflict dialog from now on (while ``window`` closes)."""
+def _cancel_all() -> QTimer:
+    """Cancel every conflict dialog until the timer returned is stopped (while a window
+    closes)."""
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, ConflictDialog):
             dialog.reject()
-        QTimer.singleShot(10, poll)
 
-    QTimer.singleShot(0, poll)
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
 
 
 def _text(widget: QWidget) -> str:
