@@ -282,6 +282,25 @@ def _bob_saves_culture(bob: Any, eng: str, **changes: object) -> None:
     plan.set_value(bob, eng, "culture", plan.replace_struct(now, **changes))
 
 
+def _type_in_cell(qtbot: Any, table: Any, row: int, column: int, text: str) -> QLineEdit:
+    """Open the cell's editor and type ``text`` over what it shows; the editor, open."""
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    table.editItem(table.item(row, column))
+    editor = table.indexWidget(table.model().index(row, column))
+    assert isinstance(editor, QLineEdit)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, text)
+    return editor
+
+
+def _end_cell(qtbot: Any, table: Any, editor: QLineEdit) -> None:
+    """Enter: the cell's editor saves and closes."""
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.indexWidget(table.currentIndex()) is None)
+
+
 def test_a_culture_note_typed_in_its_cell_against_a_colleagues_save_is_kept(
     qtbot: Any, team: Any
 ) -> None:
@@ -311,14 +330,7 @@ def test_a_culture_note_typed_in_its_cell_against_a_colleagues_save_is_kept(
         return item
 
     # she opens the note's cell and types; his save of the same note comes in meanwhile
-    table.setFocus()
-    table.setCurrentCell(row, 2)
-    table.editItem(cell())
-    editor = table.indexWidget(table.model().index(row, 2))
-    assert isinstance(editor, QLineEdit)
-    editor.setFocus()
-    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(editor, TYPED[:1])
+    editor = _type_in_cell(qtbot, table, row, 2, TYPED[:1])
     bob_saves(THEIRS)
     qtbot.waitUntil(lambda: note(ws.plan.value("culture")) == THEIRS, timeout=WAIT_MS)
     QApplication.processEvents()
@@ -327,8 +339,7 @@ def test_a_culture_note_typed_in_its_cell_against_a_colleagues_save_is_kept(
     # she ends the cell: asked (her typing began before his save), and cancels
     seen: list[tuple[str, str]] = []
     _when_asked(lambda d: d.reject(), seen)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: table.indexWidget(table.model().index(row, 2)) is None)
+    _end_cell(qtbot, table, editor)
     assert len(seen) == 1 and THEIRS in seen[0][0] and TYPED in seen[0][1]
     assert cell().text() == TYPED  # never dropped
     assert cell().data(UNSAVED_ROLE) is True and "Not saved" in cell().toolTip()
@@ -412,3 +423,49 @@ def test_a_trait_rating_typed_against_a_colleagues_save_is_kept(qtbot: Any, team
     assert spin.value() == mine and not spin.property("unsaved")
     ws.org_culture.flush()
     assert len(seen) == 2
+
+
+def test_a_culture_measure_note_typed_back_after_a_cancel_is_no_longer_marked(
+    qtbot: Any, team: Any
+) -> None:
+    """A cell of the evaluation measures: Cancel keeps her note, marked; typed back to what
+    is stored, nothing is asked and the mark goes."""
+    window, bob, eng = team
+    ws = window.workspace
+    ws.show_step("org_culture")
+    tab = ws.org_culture.culture_tab
+    ws.org_culture.tabs.setCurrentWidget(tab)
+    table = tab.measures
+    first = table.item(0, 0)
+    assert first is not None
+    code = str(first.data(Qt.ItemDataRole.UserRole))
+
+    def note(culture: Any) -> str:
+        return str(culture.measures.get(code, Adoption()).note)
+
+    editor = _type_in_cell(qtbot, table, 0, 1, TYPED[:1])
+    now = plan.get_value(bob, eng, "culture")
+    measures = {**now.measures, code: Adoption(adopted=True, note=THEIRS)}
+    _bob_saves_culture(bob, eng, measures=measures)
+    qtbot.waitUntil(lambda: note(ws.plan.value("culture")) == THEIRS, timeout=WAIT_MS)
+    QApplication.processEvents()
+    qtbot.keyClicks(editor, TYPED[1:])
+    seen: list[tuple[str, str]] = []
+    _when_asked(lambda d: d.reject(), seen)
+    _end_cell(qtbot, table, editor)
+    assert len(seen) == 1
+
+    def cell() -> Any:
+        item = table.item(0, 1)
+        assert item is not None
+        return item
+
+    assert cell().text() == TYPED and cell().data(UNSAVED_ROLE) is True
+
+    # she types his note back: nothing to save, nothing asked, the mark goes
+    editor = _type_in_cell(qtbot, table, 0, 1, THEIRS)
+    _end_cell(qtbot, table, editor)
+    assert cell().text() == THEIRS and not cell().data(UNSAVED_ROLE)
+    ws.org_culture.flush()
+    assert len(seen) == 1
+    assert note(plan.get_value(bob, eng, "culture")) == THEIRS

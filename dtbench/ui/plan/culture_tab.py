@@ -227,9 +227,12 @@ class CultureTab(QScrollArea):
             if dropped:
                 self._load()  # the mark goes
             return
-        typing = ""
+        typing = ""  # the note just typed, unless it says what is stored
         if changed is not None and changed.column() == note_col:
-            typing = self._path(name, changed.row(), note_col)
+            check = table.item(changed.row(), 0)
+            code = "" if check is None else str(check.data(KEY_ROLE))
+            if changed.text().strip() != stored.get(code, Adoption()).note:
+                typing = self._path(name, changed.row(), note_col)
         text = self.tr("Culture targets") if field == "targets" else self.tr("Culture evaluation")
         self._tries += 1
         self.session.set_value(

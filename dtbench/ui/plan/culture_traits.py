@@ -192,10 +192,13 @@ class CultureTraits(QGroupBox):
         old = self.session.value("culture")
         assert isinstance(old, Culture)
         dropped = False
+        typing = ""  # the rating just changed, unless it says what is stored
         for code, pair in self.spins.items():
             stored = old.traits.get(code, TraitRating())
             for box, value in zip(pair, (stored.now, stored.target), strict=True):
-                if self.session.draft(KEY, self.paths[box]) and box.value() == (value or 0):
+                if box.value() != (value or 0):
+                    typing = self.paths[box] if box is spin else typing
+                elif self.session.draft(KEY, self.paths[box]):
                     self.session.drop_draft(KEY, self.paths[box])  # typed back
                     dropped = True
         ratings = self.ratings()
@@ -207,7 +210,7 @@ class CultureTraits(QGroupBox):
             "culture",
             msgspec.structs.replace(old, traits=ratings),
             self.tr("Cultural traits"),
-            typing=self.paths[spin],
+            typing=typing,
         )
 
     def flush(self) -> None:
