@@ -469,3 +469,36 @@ def test_a_culture_measure_note_typed_back_after_a_cancel_is_no_longer_marked(
     ws.org_culture.flush()
     assert len(seen) == 1
     assert note(plan.get_value(bob, eng, "culture")) == THEIRS
+
+
+def test_a_colleagues_save_of_another_cell_while_she_types_is_not_asked_about(
+    qtbot: Any, team: Any
+) -> None:
+    """His note in another row of the same table, loaded while she types hers: her save
+    keeps both, without asking."""
+    window, bob, eng = team
+    ws = window.workspace
+    ws.show_step("org_culture")
+    tab = ws.org_culture.culture_tab
+    ws.org_culture.tabs.setCurrentWidget(tab)
+    table = tab.targets
+    mine, his = cat.CULTURE_TARGETS[1].code, cat.CULTURE_TARGETS[0].code
+
+    def note(culture: Any, code: str) -> str:
+        return str(culture.targets.get(code, Adoption()).note)
+
+    editor = _type_in_cell(qtbot, table, 1, 2, TYPED[:1])
+    now = plan.get_value(bob, eng, "culture")
+    targets = {**now.targets, his: Adoption(adopted=True, note=THEIRS)}
+    _bob_saves_culture(bob, eng, targets=targets)
+    qtbot.waitUntil(lambda: note(ws.plan.value("culture"), his) == THEIRS, timeout=WAIT_MS)
+    QApplication.processEvents()
+    qtbot.keyClicks(editor, TYPED[1:])
+    asked = _cancel_all()  # a dialog would be a false alarm: cancelled, and seen below
+    try:
+        _end_cell(qtbot, table, editor)
+    finally:
+        asked.stop()
+    assert ws.plan.cancelled == 0
+    stored = plan.get_value(bob, eng, "culture")
+    assert (note(stored, mine), note(stored, his)) == (TYPED, THEIRS)

@@ -42,12 +42,35 @@ def _in(path: str, fields: Mapping[str, object]) -> bool:
     return path.split("/", 1)[0] in fields
 
 
-def _at(data: Mapping[str, Any], path: str) -> Any:
-    """The value at ``path`` in a record's data (None where there is none: an empty row)."""
+_MISSING = object()
+
+
+def _at(data: Mapping[str, Any], path: str, missing: Any = None) -> Any:
+    """The value at ``path`` in a record's data (``missing`` where there is none: a row
+    not stored)."""
     value: Any = data
     for part in path.split("/"):
-        value = value.get(part) if isinstance(value, Mapping) else None
+        if not isinstance(value, Mapping) or part not in value:
+            return missing
+        value = value[part]
     return value
+
+
+def _with(data: Mapping[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """``data`` with ``value`` at ``path`` (none there when ``value`` is _MISSING)."""
+    head, _, rest = path.partition("/")
+    out = dict(data)
+    if rest:
+        inner = out.get(head)
+        if isinstance(inner, Mapping):
+            out[head] = _with(inner, rest, value)
+        elif value is not _MISSING:
+            out[head] = _with({}, rest, value)
+    elif value is _MISSING:
+        out.pop(head, None)
+    else:
+        out[head] = value
+    return out
 
 
 class PlanSession(AsksOnConflict, StackedEdits, QObject):
@@ -174,15 +197,19 @@ class PlanSession(AsksOnConflict, StackedEdits, QObject):
         return None if item is None else item.record
 
     def _draft_base(self, key: str, changed: Mapping[str, object], shown: Any) -> Base:
-        """The base of a save changing ``changed``: a draft's or typing's when it saves one
-        of them or a part of one (what it showed when it was typed), else what the view
-        shows."""
-        drafted = [d.base for (k, p), d in self._drafts.items() if k == key and _in(p, changed)]
-        pinned = [b for (k, p), b in self._pins.items() if k == key and _in(p, changed)]
-        for bases in (drafted, pinned):
-            if bases:  # the earliest: whatever others saved since then is asked about
-                return min(bases, key=lambda b: b.version)
-        return self._base(key, shown)
+        """The base of a save changing ``changed``: when it saves a draft or typing (a field
+        or a part of one), what the view shows now with those parts as they showed when
+        they were typed, at the earliest version typed on (a colleague's change of them
+        since is asked about; his change of another part, loaded meanwhile, is not);
+        else what the view shows."""
+        typed = [(p, d.base) for (k, p), d in self._drafts.items() if k == key and _in(p, changed)]
+        typed += [(p, b) for (k, p), b in self._pins.items() if k == key and _in(p, changed)]
+        if not typed:
+            return self._base(key, shown)
+        values = dict(to_data(shown)) if shown is not None else {}
+        for path, base in typed:
+            values = _with(values, path, _at(base.values, path, _MISSING))
+        return Base(min(base.version for _p, base in typed), values)
 
     def _saving_typed(
         self, key: str, typing: str, mine: Any, base: Base, save: Callable[[], Any]
