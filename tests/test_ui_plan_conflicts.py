@@ -17,10 +17,12 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
+from dtbench.plan import catalogue as cat
 from dtbench.plan import service as plan
-from dtbench.plan.records import Choice, Organization
+from dtbench.plan.records import Adoption, Choice, Culture, Organization, TraitRating
 from dtbench.sample import create_demo
 from dtbench.store import open_store
+from dtbench.ui.kit.drafts import UNSAVED_ROLE
 from dtbench.ui.plan.record_editor import RecordEditor
 from dtbench.ui.shell.main_window import MainWindow
 from dtbench.ui.team.conflict_dialog import ConflictDialog
@@ -44,23 +46,28 @@ def team(qtbot: Any, translations: Any, server: tuple[str, str]) -> Iterator[Any
     assert window.live is not None
     qtbot.waitUntil(lambda: window.live.listening, timeout=WAIT_MS)
     yield window, bob, uuid
-    _cancel_all(window)
+    cancelling = _cancel_all()
     window.close()
+    cancelling.stop()  # the next test answers its own dialogs
     window.deleteLater()
     bob.close()
     alice.close()
 
 
-def _cancel_all(window: MainWindow) -> None:
-    """Cancel every conflict dialog from now on (while ``window`` closes)."""
+def _cancel_all() -> QTimer:
+    """Cancel every conflict dialog until the timer returned is stopped (while a window
+    closes)."""
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, ConflictDialog):
             dialog.reject()
-        QTimer.singleShot(10, poll)
 
-    QTimer.singleShot(0, poll)
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
 
 
 def _text(widget: QWidget) -> str:
@@ -267,3 +274,231 @@ def test_a_strategy_rationale_typed_against_a_colleagues_save_is_kept(
     assert asked == ["asked", "asked"]
     assert rationale(plan.get_value(bob, eng, "strategy")) == typed
     assert box.toPlainText() == typed and not box.property("unsaved")
+
+
+def _bob_saves_culture(bob: Any, eng: str, **changes: object) -> None:
+    now = plan.get_value(bob, eng, "culture")
+    assert isinstance(now, Culture)
+    plan.set_value(bob, eng, "culture", plan.replace_struct(now, **changes))
+
+
+def _type_in_cell(qtbot: Any, table: Any, row: int, column: int, text: str) -> QLineEdit:
+    """Open the cell's editor and type ``text`` over what it shows; the editor, open."""
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    table.editItem(table.item(row, column))
+    editor = table.indexWidget(table.model().index(row, column))
+    assert isinstance(editor, QLineEdit)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, text)
+    return editor
+
+
+def _end_cell(qtbot: Any, table: Any, editor: QLineEdit) -> None:
+    """Enter: the cell's editor saves and closes."""
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.indexWidget(table.currentIndex()) is None)
+
+
+def test_a_culture_note_typed_in_its_cell_against_a_colleagues_save_is_kept(
+    qtbot: Any, team: Any
+) -> None:
+    """A cell of the culture targets table (the targets are one stored field): his save
+    loaded while she types leaves her typing; Cancel keeps her note in its cell, marked;
+    his change notice leaves it; leaving the page asks again and Keep mine saves it."""
+    window, bob, eng = team
+    ws = window.workspace
+    ws.show_step("org_culture")
+    tab = ws.org_culture.culture_tab
+    ws.org_culture.tabs.setCurrentWidget(tab)
+    table = tab.targets
+    row, code = 1, cat.CULTURE_TARGETS[1].code
+    other = cat.CULTURE_TARGETS[0].code
+
+    def note(culture: Any) -> str:
+        return str(culture.targets.get(code, Adoption()).note)
+
+    def bob_saves(text: str, **more: Adoption) -> None:
+        now = plan.get_value(bob, eng, "culture")
+        targets = {**now.targets, code: Adoption(adopted=True, note=text), **more}
+        _bob_saves_culture(bob, eng, targets=targets)
+
+    def cell() -> Any:
+        item = table.item(row, 2)
+        assert item is not None
+        return item
+
+    # she opens the note's cell and types; his save of the same note comes in meanwhile
+    editor = _type_in_cell(qtbot, table, row, 2, TYPED[:1])
+    bob_saves(THEIRS)
+    qtbot.waitUntil(lambda: note(ws.plan.value("culture")) == THEIRS, timeout=WAIT_MS)
+    QApplication.processEvents()
+    qtbot.keyClicks(editor, TYPED[1:])
+    assert editor.text() == TYPED  # his save loaded: her typing stays
+    # she ends the cell: asked (her typing began before his save), and cancels
+    seen: list[tuple[str, str]] = []
+    _when_asked(lambda d: d.reject(), seen)
+    _end_cell(qtbot, table, editor)
+    assert len(seen) == 1 and THEIRS in seen[0][0] and TYPED in seen[0][1]
+    assert cell().text() == TYPED  # never dropped
+    assert cell().data(UNSAVED_ROLE) is True and "Not saved" in cell().toolTip()
+    assert note(plan.get_value(bob, eng, "culture")) == THEIRS
+
+    # he saves again (the same note, and ticks another target): reloaded, her note stays
+    bob_saves(THEIRS_AGAIN, **{other: Adoption(adopted=True)})
+    qtbot.waitUntil(lambda: note(ws.plan.value("culture")) == THEIRS_AGAIN, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert cell().text() == TYPED and cell().data(UNSAVED_ROLE) is True
+    ticked = table.item(0, 0)
+    assert ticked is not None and ticked.checkState() == Qt.CheckState.Checked  # his
+
+    # leaving the page saves it again: asked, against his latest; Keep mine saves hers
+    _when_asked(lambda d: d.keep_button.click(), seen)
+    ws.org_culture.flush()
+    assert len(seen) == 2 and THEIRS_AGAIN in seen[1][0] and TYPED in seen[1][1]
+    stored = plan.get_value(bob, eng, "culture")
+    assert note(stored) == TYPED and stored.targets[other].adopted  # his tick kept too
+    assert cell().text() == TYPED and not cell().data(UNSAVED_ROLE)
+    assert "Not saved" not in cell().toolTip()
+    ws.org_culture.flush()  # saved: nothing more to ask
+    assert len(seen) == 2
+
+
+def test_a_trait_rating_typed_against_a_colleagues_save_is_kept(qtbot: Any, team: Any) -> None:
+    """A trait's spin box (the ratings are one stored field): the same."""
+    window, bob, eng = team
+    ws = window.workspace
+    ws.show_step("org_culture")
+    tab = ws.org_culture.culture_tab
+    ws.org_culture.tabs.setCurrentWidget(tab)
+    traits = tab.traits
+    code = cat.CULTURE_TRAITS[0].code
+    spin = traits.spins[code][0]  # now
+    other = traits.spins[cat.CULTURE_TRAITS[3].code][1]  # another trait's target
+
+    def now(culture: Any) -> int | None:
+        rating = culture.traits.get(code, TraitRating())
+        return None if rating.now is None else int(rating.now)
+
+    def bob_saves(value: int, **more: TraitRating) -> None:
+        current = plan.get_value(bob, eng, "culture")
+        rating = current.traits.get(code, TraitRating())
+        traits_now = {**current.traits, code: plan.replace_struct(rating, now=value), **more}
+        _bob_saves_culture(bob, eng, traits=traits_now)
+
+    mine, theirs, theirs_again = 3, 4, 5  # the sample rates it 2 now
+    traits.autosave.idle_ms = 10 * WAIT_MS  # she pauses (the pause that saves) when told
+    window.activateWindow()
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus, timeout=WAIT_MS)
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(mine))
+    bob_saves(theirs)
+    qtbot.waitUntil(lambda: now(ws.plan.value("culture")) == theirs, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert spin.value() == mine  # his save loaded: her rating stays
+    seen: list[tuple[str, str]] = []
+    _when_asked(lambda d: d.reject(), seen)
+    traits.autosave.save(spin)  # she leaves the box: asked, and cancels
+    assert len(seen) == 1
+    assert spin.value() == mine
+    assert spin.property("unsaved") is True and "Not saved" in spin.toolTip()
+    assert now(plan.get_value(bob, eng, "culture")) == theirs
+
+    # his change notice (the same rating, and another trait's): hers stays, marked
+    more = {cat.CULTURE_TRAITS[3].code: TraitRating(target=1)}
+    bob_saves(theirs_again, **more)
+    qtbot.waitUntil(lambda: now(ws.plan.value("culture")) == theirs_again, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert spin.value() == mine and spin.property("unsaved") is True
+    assert other.value() == 1 and not other.property("unsaved")  # his
+
+    # leaving the page asks again, against his latest; Keep mine saves hers
+    _when_asked(lambda d: d.keep_button.click(), seen)
+    ws.org_culture.flush()
+    assert len(seen) == 2
+    stored = plan.get_value(bob, eng, "culture")
+    assert now(stored) == mine and stored.traits[cat.CULTURE_TRAITS[3].code].target == 1
+    assert spin.value() == mine and not spin.property("unsaved")
+    ws.org_culture.flush()
+    assert len(seen) == 2
+
+
+def test_a_culture_measure_note_typed_back_after_a_cancel_is_no_longer_marked(
+    qtbot: Any, team: Any
+) -> None:
+    """A cell of the evaluation measures: Cancel keeps her note, marked; typed back to what
+    is stored, nothing is asked and the mark goes."""
+    window, bob, eng = team
+    ws = window.workspace
+    ws.show_step("org_culture")
+    tab = ws.org_culture.culture_tab
+    ws.org_culture.tabs.setCurrentWidget(tab)
+    table = tab.measures
+    first = table.item(0, 0)
+    assert first is not None
+    code = str(first.data(Qt.ItemDataRole.UserRole))
+
+    def note(culture: Any) -> str:
+        return str(culture.measures.get(code, Adoption()).note)
+
+    editor = _type_in_cell(qtbot, table, 0, 1, TYPED[:1])
+    now = plan.get_value(bob, eng, "culture")
+    measures = {**now.measures, code: Adoption(adopted=True, note=THEIRS)}
+    _bob_saves_culture(bob, eng, measures=measures)
+    qtbot.waitUntil(lambda: note(ws.plan.value("culture")) == THEIRS, timeout=WAIT_MS)
+    QApplication.processEvents()
+    qtbot.keyClicks(editor, TYPED[1:])
+    seen: list[tuple[str, str]] = []
+    _when_asked(lambda d: d.reject(), seen)
+    _end_cell(qtbot, table, editor)
+    assert len(seen) == 1
+
+    def cell() -> Any:
+        item = table.item(0, 1)
+        assert item is not None
+        return item
+
+    assert cell().text() == TYPED and cell().data(UNSAVED_ROLE) is True
+
+    # she types his note back: nothing to save, nothing asked, the mark goes
+    editor = _type_in_cell(qtbot, table, 0, 1, THEIRS)
+    _end_cell(qtbot, table, editor)
+    assert cell().text() == THEIRS and not cell().data(UNSAVED_ROLE)
+    ws.org_culture.flush()
+    assert len(seen) == 1
+    assert note(plan.get_value(bob, eng, "culture")) == THEIRS
+
+
+def test_a_colleagues_save_of_another_cell_while_she_types_is_not_asked_about(
+    qtbot: Any, team: Any
+) -> None:
+    """His note in another row of the same table, loaded while she types hers: her save
+    keeps both, without asking."""
+    window, bob, eng = team
+    ws = window.workspace
+    ws.show_step("org_culture")
+    tab = ws.org_culture.culture_tab
+    ws.org_culture.tabs.setCurrentWidget(tab)
+    table = tab.targets
+    mine, his = cat.CULTURE_TARGETS[1].code, cat.CULTURE_TARGETS[0].code
+
+    def note(culture: Any, code: str) -> str:
+        return str(culture.targets.get(code, Adoption()).note)
+
+    editor = _type_in_cell(qtbot, table, 1, 2, TYPED[:1])
+    now = plan.get_value(bob, eng, "culture")
+    targets = {**now.targets, his: Adoption(adopted=True, note=THEIRS)}
+    _bob_saves_culture(bob, eng, targets=targets)
+    qtbot.waitUntil(lambda: note(ws.plan.value("culture"), his) == THEIRS, timeout=WAIT_MS)
+    QApplication.processEvents()
+    qtbot.keyClicks(editor, TYPED[1:])
+    asked = _cancel_all()  # a dialog would be a false alarm: cancelled, and seen below
+    try:
+        _end_cell(qtbot, table, editor)
+    finally:
+        asked.stop()
+    assert ws.plan.cancelled == 0
+    stored = plan.get_value(bob, eng, "culture")
+    assert (note(stored, mine), note(stored, his)) == (TYPED, THEIRS)

@@ -56,9 +56,14 @@ class Autosave(QObject):
             lambda _old, new: edit.home(False) if new and self.suspended else None
         )
 
-    def spin(self, spin: QAbstractSpinBox, commit: Commit) -> None:
-        """A spin box or date field: saved when typed into and paused, or left."""
+    def spin(
+        self, spin: QAbstractSpinBox, commit: Commit, began: Callable[[], None] | None = None
+    ) -> None:
+        """A spin box or date field: saved when typed into and paused, or left; ``began``
+        as for ``text``."""
         self._register(spin, commit)
+        if began is not None:
+            self._began[spin] = began
         inner = spin.findChild(QLineEdit)
         if inner is not None:
             inner.textEdited.connect(lambda _t: self.typed(spin))

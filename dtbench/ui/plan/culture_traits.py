@@ -4,10 +4,11 @@ ratings, redrawn in a chart worker while the consultant types (only when it can 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import partial
 
 import msgspec
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QGridLayout,
@@ -22,29 +23,39 @@ from PySide6.QtWidgets import (
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Culture, TraitRating
 from dtbench.reports.raster import Raster
-from dtbench.ui.kit.autosave import TEXT_IDLE_MS
+from dtbench.ui.kit.autosave import Autosave, LoadingFlag
 from dtbench.ui.kit.chart_view import LOGICAL_DPI, ChartRenderer, ChartView
+from dtbench.ui.kit.drafts import DraftFields
 from dtbench.ui.kit.redraw import RedrawWhenShown
 from dtbench.ui.kit.scale_labels import ui_language
 from dtbench.ui.plan.org_culture_parts import hint_label, now_or_target
-from dtbench.ui.plan.session import PlanSession
+from dtbench.ui.plan.session import PlanSession, field_path, record_key
 
 REDRAW_DELAY_MS = 150
 RADAR_ASPECT = 0.8
+KEY = record_key(value="culture")
+
+
+def _put(spin: QSpinBox, value: object) -> None:
+    spin.setValue(value if isinstance(value, int) else 0)
 
 
 class CultureTraits(QGroupBox):
     """Spin boxes for the six traits, now and target, beside their radar. A rating is saved on
     a pause, Enter or leaving the field; the radar follows at once. The Culture tab shows the
-    stored ratings (``load``). ``drawn`` fires each time the radar has been rendered and
-    shown."""
+    stored ratings (``load``); a rating a cancelled conflict left unsaved stays in its spin
+    box, marked, and is saved (asked about) again when the box is left or the page flushed.
+    ``drawn`` fires each time the radar has been rendered and shown."""
 
     drawn = Signal()
+    _loading = LoadingFlag()
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._loading = False
+        self.autosave = Autosave(self)
+        self.drafts = DraftFields(session, self.autosave)
+        self.paths: dict[QSpinBox, str] = {}  # spin box → where its rating is kept
         self.renderer = ChartRenderer(self)
         layout = QHBoxLayout(self)
         grid = QGridLayout()
@@ -64,8 +75,10 @@ class CultureTraits(QGroupBox):
                 spin.setSpecialValueText("—")
                 spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+                path = field_path("traits", option.code, when)
+                self.paths[spin] = path
+                self.autosave.spin(spin, partial(self._commit, spin), self._began(path))
                 spin.valueChanged.connect(lambda _v, s=spin: self._changed(s))
-                spin.editingFinished.connect(self._commit)
                 grid.addWidget(spin, 1 + n, col)
                 spins.append(spin)
             label.setBuddy(spins[0])
@@ -89,22 +102,24 @@ class CultureTraits(QGroupBox):
         self.radar.resized.connect(self.redraw_when_shown.invalidate)
         self.renderer.chart_ready.connect(self._show_chart)
         self.renderer.ready.connect(self.drawn)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(TEXT_IDLE_MS)
-        self._timer.timeout.connect(self._commit)
         self.retranslate()
+
+    def _began(self, path: str) -> Callable[[], None]:
+        """Typing in a spin box began: what it shows now is its save's base."""
+        return lambda: self.session.editing(KEY, path)
 
     # ------------------------------------------------------------ showing
     def load(self, record: Culture) -> None:
         """Show the stored ratings (unless some are being typed) in the UI language."""
         lang = ui_language()
         self._loading = True
-        if not self._timer.isActive():
-            for code, (now, target) in self.spins.items():
-                rating = record.traits.get(code, TraitRating())
-                now.setValue(rating.now or 0)
-                target.setValue(rating.target or 0)
+        for code, pair in self.spins.items():
+            rating = record.traits.get(code, TraitRating())
+            for spin, value in zip(pair, (rating.now, rating.target), strict=True):
+                if self.drafts.load(KEY, self.paths[spin], spin, partial(_put, spin)):
+                    continue  # a rating a conflict left unsaved: shown, marked, saved again
+                if not self.autosave.pending(spin):  # a rating being typed stays
+                    spin.setValue(value or 0)
         for option in cat.CULTURE_TRAITS:
             name = option.label.get(lang)
             self.labels[option.code].setText(name)
@@ -165,27 +180,51 @@ class CultureTraits(QGroupBox):
             return
         self.redraw_when_shown.invalidate()
         if spin.hasFocus():
-            self._timer.start()  # saved on a pause, Enter or leaving the field
+            self.autosave.typed(spin)  # saved on a pause, Enter or leaving the field
         else:
-            self._commit()
+            self.autosave.save(spin)  # a wheel or a click on an arrow
 
-    def _commit(self) -> None:
-        self._timer.stop()
+    def _commit(self, spin: QSpinBox, _final: bool = True) -> None:
+        """Save the ratings as shown (one kept from a cancelled conflict too); ``spin`` the
+        one just changed."""
         if self._loading:
             return
-        ratings = self.ratings()
         old = self.session.value("culture")
         assert isinstance(old, Culture)
+        dropped = False
+        typing = ""  # the rating just changed, unless it says what is stored
+        for code, pair in self.spins.items():
+            stored = old.traits.get(code, TraitRating())
+            for box, value in zip(pair, (stored.now, stored.target), strict=True):
+                if box.value() != (value or 0):
+                    typing = self.paths[box] if box is spin else typing
+                elif self.session.draft(KEY, self.paths[box]):
+                    self.session.drop_draft(KEY, self.paths[box])  # typed back
+                    dropped = True
+        ratings = self.ratings()
         if old.traits == ratings:
+            if dropped:
+                self.load(old)  # the mark goes
             return
         self.session.set_value(
-            "culture", msgspec.structs.replace(old, traits=ratings), self.tr("Cultural traits")
+            "culture",
+            msgspec.structs.replace(old, traits=ratings),
+            self.tr("Cultural traits"),
+            typing=typing,
         )
 
     def flush(self) -> None:
-        """Save a rating still waiting for its pause."""
-        if self._timer.isActive():
-            self._commit()
+        """Save a rating still waiting for its pause, or kept from a cancelled conflict
+        (asked about again): the ratings are saved together, once."""
+        held = [s for s in self.paths if self.autosave.pending(s)]
+        if not held:
+            return
+        # the one being typed (no draft yet) names the save, so a cancel keeps it too
+        typed = [s for s in held if self.session.draft(KEY, self.paths[s]) is None]
+        for spin in held:
+            spin.interpretText()
+            self.autosave.release(spin)
+        self._commit((typed or held)[0])
 
     # ------------------------------------------------------------ language
     def retranslate(self) -> None:

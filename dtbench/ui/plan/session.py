@@ -31,6 +31,48 @@ def record_key(uuid: str = "", value: str = "") -> str:
     return uuid or f"value:{value}"
 
 
+def field_path(field: str, *parts: str) -> str:
+    """Where a draft is kept in a record: a field ("notes"), or a part of one, a table's cell
+    ("targets/data_thinking/note") or a rating ("traits/openness/now")."""
+    return "/".join((field, *parts))
+
+
+def _in(path: str, fields: Mapping[str, object]) -> bool:
+    """Whether a draft's path is in one of ``fields`` ("targets/behaviour/note": targets)."""
+    return path.split("/", 1)[0] in fields
+
+
+_MISSING = object()
+
+
+def _at(data: Mapping[str, Any], path: str, missing: Any = None) -> Any:
+    """The value at ``path`` in a record's data (``missing`` where there is none: a row
+    not stored)."""
+    value: Any = data
+    for part in path.split("/"):
+        if not isinstance(value, Mapping) or part not in value:
+            return missing
+        value = value[part]
+    return value
+
+
+def _with(data: Mapping[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """``data`` with ``value`` at ``path`` (none there when ``value`` is _MISSING)."""
+    head, _, rest = path.partition("/")
+    out = dict(data)
+    if rest:
+        inner = out.get(head)
+        if isinstance(inner, Mapping):
+            out[head] = _with(inner, rest, value)
+        elif value is not _MISSING:
+            out[head] = _with({}, rest, value)
+    elif value is _MISSING:
+        out.pop(head, None)
+    else:
+        out[head] = value
+    return out
+
+
 class PlanSession(AsksOnConflict, StackedEdits, QObject):
     items_changed = Signal(str)  # kind
     value_changed = Signal(str)  # name
@@ -64,11 +106,12 @@ class PlanSession(AsksOnConflict, StackedEdits, QObject):
         self._conflicts: list[EditConflict] = []  # those settled in the edit being saved
         self._settling = False  # the conflict dialog is open
         self.cancelled = 0  # conflicts the consultant cancelled (closing asks: any now?)
-        # (record key, field) → typing a conflict left unsaved; kept across reloads (a
-        # colleague's change notice) and while another record is shown
+        # (record key, field path) → typing a conflict left unsaved; kept across reloads (a
+        # colleague's change notice) and while another record is shown. The path is a field,
+        # or a part of one (a cell of a table, a rating: ``field_path``)
         self._drafts: dict[tuple[str, str], Draft] = {}
-        # (record key, field) → the base of typing in progress: what the field showed when
-        # the consultant began typing, kept while a reload brings others' changes
+        # (record key, field path) → the base of typing in progress: what the field showed
+        # when the consultant began typing, kept while a reload brings others' changes
         self._pins: dict[tuple[str, str], Base] = {}
 
     def open(self, engagement: str, language: str) -> None:
@@ -130,7 +173,8 @@ class PlanSession(AsksOnConflict, StackedEdits, QObject):
 
     # ------------------------------------------------------------ drafts
     def draft(self, key: str, field: str) -> Draft | None:
-        """Typing in ``field`` of record ``key`` a cancelled conflict left unsaved."""
+        """Typing in ``field`` (a field path) of record ``key`` a cancelled conflict left
+        unsaved."""
         return self._drafts.get((key, field))
 
     def has_drafts(self, key: str = "") -> bool:
@@ -158,32 +202,42 @@ class PlanSession(AsksOnConflict, StackedEdits, QObject):
         return None if item is None else item.record
 
     def _draft_base(self, key: str, changed: Mapping[str, object], shown: Any) -> Base:
-        """The base of a save changing ``changed``: a draft's or typing's when it saves one
-        of them (what that field showed when it was typed), else what the view shows."""
-        for field in changed:
-            draft = self._drafts.get((key, field))
-            if draft is not None:
-                return draft.base
-            pinned = self._pins.get((key, field))
-            if pinned is not None:
-                return pinned
-        return self._base(key, shown)
+        """The base of a save changing ``changed``: when it saves a draft or typing (a field
+        or a part of one), what the view shows now with those parts as they showed when
+        they were typed, at the earliest version typed on (a colleague's change of them
+        since is asked about; his change of another part, loaded meanwhile, is not);
+        else what the view shows."""
+        typed = [(p, d.base) for (k, p), d in self._drafts.items() if k == key and _in(p, changed)]
+        typed += [(p, b) for (k, p), b in self._pins.items() if k == key and _in(p, changed)]
+        if not typed:
+            return self._base(key, shown)
+        values = dict(to_data(shown)) if shown is not None else {}
+        for path, base in typed:
+            values = _with(values, path, _at(base.values, path, _MISSING))
+        return Base(min(base.version for _p, base in typed), values)
 
     def _saving_typed(
         self, key: str, typing: str, mine: Any, base: Base, save: Callable[[], Any]
     ) -> Any:
-        """``save()``, keeping the typed field as a draft when a conflict leaves it unsaved
-        (cancelled, or no one to ask), and dropping its draft once saved."""
-        if not typing:
-            return save()
+        """``save()``, keeping the typed field (path) as a draft when a conflict leaves it
+        unsaved (cancelled, or no one to ask), and dropping its draft once saved, with every
+        other draft of the record the save wrote (a table saved whole saves the drafts its
+        other cells show)."""
         try:
             saved = save()
         except (Unresolved, EditConflict):
-            self._pins.pop((key, typing), None)
-            self._drafts[(key, typing)] = Draft(to_data(mine).get(typing), base)
-            self.drafts_changed.emit(key, typing)
+            if typing:
+                self._pins.pop((key, typing), None)
+                self._drafts[(key, typing)] = Draft(_at(to_data(mine), typing), base)
+                self.drafts_changed.emit(key, typing)
             raise
-        self.drop_draft(key, typing)
+        if typing:
+            self.drop_draft(key, typing)
+        if saved is not None:
+            data = to_data(saved)
+            for k, path in [(k, p) for (k, p), d in self._drafts.items() if k == key]:
+                if _at(data, path) == self._drafts[(k, path)].value:
+                    self.drop_draft(k, path)  # saved as typed
         return saved
 
     def _settled(
