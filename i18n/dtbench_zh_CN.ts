@@ -516,6 +516,10 @@ The current database is kept aside first, next to it.</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>%1 changed %2 at %3 while you were editing it: your change is not saved.</source>
+        <translation>您编辑期间，%1 于 %3 修改了 %2：您的修改尚未保存。</translation>
+    </message>
+    <message>
         <source>Findings</source>
         <translation>诊断发现</translation>
     </message>
@@ -2698,6 +2702,14 @@ Name of the round:</source>
         <translation>dtbench</translation>
     </message>
     <message>
+        <source>Replace the database anyway and discard them?</source>
+        <translation>仍要替换数据库并放弃这些文字吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard and replace</source>
+        <translation>放弃并替换(&amp;D)</translation>
+    </message>
+    <message>
         <source>Exported %1 file(s).</source>
         <translation>已导出 %1 个文件。</translation>
     </message>
@@ -2740,6 +2752,30 @@ Name of the round:</source>
     <message>
         <source>Engagement moved to the trash.</source>
         <translation>咨询项目已移到回收站。</translation>
+    </message>
+    <message>
+        <source>Open the other engagement anyway and discard them?</source>
+        <translation>仍要打开另一个咨询项目并放弃这些文字吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard and open</source>
+        <translation>放弃并打开(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open the other database anyway and discard them?</source>
+        <translation>仍要打开另一个数据库并放弃这些文字吗？</translation>
+    </message>
+    <message>
+        <source>Close anyway and discard them?</source>
+        <translation>仍要关闭并放弃这些文字吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard and close</source>
+        <translation>放弃并关闭(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Stayed: some text you typed is not saved, as someone else changed it meanwhile. It is kept and marked; try again to choose.</source>
+        <translation>未离开：您输入的部分文字尚未保存，因为其他人在此期间修改了同一内容。文字已保留并标出；再试一次时可重新选择。</translation>
     </message>
     <message>
         <source>Preferences saved.</source>
@@ -6025,10 +6061,37 @@ Name of the round:</source>
     </message>
 </context>
 <context>
+    <name>UnsavedDrafts</name>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 处</translation>
+    </message>
+    <message>
+        <source>Text you typed in %n place(s) is not saved, because a colleague changed the same fields meanwhile:</source>
+        <translation>您在 %n 处输入的文字尚未保存，因为同事在此期间修改了相同的内容：</translation>
+    </message>
+    <message>
+        <source>Typing not saved</source>
+        <translation>输入的文字未保存</translation>
+    </message>
+    <message>
+        <source>&amp;Show them</source>
+        <translation>查看这些文字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Texts typed in dtbench and not saved, because a colleague changed the same fields meanwhile (the application was ended without asking):</source>
+        <translation>在 dtbench 中输入但未保存的文字（同事在此期间修改了相同的内容；程序被结束，未能询问您）：</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>Also on this step now: %1</source>
         <translation>此步骤现在还有：%1</translation>
+    </message>
+    <message>
+        <source>a record removed meanwhile</source>
+        <translation>期间已被删除的记录</translation>
     </message>
     <message>
         <source>Client profile</source>

@@ -188,6 +188,19 @@ FIELD_LABELS: Final[dict[str, str]] = {
 }
 
 
+def where(t: Target, translate: Translate) -> str:
+    """'Roadmap ▸ “MES rollout” ▸ owner': the step, the record and the field of ``t``, for
+    the reader (a check's place; the place of typing not saved, when closing asks)."""
+    parts = [translate(CONTEXT, STEP_LABELS.get(t.step, t.step))]
+    if t.label:
+        parts.append(f"“{excerpt(t.label, EXCERPT_CHARS)}”")
+    # "technical_path_rationale": a field named after its dimension reads "rationale"
+    field = t.field if t.field in FIELD_LABELS else t.field.rsplit("_", 1)[-1]
+    if field in FIELD_LABELS:
+        parts.append(translate(CONTEXT, FIELD_LABELS[field]))
+    return " ▸ ".join(parts)
+
+
 # ---------------------------------------------------------------- one problem
 @dataclass(frozen=True)
 class Check:
@@ -205,15 +218,7 @@ class Check:
 
     def where(self, translate: Translate) -> str:
         """'Roadmap ▸ “MES rollout” ▸ owner': the step, the record and the field."""
-        t = self.target
-        parts = [translate(CONTEXT, STEP_LABELS.get(t.step, t.step))]
-        if t.label:
-            parts.append(f"“{excerpt(t.label, EXCERPT_CHARS)}”")
-        # "technical_path_rationale": a field named after its dimension reads "rationale"
-        field = t.field if t.field in FIELD_LABELS else t.field.rsplit("_", 1)[-1]
-        if field in FIELD_LABELS:
-            parts.append(translate(CONTEXT, FIELD_LABELS[field]))
-        return " ▸ ".join(parts)
+        return where(self.target, translate)
 
     @property
     def is_error(self) -> bool:

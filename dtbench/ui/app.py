@@ -217,6 +217,8 @@ def run(db: str | None = None) -> int:
 
     QTimer.singleShot(0, open_database)
     app.aboutToQuit.connect(_stop_chart_workers)
+    # a logout: typing not saved is asked about if the session manager allows (ui/shell/unsaved)
+    app.commitDataRequest.connect(window.session_ending)
     on_signal = quit_signals.install(app)  # SIGTERM, Ctrl+C: quit as closing the window does
     try:
         return app.exec()

@@ -103,6 +103,9 @@ class DiagnosisSession(AsksOnConflict, StackedEdits, QObject):
     # ------------------------------------------------------------ loading
     def open(self, engagement: str, language: str) -> None:
         """Show the engagement's latest round; round names follow its deliverable language."""
+        if engagement != self.engagement:
+            self._drafts.clear()  # another engagement's rounds (asked about before: the shell)
+            self._pins.clear()
         self.engagement = engagement
         self.language = language
         self.rounds = dx.ensure_rounds(self.store, engagement, BASELINE_NAME.get(language))
@@ -381,6 +384,16 @@ class DiagnosisSession(AsksOnConflict, StackedEdits, QObject):
         """Typing in ``field`` of clause ``key`` (this round) a cancelled conflict left
         unsaved."""
         return self._drafts.get((self.data.round.uuid, key, field))
+
+    def drafts(self) -> dict[tuple[str, str, str], Draft]:
+        """Every draft (of any round) by (round, clause key, field), in the order kept."""
+        return dict(self._drafts)
+
+    def discard_drafts(self) -> None:
+        """Forget every draft and the base of its typing (the consultant discards them)."""
+        for pin in list(self._drafts):
+            self._pins.pop(pin, None)
+            self._drafts.pop(pin, None)
 
     def drop_draft(self, key: str, field: str) -> None:
         """Forget a draft and the base of typing (typed back to what is stored)."""

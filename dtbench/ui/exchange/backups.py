@@ -203,7 +203,7 @@ class BackupsDialog(QDialog):
         db_path: Path,
         parent: QWidget | None = None,
         *,
-        before_restore: Callable[[], None] | None = None,
+        before_restore: Callable[[], bool | None] | None = None,
         after_restore: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -424,8 +424,8 @@ class BackupsDialog(QDialog):
 
     def _restore(self, source: Path, label: str) -> bool:
         """Replace the database with ``source`` off the GUI thread; True when started."""
-        if self._before_restore is not None:
-            self._before_restore()
+        if self._before_restore is not None and self._before_restore() is False:
+            return False  # the consultant stays with typing not saved: nothing replaced
         db_path = self.db_path
 
         def done(aside: Path | None) -> None:

@@ -96,6 +96,15 @@ class DraftFields(QObject):
             mark_unsaved(editor, "")
         return False
 
+    def discard(self) -> None:
+        """The consultant discarded the drafts: a field showing one stops holding it (no
+        later save writes it over the colleague's change) and loses its mark; the form's
+        next load shows what is stored."""
+        for editor in self._shows:
+            if editor.property("unsaved"):
+                self.autosave.release(editor)
+                mark_unsaved(editor, "")
+
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -47,8 +47,9 @@ class Shell(Protocol):
     def release_engagement(self, uuid: str) -> None:
         """Stop showing ``uuid`` (its pending typing saved first), before it is replaced."""
 
-    def close_database(self) -> None:
-        """Save pending typing and close the database (before a backup replaces it)."""
+    def close_database(self) -> bool:
+        """Save pending typing and close the database (before a backup replaces it); False
+        when the consultant chose to stay (typing a colleague's change left unsaved)."""
 
     def reopen_database(self, path: str) -> bool:
         """Open ``path`` again after it was replaced; False (and said so) when it fails."""

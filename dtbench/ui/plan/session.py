@@ -181,6 +181,15 @@ class PlanSession(AsksOnConflict, StackedEdits, QObject):
         """Whether record ``key`` (any record: "") keeps typing not saved."""
         return any(k == key or not key for k, _f in self._drafts)
 
+    def drafts(self) -> dict[tuple[str, str], Draft]:
+        """Every draft by (record key, field), in the order kept."""
+        return dict(self._drafts)
+
+    def discard_drafts(self) -> None:
+        """Forget every draft (the consultant chose to discard them)."""
+        for key, field in list(self._drafts):
+            self.drop_draft(key, field)
+
     def drop_draft(self, key: str, field: str) -> None:
         """Forget a draft and the base of typing (the field was typed back to what is
         stored: nothing to save)."""

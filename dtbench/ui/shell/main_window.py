@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QSessionManager,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -31,6 +38,7 @@ from dtbench.ui.kit.tasks import run_task
 from dtbench.ui.kit.translations import Translations
 from dtbench.ui.kit.undo import CallCommand, FieldUndoFirst
 from dtbench.ui.kit.window_fit import place
+from dtbench.ui.shell import quit_signals, unsaved
 from dtbench.ui.shell.engagement_list import EngagementListPage
 from dtbench.ui.team.benchmark_refresh import BenchmarkRefresher
 
@@ -625,11 +633,17 @@ class MainWindow(QMainWindow):
         if self.showing() == uuid:
             self.show_list()
 
-    def close_database(self) -> None:
+    def close_database(self) -> bool:
         if self.workspace is not None:
+            if not self._may_drop_workspace(
+                self.tr("Replace the database anyway and discard them?"),
+                self.tr("&Discard and replace"),
+            ):
+                return False
             self.show_list()  # saves pending typing into the database being closed
         if self.store is not None:
             self.store.close()
+        return True
 
     def reopen_database(self, path: str) -> bool:
         if self.switch_database(path):
@@ -732,6 +746,8 @@ class MainWindow(QMainWindow):
             self.show_error(describe(exc))
             self.refresh()
             return
+        if not self._may_open_instead(uuid):
+            return
         workspace = self._workspace()
         self._start_chart_workers_soon()  # again if they ended while the list was shown
         workspace.open(profile, step)
@@ -826,6 +842,8 @@ class MainWindow(QMainWindow):
             self.changes.publish(Changes.of(None, ENGAGEMENTS))
 
     def choose_database(self) -> None:
+        if not self._may_leave_database():
+            return
         path = ask_database_path(self)
         if path:
             self.open_database_at(path)
@@ -844,19 +862,22 @@ class MainWindow(QMainWindow):
     def switch_database(self, target: str) -> bool:
         if self._open_store is None:
             return False
+        if not self._may_leave_database():
+            return False
         try:
             store = self._open_store(target)
         except StoreError as exc:
             self.show_error(describe(exc))
             return False
-        self.use_store(store, target)
-        return True
+        return self.use_store(store, target)
 
     def connect_team_server(self) -> None:
         """File ▸ Connect to team server…: on success the window works on the server, as
         after opening another database."""
         from dtbench.ui.team.connect_dialog import ConnectDialog
 
+        if not self._may_leave_database():
+            return
         dialog = ConnectDialog(self, current=self.store.url if self.store is not None else None)
         if dialog.exec() == ConnectDialog.DialogCode.Accepted and dialog.store is not None:
             self.use_store(dialog.store, dialog.target)
@@ -870,8 +891,12 @@ class MainWindow(QMainWindow):
             return
         MembersDialog(self.store, uuid, self).exec()
 
-    def use_store(self, store: Store, target: str) -> None:
-        """Work on ``store`` (opened from ``target``) instead of the current database."""
+    def use_store(self, store: Store, target: str) -> bool:
+        """Work on ``store`` (opened from ``target``) instead of the current database; False
+        (``store`` closed again) when the consultant stays with typing not saved."""
+        if not self._may_leave_database():
+            store.close()
+            return False
         if self.workspace is not None:
             self.workspace.leave()
             self.stack.removeWidget(self.workspace)
@@ -888,6 +913,91 @@ class MainWindow(QMainWindow):
         self._start_live()
         self.show_list()
         self.status(self.tr("Opened %1").replace("%1", target))
+        return True
+
+    # ------------------------------------------------- typing not saved
+    def _may_open_instead(self, uuid: str) -> bool:
+        """Before another engagement replaces the one open (its sessions drop its typing
+        not saved): asked about."""
+        shown = self.workspace.engagement if self.workspace is not None else ""
+        return shown in ("", uuid) or self._may_drop_workspace(
+            self.tr("Open the other engagement anyway and discard them?"),
+            self.tr("&Discard and open"),
+        )
+
+    def _may_leave_database(self) -> bool:
+        """Before another database replaces this one: typing not saved asked about."""
+        return self._may_drop_workspace(
+            self.tr("Open the other database anyway and discard them?"),
+            self.tr("&Discard and open"),
+        )
+
+    def _may_close_workspace(self) -> bool:
+        """Before the window closes: typing not saved asked about."""
+        return self._may_drop_workspace(
+            self.tr("Close anyway and discard them?"), self.tr("&Discard and close"), True
+        )
+
+    def _may_drop_workspace(self, question: str, go_on: str, closing: bool = False) -> bool:
+        """Before the open engagement's sessions are dropped or replaced (closing, another
+        engagement or database): what is being typed is saved, and typing a colleague's
+        change left unsaved (drafts) is asked about (ui/shell/unsaved.py). False: stay (a
+        conflict cancelled while saving, Cancel, or Show them)."""
+        workspace = self.workspace
+        if workspace is None:
+            return True
+        cancelled = workspace.cancelled()
+        workspace.leave()
+        if workspace.cancelled() != cancelled:
+            # a save met a colleague's change and the consultant cancelled: their text
+            # stays, marked, and so does the window (as an editor's unsaved changes)
+            self.status(
+                self.tr(
+                    "Not closed: some text you typed is not saved, as someone else "
+                    "changed it meanwhile. It is kept and marked; close again to choose."
+                )
+                if closing
+                else self.tr(
+                    "Stayed: some text you typed is not saved, as someone else changed it "
+                    "meanwhile. It is kept and marked; try again to choose."
+                )
+            )
+            return False
+        return unsaved.settled(workspace, self, question, go_on, self._show_draft)
+
+    def _show_draft(self, place: unsaved.DraftPlace) -> None:
+        """Show the workspace (the list may be in view) on a draft's record, marked."""
+        workspace = self._workspace()
+        self.undo_group.setActiveStack(workspace.undo_stack)
+        self.stack.setCurrentWidget(workspace)
+        self._update_actions()
+        workspace.show_draft(place)
+
+    def _rescue_drafts(self) -> None:
+        """Nobody to ask (a quit signal, a session ending without interaction): what is
+        being typed is saved without a question, and typing not saved is written to a file
+        in the data folder (still kept, marked, in the window)."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        with workspace.unattended():
+            workspace.leave()
+        unsaved.rescue(workspace.drafts())
+
+    def session_ending(self, manager: QSessionManager) -> None:
+        """The desktop session ends (logout; ``commitDataRequest``): typing not saved is
+        asked about when the session manager lets the application ask; Cancel or Show them
+        cancel the logout. Without interaction nothing is asked: kept in a file."""
+        if not self.end_of_session(manager.allowsInteraction()):
+            manager.cancel()
+        manager.release()
+
+    def end_of_session(self, interactive: bool) -> bool:
+        """False: the consultant wants to stay (the session end is cancelled)."""
+        if interactive:
+            return self._may_close_workspace()
+        self._rescue_drafts()
+        return True
 
     def _fill_recent(self) -> None:
         self.menu_recent.clear()
@@ -952,20 +1062,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is being typed, take a last backup (off the GUI thread, the window
         painting meanwhile), then close; not when the consultant cancelled a conflict while
-        saving (their text kept, unsaved)."""
+        saving (their text kept, unsaved), nor when typing not saved remains and they do not
+        discard it (asked; on a quit signal nothing is asked: it is kept in a file)."""
         if self.workspace is not None:
-            cancelled = self.workspace.cancelled()
-            self.workspace.leave()
-            if self.workspace.cancelled() != cancelled:
-                # a save met a colleague's change and the consultant cancelled: their text
-                # stays, marked, and so does the window (as an editor's unsaved changes)
+            if quit_signals.unattended():  # a quit signal: nobody to ask, never wait
+                self._rescue_drafts()
+                self.workspace.discard_drafts()  # kept in a file: not written again
+            elif not self._may_close_workspace():
                 event.ignore()
-                self.status(
-                    self.tr(
-                        "Not closed: some text you typed is not saved, as someone else "
-                        "changed it meanwhile. It is kept and marked; close again to choose."
-                    )
-                )
                 return
         if not self._backed_up_for_close and self.backups is not None:
             event.ignore()

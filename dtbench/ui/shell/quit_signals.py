@@ -6,6 +6,11 @@ bytecodes, which never come while Qt waits for events: the C-level handler write
 number to a socket (``signal.set_wakeup_fd``) and a socket notifier wakes the event loop. The
 window is closed from the event loop, never from the middle of whatever Python code the signal
 interrupted. A second signal ends the process at once (its chart workers end with it).
+
+Nobody may be there to answer a question (a logout sends SIGTERM, then SIGKILL a few seconds
+later; ``kill`` from a script): while the windows close on a signal, :func:`unattended` is
+true and closing asks nothing. Typing a colleague's change left unsaved is then written to a
+file instead of being asked about (ui/shell/unsaved.py).
 """
 
 from __future__ import annotations
@@ -21,6 +26,15 @@ from PySide6.QtWidgets import QApplication
 QUIT_SIGNALS: tuple[signal.Signals, ...] = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
 )
+
+
+UNATTENDED = "dtbench_closing_on_signal"  # the application's property while it does
+
+
+def unattended() -> bool:
+    """Whether the windows are closing on a quit signal (nobody to ask)."""
+    app = QApplication.instance()
+    return app is not None and bool(app.property(UNATTENDED))
 
 
 def _noted(_signum: int, _frame: FrameType | None) -> None:
@@ -61,6 +75,7 @@ class QuitOnSignal(QObject):
         self.quitting = True
         for signum in self._previous:
             signal.signal(signum, signal.SIG_DFL)
+        self.app.setProperty(UNATTENDED, True)
         self.app.closeAllWindows()
         if any(widget.isVisible() for widget in self.app.topLevelWidgets()):
             # A window that closes later (it takes its last backup first): quit when it has

@@ -8,6 +8,8 @@ One undo stack covers every edit made in the workspace.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -24,6 +26,7 @@ from dtbench.ui.diagnosis.dashboard_page import DashboardPage
 from dtbench.ui.diagnosis.diagnosis_page import DiagnosisPage
 from dtbench.ui.diagnosis.scope_page import ScopePage
 from dtbench.ui.diagnosis.session import DiagnosisSession
+from dtbench.ui.kit.drafts import DraftFields
 from dtbench.ui.kit.page_stack import PageStack
 from dtbench.ui.kit.reveal import focus, focus_first_field
 from dtbench.ui.plan.blueprint_page import BlueprintPage
@@ -41,6 +44,7 @@ from dtbench.ui.plan.session import PlanSession
 from dtbench.ui.plan.strategy_page import StrategyPage
 from dtbench.ui.shell.guide_page import GuidePage
 from dtbench.ui.shell.profile_page import ProfilePage
+from dtbench.ui.shell.unsaved import DraftPlace
 from dtbench.ui.team import conflict_dialog, history_dialog
 
 if TYPE_CHECKING:
@@ -129,6 +133,7 @@ class Workspace(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.language = language  # the UI's: how places are named (drafts not saved)
         self.undo_stack = QUndoStack(self)
         self._others: list[Any] = []  # presence.Whereabouts of others on the server
         self._undo_index = 0
@@ -281,6 +286,7 @@ class Workspace(QWidget):
         return profile.uuid if profile is not None else ""
 
     def set_language(self, language: str) -> None:
+        self.language = language
         for page in (self.scope, self.diagnosis, self.dashboard, self.guide):
             page.set_language(language)
 
@@ -317,6 +323,93 @@ class Workspace(QWidget):
     def cancelled(self) -> int:
         """How many conflicts the consultant has cancelled (their typing kept, not saved)."""
         return self.session.cancelled + self.plan.cancelled
+
+    # ------------------------------------------------------------ drafts
+    def drafts(self) -> list[DraftPlace]:
+        """Where typing a cancelled conflict left unsaved is kept: the diagnosis' clauses
+        first, then the plan's records, each named for the reader (ui/shell/unsaved.py)."""
+        from dtbench.deliverables.preflight import Target
+
+        places = []
+        several = len(self.session.rounds) > 1
+        names = {r.uuid: r.name for r in self.session.rounds}
+        for (rnd, key, field), draft in self.session.drafts().items():
+            try:
+                label = self.session.guide.clause(key).label(self.language)
+            except KeyError:
+                label = key
+            if several and rnd in names:
+                label = f"{label} · {names[rnd]}"
+            target = Target("diagnosis", "clause", key, field, label)
+            places.append(DraftPlace(target, rnd, draft.value))
+        for (key, field), draft in self.plan.drafts().items():
+            places.append(DraftPlace(self._plan_place(key, field, draft.value), "", draft.value))
+        return places
+
+    def _plan_place(self, key: str, field: str, value: object) -> Target:
+        """The place of a plan record's draft: its step, its name, its field."""
+        from dtbench.deliverables.preflight import NAME_FIELD, STEP_OF_KIND, Target
+        from dtbench.plan.catalogue import STRATEGY_DIMENSIONS
+
+        if key.startswith("value:"):
+            name = key.removeprefix("value:")
+            if name == "strategy" and field == "choices" and isinstance(value, dict):
+                # one stored field for every dimension: the rationale typed that differs
+                stored = self.plan.value("strategy").choices
+                for dim in STRATEGY_DIMENSIONS:
+                    typed = value.get(dim.code)
+                    said = typed.get("rationale", "") if isinstance(typed, dict) else ""
+                    was = stored[dim.code].rationale if dim.code in stored else ""
+                    if said != was:
+                        title = dim.title.get(self.language)
+                        return Target("strategy", name, dim.code, f"{dim.code}_rationale", title)
+            return Target(STEP_OF_KIND.get(name, ""), name, "", field)
+        item = self.plan.item(key)
+        if item is None:  # removed meanwhile (the conflict asks whether to keep it)
+            return Target("", "", key, field, self.tr("a record removed meanwhile"))
+        label = str(getattr(item.record, NAME_FIELD.get(item.kind, ""), "") or "")
+        return Target(STEP_OF_KIND.get(item.kind, ""), item.kind, key, field, label)
+
+    def discard_drafts(self) -> None:
+        """Forget every draft (the consultant chose to discard them). The pages load their
+        records again: a field still showing a draft shows what is stored, and no later
+        save writes the discarded text over the colleague's."""
+        if not (self.session.drafts() or self.plan.drafts()):
+            return
+        for fields in self.findChildren(DraftFields):
+            fields.discard()
+        self.session.discard_drafts()
+        self.plan.discard_drafts()
+        self.session.reload()
+        self.plan.reload()
+
+    def show_draft(self, place: DraftPlace) -> None:
+        """Show the step and select the record (the clause, in its round) of a draft: its
+        field shows the kept text, marked, with the cursor in it."""
+        target = place.target
+        if target.step != "diagnosis":
+            if target.step:
+                self.go_to(target)
+            return
+        self.show_step("diagnosis")
+        if place.round and place.round != self.session.round.uuid:
+            self.diagnosis.details.flush()
+            self.session.select_round(place.round)
+        self.diagnosis.select_clause(target.record)
+        details = self.diagnosis.details
+        focus(details.interviewees if target.field == "interviewees" else details.findings)
+
+    @contextmanager
+    def unattended(self) -> Iterator[None]:
+        """Nobody is there to answer (a quit signal, a session ending): meanwhile a save
+        meeting a colleague's change asks nothing and keeps the typing as a draft, as a
+        cancel does."""
+        resolvers = self.session.resolver, self.plan.resolver
+        self.session.resolver = self.plan.resolver = lambda _conflict: None
+        try:
+            yield
+        finally:
+            self.session.resolver, self.plan.resolver = resolvers
 
     def _undo_moved(self, index: int) -> None:
         """An edit pushed remembers the step it was made on; undoing or redoing it later

@@ -1,7 +1,8 @@
 """Someone else saved the same field meanwhile: both versions side by side, and a choice.
 
-"Theirs — author, local time" and "Yours (not saved yet)" verbatim; Keep mine, Take theirs,
-or Merge… (an editable text prefilled with a line-level merge of what the view showed,
+"Theirs — author, local time" and "Yours (not saved yet)" verbatim, side by side, growing
+with the dialog (times on this computer's clock, as History shows them); Keep mine, Take
+theirs, or Merge… (an editable text prefilled with a line-level merge of what the view showed,
 theirs and mine, the parts both changed one after the other between clear marks). Cancel
 (Esc) saves nothing: the page keeps the typed text in its field. Levels and statuses (a
 checkpoint's 1/2/3 keys) come in a compact form with the same buttons, without Merge.
@@ -10,7 +11,6 @@ checkpoint's 1/2/3 keys) come in a compact form with the same buttons, without M
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -24,19 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dtbench.guide.model import fill
 from dtbench.store.conflicts import EditConflict, FieldConflict, merge_text
 from dtbench.ui.kit.conflicts import Resolver
 from dtbench.ui.kit.scale_labels import level_label, status_label
+from dtbench.ui.kit.times import local_time
 from dtbench.ui.kit.window_fit import resize_within_screen
 
 LEVEL_FIELDS = ("current", "target")
-
-
-def local_time(at: datetime | None) -> str:
-    """A stored (UTC) time as the consultant's clock shows it."""
-    if at is None:
-        return ""
-    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _is_text(conflict: FieldConflict) -> bool:
@@ -57,13 +52,14 @@ class ConflictDialog(QDialog):
         self.conflict = conflict
         self.choice: dict[str, object] | None = None
         self.setWindowTitle(self.tr("Changed by someone else"))
-        intro = QLabel(conflict.message(lambda c, t: QCoreApplication.translate(c, t)), self)
+        who = conflict.author or self.tr("someone else")
+        when = local_time(conflict.at)  # this computer's clock, as History shows it
+        intro = QLabel(self._intro(when), self)
+        intro.setObjectName("intro")
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
 
-        who = conflict.author or self.tr("someone else")
-        when = local_time(conflict.at)
         theirs_title = (
             self.tr("Theirs — %1, %2").replace("%1", who).replace("%2", when)
             if when
@@ -75,7 +71,11 @@ class ConflictDialog(QDialog):
         self._theirs_title = theirs_title
 
         grid = QGridLayout()
+        grid.setColumnStretch(0, 1)  # theirs and mine: side by side, equally wide
+        grid.setColumnStretch(1, 1)
         layout.addLayout(grid, 1)
+        self._grid = grid
+        self._merged_rows: list[int] = []  # stretched once the merged texts are shown
         self.theirs: dict[str, QWidget] = {}
         self.mine: dict[str, QWidget] = {}
         self.merged: dict[str, QPlainTextEdit] = {}
@@ -103,8 +103,8 @@ class ConflictDialog(QDialog):
                 grid.addWidget(theirs, row, 0)
                 grid.addWidget(mine, row, 1)
                 grid.addWidget(merged, row + 1, 0, 1, 2)
-                grid.setRowStretch(row, 1)
-                grid.setRowStretch(row + 1, 1)
+                grid.setRowStretch(row, 1)  # the panes take the room the dialog is given
+                self._merged_rows.append(row + 1)
                 row += 2
             else:
                 theirs = self._value_view(field.field, field.theirs, "theirs")
@@ -139,6 +139,15 @@ class ConflictDialog(QDialog):
         resize_within_screen(self, 860, 520 if self.merged else 260)
 
     # ------------------------------------------------------------ pieces
+    def _intro(self, when: str) -> str:
+        """Who changed what and when, on this computer's clock (the store's message says
+        UTC)."""
+        conflict = self.conflict
+        if not (conflict.author and when):
+            return conflict.message(lambda c, t: QCoreApplication.translate(c, t))
+        text = self.tr("%1 changed %2 at %3 while you were editing it: your change is not saved.")
+        return fill(text, conflict.author, conflict.details[1], when)
+
     def _field_name(self, field: str) -> str:
         names = {
             "findings": self.tr("Findings"),
@@ -199,6 +208,8 @@ class ConflictDialog(QDialog):
         if editors[0].isHidden():
             for editor in editors:
                 editor.show()
+            for row in self._merged_rows:
+                self._grid.setRowStretch(row, 1)
             self.merge_button.setText(self.tr("&Save merged"))
             self.merge_button.setDefault(True)
             editors[0].setFocus()
