@@ -6067,8 +6067,12 @@ Name of the round:</source>
         <translation>……另有 %1 处</translation>
     </message>
     <message>
-        <source>Text you typed in %n place(s) is not saved, because a colleague changed the same fields meanwhile:</source>
-        <translation>您在 %n 处输入的文字尚未保存，因为同事在此期间修改了相同的内容：</translation>
+        <source>Text you typed in one place is not saved, because a colleague changed the same field meanwhile:</source>
+        <translation>您在 1 处输入的文字尚未保存，因为同事在此期间修改了相同的内容：</translation>
+    </message>
+    <message>
+        <source>Text you typed in %1 places is not saved, because a colleague changed the same fields meanwhile:</source>
+        <translation>您在 %1 处输入的文字尚未保存，因为同事在此期间修改了相同的内容：</translation>
     </message>
     <message>
         <source>Typing not saved</source>

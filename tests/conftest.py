@@ -142,9 +142,20 @@ def window(qtbot, store, translations):  # type: ignore[no-untyped-def]
     from dtbench.ui.shell.main_window import MainWindow
 
     w = MainWindow(store, translations, open_store=open_store)
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=close_without_questions)
     w.show()
     return w
+
+
+def close_without_questions(window):  # type: ignore[no-untyped-def]
+    """Before a test's window closes: typing it left that meets a conflict is cancelled and
+    every draft discarded (else closing asks, in a dialog nobody answers: the run hangs)."""
+    ws = window.workspace
+    if ws is None:
+        return
+    ws.session.resolver = ws.plan.resolver = lambda _conflict: None
+    ws.leave()
+    ws.discard_drafts()
 
 
 @pytest.fixture

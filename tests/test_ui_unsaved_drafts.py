@@ -126,8 +126,8 @@ def test_closing_with_a_draft_not_on_screen_asks_and_cancel_keeps_everything(
     _answer_drafts("cancel", seen)
     assert not window.close()
     (question,) = seen
-    assert "Text you typed in 1 place(s) is not saved" in question
-    assert "a colleague changed the same fields meanwhile" in question
+    assert "Text you typed in one place is not saved" in question
+    assert "a colleague changed the same field meanwhile" in question
     assert "KPIs ▸ “OEE” ▸ definition" in question
     assert "Close anyway and discard them?" in question
     assert window.isVisible() and window.workspace is ws
@@ -341,3 +341,37 @@ def test_the_conflict_dialog_shows_local_times_and_its_panes_grow(
     # side by side and equal, taking most of the dialog (no empty band where Merge goes)
     assert theirs.size() == mine.size()
     assert theirs.width() > dialog.width() * 0.4 and theirs.height() > dialog.height() * 0.6
+
+
+def test_a_kept_trait_rating_is_named_by_its_trait(
+    qtbot: Any, window: MainWindow, store: Store, other: Store
+) -> None:
+    """A draft of a part of a field (a trait's rating, a table's cell) is named in the
+    question by the part: the trait, in the UI language."""
+    from dtbench.plan import catalogue as cat
+    from dtbench.plan.records import TraitRating
+    from dtbench.sample import create_demo
+
+    eng = create_demo(store)
+    window.refresh(eng)
+    window.open_engagement(eng)
+    ws = window.workspace
+    assert ws is not None
+    ws.show_step("org_culture")
+    tab = ws.org_culture.culture_tab
+    ws.org_culture.tabs.setCurrentWidget(tab)
+    code = cat.CULTURE_TRAITS[0].code
+    spin = tab.traits.spins[code][0]  # now
+    tab.traits.autosave.idle_ms = 600_000  # only leaving saves
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "3")
+    current = plan.get_value(other, eng, "culture")
+    traits = {**current.traits, code: TraitRating(now=4, target=5)}
+    plan.set_value(other, eng, "culture", plan.replace_struct(current, traits=traits))
+    seen: list[str] = []
+    _answer_conflicts(lambda d: d.reject(), seen)
+    tab.traits.autosave.save(spin)
+    assert seen == ["conflict"] and spin.property("unsaved") is True
+    places = [p.where() for p in ws.drafts()]
+    assert places == ["Organization and culture ▸ “Openness”"], places

@@ -268,9 +268,7 @@ def item_versions(store: Store, engagement: str, kind: str | None = None) -> dic
     of saves."""
     with store.session() as s:
         eid = _engagement_id(s, engagement)
-        stmt = select(PlanItemRow.uuid, PlanItemRow.version).where(
-            PlanItemRow.engagement_id == eid
-        )
+        stmt = select(PlanItemRow.uuid, PlanItemRow.version).where(PlanItemRow.engagement_id == eid)
         if kind is not None:
             stmt = stmt.where(PlanItemRow.kind == kind)
         return {uuid: version for uuid, version in s.execute(stmt)}

@@ -63,12 +63,18 @@ def ask(parent: QWidget | None, places: list[DraftPlace], question: str, go_on: 
         also = QCoreApplication.translate("UnsavedDrafts", "… and %1 more")
         lines.append(also.replace("%1", more))
     count = len(places)
-    text = QCoreApplication.translate(
-        "UnsavedDrafts",
-        "Text you typed in %n place(s) is not saved, because a colleague changed the same "
-        "fields meanwhile:",
-        "",
-        count,
+    text = (
+        QCoreApplication.translate(
+            "UnsavedDrafts",
+            "Text you typed in one place is not saved, because a colleague changed the same "
+            "field meanwhile:",
+        )
+        if count == 1
+        else QCoreApplication.translate(
+            "UnsavedDrafts",
+            "Text you typed in %1 places is not saved, because a colleague changed the same "
+            "fields meanwhile:",
+        ).replace("%1", str(count))
     )
     box = QMessageBox(
         QMessageBox.Icon.Warning,

@@ -346,6 +346,19 @@ class Workspace(QWidget):
             places.append(DraftPlace(self._plan_place(key, field, draft.value), "", draft.value))
         return places
 
+    def _part_title(self, code: str) -> str:
+        """The title of a part of a plan value (a culture trait, a strategy dimension) in
+        the UI language; the code when it names neither."""
+        from dtbench.plan.catalogue import CULTURE_TRAITS, STRATEGY_DIMENSIONS
+
+        for trait in CULTURE_TRAITS:
+            if trait.code == code:
+                return trait.label.get(self.language)
+        for dim in STRATEGY_DIMENSIONS:
+            if dim.code == code:
+                return dim.title.get(self.language)
+        return code
+
     def _plan_place(self, key: str, field: str, value: object) -> Target:
         """The place of a plan record's draft: its step, its name, its field."""
         from dtbench.deliverables.preflight import NAME_FIELD, STEP_OF_KIND, Target
@@ -363,6 +376,15 @@ class Workspace(QWidget):
                     if said != was:
                         title = dim.title.get(self.language)
                         return Target("strategy", name, dim.code, f"{dim.code}_rationale", title)
+            if "/" in field:  # a part of the field: a table's cell, a trait's rating
+                top, part, *rest = field.split("/")
+                return Target(
+                    STEP_OF_KIND.get(name, ""),
+                    name,
+                    part,
+                    rest[-1] if rest else top,
+                    self._part_title(part),
+                )
             return Target(STEP_OF_KIND.get(name, ""), name, "", field)
         item = self.plan.item(key)
         if item is None:  # removed meanwhile (the conflict asks whether to keep it)
