@@ -502,3 +502,185 @@ def test_a_colleagues_save_of_another_cell_while_she_types_is_not_asked_about(
     assert ws.plan.cancelled == 0
     stored = plan.get_value(bob, eng, "culture")
     assert (note(stored, mine), note(stored, his)) == (TYPED, THEIRS)
+
+
+def test_a_strategy_note_typed_in_its_cell_against_a_colleagues_save_is_kept(
+    qtbot: Any, team: Any
+) -> None:
+    """A cell of the principles table (the principles are one stored field): his save loaded
+    while she types leaves her typing; Cancel keeps her note in its cell, marked; his change
+    notice leaves it; leaving the page asks again and Keep mine saves it."""
+    window, bob, eng = team
+    ws = window.workspace
+    ws.show_step("strategy")
+    page = ws.strategy
+    page.tabs.setCurrentIndex(1)
+    table = page.principles
+    row = 1
+    first, mine = table.item(0, 0), table.item(row, 0)
+    assert first is not None and mine is not None
+    code, other = (
+        str(mine.data(Qt.ItemDataRole.UserRole)),
+        str(first.data(Qt.ItemDataRole.UserRole)),
+    )
+
+    def note(strategy: Any) -> str:
+        return str(strategy.principles.get(code, Adoption()).note)
+
+    def bob_saves(text: str, **more: Adoption) -> None:
+        now = plan.get_value(bob, eng, "strategy")
+        principles = {**now.principles, code: Adoption(adopted=True, note=text), **more}
+        plan.set_value(bob, eng, "strategy", plan.replace_struct(now, principles=principles))
+
+    def cell() -> Any:
+        item = table.item(row, 2)
+        assert item is not None
+        return item
+
+    editor = _type_in_cell(qtbot, table, row, 2, TYPED[:1])
+    bob_saves(THEIRS)
+    qtbot.waitUntil(lambda: note(ws.plan.value("strategy")) == THEIRS, timeout=WAIT_MS)
+    QApplication.processEvents()
+    qtbot.keyClicks(editor, TYPED[1:])
+    assert editor.text() == TYPED  # his save loaded: her typing stays
+    seen: list[tuple[str, str]] = []
+    _when_asked(lambda d: d.reject(), seen)
+    _end_cell(qtbot, table, editor)
+    assert len(seen) == 1 and THEIRS in seen[0][0] and TYPED in seen[0][1]
+    assert cell().text() == TYPED  # never dropped
+    assert cell().data(UNSAVED_ROLE) is True and "Not saved" in cell().toolTip()
+    assert note(plan.get_value(bob, eng, "strategy")) == THEIRS
+
+    # he saves again (the same note, and adopts another principle): her note stays
+    bob_saves(THEIRS_AGAIN, **{other: Adoption(adopted=True)})
+    qtbot.waitUntil(lambda: note(ws.plan.value("strategy")) == THEIRS_AGAIN, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert cell().text() == TYPED and cell().data(UNSAVED_ROLE) is True
+    ticked = table.item(0, 0)
+    assert ticked is not None and ticked.checkState() == Qt.CheckState.Checked  # his
+
+    # leaving the page asks again, against his latest; Keep mine saves hers
+    _when_asked(lambda d: d.keep_button.click(), seen)
+    page.flush()
+    assert len(seen) == 2 and THEIRS_AGAIN in seen[1][0] and TYPED in seen[1][1]
+    stored = plan.get_value(bob, eng, "strategy")
+    assert note(stored) == TYPED and stored.principles[other].adopted  # his tick kept too
+    assert cell().text() == TYPED and not cell().data(UNSAVED_ROLE)
+    page.flush()  # saved: nothing more to ask
+    assert len(seen) == 2
+
+
+def test_a_rationale_kept_after_a_cancel_leaves_another_dimension_to_the_colleague(
+    qtbot: Any, team: Any
+) -> None:
+    """Her rationale of one dimension is kept after a Cancel; his later change of another
+    dimension's rationale shows as his, unmarked; the next save asks about hers only and
+    Keep mine keeps his."""
+    window, bob, eng = team
+    ws = window.workspace
+    ws.show_step("strategy")
+    page = ws.strategy
+    mine, his = list(page.rows)[:2]
+    box, other = page.rows[mine].rationale, page.rows[his].rationale
+    his_before = other.toPlainText()
+
+    def rationale(strategy: Any, code: str) -> str:
+        return str(strategy.choices.get(code, Choice()).rationale)
+
+    def bob_saves(code: str, text: str) -> None:
+        now = plan.get_value(bob, eng, "strategy")
+        choice = plan.replace_struct(now.choices.get(code, Choice()), rationale=text)
+        choices = {**now.choices, code: choice}
+        plan.set_value(bob, eng, "strategy", plan.replace_struct(now, choices=choices))
+
+    typed = _type_while(qtbot, page, box, lambda: bob_saves(mine, THEIRS))
+    qtbot.waitUntil(lambda: rationale(ws.plan.value("strategy"), mine) == THEIRS, timeout=WAIT_MS)
+    QApplication.processEvents()
+    seen: list[tuple[str, str]] = []
+    _when_asked(lambda d: d.reject(), seen)
+    page.autosave.save(box)
+    assert len(seen) == 1
+    assert box.toPlainText() == typed and box.property("unsaved") is True
+    assert other.toPlainText() == his_before and not other.property("unsaved")
+
+    # he changes the other dimension's rationale: shown as his, not as a draft of hers
+    bob_saves(his, THEIRS_AGAIN)
+    qtbot.waitUntil(
+        lambda: rationale(ws.plan.value("strategy"), his) == THEIRS_AGAIN, timeout=WAIT_MS
+    )
+    QApplication.processEvents()
+    assert other.toPlainText() == THEIRS_AGAIN and not other.property("unsaved")
+    assert box.toPlainText() == typed and box.property("unsaved") is True
+
+    # leaving the page asks about hers (his other rationale is in hers, not asked about)
+    _when_asked(lambda d: d.keep_button.click(), seen)
+    page.flush()
+    assert len(seen) == 2
+    assert THEIRS in seen[1][0] and typed in seen[1][1] and THEIRS_AGAIN in seen[1][1]
+    stored = plan.get_value(bob, eng, "strategy")
+    assert (rationale(stored, mine), rationale(stored, his)) == (typed, THEIRS_AGAIN)
+    assert not box.property("unsaved") and not other.property("unsaved")
+    page.flush()
+    assert len(seen) == 2
+
+
+def test_a_leader_competency_note_typed_against_a_colleagues_save_is_kept(
+    qtbot: Any, team: Any
+) -> None:
+    """A note in the 6.1.1 rating table (the diagnosis's answer): his note loaded while she
+    types is asked about; Cancel keeps hers in its line, marked, through his change notice;
+    leaving the page asks again and Keep mine saves it."""
+    from dtbench.diagnosis import service as dx
+    from dtbench.ui.kit.rating_table import NOTE
+
+    window, bob, _eng = team
+    ws = window.workspace
+    ws.show_step("leadership")
+    page = ws.leadership
+    page.tabs.setCurrentIndex(1)
+    table = page.table
+    row = 1
+    key = page.key_of(row)
+    rnd = ws.session.round.uuid
+
+    def stored_note() -> str:
+        return dx.load_answer(bob, rnd, key).note
+
+    def shown(role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return table.model().index(row, NOTE).data(role)
+
+    table.setFocus()
+    table.go_to_row(row)
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # the note's editor opens
+    editor = table.indexWidget(table.model().index(row, NOTE))
+    assert isinstance(editor, QLineEdit)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, TYPED[:1])
+    dx.set_answer(bob, rnd, key, note=THEIRS)
+    qtbot.waitUntil(lambda: ws.session.answer(key).note == THEIRS, timeout=WAIT_MS)
+    QApplication.processEvents()
+    qtbot.keyClicks(editor, TYPED[1:])
+    assert editor.text() == TYPED  # his note loaded: her typing stays
+    seen: list[tuple[str, str]] = []
+    _when_asked(lambda d: d.reject(), seen)
+    _end_cell(qtbot, table, editor)
+    assert seen == [(THEIRS, TYPED)]
+    assert shown() == TYPED and shown(UNSAVED_ROLE) is True
+    assert "Not saved" in shown(Qt.ItemDataRole.ToolTipRole)
+    assert stored_note() == THEIRS
+
+    # his next note: loaded, hers stays in the line, marked
+    dx.set_answer(bob, rnd, key, note=THEIRS_AGAIN)
+    qtbot.waitUntil(lambda: ws.session.answer(key).note == THEIRS_AGAIN, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert shown() == TYPED and shown(UNSAVED_ROLE) is True
+
+    # leaving the page asks again, against his latest; Keep mine saves hers
+    _when_asked(lambda d: d.keep_button.click(), seen)
+    page.flush()
+    assert seen[1:] == [(THEIRS_AGAIN, TYPED)]
+    assert stored_note() == TYPED
+    assert shown() == TYPED and not shown(UNSAVED_ROLE)
+    page.flush()
+    assert len(seen) == 2

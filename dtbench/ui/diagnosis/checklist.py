@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from dtbench.diagnosis.scale import STATUSES, UNANSWERED
+from dtbench.ui.diagnosis.session import NOTE as NOTE_FIELD
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.rating_table import RatingModel, RatingTable
 
@@ -26,11 +27,24 @@ STATUS_KEYS = {
 
 
 class ChecklistModel(RatingModel):
-    """The clause's lines with the answers of the session's round."""
+    """The clause's lines with the answers of the session's round (a note a cancelled
+    conflict left unsaved: the session's draft of the line's "note")."""
 
     def __init__(self, session: DiagnosisSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        session.conflict_kept.connect(self._kept)
+
+    def _kept(self, key: str, name: str, _value: object) -> None:
+        if name == NOTE_FIELD:
+            self.refresh_key(key)
+
+    def draft_note(self, key: str) -> str | None:
+        draft = self.session.draft(key, NOTE_FIELD)
+        return None if draft is None else str(draft.value or "")
+
+    def forget_draft(self, key: str) -> None:
+        self.session.drop_draft(key, NOTE_FIELD)
 
     def rating(self, key: str) -> tuple[str, str]:
         answer = self.session.answer(key)

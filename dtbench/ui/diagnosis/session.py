@@ -44,6 +44,8 @@ else:
     dx = lazy_module("dtbench.diagnosis.service")
     plan = lazy_module("dtbench.plan.service")
 
+NOTE = "note"  # the field of a line's note, as its draft and the base of its typing are kept
+
 
 class DiagnosisSession(AsksOnConflict, StackedEdits, QObject):
     """State and edits of one engagement's diagnosis."""
@@ -220,8 +222,10 @@ class DiagnosisSession(AsksOnConflict, StackedEdits, QObject):
         said = self.data.heard.get(interview, {}).get(key, AnswerRecord())
         clause_key = self._clause_of(key)
         people = self._with_interviewee(clause_key, interview)
-        # the base the view showed (the note's when its editor opened); later: the stored one
-        first = [self._pins.get((self.data.round.uuid, key, "")) or self._answer_base(key)]
+        # a note is kept as a draft when a conflict is cancelled; its base is what the line
+        # showed when its editor opened (or when it was kept); later: the stored one
+        typed = NOTE if note is not None else ""
+        first = [(self._pins.get((rnd, key, NOTE)) if typed else None) or self._answer_base(key)]
         values: dict[str, object] = {"status": new.status, "note": new.note}
         before: dict[str, object] = {"status": old.status, "note": old.note}
 
@@ -239,7 +243,7 @@ class DiagnosisSession(AsksOnConflict, StackedEdits, QObject):
                     base=b,
                 )
 
-            return self._settled(call, wanted, base, key, "")
+            return self._settled(call, wanted, base, key, typed)
 
         def redo() -> None:
             self._conflicts.clear()
@@ -404,7 +408,7 @@ class DiagnosisSession(AsksOnConflict, StackedEdits, QObject):
     def editing_answer(self, key: str) -> None:
         """The consultant opened a line's note to type in it: what the line shows now is the
         base of that save, even when others' changes are loaded meanwhile."""
-        pin = (self.data.round.uuid, key, "")
+        pin = (self.data.round.uuid, key, NOTE)
         if pin not in self._pins:
             self._pins[pin] = self._answer_base(key)
 

@@ -109,7 +109,20 @@ class DraftFields(QObject):
 Index = QModelIndex | QPersistentModelIndex
 
 
-class DraftCells(QStyledItemDelegate):
+class FramesDrafts(QStyledItemDelegate):
+    """A delegate that frames in amber a cell showing a draft (its ``UNSAVED_ROLE``: True),
+    as a marked field's border."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        if index.data(UNSAVED_ROLE):
+            painter.save()
+            painter.setPen(QPen(UNSAVED_FRAME, 2))
+            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+            painter.restore()
+
+
+class DraftCells(FramesDrafts):
     """The typed cells of ``table`` (its delegate), each one a part of record ``key``:
     ``path(row, column)`` names it (``field/row/column``; "" for a cell not typed into).
 
@@ -117,7 +130,8 @@ class DraftCells(QStyledItemDelegate):
     without a draft forgets that base again, then calls ``closed`` (the page shows the
     cell's draft, if a save just left one, marked). The page fills each typed cell with
     :meth:`put`, which leaves a cell being typed in alone and shows a draft instead of the
-    stored text, marked; :meth:`held` lists the drafts to save again."""
+    stored text, marked (framed, :class:`FramesDrafts`); :meth:`held` lists the drafts to
+    save again."""
 
     def __init__(
         self,
@@ -176,11 +190,3 @@ class DraftCells(QStyledItemDelegate):
             for column in range(self.table.columnCount())
             if (path := self.path(row, column)) and self.session.draft(self.key, path)
         ]
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        super().paint(painter, option, index)
-        if index.data(UNSAVED_ROLE):  # a draft: framed in amber, as a marked field
-            painter.save()
-            painter.setPen(QPen(UNSAVED_FRAME, 2))
-            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
-            painter.restore()

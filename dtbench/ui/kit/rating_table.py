@@ -5,6 +5,11 @@ Digit keys set the status of the current line and move to the next one; Enter ed
 where the table offers a list of statuses (``offer_statuses``), Space, F2 or a click on a status
 open it. The diagnosis checklist and the leader competencies (6.1.1) are such tables; each
 says which keys mean which status and where the ratings are kept (a ``RatingModel``).
+
+A note a cancelled conflict left unsaved (``draft_note``) is shown in its line instead of
+the stored one, framed in amber with the "Not saved" tooltip, through colleagues' change
+notices; typed back to what is stored it is forgotten, and ``RatingTable.flush`` saves it
+again (asking again). A note's editor keeps what is typed in it while the lines reload.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from dtbench.guide import Clause
 from dtbench.ui.kit.autosave import commit_open_editor
+from dtbench.ui.kit.drafts import UNSAVED_ROLE, FramesDrafts, unsaved_tip
 from dtbench.ui.kit.scale_labels import STATUS_BACKGROUNDS, STATUS_COLOURS, status_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -57,6 +63,7 @@ class RatingModel(QAbstractTableModel):
         self._bold.setBold(True)
         self.headers = ["", "", "", ""]
         self.status_editable = False  # set by a view offering the list of statuses
+        self.saved: list[str] = []  # the lines whose note a typed note saved (flush: once)
 
     # ------------------------------------------------------------ for subclasses
     def rating(self, key: str) -> tuple[str, str]:
@@ -66,6 +73,17 @@ class RatingModel(QAbstractTableModel):
     def save_note(self, key: str, note: str) -> None:
         """Save a note typed in the table (already stripped, and different from the stored)."""
         raise NotImplementedError
+
+    def draft_note(self, key: str) -> str | None:
+        """The note of line ``key`` a cancelled conflict left unsaved (None: none)."""
+        return None
+
+    def forget_draft(self, key: str) -> None:
+        """Forget the draft of line ``key``'s note (typed back to what is stored)."""
+
+    def held(self) -> list[str]:
+        """The lines showing a note a cancelled conflict left unsaved."""
+        return [key for key, *_rest in self._rows if self.draft_note(key) is not None]
 
     # ------------------------------------------------------------ lines
     def set_clause(self, clause: Clause | None, lang: str) -> None:
@@ -128,6 +146,13 @@ class RatingModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return key
         status, note = self.rating(key)
+        drafted = self.draft_note(key) if col == NOTE else None
+        if drafted is not None:
+            note = drafted  # not saved: shown, marked, instead of the stored note
+            if role == UNSAVED_ROLE:
+                return True
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{drafted}\n\n{unsaved_tip()}" if drafted else unsaved_tip()
         if role == STATUS_ROLE:
             return status
         if role == Qt.ItemDataRole.EditRole and col == NOTE:
@@ -160,9 +185,26 @@ class RatingModel(QAbstractTableModel):
             return False
         key = self.key(index.row())
         note = str(value).strip()
-        if note != self.rating(key)[1]:
+        stored = self.rating(key)[1]
+        drafted = self.draft_note(key)
+        if drafted is not None and note == stored:
+            self.forget_draft(key)  # typed back: nothing to save, the mark goes
+            self.refresh_key(key)
+        elif note != (stored if drafted is None else drafted):
+            self.saved.append(key)
             self.save_note(key, note)
         return True
+
+
+class NoteDelegate(FramesDrafts):
+    """The note column: a note not saved framed in amber; an open editor filled once, when
+    it opens (a reload of the lines leaves what is typed in it alone)."""
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        if editor.property("filled"):
+            return
+        editor.setProperty("filled", True)
+        super().setEditorData(editor, index)
 
 
 class StatusDelegate(QStyledItemDelegate):
@@ -241,6 +283,7 @@ class RatingTable(QTableView):
         self._rows_timer.setInterval(ROWS_FIT_MS)
         self._rows_timer.timeout.connect(self.resizeRowsToContents)
         self.clicked.connect(self._clicked)
+        self.setItemDelegateForColumn(NOTE, NoteDelegate(self))
         self._fit_columns()
         self._built = True
 
@@ -343,3 +386,20 @@ class RatingTable(QTableView):
     def commit_open_editor(self) -> None:
         """Save a note still being typed (the editor stays open)."""
         commit_open_editor(self)
+
+    def flush(self) -> None:
+        """Save a note still being typed, and each note a cancelled conflict left unsaved
+        (asked about again) unless just saved."""
+        model = self.ratings()
+        model.saved.clear()
+        self.commit_open_editor()
+        for key in model.held():
+            drafted = model.draft_note(key)
+            if key in model.saved or drafted is None:
+                continue
+            if drafted == model.rating(key)[1]:
+                model.forget_draft(key)  # says what is stored now: nothing to save
+                model.refresh_key(key)
+            else:
+                model.saved.append(key)
+                model.save_note(key, drafted)

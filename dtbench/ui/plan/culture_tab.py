@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
 
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Adoption, Culture
-from dtbench.ui.kit.autosave import commit_open_editor
 from dtbench.ui.kit.chart_view import ChartError
 from dtbench.ui.kit.choices import guide_text
-from dtbench.ui.kit.drafts import DraftCells
 from dtbench.ui.kit.scale_labels import ui_language
+from dtbench.ui.plan.adoption_cells import AdoptionCells
 from dtbench.ui.plan.culture_traits import CultureTraits
 from dtbench.ui.plan.org_culture_parts import TRAILING, explanation, subitems_of
-from dtbench.ui.plan.session import PlanSession, field_path, record_key
+from dtbench.ui.plan.session import PlanSession, record_key
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 KEY = record_key(value="culture")
@@ -73,15 +72,14 @@ def _fill_row(table: QTableWidget, row: int, key: str, label: str, entry: Adopti
 class CultureTab(QScrollArea):
     """Targets on top, traits and measures side by side below; the tab scrolls, not its
     tables. Each tick or note is saved at once; a note a cancelled conflict left unsaved is
-    kept in its cell, marked (``DraftCells``), and saved (asked about) again with the next
+    kept in its cell, marked (``AdoptionCells``), and saved (asked about) again with the next
     change of its table or when the page is left."""
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._loading = False
-        self.cells: dict[str, DraftCells] = {}  # table name → its typed cells
-        self._tries = 0  # saves of a table tried (flush: one per table)
+        self.cells: dict[str, AdoptionCells] = {}  # table name → its typed notes
         host = QWidget(self)
         layout = QVBoxLayout(host)
 
@@ -136,18 +134,8 @@ class CultureTab(QScrollArea):
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.itemChanged.connect(partial(self._commit_adoptions, name))
-        self.cells[name] = DraftCells(
-            self.session, table, KEY, partial(self._path, name), self._load
-        )
+        self.cells[name] = AdoptionCells(self.session, table, KEY, FIELDS[name], self._load)
         return table
-
-    def _path(self, name: str, row: int, column: int) -> str:
-        """Where the note of ``row`` is kept in the record ("" for another column)."""
-        table = self.targets if name == "culture_targets" else self.measures
-        check = table.item(row, 0)
-        if column != table.columnCount() - 1 or check is None:
-            return ""
-        return field_path(FIELDS[name], str(check.data(KEY_ROLE)), "note")
 
     # ------------------------------------------------------------ showing
     @property
@@ -200,64 +188,30 @@ class CultureTab(QScrollArea):
         ``changed``: the cell just edited (a note: typed)."""
         if self._loading:
             return
-        table = self.targets if name == "culture_targets" else self.measures
+        cells = self.cells[name]
         field = FIELDS[name]
         old = self.culture
         stored: dict[str, Adoption] = getattr(old, field)
-        note_col = table.columnCount() - 1
-        entries: dict[str, Adoption] = {}
-        dropped = False
-        for row in range(table.rowCount()):
-            check = table.item(row, 0)
-            note = table.item(row, note_col)
-            if check is None:
-                continue
-            code = str(check.data(KEY_ROLE))
-            entry = Adoption(
-                adopted=check.checkState() == Qt.CheckState.Checked,
-                note="" if note is None else note.text().strip(),
-            )
-            path = self._path(name, row, note_col)
-            if self.session.draft(KEY, path) and entry.note == stored.get(code, Adoption()).note:
-                self.session.drop_draft(KEY, path)  # typed back: nothing to save
-                dropped = True
-            if entry != Adoption():
-                entries[code] = entry
+        entries, dropped = cells.entries(stored)
         if stored == entries:
             if dropped:
                 self._load()  # the mark goes
             return
-        typing = ""  # the note just typed, unless it says what is stored
-        if changed is not None and changed.column() == note_col:
-            check = table.item(changed.row(), 0)
-            code = "" if check is None else str(check.data(KEY_ROLE))
-            if changed.text().strip() != stored.get(code, Adoption()).note:
-                typing = self._path(name, changed.row(), note_col)
         text = self.tr("Culture targets") if field == "targets" else self.tr("Culture evaluation")
-        self._tries += 1
+        cells.tries += 1
         self.session.set_value(
-            "culture", msgspec.structs.replace(old, **{field: entries}), text, typing=typing
+            "culture",
+            msgspec.structs.replace(old, **{field: entries}),
+            text,
+            typing=cells.typed(stored, changed),
         )
 
     def flush(self) -> None:
         """Save a note being typed in a cell, a note kept from a cancelled conflict (asked
         about again), and a trait rating still waiting for its pause."""
         for name, cells in self.cells.items():
-            tries = self._tries
-            commit_open_editor(cells.table)
-            held = cells.held()
-            if held and self._tries == tries:  # not saved (asked about) just now
-                self._save_held(name, held[0])
+            cells.flush(partial(self._commit_adoptions, name))
         self.traits.flush()
-
-    def _save_held(self, name: str, path: str) -> None:
-        """Save table ``name`` again, with the note at ``path`` a draft holds."""
-        table = self.targets if name == "culture_targets" else self.measures
-        note_col = table.columnCount() - 1
-        for row in range(table.rowCount()):
-            if self._path(name, row, note_col) == path:
-                self._commit_adoptions(name, table.item(row, note_col))
-                return
 
     # ------------------------------------------------------------ language
     def retranslate(self) -> None:

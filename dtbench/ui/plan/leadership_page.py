@@ -26,9 +26,10 @@ from dtbench.diagnosis.scale import STATUSES, UNANSWERED
 from dtbench.guide import load_guide
 from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Action, GovernanceMember
+from dtbench.ui.diagnosis.checklist import ChecklistModel
 from dtbench.ui.diagnosis.session import DiagnosisSession
 from dtbench.ui.kit.choices import option_pairs
-from dtbench.ui.kit.rating_table import RatingModel, RatingTable
+from dtbench.ui.kit.rating_table import RatingTable
 from dtbench.ui.kit.scale_labels import STATUS_COLOURS, status_label, ui_language
 from dtbench.ui.kit.window_fit import resize_within_screen
 from dtbench.ui.plan.record_editor import Field, RecordEditor
@@ -137,20 +138,17 @@ class _Editor(RecordEditor):
             self.editors[self.focus_field].setFocus()
 
 
-class CompetencyModel(RatingModel):
+class CompetencyModel(ChecklistModel):
     """The 6.1.1 lines with their ratings: the diagnosis's answers of the round it shows
-    (an item is rated in one place only); a note typed in the table goes to ``save``."""
+    (an item is rated in one place only, a note a cancelled conflict left unsaved shown in
+    both); a note typed in the table goes to ``save``."""
 
     def __init__(
         self, diagnosis: DiagnosisSession, save: Callable[[str, str], None], parent: QWidget
     ) -> None:
-        super().__init__(parent)
+        super().__init__(diagnosis, parent)
         self.diagnosis = diagnosis
         self.save = save
-
-    def rating(self, key: str) -> tuple[str, str]:
-        answer = self.diagnosis.answer(key)
-        return answer.status, answer.note
 
     def save_note(self, key: str, note: str) -> None:
         self.save(key, note)
@@ -542,10 +540,11 @@ class LeadershipPage(QWidget):
             self.session.add_many(records, text)
 
     def flush(self) -> None:
-        """Save typing still waiting (forms and an open note)."""
+        """Save typing still waiting (forms and an open note), and a competency's note a
+        cancelled conflict left unsaved (asked about again)."""
         self.governance.flush()
         self.action_editor.flush()
-        self.table.commit_open_editor()
+        self.table.flush()
 
     # ------------------------------------------------------------ language
     def retranslate(self) -> None:

@@ -30,12 +30,12 @@ from dtbench.plan import catalogue as cat
 from dtbench.plan.records import Adoption, Choice, Strategy
 from dtbench.ui.kit.autosave import Autosave, LoadingFlag, shows
 from dtbench.ui.kit.choices import guide_text
-from dtbench.ui.kit.conflicts import Draft, mark_unsaved
 from dtbench.ui.kit.drafts import DraftFields
 from dtbench.ui.kit.labels import bracketed
 from dtbench.ui.kit.reflow import reflow
 from dtbench.ui.kit.scale_labels import ui_language
-from dtbench.ui.plan.session import PlanSession, record_key
+from dtbench.ui.plan.adoption_cells import AdoptionCells
+from dtbench.ui.plan.session import PlanSession, field_path, record_key
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 # Narrower than this (logical pixels), the strategic choices are one under the other.
@@ -43,16 +43,14 @@ TWO_COLUMNS_WIDTH = 900
 KEY = record_key(value="strategy")
 
 
-def _put(editor: QPlainTextEdit, text: str, _value: object) -> None:
-    editor.setPlainText(text)
+def _put(editor: QPlainTextEdit, value: object) -> None:
+    editor.setPlainText(str(value or ""))
 
 
-def _rationale(draft: Draft | None, code: str) -> str | None:
-    """The rationale of dimension ``code`` in a draft of the choices (None: no draft)."""
-    if draft is None or not isinstance(draft.value, dict):
-        return None
-    choice = draft.value.get(code)
-    return str(choice.get("rationale", "")) if isinstance(choice, dict) else ""
+def rationale_path(code: str) -> str:
+    """Where dimension ``code``'s rationale is kept in the strategy (a draft of it: that
+    rationale only, not the other choices, which a colleague may change meanwhile)."""
+    return field_path("choices", code, "rationale")
 
 
 class _DimensionRow:
@@ -109,6 +107,7 @@ class StrategyPage(QWidget):
         self.session = session
         self.autosave = Autosave(self)
         self.drafts = DraftFields(session, self.autosave)
+        self.cells: dict[str, AdoptionCells] = {}  # table name → its typed notes
         self.tabs = QTabWidget(self)
 
         # vision and choices
@@ -144,7 +143,7 @@ class StrategyPage(QWidget):
             self.autosave.text(
                 row.rationale,
                 partial(self._commit_rationale, dim.code),
-                lambda: self.session.editing(KEY, "choices"),
+                partial(self.session.editing, KEY, rationale_path(dim.code)),
             )
         grid.setRowStretch(3 + len(cat.STRATEGY_DIMENSIONS) // 2 + 1, 1)
         scroll = QScrollArea(self)
@@ -190,7 +189,8 @@ class StrategyPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         table.setColumnWidth(2, 260)
-        table.itemChanged.connect(lambda _i, n=name: self._commit_table(n))
+        table.itemChanged.connect(partial(self._commit_table, name))
+        self.cells[name] = AdoptionCells(self.session, table, KEY, name, self.refresh)
         return table
 
     @property
@@ -232,21 +232,15 @@ class StrategyPage(QWidget):
                 key = row.dim.guide_key
             row.explain.setText(guide_text(key, lang))
             row.box.setTitle(bracketed(row.dim.title.get(lang), row.dim.guide_key, lang))
-            # a rationale a cancelled conflict left unsaved (the choices are one field):
-            # shown, marked, saved (asked) again, in the row it was typed in
-            drafted = _rationale(self.session.draft(KEY, "choices"), code)
-            if drafted is not None and drafted != choice.rationale:
-                self.drafts.load(
-                    KEY, "choices", row.rationale, partial(_put, row.rationale, drafted)
-                )
-            else:
-                if row.rationale.property("unsaved"):
-                    self.autosave.release(row.rationale)
-                    mark_unsaved(row.rationale, "")
-                if not self.autosave.pending(row.rationale) and not shows(
-                    row.rationale.toPlainText(), choice.rationale
-                ):
-                    row.rationale.setPlainText(choice.rationale)
+            # a rationale a cancelled conflict left unsaved: shown, marked, saved (asked)
+            # again; the other dimensions show what is stored
+            rationale = row.rationale
+            if self.drafts.load(KEY, rationale_path(code), rationale, partial(_put, rationale)):
+                continue
+            if not self.autosave.pending(rationale) and not shows(
+                rationale.toPlainText(), choice.rationale
+            ):
+                rationale.setPlainText(choice.rationale)
         self._fill_table(self.principles, cat.PRINCIPLES_CLAUSE, record.principles, lang)
         self._fill_table(self.criteria, cat.CRITERIA_CLAUSE, record.criteria, lang)
         self.vision_hint.setText(
@@ -280,14 +274,11 @@ class StrategyPage(QWidget):
             text.setToolTip(item.text.get(lang))
             table.setItem(row, 0, check)
             table.setItem(row, 1, text)
-            table.setItem(row, 2, QTableWidgetItem(entry.note))
+            self.cells[table.objectName()].put(row, 2, entry.note)
         table.resizeRowsToContents()
         table.blockSignals(False)
 
     # ------------------------------------------------------------ editing
-    def _set(self, record: Strategy, text: str) -> None:
-        self.session.set_value("strategy", record, text)
-
     def _commit_vision(self) -> None:
         if self._loading:
             return
@@ -302,7 +293,7 @@ class StrategyPage(QWidget):
             self.session.set_value("strategy", record, self.tr("Vision"), typing="vision")
 
     def _commit_rationale(self, code: str, _final: bool) -> None:
-        self._commit_choice(code, typing="choices")
+        self._commit_choice(code, typing=rationale_path(code))
 
     def _commit_choice(self, code: str, typing: str = "") -> None:
         if self._loading:
@@ -311,7 +302,7 @@ class StrategyPage(QWidget):
         choice = Choice(values=row.values(), rationale=row.rationale.toPlainText().strip())
         record = self.strategy
         if record.choices.get(code, Choice()) == choice:
-            if typing and _rationale(self.session.draft(KEY, typing), code) is not None:
+            if typing and self.session.draft(KEY, typing) is not None:
                 self.session.drop_draft(KEY, typing)  # typed back: nothing to save
                 self.refresh()
             return
@@ -329,31 +320,34 @@ class StrategyPage(QWidget):
             typing=typing,
         )
 
-    def _commit_table(self, name: str) -> None:
+    def _commit_table(self, name: str, changed: QTableWidgetItem | None = None) -> None:
+        """Save table ``name`` as it shows (a note kept from a cancelled conflict too);
+        ``changed``: the cell just edited (a note: typed)."""
         if self._loading:
             return
-        table = self.principles if name == "principles" else self.criteria
-        entries: dict[str, Adoption] = {}
-        for row in range(table.rowCount()):
-            check = table.item(row, 0)
-            note = table.item(row, 2)
-            if check is None:
-                continue
-            entry = Adoption(
-                adopted=check.checkState() == Qt.CheckState.Checked,
-                note="" if note is None else note.text().strip(),
-            )
-            if entry != Adoption():
-                entries[str(check.data(KEY_ROLE))] = entry
+        cells = self.cells[name]
         record = self.strategy
-        if getattr(record, name) == entries:
+        stored: dict[str, Adoption] = getattr(record, name)
+        entries, dropped = cells.entries(stored)
+        if stored == entries:
+            if dropped:
+                self.refresh()  # the mark goes
             return
         text = self.tr("Basic principles") if name == "principles" else self.tr("Criteria")
-        self._set(msgspec.structs.replace(record, **{name: entries}), text)
+        cells.tries += 1
+        self.session.set_value(
+            "strategy",
+            msgspec.structs.replace(record, **{name: entries}),
+            text,
+            typing=cells.typed(stored, changed),
+        )
 
     def flush(self) -> None:
-        """Save what is still being typed (before leaving the page)."""
+        """Save what is still being typed (before leaving the page), and what a cancelled
+        conflict left unsaved (asked about again)."""
         self.autosave.flush()
+        for name, cells in self.cells.items():
+            cells.flush(partial(self._commit_table, name))
 
     # ------------------------------------------------------------ language
     def retranslate(self) -> None:
