@@ -362,27 +362,17 @@ class Workspace(QWidget):
     def _plan_place(self, key: str, field: str, value: object) -> Target:
         """The place of a plan record's draft: its step, its name, its field."""
         from dtbench.deliverables.preflight import NAME_FIELD, STEP_OF_KIND, Target
-        from dtbench.plan.catalogue import STRATEGY_DIMENSIONS
 
         if key.startswith("value:"):
             name = key.removeprefix("value:")
-            if name == "strategy" and field == "choices" and isinstance(value, dict):
-                # one stored field for every dimension: the rationale typed that differs
-                stored = self.plan.value("strategy").choices
-                for dim in STRATEGY_DIMENSIONS:
-                    typed = value.get(dim.code)
-                    said = typed.get("rationale", "") if isinstance(typed, dict) else ""
-                    was = stored[dim.code].rationale if dim.code in stored else ""
-                    if said != was:
-                        title = dim.title.get(self.language)
-                        return Target("strategy", name, dim.code, f"{dim.code}_rationale", title)
             if "/" in field:  # a part of the field: a table's cell, a trait's rating
+                # "choices/<code>/rationale": its editor is named "<code>_rationale"
                 top, part, *rest = field.split("/")
                 return Target(
                     STEP_OF_KIND.get(name, ""),
                     name,
                     part,
-                    rest[-1] if rest else top,
+                    f"{part}_{rest[-1]}" if rest else top,
                     self._part_title(part),
                 )
             return Target(STEP_OF_KIND.get(name, ""), name, "", field)
