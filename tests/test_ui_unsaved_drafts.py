@@ -343,6 +343,21 @@ def test_the_conflict_dialog_shows_local_times_and_its_panes_grow(
     assert theirs.width() > dialog.width() * 0.4 and theirs.height() > dialog.height() * 0.6
 
 
+def test_the_conflict_dialog_names_a_plan_field_in_the_ui_language(
+    qtbot: Any, translations: Any
+) -> None:
+    conflict = EditConflict(
+        "OEE",
+        (FieldConflict("definition", TYPED, THEIRS, "base"),),
+        Stored(values={}, version=3, author="lintao", at=datetime(2026, 3, 2, 2, 30)),
+    )
+    translations.apply("zh")
+    dialog = ConflictDialog(conflict)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "<b>定义</b>" in texts and not any("definition" in t for t in texts)
+
+
 def test_a_kept_trait_rating_is_named_by_its_trait(
     qtbot: Any, window: MainWindow, store: Store, other: Store
 ) -> None:

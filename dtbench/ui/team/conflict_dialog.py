@@ -159,7 +159,16 @@ class ConflictDialog(QDialog):
         }
         if len(self.conflict.conflicts) == 1 and field in ("", "findings", "note"):
             return names.get(field, "")
-        return names.get(field, field)
+        if field in names:
+            return names[field]
+        # a plan record's field: named as the merge screen names it, in the UI language
+        from dtbench.team.labels import CONTEXT, FIELDS  # when a conflict shows, not before
+
+        label = FIELDS.get(field)
+        if label is None:
+            return field.replace("_", " ")
+        text = QCoreApplication.translate(CONTEXT, label)
+        return text[:1].upper() + text[1:]
 
     def _text_view(self, text: str, name: str) -> QPlainTextEdit:
         view = QPlainTextEdit(self)
