@@ -8,10 +8,12 @@ Run: python tests/bench/bench_export.py [--runs N] [--lang zh|en]
    size and resolution, as many paragraphs, tables, rows and cells, measured from dtbench's
    own files of this run). Printed cold (no chart drawn before: the chart cache off) and
    warm (the charts of an earlier export of the same data kept on disk), with the ratio to
-   the floor and the target (≤ 1.3×).
+   the floor and the target (≤ 1.3×). Cold also with ``DTBENCH_CHART_WORKERS=0``: the charts
+   drawn one after the other in the command's own process, as on a one-CPU machine (on
+   several CPUs the command draws them side by side in worker processes).
 2. **In this process, by part** (gather, charts, Word, Excel), cold and warm, as the
-   command line draws (one chart after the other) and as the application's export dialog
-   does (side by side in the chart worker processes, already started).
+   command line draws on one CPU (one chart after the other) and as the application's
+   export dialog does (side by side in the chart worker processes, already started).
 """
 
 from __future__ import annotations
@@ -73,17 +75,19 @@ def as_process(folder: Path, db: Path, uuid: str, lang: str, runs: int) -> None:
     export = [sys.executable, "-m", "dtbench", "export", uuid, "--db", str(db)]
     export += ["--docx", str(docx), "--xlsx", str(xlsx), "--lang", lang]
     cold_env = dict(env, DTBENCH_CHART_CACHE="off", DTBENCH_HOME=str(folder / "cold"))
+    serial_env = dict(cold_env, DTBENCH_CHART_WORKERS="0")
     warm_env = dict(env, DTBENCH_CHART_CACHE="on", DTBENCH_HOME=str(folder / "warm"))
     _timed(export, cold_env)  # files for the spec; the system's caches warm
     _timed(export, warm_env)  # the charts kept on disk for the warm runs
     spec = folder / "spec.json"
     spec.write_text(json.dumps(_spec(docx, xlsx), ensure_ascii=False), encoding="utf-8")
     floor_command = [sys.executable, str(HERE / "export_floor.py"), str(spec), str(folder)]
-    floors, colds, warms = [], [], []
-    for _ in range(runs):  # interleaved: a busy moment of the machine hits all three
+    floors, colds, warms, serials = [], [], [], []
+    for _ in range(runs):  # interleaved: a busy moment of the machine hits all four
         floors.append(_timed(floor_command, env))
         colds.append(_timed(export, cold_env))
         warms.append(_timed(export, warm_env))
+        serials.append(_timed(export, serial_env))
     described = json.loads(spec.read_text(encoding="utf-8"))
     base = statistics.median(floors)
     print(
@@ -94,7 +98,11 @@ def as_process(folder: Path, db: Path, uuid: str, lang: str, runs: int) -> None:
     )
     print(f"{'':<28}{'median s':>10}{'ratio':>9}   target ≤ {TARGET_RATIO}×")
     print(f"{'floor (bare libraries)':<28}{base:>10.3f}")
-    for name, values in (("dtbench export, cold", colds), ("dtbench export, warm", warms)):
+    for name, values in (
+        ("dtbench export, cold", colds),
+        ("dtbench export, warm", warms),
+        ("cold, no chart workers", serials),
+    ):
         m = statistics.median(values)
         verdict = "within" if m / base <= TARGET_RATIO else "over"
         print(f"{name:<28}{m:>10.3f}{m / base:>8.2f}×   {verdict}")
