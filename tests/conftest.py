@@ -120,6 +120,19 @@ def store(engine: str, db_path: Path) -> Iterator[object]:
 
 
 @pytest.fixture
+def other(store):  # type: ignore[no-untyped-def]
+    """A colleague's client on the test's database (author "lintao")."""
+    import dataclasses
+
+    from dtbench.store import open_store
+
+    colleague = open_store(store.url)
+    colleague.sessions.kw["info"] = {"author": "lintao"}
+    yield dataclasses.replace(colleague, author="lintao")
+    colleague.close()
+
+
+@pytest.fixture
 def translations(qapp):  # type: ignore[no-untyped-def]
     """The UI in English unless a test switches; restored to English afterwards. The
     application's font is set as the app sets it (Latin family, CJK fallback), whatever test

@@ -5,8 +5,7 @@ takes back the settled save (pytest-qt, offscreen)."""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
 from dtbench.diagnosis import service as dx
 from dtbench.engagement import service
 from dtbench.guide import load_guide
-from dtbench.store import Store, open_store
+from dtbench.store import Store
 from dtbench.ui.diagnosis.diagnosis_page import KEY_ROLE
 from dtbench.ui.shell.main_window import MainWindow
 from dtbench.ui.team.conflict_dialog import ConflictDialog
@@ -24,15 +23,6 @@ from dtbench.ui.team.conflict_dialog import ConflictDialog
 GUIDE = load_guide()
 THEIRS = "Scheduling in Excel; rush orders by phone."
 TYPED = "Two planners, weekly plan."
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """A colleague's client on the same database."""
-    colleague = open_store(store.url)
-    colleague.sessions.kw["info"] = {"author": "lintao"}
-    yield dataclasses.replace(colleague, author="lintao")
-    colleague.close()
 
 
 def _open(window: MainWindow, store: Store) -> tuple[Any, str]:

@@ -8,7 +8,6 @@ on the same file)."""
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -23,7 +22,7 @@ from dtbench.diagnosis import service as dx
 from dtbench.engagement import service
 from dtbench.plan import service as plan
 from dtbench.plan.records import Kpi
-from dtbench.store import Store, open_store
+from dtbench.store import Store
 from dtbench.store.conflicts import EditConflict, FieldConflict, Stored
 from dtbench.ui.diagnosis.diagnosis_page import KEY_ROLE
 from dtbench.ui.kit.times import local_time
@@ -33,15 +32,6 @@ from dtbench.ui.team.conflict_dialog import ConflictDialog
 
 TYPED = "A: measured per shift"
 THEIRS = "B: measured per week"
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """A colleague's client on the same database."""
-    colleague = open_store(store.url)
-    colleague.sessions.kw["info"] = {"author": "lintao"}
-    yield dataclasses.replace(colleague, author="lintao")
-    colleague.close()
 
 
 def _answer_conflicts(act: Callable[[ConflictDialog], None], seen: list[str]) -> None:
