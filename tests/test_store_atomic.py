@@ -20,17 +20,24 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the driver fork
 
 
 # Stride 2: an event before a statement and one after the previous are alike, so every
-# statement (and every commit) of the run is still a stopping point. An update from 0002 or
-# 0003 runs a part of the update from 0001, which stops at each of its statements: there
-# every other statement (stride 4) tests the older start without doing that part again.
-@pytest.mark.parametrize(
-    ("start", "stride"), [("create", 2), ("0001", 2), ("0002", 4), ("0003", 4)]
-)
+# statement (and every commit) of the run is still a stopping point. The update from 0001
+# runs every migration on a database holding data: it stops at every statement
+# (tests/test_store_atomic_update.py, a file of its own so that another test process runs it
+# beside these). Creating runs the same migrations on an empty file, and an update from 0002
+# or 0003 a part of them: these stop at every third or fourth statement, each an older start
+# or an empty file, without doing the whole again.
+@pytest.mark.parametrize(("start", "stride"), [("create", 6), ("0002", 8), ("0003", 8)])
 def test_interrupted_creation_or_update_opens_with_all_data(
     start: str, stride: int, tmp_path: Path, home: Path
 ) -> None:
+    check_interruptions(start, stride, tmp_path, home)
+
+
+def check_interruptions(start: str, stride: int, folder: Path, home: Path) -> None:
+    """Run the driver from ``start``, stopping at every ``stride``-th database event, and
+    check that every stop left a file that checks, opens and holds everything."""
     done = subprocess.run(
-        [sys.executable, str(DRIVER), str(tmp_path), start, str(stride)],
+        [sys.executable, str(DRIVER), str(folder), start, str(stride)],
         capture_output=True,
         text=True,
         timeout=300,
