@@ -110,3 +110,25 @@ def test_no_figure_is_kept_after_it_was_drawn(pools: list[RenderPool]) -> None:
     while pool.submit(_figures_alive).result(timeout=DEADLINE_S):
         assert time.monotonic() < deadline, "the worker kept the figures it drew"
         time.sleep(1.0)  # more than the worker waits, without jobs, before it tidies up
+
+
+def test_after_an_exports_charts_only_the_first_worker_stays(store: object) -> None:
+    """The proposal's charts are drawn side by side; once they are all there, the workers
+    beyond the first end at once (not after their idle period), and the first stays."""
+    from dtbench.deliverables.content import gather
+    from dtbench.deliverables.figures import render_figures
+    from dtbench.sample import create_demo
+
+    content = gather(store, create_demo(store), "en")  # type: ignore[arg-type]
+    before = _workers()
+    pool = RenderPool(2, idle_s=3600, extra_idle_s=3600)  # no idle period ends them here
+    try:
+        figures = render_figures(content, dpi=40, pool=pool)
+        assert figures and all(png.startswith(b"\x89PNG") for png in figures.values())
+        deadline = time.monotonic() + DEADLINE_S
+        while len(_workers() - before) != 1:
+            assert time.monotonic() < deadline, "the extra chart worker stayed after the export"
+            time.sleep(0.2)
+        assert pool.running == 1 and pool.in_processes
+    finally:
+        pool.shutdown()

@@ -291,3 +291,6 @@ def render_figures(
     finally:
         for future in running.values():
             future.cancel()
+        # the proposal's charts are all there (or given up): no worker beyond the first
+        # is kept waiting for more
+        pool.end_extra()

@@ -232,6 +232,7 @@ class _Tier:
         self.ready = False  # its workers have warmed up and answered
         self.pending = 0  # jobs submitted and not done
         self.countdown: threading.Timer | None = None
+        self.end_when_idle = False  # end once no job is pending, not after idle_s
 
     def stop_countdown(self) -> None:
         if self.countdown is not None:
@@ -305,8 +306,9 @@ class RenderPool:
     def _count_down(self, tier: _Tier) -> None:
         """(Re)start ``tier``'s idle countdown (once it has warmed up)."""
         tier.stop_countdown()
-        if tier.idle_s > 0 and tier.ready and not tier.pending:
-            countdown = threading.Timer(tier.idle_s, self._end_if_idle, (tier,))
+        if (tier.idle_s > 0 or tier.end_when_idle) and tier.ready and not tier.pending:
+            wait = 0.0 if tier.end_when_idle else tier.idle_s
+            countdown = threading.Timer(wait, self._end_if_idle, (tier,))
             countdown.args = (tier, countdown)  # a countdown cancelled too late ends nothing
             countdown.daemon = True
             tier.countdown = countdown
@@ -351,9 +353,21 @@ class RenderPool:
         one unless ``every_worker``."""
         with self._lock:
             for tier in self._tiers if every_worker else self._tiers[:1]:
+                tier.end_when_idle = False  # charts are coming
                 if tier.executor is None:
                     self._start(tier)
                 else:
+                    self._count_down(tier)
+
+    def end_extra(self) -> None:
+        """A burst of charts is over and nothing waits for more (an export's are all drawn):
+        the workers beyond the first end as soon as their last job is done, not after their
+        idle period (~75 MB each); the next :meth:`warm` starts them again. The first worker
+        stays for the next chart."""
+        with self._lock:
+            for tier in self._tiers[1:]:
+                if tier.executor is not None:
+                    tier.end_when_idle = True
                     self._count_down(tier)
 
     @property
@@ -368,7 +382,8 @@ class RenderPool:
                 return
             tier.countdown = None
             executor, tier.executor, tier.ready = tier.executor, None, False
-        log.info("chart workers idle for %.0f s: ended until the next chart", tier.idle_s)
+            tier.end_when_idle = False
+        log.info("chart workers idle: ended until the next chart")
         _end(executor)
 
     def _job_done(self, tier: _Tier, executor: Executor, _future: object = None) -> None:
