@@ -8,7 +8,6 @@ commands of one feature each have a module here with ``register()`` and ``run()`
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -218,6 +217,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
             for r in rows
         ]
+        import json
+
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     for r in rows:
@@ -236,6 +237,8 @@ def cmd_guide(args: argparse.Namespace) -> int:
     except GuideDataError as exc:
         fail(str(exc))
     if args.json:
+        import json
+
         print(json.dumps(guide.to_dict(), ensure_ascii=False, indent=1))
         return 0
     lang = args.lang or system_language()
@@ -276,6 +279,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
+        import json
+
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(summary.to_text(lambda text: translate("cli", text)))

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from difflib import SequenceMatcher
 from typing import TypeVar
 
 from dtbench.errors import QT_TRANSLATE_NOOP, UserError
@@ -201,6 +200,8 @@ def merge_text(base: object, theirs: str, mine: str, labels: tuple[str, str, str
 
 def _aligned(base: list[str], other: list[str]) -> dict[int, int]:
     """Base line → the same line in ``other``, where the two agree."""
+    from difflib import SequenceMatcher  # a merge is rare: not loaded at start-up
+
     matcher = SequenceMatcher(None, base, other, autojunk=False)
     blocks = matcher.get_matching_blocks()
     return {block.a + n: block.b + n for block in blocks for n in range(block.size)}

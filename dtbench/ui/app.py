@@ -256,15 +256,22 @@ def _mark_start_up(window: MainWindow) -> None:
             said.add(word)
             print(word, flush=True)
 
-    def look() -> None:
-        if window.list_page.model.rowCount():
+    model = window.list_page.model
+
+    def filled() -> None:
+        if model.rowCount():
             say("filled")
+
+    def look() -> None:
+        filled()
         if window.store is not None:
             say("ready")
             QCoreApplication.quit()
             return
         QTimer.singleShot(5, look)
 
+    # the list's rows arrive by a model reset: said then, not at the next look
+    model.modelReset.connect(filled)
     QTimer.singleShot(0, lambda: say("shown"))  # the first turn of the event loop after show
     QTimer.singleShot(0, look)
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sys
 import traceback
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from dtbench.errors import UserError
 from dtbench.paths import data_dir
@@ -22,6 +21,8 @@ def log_path() -> Path:
 
 
 def write_log(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> Path:
+    from datetime import datetime  # the hook is installed first thing: load on a crash
+
     path = log_path()
     with path.open("a", encoding="utf-8") as handle:
         handle.write(f"\n--- {datetime.now().isoformat(timespec='seconds')}\n")
@@ -37,6 +38,8 @@ def _hook(kind: type[BaseException], value: BaseException, tb: TracebackType | N
     sys.__excepthook__(kind, value, tb)
     if QApplication.instance() is None:
         return
+    from PySide6.QtWidgets import QMessageBox
+
     if isinstance(value, UserError):  # a problem the user can act on (a damaged database…)
         QMessageBox.warning(None, "dtbench", value.message(QCoreApplication.translate))
         return

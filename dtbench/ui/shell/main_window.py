@@ -38,7 +38,7 @@ from dtbench.ui.kit.tasks import run_task
 from dtbench.ui.kit.translations import Translations
 from dtbench.ui.kit.undo import CallCommand, FieldUndoFirst
 from dtbench.ui.kit.window_fit import place
-from dtbench.ui.shell import quit_signals, unsaved
+from dtbench.ui.shell import quit_signals
 from dtbench.ui.shell.engagement_list import EngagementListPage
 from dtbench.ui.team.benchmark_refresh import BenchmarkRefresher
 
@@ -46,9 +46,12 @@ if TYPE_CHECKING:
     from dtbench.deliverables.preflight import Target
     from dtbench.engagement import service
     from dtbench.store.database import Store
+    from dtbench.ui.shell import unsaved
     from dtbench.ui.shell.workspace import Workspace
 else:
     service = lazy_module("dtbench.engagement.service")
+    # asked about only when something is left unsaved at a close or a switch
+    unsaved = lazy_module("dtbench.ui.shell.unsaved")
 
 
 def ask_database_path(parent: QWidget | None) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import signal
-import socket
 from types import FrameType
 
 from PySide6.QtCore import QObject, QSocketNotifier
@@ -48,6 +47,8 @@ class QuitOnSignal(QObject):
         super().__init__(app)
         self.app = app
         self.quitting = False
+        import socket  # installed once the window shows: not on the start-up path
+
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
         self._writer.setblocking(False)
