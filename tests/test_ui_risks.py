@@ -15,7 +15,7 @@ from dtbench.plan import service as plan
 from dtbench.plan.records import Initiative, Risk
 from dtbench.plan.risk_starters import risk_starters
 from dtbench.store import Store, open_store
-from dtbench.ui.kit.pick_dialog import PickDialog
+from dtbench.ui.kit.pick_dialog import PickDialog, PickRow
 from dtbench.ui.shell.main_window import MainWindow
 
 
@@ -183,3 +183,22 @@ def test_the_matrix_draws_the_register(qtbot: QtBot, window: MainWindow, store: 
         page.add_starters([risk_starters()[-1]])
     assert page.matrix_view.raster is not None
     assert page.matrix_view.raster.rgba != first.rgba
+
+
+def test_the_pick_dialog_accepts_only_once_something_is_ticked(qtbot: QtBot) -> None:
+    dialog = PickDialog(
+        "Starter risks",
+        "Tick the risks to add.",
+        ["Risk", "Note"],
+        [PickRow(("a", "")), PickRow(("b", ""), taken=True), PickRow(("c", ""))],
+        "Add",
+        "already added",
+    )
+    qtbot.addWidget(dialog)
+    assert not dialog.accept_button.isEnabled()  # nothing ticked: nothing to add
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # the first row
+    assert dialog.accept_button.isEnabled() and dialog.chosen() == [0]
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # and off again
+    assert not dialog.accept_button.isEnabled()
+    dialog.tick(1)  # already taken: no tick, still nothing to add
+    assert not dialog.accept_button.isEnabled()

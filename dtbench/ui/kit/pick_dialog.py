@@ -82,7 +82,11 @@ class PickDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(accept_text)
+        self.accept_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.accept_button.setText(accept_text)
+        # nothing ticked, nothing to accept: the button waits for a tick
+        self.table.itemChanged.connect(lambda _item: self._update_accept())
+        self._update_accept()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -99,6 +103,9 @@ class PickDialog(QDialog):
         cell = self.table.item(index, 0)
         if cell is not None and not self.taken[index]:
             cell.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _update_accept(self) -> None:
+        self.accept_button.setEnabled(bool(self.chosen()))
 
     def chosen(self) -> list[int]:
         out = []
