@@ -68,7 +68,14 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
-TARGETS_MS = {"clause": 50.0, "answer": 20.0, "score": 20.0, "dashboard": 300.0}
+# issue 18: the dashboard redrawn within 300 ms, first shown after opening within 400 ms
+TARGETS_MS = {
+    "clause": 50.0,
+    "answer": 20.0,
+    "score": 20.0,
+    "dashboard": 300.0,
+    "dashboard_first": 400.0,
+}
 # A v4-style UUID made by SQLite, for rows copied in bulk.
 UUID_SQL = (
     "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
@@ -544,7 +551,7 @@ def bench_database(
     start = time.perf_counter()
     workspace.steps.setCurrentRow(workspace.pages.indexOf(dashboard))
     first = wait_for(dashboard.drawn) - start
-    rows.append(Row("dashboard first shown", label, [first], TARGETS_MS["dashboard"], "", ""))
+    rows.append(Row("dashboard first shown", label, [first], TARGETS_MS["dashboard_first"], "", ""))
     settle(300)  # a resize may ask for more: wait for it
     while dashboard.renderer.busy or dashboard.redraw_when_shown.pending():
         wait_for(dashboard.drawn)

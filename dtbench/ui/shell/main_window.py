@@ -709,6 +709,9 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(
             self._db(), workspace.plan, profile.uuid, name, profile.language, self
         )
+        # charts are coming: every worker warms up while the options are chosen (the ones
+        # beyond the first ended after the last export's charts)
+        self._start_chart_workers_soon()
         dialog.exec()
         if dialog.written:
             # The export noted the proposal's version in the engagement's document history.
