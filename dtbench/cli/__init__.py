@@ -41,6 +41,13 @@ def commands() -> list[ModuleType]:
     return [template, package, backup, questionnaire, interviews, sync, history, team, benchmark]
 
 
+def _print_json(data: object, indent: int) -> None:
+    """``--json`` output (json is loaded here: the GUI's start does not need it)."""
+    import json
+
+    print(json.dumps(data, ensure_ascii=False, indent=indent))
+
+
 def gui_only(argv: Sequence[str]) -> tuple[bool, str | None]:
     """Whether ``argv`` just starts the GUI (nothing, ``--db X`` or ``--db=X``), and the
     database it names: then the window need not wait for the whole command line's parser."""
@@ -217,9 +224,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
             for r in rows
         ]
-        import json
-
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        _print_json(data, indent=2)
         return 0
     for r in rows:
         stamp = r.updated_at.strftime("%Y-%m-%d %H:%M")
@@ -237,9 +242,7 @@ def cmd_guide(args: argparse.Namespace) -> int:
     except GuideDataError as exc:
         fail(str(exc))
     if args.json:
-        import json
-
-        print(json.dumps(guide.to_dict(), ensure_ascii=False, indent=1))
+        _print_json(guide.to_dict(), indent=1)
         return 0
     lang = args.lang or system_language()
     print(f"{guide.standard.code} {guide.standard.title.get(lang)}")
@@ -279,9 +282,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        import json
-
-        print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+        _print_json(summary.to_dict(), indent=2)
     else:
         print(summary.to_text(lambda text: translate("cli", text)))
     return 0
