@@ -85,6 +85,26 @@ def test_a_chart_is_drawn_again_only_when_its_input_changed() -> None:
     pool.shutdown()
 
 
+def test_a_screen_chart_is_never_looked_for_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a document's pictures are kept on disk; looking there for the dashboard's would
+    make its first showing read every source file of dtbench (for the code's digest)."""
+    from dtbench.reports.chart_style import empty_chart
+    from dtbench.reports.raster import draw, png
+
+    monkeypatch.setenv(chart_cache.DISK_ENV, "on")
+    read: list[str] = []
+    monkeypatch.setattr(chart_cache, "_disk_get", lambda key: read.append(key))
+    pool = RenderPool(0)
+    chart_cache.submit(pool, partial(_counted, "gaps", 3)).result(timeout=60)
+    chart = partial(draw, empty_chart, "雷达", size=(1, 1), dpi=20)
+    assert not chart_cache.submit(pool, chart).result(timeout=60).is_blank()
+    assert read == []
+    picture = partial(png, empty_chart, "雷达", size=(1, 1), dpi=20)
+    assert chart_cache.submit(pool, picture).result(timeout=60).startswith(b"\x89PNG")
+    assert len(read) == 1  # a document's picture is looked for there
+    pool.shutdown()
+
+
 def test_a_cancelled_chart_is_not_drawn() -> None:
     import threading
 

@@ -209,6 +209,15 @@ def _prune(folder: Path) -> None:
             total -= size
 
 
+def on_disk(job: Callable[[], Any]) -> bool:
+    """Can ``job``'s chart be on disk? Only a document's (PNG) are kept there: a screen's
+    chart is never looked for, which also spares the window reading dtbench's sources for
+    :func:`code_digest` (tens of milliseconds) when the dashboard is first shown."""
+    from dtbench.reports.raster import png
+
+    return getattr(job, "func", None) is png
+
+
 def _drawn(job: Callable[[], T]) -> tuple[T, bool]:
     """Run ``job`` where it is drawn (a chart worker or here) and say whether that process
     had a font for Chinese: a picture drawn without one is not kept across restarts."""
@@ -223,12 +232,13 @@ def _keep(key: str, value: Any, font_found: bool) -> None:
         _disk_put(key, value)
 
 
-def cached(key: str | None) -> Any | None:
-    """The chart kept for ``key``, from memory or disk; None when it must be drawn."""
+def cached(key: str | None, *, disk: bool = True) -> Any | None:
+    """The chart kept for ``key``, from memory or (``disk``) disk; None when it must be
+    drawn."""
     if key is None:
         return None
     value = _memory.get(key)
-    if value is None:
+    if value is None and disk:
         value = _disk_get(key)
         if value is not None:
             _memory.put(key, value)
@@ -238,7 +248,7 @@ def cached(key: str | None) -> Any | None:
 def run(job: Callable[[], T]) -> T:
     """``job()``, unless the same chart was drawn before."""
     key = key_of(job)
-    value = cached(key)
+    value = cached(key, disk=on_disk(job))
     if value is not None:
         return value
     result, font_found = _drawn(job)
@@ -278,7 +288,7 @@ def submit(pool: RenderPool, job: Callable[[], T]) -> Future[T]:
     """``pool.submit(job)``, unless the same chart was drawn before: then a future that is
     already done. The result is kept when the worker delivers it."""
     key = key_of(job)
-    value = cached(key)
+    value = cached(key, disk=on_disk(job))
     if value is not None:
         done: Future[T] = Future()
         done.set_result(value)

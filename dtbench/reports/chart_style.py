@@ -24,6 +24,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
+from dtbench.reports.chart_canvas import ChartCanvas
 from dtbench.reports.chart_text import plain as plain
 from dtbench.reports.chart_text import text_width as text_width
 from dtbench.reports.chart_text import truncate as truncate
@@ -140,7 +141,7 @@ def new_figure(size: tuple[float, float]) -> Figure:
     if math.isnan(height) or height <= 0:
         height = 4.0
     figure = Figure(figsize=(width, height), facecolor=BACKGROUND_COLOR, layout="constrained")
-    FigureCanvasAgg(figure)
+    ChartCanvas(figure)
     return figure
 
 
@@ -327,7 +328,7 @@ def render_png(figure: Figure, *, dpi: float = 100, tight: bool = True) -> bytes
     already has the view's size and a constrained layout, ``tight=False`` is twice as fast.
     """
     if not isinstance(figure.canvas, FigureCanvasAgg):
-        FigureCanvasAgg(figure)
+        ChartCanvas(figure)
     buffer = BytesIO()
     extra: dict[str, Any] = {"bbox_inches": "tight", "pad_inches": 0.08} if tight else {}
     figure.savefig(buffer, format="png", dpi=dpi, facecolor=BACKGROUND_COLOR, **extra)

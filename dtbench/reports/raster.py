@@ -35,9 +35,11 @@ def render_raster(figure: Figure, dpi: float) -> Raster:
     """The figure drawn by Agg at ``dpi`` (its layout engine, if any, runs first)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    from dtbench.reports.chart_canvas import ChartCanvas
+
     canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else None
     if canvas is None:
-        canvas = FigureCanvasAgg(figure)
+        canvas = ChartCanvas(figure)
     figure.set_dpi(dpi)
     canvas.draw()
     width, height = canvas.get_width_height(physical=True)
