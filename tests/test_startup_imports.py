@@ -70,6 +70,84 @@ def test_the_window_shows_before_the_heavy_libraries_load(tmp_path: Path) -> Non
     assert json.loads(lines[0]) == {"loaded_when_shown": []}
 
 
+PAINTED = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+seen = {}
+
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        view = obj.parent()
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(view, QTableView)
+            and view.objectName() == "engagements"
+            and view.model().rowCount()
+            and "painted" not in seen
+        ):
+            seen["painted"] = True
+            seen["loaded_when_painted"] = "sqlalchemy" in sys.modules
+            seen["rows_painted"] = view.model().rowCount()
+        return False
+
+
+def look():
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)]
+    if windows and getattr(windows[0], "store", None) is not None and "painted" in seen:
+        seen["store_open"] = True
+        print(json.dumps(seen), flush=True)
+        QApplication.instance().quit()
+        return
+    QTimer.singleShot(10, look)
+
+
+app = QApplication(sys.argv[:1])
+watch = Watch()
+app.installEventFilter(watch)
+QTimer.singleShot(0, look)
+from dtbench.cli import main
+sys.exit(main([]))
+"""
+
+
+def test_the_list_is_painted_before_the_database_layer_loads(tmp_path: Path) -> None:
+    """The list is read without SQLAlchemy and painted first; the database layer loads
+    after that, between the window's events. (Loaded on a thread, it held Python's lock while
+    the window sized and painted its rows: the new window stayed unpainted for most of a
+    second.)"""
+    db = tmp_path / "engagements.sqlite3"
+    store = open_store(db)
+    for n in range(30):
+        service.create_engagement(store, client_name=f"客户{n}", title="诊断")
+    store.close()
+    env = dict(
+        os.environ,
+        DTBENCH_DB=str(db),
+        DTBENCH_HOME=str(tmp_path / "home"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", PAINTED],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines, result.stderr[-2000:]
+    assert json.loads(lines[0]) == {
+        "painted": True,
+        "loaded_when_painted": False,
+        "rows_painted": 30,
+        "store_open": True,
+    }
+
+
 EXPORT = """
 import json, sys
 from pathlib import Path

@@ -48,6 +48,28 @@ def test_list_model_filters_without_widgets(qapp: QApplication) -> None:
     proxy.sort(EngagementTableModel.CHANGED, Qt.SortOrder.DescendingOrder)
     assert [proxy.index(r, 0).data(UUID_ROLE) for r in range(3)] == ["3", "2", "1"]
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Client"
+    for column in range(model.columnCount()):  # a list to read, in the trash dialog too
+        assert not model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable
+    # Every word somewhere in client, title or industry, whatever its case; the characters
+    # of a regular expression are only characters.
+    model.set_rows(
+        [
+            _row("4", "C++ (大连) Works", "Roll-out [phase 2]", "软件", "active", 4),
+            _row("5", "大连化工", "诊断 .*", "化工", "active", 5),
+        ]
+    )
+    for text, found in (
+        ("c++ (大连)", ["4"]),
+        ("[PHASE 2] 软件", ["4"]),
+        (".*", ["5"]),
+        ("大连", ["4", "5"]),
+        ("大连 物流", []),
+    ):
+        proxy.set_text(text)
+        assert sorted(proxy.index(r, 0).data(UUID_ROLE) for r in range(proxy.rowCount())) == found
+    proxy.set_text("")
+    proxy.set_industry("软")  # an industry is matched whole
+    assert proxy.rowCount() == 0
 
 
 def test_create_engagement_through_the_dialog_with_the_keyboard(

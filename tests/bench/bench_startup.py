@@ -3,8 +3,9 @@
 Run: python tests/bench/bench_startup.py [--runs N]
 Prints the median of each and the ratio dtbench / floor, where the floor is a bare PySide6
 QApplication with an empty QMainWindow measured in the same run. Targets: window shown
-≤ 1.5×, list filled ≤ 2.5×; the database open (the list's final rows, every command usable)
-is printed beside them.
+≤ 1.5×, list filled ≤ 2.5×. Printed beside them: the first frame painted (what the user
+sees: the window drawn, the list in it), against the floor's first frame, and the database
+open (the list's final rows, every command usable).
 Both start with their bytecode cached, as an installed copy does.
 """
 
@@ -41,8 +42,30 @@ def make_database(path: Path, count: int) -> None:
     store.close()
 
 
-def time_once(mode: str, env: dict[str, str]) -> tuple[float, float, float]:
-    """Seconds from process start to "shown", "filled" and "ready" (floor: shown thrice)."""
+MARKS = ("shown", "painted", "filled", "ready")
+
+
+def read_marks(proc: subprocess.Popen[str], start: float, words: tuple[str, ...]) -> list[float]:
+    """Seconds from ``start`` to each of ``words`` as the process prints them (any order)."""
+    assert proc.stdout is not None
+    seen: dict[str, float] = {}
+    while len(seen) < len(words):
+        line = proc.stdout.readline()
+        if not line:
+            break
+        word = line.strip()
+        if word in words and word not in seen:
+            seen[word] = time.perf_counter() - start
+    proc.wait(timeout=60)
+    missing = [w for w in words if w not in seen]
+    if missing:
+        raise RuntimeError(f"never said {missing} (exit {proc.returncode})")
+    return [seen[w] for w in words]
+
+
+def time_once(mode: str, env: dict[str, str]) -> list[float]:
+    """Seconds from process start to each mark: the floor's "shown" and "painted", dtbench's
+    MARKS."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, str(DRIVER), mode],
@@ -52,23 +75,7 @@ def time_once(mode: str, env: dict[str, str]) -> tuple[float, float, float]:
         env=env,
         cwd=ROOT,
     )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    shown = time.perf_counter() - start
-    filled = ready = shown
-    if mode == "dtbench":
-        second = proc.stdout.readline()
-        filled = time.perf_counter() - start
-        if second.strip() != "filled":
-            raise RuntimeError("dtbench: engagement list never filled")
-        third = proc.stdout.readline()
-        ready = time.perf_counter() - start
-        if third.strip() != "ready":
-            raise RuntimeError("dtbench: database never opened")
-    proc.wait(timeout=60)
-    if line.strip() != "shown":
-        raise RuntimeError(f"{mode}: window never shown (exit {proc.returncode})")
-    return shown, filled, ready
+    return read_marks(proc, start, MARKS if mode == "dtbench" else MARKS[:2])
 
 
 def main() -> None:
@@ -94,28 +101,35 @@ def main() -> None:
         make_database(db, args.engagements)
         time_once("dtbench", env)  # warm the OS file cache and the bytecode cache for both
         time_once("floor", env)
-        floor, shown, filled, ready = [], [], [], []
+        floors: list[list[float]] = []
+        marks: list[list[float]] = []
         for _ in range(args.runs):
-            floor.append(time_once("floor", env)[0])
-            s, f_, r = time_once("dtbench", env)
-            shown.append(s)
-            filled.append(f_)
-            ready.append(r)
-    f, s, l_, r = (statistics.median(x) for x in (floor, shown, filled, ready))
+            floors.append(time_once("floor", env))
+            marks.append(time_once("dtbench", env))
+    floor_shown, floor_painted = (statistics.median(run[i] for run in floors) for i in (0, 1))
+    s, p, l_, r = (statistics.median(run[i] for run in marks) for i in range(4))
     print(
         f"start-up, median of {args.runs} runs ({args.engagements} engagements, "
         f"QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']})"
     )
-    print(f"  floor: bare QApplication + QMainWindow shown {f * 1000:7.1f} ms")
+    print(f"  floor: bare QApplication + QMainWindow shown    {floor_shown * 1000:7.1f} ms")
+    print(f"  floor: its first frame painted                 {floor_painted * 1000:7.1f} ms")
     print(
-        f"  dtbench: main window shown                  {s * 1000:7.1f} ms"
-        f"   ratio {s / f:5.2f}  (target ≤ 1.5)"
+        f"  dtbench: main window shown                     {s * 1000:7.1f} ms"
+        f"   ratio {s / floor_shown:5.2f}  (target ≤ 1.5)"
     )
     print(
-        f"  dtbench: engagement list filled             {l_ * 1000:7.1f} ms   ratio {l_ / f:5.2f}"
-        "  (target ≤ 2.5)"
+        f"  dtbench: first frame painted (list drawn)      {p * 1000:7.1f} ms"
+        f"   ratio {p / floor_painted:5.2f}  (to the floor's first frame)"
     )
-    print(f"  dtbench: database open (list final, usable) {r * 1000:7.1f} ms   ratio {r / f:5.2f}")
+    print(
+        f"  dtbench: engagement list filled                {l_ * 1000:7.1f} ms"
+        f"   ratio {l_ / floor_shown:5.2f}  (target ≤ 2.5)"
+    )
+    print(
+        f"  dtbench: database open (list final, usable)   {r * 1000:7.1f} ms"
+        f"   ratio {r / floor_shown:5.2f}"
+    )
 
 
 if __name__ == "__main__":
