@@ -879,3 +879,34 @@ def test_the_index_is_rounded_once_for_chart_text_and_app() -> None:
     assert index_text(28.6) == "29" and index_text(None) == "—" and index_text(-0.2) == "0"
     ring = index_chart(28.6, label="总体指数")
     assert "29" in [t.get_text() for t in ring.axes[0].texts]
+
+
+@pytest.mark.parametrize("size", [(2.82, 1.75), (6.5, 3.6)])  # the dashboard's, the proposal's
+def test_ten_rounds_are_one_line_per_area_that_still_fits(size: tuple[float, float]) -> None:
+    """Ten rounds of bars (each with its number and a legend entry) buried the chart and
+    collapsed its layout; more than four rounds are drawn as one line per area across the
+    rounds, the legend naming the areas, the axis saying which rounds the ends are."""
+    names = ["基线评估"] + [f"第{n}轮评估" for n in range(2, 11)]
+    figure = rounds_chart(
+        AREAS,
+        [Series(name, [40 + n + a for a in range(len(AREAS))]) for n, name in enumerate(names)],
+        title="各领域各轮次的指数",
+        value_label="指数",
+        size=size,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "constrained_layout not applied …" fails the test
+        decode(render_checked(figure))
+    ax = figure.axes[0]
+    assert len(ax.lines) == len(AREAS) and not ax.patches
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(n) for n in range(1, 11)]
+    assert "基线评估" in ax.get_xlabel() and "第10轮评估" in ax.get_xlabel()
+    [legend] = figure.legends
+    assert len(legend.get_texts()) == len(AREAS)
+    assert legend.get_texts()[0].get_text().startswith(AREAS[0][:3])
+    # every legend entry inside the picture
+    figure.canvas.draw()
+    box = figure.bbox
+    for text in legend.get_texts():
+        extent = text.get_window_extent()
+        assert box.x0 <= extent.x0 and extent.x1 <= box.x1 and box.y0 <= extent.y0

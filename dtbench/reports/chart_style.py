@@ -168,15 +168,18 @@ def style_axes(ax: Axes, *, grid_axis: Literal["x", "y"] | None = None) -> None:
         ax.set_axisbelow(True)
 
 
-def _legend_columns(labels: Sequence[str], width_in: float) -> int:
+def _legend_columns(
+    labels: Sequence[str], width_in: float, em: float = LABEL_SIZE, key: float = 2.2
+) -> int:
     """How many legend columns (at most 4) fit the figure's width: long labels (a phase
     name, a round's name) go one under the other rather than off the picture."""
-    em = LABEL_SIZE
+    compact = key < 2.2
     item = max((text_width(label) for label in labels), default=0) * em * EM_PER_COLUMN
-    item += (2.2 + 0.8) * em  # the handle and the gap to its text
+    item += (key + (0.5 if compact else 0.8)) * em  # the handle and the gap to its text
     room = width_in * 72 * 0.95
+    spacing = (1.0 if compact else 2.0) * em
     columns = min(len(labels), 4)
-    while columns > 1 and columns * item + (columns - 1) * 2.0 * em > room:
+    while columns > 1 and columns * item + (columns - 1) * spacing > room:
         columns -= 1
     return max(columns, 1)
 
@@ -215,20 +218,24 @@ def keep_inside(figure: Figure, ax: Axes, texts: Sequence[Text], pad_pt: float =
         ax.set_position((x0, y0, x1 - x0, y1 - y0))
 
 
-def add_legend(figure: Figure, handles: Sequence[Any]) -> None:
-    """Legend centred below the chart."""
+def add_legend(figure: Figure, handles: Sequence[Any], *, compact: bool = False) -> None:
+    """Legend centred below the chart; ``compact``: smaller type, shorter keys, closer
+    columns (a small chart with many entries)."""
     if not handles:
         return
+    size, key = (SMALL_SIZE, 1.4) if compact else (LABEL_SIZE, 2.2)
     figure.legend(
         handles=list(handles),
         loc="outside lower center",
         ncols=_legend_columns(
-            [str(h.get_label()) for h in handles], float(figure.get_size_inches()[0])
+            [str(h.get_label()) for h in handles], float(figure.get_size_inches()[0]), size, key
         ),
         frameon=False,
-        prop=fp(LABEL_SIZE),
+        prop=fp(size),
         labelcolor=TEXT_COLOR,
-        handlelength=2.2,
+        handlelength=key,
+        columnspacing=1.0 if compact else 2.0,
+        handletextpad=0.5 if compact else 0.8,
     )
 
 

@@ -268,10 +268,68 @@ def rounds_chart(
     value_label: str = "",
     size: tuple[float, float] = (7, 4),
 ) -> Figure:
-    """Grouped vertical bars: per area one bar per round (baseline, follow-up…), annotated."""
+    """Grouped vertical bars: per area one bar per round (baseline, follow-up…), annotated;
+    with more than ROUND_BARS_MAX rounds, one line per area across the rounds instead (ten
+    rounds of bars, each with its number and a legend entry, buried the chart)."""
+    if len(rounds) > ROUND_BARS_MAX:
+        return _round_lines(
+            axes, rounds, scale_max=scale_max, title=title, size=size, value_label=value_label
+        )
     return _grouped_bars(
         axes, rounds, scale_max=scale_max, title=title, size=size, value_label=value_label
     )
+
+
+ROUND_BARS_MAX = 4
+
+
+def _round_lines(
+    areas: Sequence[str],
+    rounds: Sequence[Series],
+    *,
+    scale_max: float,
+    title: str,
+    size: tuple[float, float],
+    value_label: str,
+) -> Figure:
+    """One line per area across the rounds, numbered 1…n in order; the axis says which
+    round the first and the last number are (the rounds' own names: no words to translate)."""
+    names = [str(a) for a in areas]
+    rows = [exactly(r.values, len(names)) for r in rounds]
+    top = axis_max(scale_max, [v for row in rows for v in row])
+    figure = new_figure(size)
+    ax = figure.add_subplot()
+    style_axes(ax, grid_axis="y")
+    positions = list(range(len(rounds)))
+    small = float(figure.get_size_inches()[1]) < 2.5  # the dashboard's: a compact legend
+    label_width = 8 if small else 16
+    handles: list[Any] = []
+    for index, name in enumerate(names):
+        style: dict[str, Any] = {
+            "color": cycle(SERIES_COLORS, index),
+            "marker": cycle(SERIES_MARKERS, index),
+            "linestyle": cycle(SERIES_LINESTYLES, index),
+        }
+        ax.plot(positions, [row[index] for row in rows], linewidth=1.6, markersize=4, **style)
+        handles.append(
+            Line2D([], [], linewidth=1.6, label=plain(truncate(name, label_width)), **style)
+        )
+    ax.set_ylim(0, top * 1.08)
+    ticks = [0.0, top / 2, top] if small else scale_ticks(top)
+    ax.set_yticks(ticks, [fmt(t) for t in ticks])
+    ax.set_xlim(-0.4, len(rounds) - 0.6)
+    label_ticks(ax, "x", positions, [str(n + 1) for n in positions], SMALL_SIZE)
+    first, last = (truncate(rounds[i].name, 14) for i in (0, -1))
+    ax.set_xlabel(
+        plain(f"1 = {first} … {len(rounds)} = {last}"),
+        fontproperties=fp(SMALL_SIZE),
+        color=MUTED_TEXT_COLOR,
+    )
+    if value_label and not small:  # small: the title says what is measured
+        ax.set_ylabel(plain(value_label), fontproperties=fp(LABEL_SIZE), color=TEXT_COLOR)
+    add_title(figure, title)
+    add_legend(figure, handles, compact=small)
+    return figure
 
 
 def gap_chart(
