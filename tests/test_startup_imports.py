@@ -123,8 +123,8 @@ sys.exit(main([]))
 
 def test_the_list_is_painted_before_the_database_layer_loads(tmp_path: Path) -> None:
     """The list is read without SQLAlchemy and painted first; the database layer loads
-    after that, between the window's events. (Loaded on a thread, it held Python's lock while
-    the window sized and painted its rows: the new window stayed unpainted for most of a
+    after that. (Loaded from the start on its thread, which holds Python's lock, it kept the
+    window from sizing and painting its rows: the new window stayed unpainted for most of a
     second.)"""
     assert _start_up(tmp_path, PAINTED, 30) == {
         "painted": True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -177,19 +177,24 @@ def run(db: str | None = None) -> int:
 
     def open_database() -> None:
         from dtbench.engagement.first_look import engagement_rows
-        from dtbench.ui.kit.loading import after_first_paint, load_in_steps
+        from dtbench.ui.kit.first_paint import after_first_paint
+        from dtbench.ui.kit.tasks import run_task
 
         # The list first, read with the standard library alone; the store has the last word
-        # once it is open (loading it takes most of a second: after the list is painted, a
-        # module at a time between the window's events; see ui/kit/loading).
+        # once it is open (loading it takes most of a second, on a thread once the window is
+        # painted: see ui/kit/first_paint).
         rows = engagement_rows(target)
         if rows:
             window.list_page.set_rows(rows)
         window.list_page.set_state("checking")
         after_first_paint(
             window,
-            # a failure is reported by the opening, which meets it again
-            lambda: load_in_steps(_store_modules(), window, lambda _error: check_for_damage()),
+            lambda: run_task(
+                lambda _context: _load_store_modules(),
+                owner=window,
+                on_success=lambda _done: check_for_damage(),
+                on_failure=lambda _error: check_for_damage(),  # opening will say what is wrong
+            ),
         )
 
     def check_for_damage() -> None:
@@ -227,24 +232,11 @@ def run(db: str | None = None) -> int:
             on_signal.remove()
 
 
-def _store_modules() -> Iterator[None]:
-    """The database layer, loaded a step at a time before the store opens (each step's own
-    share on the machine measured: asyncio 60 ms, SQLAlchemy's package 280, its ORM 165, the
-    models 100)."""
-    import asyncio  # noqa: F401
-    import importlib.metadata  # noqa: F401
+def _load_store_modules() -> None:
+    """Load the database layer (SQLAlchemy, the models, the SQLite dialect) on a task thread,
+    so that opening the store on the GUI thread does not freeze the window while it loads."""
+    import sqlalchemy.dialects.sqlite  # noqa: F401
 
-    yield
-    import sqlalchemy
-
-    yield
-    import sqlalchemy.dialects.sqlite
-    import sqlalchemy.orm  # noqa: F401
-
-    yield
-    import dtbench.store.models
-
-    yield
     import dtbench.engagement.service
     import dtbench.store.database  # noqa: F401
 
@@ -263,7 +255,7 @@ MARKS_ENV = "DTBENCH_STARTUP_MARKS"
 
 
 def _mark_start_up(window: MainWindow) -> None:
-    from dtbench.ui.kit.loading import after_first_paint
+    from dtbench.ui.kit.first_paint import after_first_paint
 
     said: set[str] = set()
 
