@@ -465,3 +465,16 @@ def test_enter_in_the_search_opens_the_selected_match(
     qtbot.keyClick(window.list_page.search, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.workspace
     assert window.workspace.profile.profile.uuid == target.uuid
+
+
+def test_the_workspace_built_ahead_is_the_one_an_engagement_opens_in(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    uuid = service.create_engagement(store, client_name="大连华信", title="诊断").uuid
+    window.refresh()
+    window.prepare_workspace()
+    built = window.workspace
+    assert built is not None and window.stack.currentWidget() is window.list_page
+    window.open_engagement(uuid)
+    assert window.workspace is built and window.stack.currentWidget() is built
+    assert window.showing() == uuid

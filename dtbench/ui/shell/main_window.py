@@ -762,6 +762,14 @@ class MainWindow(QMainWindow):
         workspace.focus_step()  # not the navigator: the step's keys must work at once
         self._update_actions()
 
+    def prepare_workspace(self) -> None:
+        """Build the engagement workspace ahead of its first use, while the consultant looks
+        at the list: its pages and their modules cost ~0.3 s, which the first engagement
+        opened would otherwise add to its own (on a large one, over the half second a
+        frozen window may take)."""
+        if self.store is not None and self.workspace is None:
+            self._workspace()
+
     def _workspace(self) -> Workspace:
         if self.workspace is None:
             from dtbench.guide import load_guide
