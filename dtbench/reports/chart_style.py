@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from io import BytesIO
 from typing import Any, Literal
 
@@ -168,18 +169,27 @@ def style_axes(ax: Axes, *, grid_axis: Literal["x", "y"] | None = None) -> None:
         ax.set_axisbelow(True)
 
 
-def _legend_columns(
-    labels: Sequence[str], width_in: float, em: float = LABEL_SIZE, key: float = 2.2
-) -> int:
+@dataclass(frozen=True)
+class _LegendLook:
+    size: float  # type size, pt
+    key: float  # handle length, in type sizes
+    gap: float  # handle to text, in type sizes
+    spacing: float  # between columns, in type sizes
+
+
+_LEGEND = _LegendLook(LABEL_SIZE, 2.2, 0.8, 2.0)
+_COMPACT_LEGEND = _LegendLook(SMALL_SIZE, 1.4, 0.5, 1.0)  # a small chart with many entries
+
+
+def _legend_columns(labels: Sequence[str], width_in: float, look: _LegendLook = _LEGEND) -> int:
     """How many legend columns (at most 4) fit the figure's width: long labels (a phase
     name, a round's name) go one under the other rather than off the picture."""
-    compact = key < 2.2
+    em = look.size
     item = max((text_width(label) for label in labels), default=0) * em * EM_PER_COLUMN
-    item += (key + (0.5 if compact else 0.8)) * em  # the handle and the gap to its text
+    item += (look.key + look.gap) * em  # the handle and the gap to its text
     room = width_in * 72 * 0.95
-    spacing = (1.0 if compact else 2.0) * em
     columns = min(len(labels), 4)
-    while columns > 1 and columns * item + (columns - 1) * spacing > room:
+    while columns > 1 and columns * item + (columns - 1) * look.spacing * em > room:
         columns -= 1
     return max(columns, 1)
 
@@ -223,19 +233,19 @@ def add_legend(figure: Figure, handles: Sequence[Any], *, compact: bool = False)
     columns (a small chart with many entries)."""
     if not handles:
         return
-    size, key = (SMALL_SIZE, 1.4) if compact else (LABEL_SIZE, 2.2)
+    look = _COMPACT_LEGEND if compact else _LEGEND
     figure.legend(
         handles=list(handles),
         loc="outside lower center",
         ncols=_legend_columns(
-            [str(h.get_label()) for h in handles], float(figure.get_size_inches()[0]), size, key
+            [str(h.get_label()) for h in handles], float(figure.get_size_inches()[0]), look
         ),
         frameon=False,
-        prop=fp(size),
+        prop=fp(look.size),
         labelcolor=TEXT_COLOR,
-        handlelength=key,
-        columnspacing=1.0 if compact else 2.0,
-        handletextpad=0.5 if compact else 0.8,
+        handlelength=look.key,
+        handletextpad=look.gap,
+        columnspacing=look.spacing,
     )
 
 
