@@ -302,7 +302,7 @@ def _round_lines(
     style_axes(ax, grid_axis="y")
     positions = list(range(len(rounds)))
     small = float(figure.get_size_inches()[1]) < 2.5  # the dashboard's: a compact legend
-    label_width = 8 if small else 16
+    label_width = 8 if small else 26
     handles: list[Any] = []
     for index, name in enumerate(names):
         style: dict[str, Any] = {
