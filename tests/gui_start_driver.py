@@ -51,7 +51,9 @@ def main() -> None:
         result.update(
             state=window.list_page._state,
             rows=proxy.rowCount(),
-            first=proxy.index(0, 0).data() if proxy.rowCount() else None,
+            first=proxy.index(0, window.list_page.model.CLIENT).data()
+            if proxy.rowCount()
+            else None,
             hint=window.list_page.empty_hint.text(),
             new_enabled=window.act_new.isEnabled(),
         )

@@ -532,7 +532,9 @@ def test_an_unreachable_server_at_start_opens_the_local_database(
     from dtbench.ui import app
 
     said: list[str] = []
-    monkeypatch.setattr(app.QMessageBox, "warning", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(
+        app.QtWidgets.QMessageBox, "warning", lambda _p, _t, text: said.append(text)
+    )
     closed = make_url(team.url(team.a, None)).set(port=1).render_as_string(hide_password=False)
     store = app.open_with_recovery(closed)
     assert store is not None and store.path is not None

@@ -103,7 +103,8 @@ def test_a_profile_changed_elsewhere_shows_in_the_profile_and_the_list(
     assert "实施规划" in ws.profile.heading.text()
     window.show_list()
     model = window.list_page.view.model()
-    titles = [str(model.index(r, 1).data()) for r in range(model.rowCount())]
+    column = window.list_page.model.TITLE
+    titles = [str(model.index(r, column).data()) for r in range(model.rowCount())]
     assert any("实施规划" in t for t in titles), titles
 
 

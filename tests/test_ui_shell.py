@@ -7,8 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QToolButton
 from qt_helpers import type_text
 
 from dtbench.engagement import service
@@ -42,12 +42,12 @@ def test_list_model_filters_without_widgets(qapp: QApplication) -> None:
     proxy.set_status("draft")
     assert proxy.rowCount() == 2
     proxy.set_industry("物流")
-    assert proxy.rowCount() == 1 and proxy.index(0, 1).data() == "规划"
+    assert proxy.rowCount() == 1 and proxy.index(0, EngagementTableModel.TITLE).data() == "规划"
     proxy.set_status("")
     proxy.set_industry("")
     proxy.sort(EngagementTableModel.CHANGED, Qt.SortOrder.DescendingOrder)
     assert [proxy.index(r, 0).data(UUID_ROLE) for r in range(3)] == ["3", "2", "1"]
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "Client"
+    assert model.headerData(EngagementTableModel.CLIENT, Qt.Orientation.Horizontal) == "Client"
     for column in range(model.columnCount()):  # a list to read, in the trash dialog too
         assert not model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable
     # Who works where (a firm's server) changes one column, said once: a notice per cell had
@@ -155,7 +155,7 @@ def test_profile_edits_are_saved_at_once_and_undoable(
     assert service.get_profile(store, created.uuid).title == "新标题"
     # The list shows the change when the consultant goes back to it.
     window.act_back.trigger()
-    assert window.list_page.proxy.index(0, 1).data() == "新标题"
+    assert window.list_page.proxy.index(0, EngagementTableModel.TITLE).data() == "新标题"
 
 
 def test_notes_are_saved_when_leaving_the_field(qtbot, window: MainWindow, store: Store) -> None:
@@ -257,7 +257,10 @@ def test_language_switch_without_restart(qtbot, window: MainWindow, store: Store
     assert "Product quality management" in window.workspace.guide.view.toPlainText()
     window.act_zh.trigger()
     assert window.menu_file.title() == "文件(&F)"
-    assert window.list_page.model.headerData(0, Qt.Orientation.Horizontal) == "客户"
+    assert (
+        window.list_page.model.headerData(EngagementTableModel.CLIENT, Qt.Orientation.Horizontal)
+        == "客户"
+    )
     assert window.workspace.steps.item(0).text().endswith("客户概况")
     assert window.workspace.profile.labels["title"].text() == "标题(&T)："
     assert "产品质量管理" in window.workspace.guide.view.toPlainText()
@@ -491,3 +494,40 @@ def test_the_workspace_built_ahead_is_the_one_an_engagement_opens_in(
     window.open_engagement(uuid)
     assert window.workspace is built and window.stack.currentWidget() is built
     assert window.showing() == uuid
+
+
+def test_the_list_reads_newest_first_with_its_columns_in_reading_order(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    """Set up without Qt's namespace enums (issue 18): the sort is the header's own first
+    order, alignments and the delete key's scope are given by Qt property names. What the
+    consultant sees must not change for it."""
+    old = service.create_engagement(store, client_name="Beta", title="Older")
+    new = service.create_engagement(store, client_name="Alpha", title="Newer")
+    service.set_field(store, new.uuid, "title", "Newest")
+    window.refresh()
+    page = window.list_page
+    header = page.view.horizontalHeader()
+    shown = [
+        page.model.headerData(header.logicalIndex(v), Qt.Orientation.Horizontal)
+        for v in range(header.count())
+        if not header.isSectionHidden(header.logicalIndex(v))
+    ]
+    assert shown == ["Client", "Title", "Industry", "Status", "Last change"]
+    assert header.isSortIndicatorShown()
+    assert header.sortIndicatorSection() == page.model.CHANGED
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    order = [page.proxy.index(r, 0).data(UUID_ROLE) for r in range(page.proxy.rowCount())]
+    assert order == [new.uuid, old.uuid]
+    # a click on "Client" sorts by the client, A first
+    x = header.sectionViewportPosition(page.model.CLIENT) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert [page.proxy.index(r, page.model.CLIENT).data() for r in range(2)] == ["Alpha", "Beta"]
+    assert page.empty_hint.alignment() == Qt.AlignmentFlag.AlignCenter
+    buttons = [b for b in page.findChildren(QToolButton) if b.parent() is page]
+    assert buttons and all(
+        b.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextOnly for b in buttons
+    )
+    # Delete acts on the list and what is in it (given by the property's name: a name Qt
+    # does not know would be ignored without a word)
+    assert window.act_delete.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut

@@ -390,6 +390,9 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_gui(db: str | None) -> int:
+    from dtbench.ui.kit.import_hook import restore_plain_import
+
+    restore_plain_import()  # before the UI's modules load: see ui/kit/import_hook
     from dtbench.ui.app import run
 
     return run(db)

@@ -7,21 +7,25 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from dtbench import __version__
 from dtbench.paths import DB_ENV, resource_path
 from dtbench.store.errors import StoreError
 from dtbench.ui.kit import settings as prefs
 from dtbench.ui.kit.errors import describe
+from dtbench.ui.kit.first_paint import after_first_paint
 from dtbench.ui.kit.fonts import ensure_chinese_font
 from dtbench.ui.kit.translations import Translations, system_language
 from dtbench.ui.shell import crash, quit_signals
 from dtbench.ui.shell.main_window import MainWindow, ask_database_path, confirm_new_database
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from dtbench.store.database import Store
 
 
@@ -68,7 +72,7 @@ def open_with_recovery(
                 raise PasswordNeeded(target, refused=tried) from exc
             # The firm's server is out of reach (on site, on a train): work on this
             # computer's database, and say why.
-            QMessageBox.warning(
+            QtWidgets.QMessageBox.warning(
                 parent,
                 "dtbench",
                 QCoreApplication.translate(
@@ -77,12 +81,14 @@ def open_with_recovery(
             )
             target = None
         except StoreError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "dtbench", describe(exc), parent=parent)
+            box = QtWidgets.QMessageBox(
+                QtWidgets.QMessageBox.Icon.Warning, "dtbench", describe(exc), parent=parent
+            )
             other = box.addButton(
                 QCoreApplication.translate("App", "Open another database…"),
-                QMessageBox.ButtonRole.AcceptRole,
+                QtWidgets.QMessageBox.ButtonRole.AcceptRole,
             )
-            box.addButton(QMessageBox.StandardButton.Close)
+            box.addButton(QtWidgets.QMessageBox.StandardButton.Close)
             box.exec()
             if box.clickedButton() is not other:
                 return None
@@ -127,7 +133,7 @@ def ask_password_at_start(window: MainWindow, target: str, refused: bool) -> QDi
 
     def chosen(result: int) -> None:
         dialog.deleteLater()
-        store = dialog.store if result == QDialog.DialogCode.Accepted else None
+        store = dialog.store if result == QtWidgets.QDialog.DialogCode.Accepted else None
         if store is None:  # work on this computer's database
             store = open_with_recovery(None, window)
             if store is None:
@@ -170,14 +176,13 @@ def run(db: str | None = None) -> int:
     translations.apply(str(saved) if saved in ("zh", "en") else system_language())
     font = ensure_chinese_font()
     window = MainWindow(None, translations, open_store=_open_store)
-    window.show()
+    window.show_placed()
     if os.environ.get(MARKS_ENV):
         _mark_start_up(window)
     target = db or _remembered()
 
     def open_database() -> None:
         from dtbench.engagement.first_look import engagement_rows
-        from dtbench.ui.kit.first_paint import after_first_paint
         from dtbench.ui.kit.tasks import run_task
 
         # The list first, read with the standard library alone; the store has the last word
@@ -225,12 +230,15 @@ def run(db: str | None = None) -> int:
     app.aboutToQuit.connect(_stop_chart_workers)
     # a logout: typing not saved is asked about if the session manager allows (ui/shell/unsaved)
     app.commitDataRequest.connect(window.session_ending)
-    on_signal = quit_signals.install(app)  # SIGTERM, Ctrl+C: quit as closing the window does
+    # SIGTERM, Ctrl+C: quit as closing the window does, from the first paint on (before it
+    # there is nothing to keep; its socket module is not on the window's way)
+    on_signal: list[quit_signals.QuitOnSignal] = []
+    after_first_paint(window, lambda: on_signal.extend(filter(None, [quit_signals.install(app)])))
     try:
         return app.exec()
     finally:
-        if on_signal is not None:
-            on_signal.remove()
+        for installed in on_signal:
+            installed.remove()
 
 
 def _load_store_modules() -> None:
@@ -259,8 +267,6 @@ MARKS_ENV = "DTBENCH_STARTUP_MARKS"
 
 
 def _mark_start_up(window: MainWindow) -> None:
-    from dtbench.ui.kit.first_paint import after_first_paint
-
     said: set[str] = set()
 
     def say(word: str) -> None:

@@ -20,8 +20,9 @@ from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from dtbench.errors import UserError
 
@@ -53,7 +54,7 @@ class TaskManager(QObject):
         self._closed = False
         self._executor = ThreadPoolExecutor(MAX_THREADS, thread_name_prefix="dtbench-task")
         self.active: set[Task[Any]] = set()
-        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+        self._wake.connect(self._drain, QtCore.Qt.ConnectionType.QueuedConnection)
         app.aboutToQuit.connect(self.close)
 
     def run_on_main(self, closure: Callable[[], None]) -> None:
@@ -202,7 +203,7 @@ class Task(Generic[T]):
         self.finished = False
         self.result: T | None = None
         self.error: BaseException | None = None
-        self.dialog: QProgressDialog | None = None
+        self.dialog: QtWidgets.QProgressDialog | None = None
         self._focused: QWidget | None = None  # where the keyboard was when the dialog came
         self._blocker: _InputBlocker | None = None
         self._timer: QTimer | None = None
@@ -213,7 +214,7 @@ class Task(Generic[T]):
             app = QCoreApplication.instance()
             assert app is not None
             app.installEventFilter(self._blocker)
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            QApplication.setOverrideCursor(QtCore.Qt.CursorShape.BusyCursor)
         if label is not None:
             self._timer = QTimer()
             self._timer.setSingleShot(True)
@@ -237,7 +238,7 @@ class Task(Generic[T]):
     def _show_dialog(self) -> None:
         if self.finished or self.dialog is not None:
             return
-        dialog = QProgressDialog(self._window())
+        dialog = QtWidgets.QProgressDialog(self._window())
         dialog.setWindowTitle("dtbench")
         dialog.setLabelText(self.label or "")
         dialog.setRange(0, 0)
@@ -245,7 +246,7 @@ class Task(Generic[T]):
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setWindowModality(QtCore.Qt.WindowModality.ApplicationModal)
         if self.cancellable:
             dialog.setCancelButtonText(QCoreApplication.translate("Tasks", "Cancel"))
             dialog.canceled.connect(self.cancel)
@@ -290,7 +291,7 @@ class Task(Generic[T]):
             focused, self._focused = self._focused, None
             if focused is not None and alive(focused) and focused.isVisible():
                 focused.activateWindow()
-                focused.setFocus(Qt.FocusReason.OtherFocusReason)
+                focused.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _finish(self) -> None:
         self.finished = True
@@ -326,7 +327,7 @@ def show_failure(owner: QObject | None, error: BaseException) -> None:
             report(describe(error))
             return
         parent = owner.window() if isinstance(owner, QWidget) else None
-        QMessageBox.warning(parent, "dtbench", describe(error))
+        QtWidgets.QMessageBox.warning(parent, "dtbench", describe(error))
     else:
         sys.excepthook(type(error), error, error.__traceback__)
 

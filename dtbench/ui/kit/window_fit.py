@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -70,19 +70,20 @@ def _frame_of(window: QWidget) -> QMargins:
     return FRAME_ESTIMATE
 
 
-def place(window: QWidget, saved: QRect | None) -> None:
-    """Give ``window`` its geometry on the screen under ``saved`` (else its own screen)."""
+def place(window: QWidget, saved: QRect | None) -> bool:
+    """Give ``window`` its geometry on the screen under ``saved`` (else its own screen); True
+    when it is to be shown maximised (``showMaximized``: setting the state here would name
+    Qt.WindowState, whose namespace of enums takes ~20 ms to build before the first window)."""
     screen = None
     if saved is not None and saved.isValid():
         screen = QGuiApplication.screenAt(saved.center())
     if screen is None:
         screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is None:
-        return
+        return False
     placement = fitted(saved, screen.availableGeometry(), _frame_of(window))
     window.setGeometry(placement.rect)
-    if placement.maximized:
-        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+    return placement.maximized
 
 
 def resize_within_screen(window: QWidget, width: int, height: int) -> None:

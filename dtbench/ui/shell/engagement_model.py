@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, QSortFilterProxyModel
 from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHeaderView
 
 from dtbench.engagement.records import EngagementRow
 from dtbench.ui.kit.labels import status_label
@@ -22,7 +23,7 @@ from dtbench.ui.kit.labels import status_label
 TOOLTIP_ROLE = 3
 UUID_ROLE = 256
 SORT_ROLE = 257
-FILTER_ROLE = 258  # column 0: "status␟industry␟client⏎title⏎industry", case-folded
+FILTER_ROLE = 258  # the client's column: "status␟industry␟client⏎title⏎industry", case-folded
 _SEP = "\x1f"
 
 
@@ -32,7 +33,11 @@ def _filter_key(row: EngagementRow) -> str:
 
 
 class EngagementTableModel(QStandardItemModel):
-    CLIENT, TITLE, INDUSTRY, STATUS, CHANGED, PEOPLE = range(6)
+    # "Last change" is column 0 and shown fifth (the list page moves it): a header sorts by
+    # its section 0, newest first, until told otherwise, so the list opens newest first with
+    # no sort order given — naming one (Qt.SortOrder) would build Qt's namespace enums.
+    CHANGED, CLIENT, TITLE, INDUSTRY, STATUS, PEOPLE = range(6)
+    SHOWN_AT = 4  # where "Last change" is shown (see arrange)
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(0, 6, parent)  # type: ignore[arg-type]
@@ -40,6 +45,11 @@ class EngagementTableModel(QStandardItemModel):
         # on a firm's server: engagement uuid → the other consultants working in it now
         self._people: dict[str, list[str]] = {}
         self.retranslate()
+
+    @classmethod
+    def arrange(cls, header: QHeaderView) -> None:
+        """Show the columns in reading order: "Last change" after the status."""
+        header.moveSection(cls.CHANGED, cls.SHOWN_AT)
 
     def set_people(self, people: dict[str, list[str]]) -> None:
         """Who else is in each engagement (the column "Working in it")."""
@@ -72,19 +82,19 @@ class EngagementTableModel(QStandardItemModel):
             self.setRowCount(0)
             self.setRowCount(len(self._rows))
             for row, r in enumerate(self._rows):
-                shown = (
+                shown = (  # in column order
+                    r.updated_at.strftime("%Y-%m-%d %H:%M"),
                     r.client_name,
                     r.title,
                     r.industry,
                     status_label(r.status),
-                    r.updated_at.strftime("%Y-%m-%d %H:%M"),
                 )
                 keys = (  # case-folded: the sort ignores case, without Qt's enum for it
+                    r.updated_at.isoformat(),
                     r.client_name.casefold(),
                     r.title.casefold(),
                     r.industry.casefold(),
                     r.status,
-                    r.updated_at.isoformat(),
                 )
                 for col, (text, key) in enumerate(zip(shown, keys, strict=True)):
                     item = QStandardItem(text)
@@ -127,12 +137,12 @@ class EngagementTableModel(QStandardItemModel):
 
     def retranslate(self) -> None:
         self.setHorizontalHeaderLabels(
-            [
+            [  # in column order
+                QCoreApplication.translate("EngagementTableModel", "Last change"),
                 QCoreApplication.translate("EngagementTableModel", "Client"),
                 QCoreApplication.translate("EngagementTableModel", "Title"),
                 QCoreApplication.translate("EngagementTableModel", "Industry"),
                 QCoreApplication.translate("EngagementTableModel", "Status"),
-                QCoreApplication.translate("EngagementTableModel", "Last change"),
                 QCoreApplication.translate("EngagementTableModel", "Working in it"),
             ]
         )

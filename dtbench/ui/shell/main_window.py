@@ -7,21 +7,17 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QCloseEvent,
     QKeySequence,
-    QSessionManager,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -34,36 +30,41 @@ from dtbench.store.location import display_name, new_database_at
 from dtbench.ui.kit import settings as prefs
 from dtbench.ui.kit.changes import ENGAGEMENTS, PLAN, PROFILE, ChangeHub, Changes
 from dtbench.ui.kit.errors import describe
+from dtbench.ui.kit.field_undo import FieldUndoFirst
 from dtbench.ui.kit.tasks import run_task
 from dtbench.ui.kit.translations import Translations
-from dtbench.ui.kit.undo import CallCommand, FieldUndoFirst
 from dtbench.ui.kit.window_fit import place
 from dtbench.ui.shell import quit_signals
 from dtbench.ui.shell.engagement_list import EngagementListPage
 from dtbench.ui.team.benchmark_refresh import BenchmarkRefresher
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QSessionManager
+
     from dtbench.deliverables.preflight import Target
     from dtbench.engagement import service
     from dtbench.store.database import Store
+    from dtbench.ui.kit import undo as undo_kit
     from dtbench.ui.shell import unsaved
     from dtbench.ui.shell.workspace import Workspace
 else:
     service = lazy_module("dtbench.engagement.service")
     # asked about only when something is left unsaved at a close or a switch
     unsaved = lazy_module("dtbench.ui.shell.unsaved")
+    # its commands are made once an engagement is edited
+    undo_kit = lazy_module("dtbench.ui.kit.undo")
 
 
 def ask_database_path(parent: QWidget | None) -> str:
     """Ask for a database file to open or create; '' when cancelled."""
-    path, _filter = QFileDialog.getSaveFileName(
+    path, _filter = QtWidgets.QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("MainWindow", "Open or create a database"),
         str(Path.home()),
         QCoreApplication.translate(
             "MainWindow", "dtbench databases (*.sqlite3 *.db);;All files (*)"
         ),
-        options=QFileDialog.Option.DontConfirmOverwrite,
+        options=QtWidgets.QFileDialog.Option.DontConfirmOverwrite,
     )
     return path
 
@@ -77,18 +78,18 @@ def confirm_new_database(parent: QWidget | None, target: str) -> bool:
         return True  # not a usable name: opening it says why
     if path is None:
         return True
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
+    box = QtWidgets.QMessageBox(
+        QtWidgets.QMessageBox.Icon.Question,
         QCoreApplication.translate("MainWindow", "New database"),
         QCoreApplication.translate(
             "MainWindow", "There is no database at %1. Create a new database there?"
         ).replace("%1", str(path)),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
         parent,
     )
-    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setDefaultButton(QtWidgets.QMessageBox.StandardButton.No)
     box.exec()
-    return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+    return box.clickedButton() is box.button(QtWidgets.QMessageBox.StandardButton.Yes)
 
 
 CHART_WORKERS_START_MS = 500
@@ -172,12 +173,15 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- actions
     def _action(
-        self, slot: Callable[[], object], shortcut: QKeySequence | str | None = None, name: str = ""
+        self,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+        name: str = "",
     ) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(lambda _checked=False: self._guarded(slot))
         return action
 
@@ -191,15 +195,16 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.act_new = self._action(self.new_engagement, QKeySequence(key.New), "new")
+        self.act_new = self._action(self.new_engagement, key.New, "new")
         self.act_open = self._action(self.open_selected, None, "open")
         # both Enter keys; the menu shows the first, named as on the key: "Ctrl+Enter"
         self.act_open.setShortcuts([QKeySequence("Ctrl+Enter"), QKeySequence("Ctrl+Return")])
         self.act_edit = self._action(self.edit_profile, "Ctrl+E", "edit")
         self.act_duplicate = self._action(self.duplicate, "Ctrl+D", "duplicate")
         self.act_archive = self._action(self.archive, None, "archive")
-        self.act_delete = self._action(self.delete, QKeySequence(key.Delete), "delete")
-        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_delete = self._action(self.delete, key.Delete, "delete")
+        # by name: Qt.ShortcutContext would build Qt's namespace enums before the first window
+        self.act_delete.setProperty("shortcutContext", "WidgetWithChildrenShortcut")
         self.act_trash = self._action(self.show_trash, None, "trash")
         self.act_back = self._action(self.show_list, "Alt+Left", "back")
         self.act_export = self._action(self.export_documents, "Ctrl+Shift+E", "export")
@@ -229,10 +234,10 @@ class MainWindow(QMainWindow):
         self.act_backups = self._action(self._open_backups_dialog, None, "backups")
         self.act_take_offline = self._action(self._take_offline, None, "take_offline")
         self.act_sync = self._action(self._synchronise, None, "synchronise")
-        self.act_open_db = self._action(self.choose_database, QKeySequence(key.Open), "open_db")
+        self.act_open_db = self._action(self.choose_database, key.Open, "open_db")
         self.act_connect = self._action(self.connect_team_server, None, "connect")
         self.act_members = self._action(self.show_members, None, "members")
-        self.act_quit = self._action(self.close, QKeySequence(key.Quit), "quit")
+        self.act_quit = self._action(self.close, key.Quit, "quit")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_demo = self._action(self.open_demo, None, "demo")
         self.act_prefs = self._action(self.preferences, "Ctrl+,", "preferences")
@@ -242,9 +247,9 @@ class MainWindow(QMainWindow):
         self.act_shortcuts = self._action(self.show_shortcuts, None, "shortcuts")
         self.act_shortcuts.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
         self.act_undo = self.undo_group.createUndoAction(self)
-        self.act_undo.setShortcut(QKeySequence(key.Undo))
+        self.act_undo.setShortcuts(key.Undo)
         self.act_redo = self.undo_group.createRedoAction(self)
-        self.act_redo.setShortcut(QKeySequence(key.Redo))
+        self.act_redo.setShortcuts(key.Redo)
         self.undo_group.undoTextChanged.connect(self._label_undo)
         self.undo_group.redoTextChanged.connect(self._label_undo)
         self._field_undo = FieldUndoFirst(self)  # Ctrl+Z in a text field: its own undo first
@@ -526,7 +531,7 @@ class MainWindow(QMainWindow):
         self.act_sync.setEnabled((selected or not in_list) and not on_server)
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("dtbench"), message)
+        QtWidgets.QMessageBox.warning(self, self.tr("dtbench"), message)
 
     def status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
@@ -669,7 +674,9 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
         if workspace is not None and workspace.engagement == engagement:
             workspace.undo_stack.push(
-                CallCommand(text, redo, undo, after, lambda e: self.show_error(describe(e)))
+                undo_kit.CallCommand(
+                    text, redo, undo, after, lambda e: self.show_error(describe(e))
+                )
             )
         else:
             redo()
@@ -809,7 +816,7 @@ class MainWindow(QMainWindow):
         if not uuid:
             return
         profile = service.get_profile(self._db(), uuid)
-        title, ok = QInputDialog.getText(
+        title, ok = QtWidgets.QInputDialog.getText(
             self,
             self.tr("Duplicate engagement"),
             self.tr("Title of the copy:"),
@@ -834,14 +841,14 @@ class MainWindow(QMainWindow):
             return
         profile = service.get_profile(self._db(), uuid)
         if confirm:
-            answer = QMessageBox.question(
+            answer = QtWidgets.QMessageBox.question(
                 self,
                 self.tr("Delete engagement"),
                 self.tr("Move “%1” to the trash? You can restore it from Edit ▸ Trash.").replace(
                     "%1", f"{profile.client_name} — {profile.title}"
                 ),
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return
         service.move_to_trash(self._db(), uuid)
         self.changes.publish(Changes.of(uuid, ENGAGEMENTS))
@@ -1030,7 +1037,7 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self)
         editor = getattr(dialog, field, None) if field else None
         if isinstance(editor, QWidget):
-            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            editor.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
             self.status(self.tr("Preferences saved."))
 
@@ -1043,7 +1050,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from dtbench.ui.shell.dialogs import about_text
 
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self, self.tr("About dtbench"), about_text(self.store.url if self.store else "")
         )
 
@@ -1059,6 +1066,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         """The last size and place, fitted into the screen as it is now (a smaller laptop
         screen, another scaling); at the first start a size the screen has room for."""
+        self._maximized_at_start = False
         geometry = prefs.settings().value("window/geometry")
         saved = None
         if (
@@ -1066,12 +1074,18 @@ class MainWindow(QMainWindow):
             and not geometry.isEmpty()
             and self.restoreGeometry(geometry)
         ):
-            if self.windowState() & (
-                Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
-            ):
+            if self.isMaximized() or self.isFullScreen():
                 return  # the window manager fits it to the screen
             saved = self.geometry()
-        place(self, saved)
+        self._maximized_at_start = place(self, saved)
+
+    def show_placed(self) -> None:
+        """Show the window where it was placed: maximised at a first start on a screen with
+        no room for its preferred size (a laptop's)."""
+        if self._maximized_at_start:
+            self.showMaximized()
+        else:
+            self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is being typed, take a last backup (off the GUI thread, the window

@@ -47,7 +47,7 @@ class QuitOnSignal(QObject):
         super().__init__(app)
         self.app = app
         self.quitting = False
-        import socket  # installed once the window shows: not on the start-up path
+        import socket  # installed after the window's first paint: not on its way
 
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)

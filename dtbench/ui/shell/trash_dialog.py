@@ -39,6 +39,7 @@ class TrashDialog(QDialog):
         self.view = QTableView(self)
         self.view.setObjectName("trash_view")
         self.view.setModel(self.model)
+        EngagementTableModel.arrange(self.view.horizontalHeader())
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setStretchLastSection(True)
