@@ -31,7 +31,7 @@ from openpyxl.drawing.text import (
 )
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -64,6 +64,55 @@ def text_width(value: str) -> float:
     return float(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value))
 
 
+# Printing: A4 landscape between the margins of page_setup, in points; Excel's column unit is
+# about 7 px (+5 px padding) at 96 dpi. Below MIN_PRINT_SCALE text is too small to read (a
+# 51 % Gantt chart printed 11 pt as 5.6 pt): the sheet goes over more pages across instead.
+PRINTABLE_WIDTH = 842 - 2 * 0.4 * 72
+MIN_PRINT_SCALE = 0.7
+MAX_PAGES_ACROSS = 4
+
+
+def column_points(width: float) -> float:
+    return (width * 7 + 5) * 0.75
+
+
+def print_columns(ws: Worksheet) -> list[float]:
+    """The widths (points) of the printed columns: the print area's, hidden ones left out."""
+    area = ws.print_area
+    last = ws.max_column
+    if area:
+        bounds = str(area).split("!")[-1].split(",")[0].replace("$", "").split(":")[-1]
+        last = column_index_from_string("".join(ch for ch in bounds if ch.isalpha()))
+    widths = []
+    for n in range(1, last + 1):
+        dimension = ws.column_dimensions.get(get_column_letter(n))
+        if dimension is not None and dimension.hidden:
+            continue
+        width = dimension.width if dimension is not None and dimension.width else 8.43
+        widths.append(column_points(width))
+    return widths
+
+
+def fit_print_width(ws: Worksheet, titles: int = 2) -> None:
+    """Print ``ws`` on as few pages across as keep its text at MIN_PRINT_SCALE or more, the
+    first ``titles`` columns (the row's number and name) repeated on each page, as Excel's
+    "columns to repeat at left" does; a sheet that fits stays one page wide."""
+    widths = print_columns(ws)
+    total = sum(widths)
+    if total <= PRINTABLE_WIDTH / MIN_PRINT_SCALE:
+        return
+    repeated = sum(widths[:titles])
+    rest = total - repeated
+    pages = 2
+    while (
+        pages < MAX_PAGES_ACROSS and PRINTABLE_WIDTH / (repeated + rest / pages) < MIN_PRINT_SCALE
+    ):
+        pages += 1
+    ws.page_setup.fitToWidth = pages
+    ws.page_setup.pageOrder = "overThenDown"  # a row's parts on consecutive pages
+    ws.print_title_cols = f"A:{get_column_letter(titles)}"
+
+
 def option_label(options: tuple[cat.Option, ...], code: str, lang: str) -> str:
     return cat.label(options, code, lang) if code else ""
 
@@ -81,6 +130,7 @@ class Col:
 
 # dates as the workbook's reader writes them (a format Excel, WPS and LibreOffice all read)
 DATE_FORMATS = {"zh": 'yyyy"年"m"月"d"日"', "en": "d mmm yyyy"}
+WIDEST_DATE = {"zh": "2026年12月31日", "en": "31 Dec 2026"}  # the widest each shows
 
 # cell kinds: alignment and number format
 _KINDS: dict[str, tuple[str, str, bool]] = {
@@ -255,6 +305,8 @@ class WorkbookWriter:
     def save(self, path: Path) -> None:
         """Write the workbook to ``path`` (a temporary file: the caller moves it into place),
         with the firm as its company."""
+        for ws in self.wb.worksheets:
+            fit_print_width(ws)
         buffer = BytesIO()
         self.wb.save(buffer)
         write_with_app_xml(buffer.getvalue(), app_xml(self.c.firm_name), path)
@@ -451,6 +503,10 @@ class WorkbookWriter:
                     min(max(content, header, col.min_width - 2) + 2, col.max_width),
                     min(words + 1.5, max(col.max_width, 20.0)),
                     _longest_word(col.title) + 2,
+                    # a date does not wrap: a column too narrow shows "###"
+                    text_width(WIDEST_DATE["en" if self.lang == "en" else "zh"]) + 2
+                    if col.kind == "date"
+                    else 0.0,
                 )
                 key = (ws.title, letters[0])  # several tables on a sheet: the widest wins
                 self.widths[key] = max(width, self.widths.get(key, 0.0))
