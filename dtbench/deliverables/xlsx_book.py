@@ -31,7 +31,7 @@ from openpyxl.drawing.text import (
 )
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -68,6 +68,7 @@ def text_width(value: str) -> float:
 # about 7 px (+5 px padding) at 96 dpi. Below MIN_PRINT_SCALE text is too small to read (a
 # 51 % Gantt chart printed 11 pt as 5.6 pt): the sheet goes over more pages across instead.
 PRINTABLE_WIDTH = 842 - 2 * 0.4 * 72
+DEFAULT_WIDTH = 8.43  # a column's width when none is set (Excel's)
 MIN_PRINT_SCALE = 0.7
 MAX_PAGES_ACROSS = 4
 
@@ -78,18 +79,15 @@ def column_points(width: float) -> float:
 
 def print_columns(ws: Worksheet) -> list[float]:
     """The widths (points) of the printed columns: the print area's, hidden ones left out."""
-    area = ws.print_area
-    last = ws.max_column
-    if area:
-        bounds = str(area).split("!")[-1].split(",")[0].replace("$", "").split(":")[-1]
-        last = column_index_from_string("".join(ch for ch in bounds if ch.isalpha()))
+    area = ws.print_area  # "'Sheet'!$A$1:$M$32"
+    last = range_boundaries(str(area).split("!")[-1])[2] if area else ws.max_column
     widths = []
-    for n in range(1, last + 1):
+    for n in range(1, (last or ws.max_column) + 1):
         dimension = ws.column_dimensions.get(get_column_letter(n))
         if dimension is not None and dimension.hidden:
             continue
-        width = dimension.width if dimension is not None and dimension.width else 8.43
-        widths.append(column_points(width))
+        width = dimension.width if dimension is not None else None
+        widths.append(column_points(width or DEFAULT_WIDTH))
     return widths
 
 
@@ -511,7 +509,7 @@ class WorkbookWriter:
                 key = (ws.title, letters[0])  # several tables on a sheet: the widest wins
                 self.widths[key] = max(width, self.widths.get(key, 0.0))
                 ws.column_dimensions[letters[0]].width = round(self.widths[key], 1)
-            widths.append(sum(ws.column_dimensions[x].width or 8.43 for x in letters))
+            widths.append(sum(ws.column_dimensions[x].width or DEFAULT_WIDTH for x in letters))
         self.fit_row(ws, top, [c.title for c in cols], widths, bold=True)
         for r, values in enumerate(rows, start=top + 1):
             wrapped = [
@@ -557,7 +555,8 @@ class WorkbookWriter:
         ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=ncols)
         cell.alignment = self.align("left", wrap=True)
         width = sum(
-            ws.column_dimensions[get_column_letter(n)].width or 8.43 for n in range(1, ncols + 1)
+            ws.column_dimensions[get_column_letter(n)].width or DEFAULT_WIDTH
+            for n in range(1, ncols + 1)
         )
         lines = line_count(str(cell.value), width * 1.05)
         ws.row_dimensions[3].height = min(max(lines * 12.5 + 3, 15), MAX_ROW_HEIGHT)

@@ -233,7 +233,13 @@ def run(db: str | None = None) -> int:
     # SIGTERM, Ctrl+C: quit as closing the window does, from the first paint on (before it
     # there is nothing to keep; its socket module is not on the window's way)
     on_signal: list[quit_signals.QuitOnSignal] = []
-    after_first_paint(window, lambda: on_signal.extend(filter(None, [quit_signals.install(app)])))
+
+    def handle_signals() -> None:
+        installed = quit_signals.install(app)
+        if installed is not None:
+            on_signal.append(installed)
+
+    after_first_paint(window, handle_signals)
     try:
         return app.exec()
     finally:
